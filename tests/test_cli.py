@@ -9,7 +9,8 @@ import pytest
 from conftest import ARTICLE_000, CORPUS, run, run_json
 from factx.cli import app
 
-QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["quotes"], ["dates"]]
+QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["quotes"], ["dates"], ["who", "Rodney Reed"],
+                  ["entities"]]
 
 
 def test_store_has_the_three_articles(corpus_store):

@@ -263,5 +263,58 @@ def dates(
     render.emit(found, as_json, render.render_dates)
 
 
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A person's name or part of it (any alias; case- and "
+                                             "accent-insensitive).", show_default=False)],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Everything known about one person: aliases, age and roles with their sources, articles,
+    their quotes, quotes about them, dated sentences and the people they appear with.
+
+    Example: factx who "Rodney Reed"
+    """
+    from factx import people as people_mod
+
+    with reading(store) as arts:
+        docs = {d["id"]: d for d in arts}
+    everyone = people_mod.corpus_people(docs.values())
+    hits = people_mod.lookup(everyone, name)
+    if not hits:
+        close = people_mod.suggestions(everyone, name)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
+    if len(hits) > 1:
+        choices = [{"name": p.name, "mentions": p.mentions, "articles": len(p.articles)} for p in hits]
+        if as_json:
+            render.emit({"ambiguous": name, "candidates": choices}, True, None)
+        else:
+            render.render_candidates(render.stderr_console(), name, choices)
+        raise typer.Exit(int(ExitStatus.AMBIGUOUS))
+    render.emit(people_mod.profile(hits[0], docs, everyone), as_json, render.render_profile)
+
+
+@app.command()
+def entities(
+    label: Annotated[Optional[str], typer.Option("--label", help="Only this label (PERSON, ORG, GPE, ...).",
+                                                 show_default=False)] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Only the N most mentioned.",
+                                               show_default=False)] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Canonical entities across the corpus with mention counts, articles and aliases.
+
+    Example: factx entities --label PERSON --top 10
+    """
+    from factx import people as people_mod
+
+    wanted = label.upper() if label else None
+    with reading(store) as arts:
+        rows = people_mod.entity_table(arts, label=wanted)
+    render.emit(rows[:top] if top else rows, as_json, render.render_entities)
+
+
 def main() -> None:
     app()

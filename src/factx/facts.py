@@ -1,39 +1,58 @@
-"""Combine the NLP components (quotes, dates, people) into one article's facts."""
+"""Combine the NLP components (entities and people, quotes, dates) into one article's facts."""
 from __future__ import annotations
 
+import bisect
+import re
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from factx.dates import extract_dates
+from factx.entities import extract_people
 from factx.quotes import extract_quotes
-from factx.schema import Article
+from factx.schema import Article, Entity
+
+AGE_TEXT = re.compile(r"^\d{1,3}(?:-year-old)?$")
 
 
-def strip_possessive(name: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def people_by_sentence(doc) -> dict[int, list[str]]:
-    """PERSON names mentioned in each sentence, keyed by the sentence's start offset."""
+def people_by_sentence(article: Article) -> dict[int, list[str]]:
+    """Canonical names of the people mentioned in each sentence, keyed by sentence start."""
+    starts = [s.start for s in article.sentences]
     found: dict[int, list[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            names = found.setdefault(ent.sent.start_char, [])
-            name = strip_possessive(ent.text.strip())
-            if name and name not in names:
-                names.append(name)
+    for person in article.people:
+        for start, _ in person["mentions"]:
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0:
+                names = found.setdefault(starts[i], [])
+                if person["name"] not in names:
+                    names.append(person["name"])
     return found
 
 
+def age_spans(people: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    return [(a["start"], a["end"]) for p in people for a in p["attributes"] if a["type"] == "age"]
+
+
+def cleaned_entities(mentions, people: list[dict[str, Any]]) -> list[Entity]:
+    """Entities as cleaned for people, with ages no longer labelled as dates."""
+    ages = age_spans(people)
+    out = []
+    for m in mentions:
+        label = m.label
+        if label in {"DATE", "TIME"} and AGE_TEXT.match(m.text) and \
+                (any(s < m.end and m.start < e for s, e in ages) or m.text.endswith("-year-old")):
+            label = "CARDINAL"
+        out.append(Entity(m.text, label, m.start, m.end))
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
 def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
-    """Fill the quotes and dates of ``article`` from its parsed ``doc``."""
+    """Fill the people, entities, quotes and dates of ``article`` from its parsed ``doc``."""
+    article.people, mentions = extract_people(doc)
+    article.entities = cleaned_entities(mentions, article.people)
     article.quotes = extract_quotes(doc)
     for quote in article.quotes:
         quote.article = article.id
-    people = people_by_sentence(doc)
+    people = people_by_sentence(article)
     article.dates = extract_dates(doc, reference)
     for fact in article.dates:
         fact.article = article.id

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from factx import __version__
 from factx.reader import DEFAULT_MAX_BYTES, InputFailure, RawArticle, read_inputs
-from factx.schema import SCHEMA_VERSION, Article, Entity, Sentence
+from factx.schema import SCHEMA_VERSION, Article, Sentence
 from factx.store import Store
 
 CHUNK_SIZE = 32  # articles per nlp.pipe call / per task sent to a worker
@@ -81,7 +81,6 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
         source=raw.source, path=raw.path, content_hash=raw.content_hash, model=model,
         factx_version=__version__, warnings=list(raw.warnings),
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
-        entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
     )
     extract_facts(doc, article, reference)
     return article.to_dict()

@@ -142,3 +142,55 @@ def date_table(dates: list[dict[str, Any]], show_article: bool = True) -> Table:
 
 def render_dates(console: Console, dates: list[dict[str, Any]]) -> None:
     console.print(date_table(dates))
+
+
+def render_candidates(console: Console, query: str, choices: list[dict[str, Any]]) -> None:
+    table = Table("name", "mentions", "articles", title=f"{query!r} matches {len(choices)} people; "
+                  "ask again with a fuller name", title_justify="left")
+    for c in choices:
+        table.add_row(escape(c["name"]), str(c["mentions"]), str(c["articles"]))
+    console.print(table)
+
+
+def render_profile(console: Console, prof: dict[str, Any]) -> None:
+    facts = [Text(prof["name"], style="bold"), Text(f" ({prof['label']})", style="dim")]
+    lines = Text.assemble(*facts, "\n", Text("also: ", style="dim"),
+                          ", ".join(a for a in prof["aliases"] if a != prof["name"]) or "—")
+    for attr in prof["attributes"]:
+        lines.append(f"\n{attr['type']}: {attr['value']}  ")
+        lines.append(f"[{attr['article']}] {attr['sentence'].strip()[:90]}", style="dim")
+    console.print(Panel(lines, expand=False))
+    arts = Table("article", "mentions", title="articles", title_justify="left")
+    for a in prof["articles"]:
+        arts.add_row(escape(a["article"]), str(a["mentions"]))
+    console.print(arts)
+    if prof["quotes"]:
+        console.print(quote_table(prof["quotes"]))
+    if prof["quoted_about"]:
+        table = quote_table(prof["quoted_about"])
+        table.title = f"{len(prof['quoted_about'])} quotes that mention them"
+        console.print(table)
+    if prof["dates"]:
+        dates = Table("value", "text", "article", "sentence", title="timeline", title_justify="left")
+        for d in prof["dates"]:
+            dates.add_row(d.get("value") or "—", escape(d["text"]), escape(d["article"]),
+                          escape(d["sentence"].strip()[:100]))
+        console.print(dates)
+    if prof["co_mentioned"]:
+        co = Table("name", "articles together", title="appears with", title_justify="left")
+        for c in prof["co_mentioned"][:15]:
+            co.add_row(escape(c["name"]), str(c["articles"]))
+        console.print(co)
+
+
+def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} entities", title_justify="left")
+    table.add_column("name", style="bold")
+    table.add_column("label")
+    table.add_column("mentions", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("aliases", ratio=1)
+    for r in rows:
+        table.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(len(r["articles"])),
+                      escape(", ".join(a for a in r["aliases"] if a != r["name"])))
+    console.print(table)

@@ -249,10 +249,18 @@ def resolve_year(ref: _dt.date, month: int, day: Optional[int], tense: Optional[
     except ValueError:
         cand = _dt.date(year, month, 28)
     slack = 31 if day else 45
-    if tense == PAST and (cand - ref).days > slack:
+    ahead = (cand - ref).days
+    if tense == PAST and ahead > slack:
         return year - 1
-    if tense == FUTURE and (ref - cand).days > slack:
+    if tense == FUTURE and -ahead > slack:
         return year + 1
+    if tense is None or tense == PRESENT:
+        # No cue: news mostly reports the recent past and announces the near future, so take
+        # the year that puts the date within about half a year (a little more behind).
+        if ahead > 150:
+            return year - 1
+        if ahead < -215:
+            return year + 1
     return year
 
 
@@ -343,9 +351,8 @@ def rule_set(t: str, ref, tense) -> Optional[Timex]:
               "quarterly": "P1Q", "biannually": "P6M", "semiannually": "P6M"}
     if t in simple:
         return Timex("set", simple[t])
-    m = re.fullmatch(rf"(?:every|each|per|a|an)\s+(?:(other)\s+)?(?:({QTY_RE})\s+)?({UNIT_RE})",
-                     t)
-    if m and not (t.startswith(("a ", "an ")) and m.group(2)):
+    m = re.fullmatch(rf"(?:every|each|per)\s+(?:(other)\s+)?(?:({QTY_RE})\s+)?({UNIT_RE})", t)
+    if m:
         qty = parse_quantity(m.group(2)) if m.group(2) else 1.0
         if m.group(1):
             qty = 2.0
@@ -398,13 +405,15 @@ def rule_duration(t: str, ref, tense) -> Optional[Timex]:
         qty = 2.0
     if direction in ("recent", "coming") and qty_txt is None:
         qty = None  # "recent years", "coming months"
+    if qty_txt is None and direction is None and not plural and not m.group("mod") \
+            and not m.group("adj"):
+        return None  # "the day", "night", "the year" alone are not amounts of time
     if rel in ("ago", "back", "from now", "hence"):
         return _offset_date(qty, unit, -1 if rel in ("ago", "back") else 1, ref, mod)
     if rel in ("earlier", "later", "before", "after", "before that", "after that", "prior",
                "on"):
-        # Anchored to another event of the text, which we do not resolve.
-        return Timex("date" if qty is not None else "duration",
-                     None if qty is not None else duration_value(None, unit), mod, True)
+        # "two days later": the amount is what the text states; its anchor is another event.
+        return Timex("duration", duration_value(qty, unit), mod, False)
     if (direction in ("last", "next", "this") and not qty_txt and not m.group("the")
             and not plural and not m.group("mod")):
         return None  # "last year" is a calendar date, handled by rule_deictic
@@ -504,6 +513,9 @@ def rule_deictic(t: str, ref, tense) -> Optional[Timex]:
     if not m:
         return None
     pos = POSITION_MODS.get(m.group("pos")) if m.group("pos") else None
+    if re.fullmatch(r"the (?:past|last|previous|coming|next)", m.group("shift")) and \
+            m.group("unit") in ("week", "month", "year", "decade", "century", "quarter"):
+        return None  # "the last year" is the year up to now: a duration
     shift = m.group("shift").replace("the ", "").replace("this past", "last")
     shift = {"past": "last", "previous": "last", "coming": "next", "following": "next",
              "current": "this", "that same": "that", "same": "that"}.get(shift, shift)
@@ -640,6 +652,14 @@ def rule_calendar(t: str, ref, tense) -> Optional[Timex]:
             return Timex("date", inner.value, POSITION_MODS.get(m.group("pos")), inner.relative)
         if inner is not None:
             return inner
+        return None
+    m = re.fullmatch(rf"(?:the\s+)?({_POD_RE})\s+of\s+(.+)", t)
+    if m:
+        inner = rule_calendar(m.group(2), ref, tense)
+        if inner is not None and inner.value and re.fullmatch(r"[\dX]{4}-[\dWX]+-[\dX]+",
+                                                              inner.value):
+            return Timex("date", inner.value + PARTS_OF_DAY[m.group(1)], inner.mod,
+                         inner.relative)
         return None
     t = re.sub(r"^(?:the|in|on|of|since|by|until|from)\s+", "", t)
     t = re.sub(r"^(?:fiscal|calendar|the year|year|the fiscal year|the calendar year)\s+(?=\d)",
@@ -791,10 +811,8 @@ def _holiday(t: str, ref, tense) -> Optional[Timex]:
             d = on(ref.year - 1)
         elif shift == "next" and d <= ref:
             d = on(ref.year + 1)
-        elif not shift and tense == PAST and (d - ref).days > 31:
-            d = on(ref.year - 1)
-        elif not shift and tense == FUTURE and (ref - d).days > 31:
-            d = on(ref.year + 1)
+        elif not shift:
+            d = on(resolve_year(ref, d.month, d.day, tense))
     if period == "week":
         return Timex("date", iso_week(d), None, relative)
     if period == "weekend":

@@ -1,0 +1,351 @@
+"""People (and other named entities) in one article: spaCy's mentions cleaned in general ways,
+grouped under the article's fullest name for each person, with attributes (age, role) and the
+sentence each came from.
+
+Rules, all general (no names): possessives stripped; mentions with no proper noun dropped
+("Email"); headline words glued to a name trimmed ("X Y Fights" -> "X Y" when "X Y" is a name
+here, or a trailing verb); names ending in an organisation noun relabelled ORG; a single-word
+"person" that is only ever the one told or cited ("told Vogue") relabelled ORG; short forms
+resolved to the unique fullest name containing them; hashtags and handles mapped to the name
+they spell. Runs in the extraction workers; imports nothing from spaCy itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+ORG_HEADS = {
+    "agency", "alliance", "administration", "association", "board", "bureau", "center", "centre",
+    "church", "club", "coalition", "collective", "college", "commission", "committee", "company",
+    "corporation", "corp", "council", "court", "department", "foundation", "fund", "group", "inc",
+    "institute", "journal", "llc", "ltd", "magazine", "ministry", "network", "news", "office",
+    "party", "post", "press", "project", "school", "society", "team", "times", "trust", "union",
+    "university",
+}
+TITLE_WORDS = {
+    "gov", "governor", "sen", "senator", "rep", "representative", "pres", "president", "mayor",
+    "dr", "mr", "mrs", "ms", "gen", "general", "judge", "justice", "secretary", "minister",
+    "chancellor", "sheriff", "chief", "director", "ceo", "chairman", "chairwoman", "chair",
+    "commissioner", "attorney", "lawyer", "prosecutor", "professor", "prof", "spokesman",
+    "spokeswoman", "spokesperson", "officer", "senior", "speaker", "leader", "king", "queen",
+    "prince", "princess", "pope", "rev", "reverend", "sgt", "capt", "lt", "col", "host",
+    "co-host", "anchor", "coach", "founder", "liaison", "manager", "candidate", "nominee",
+}
+CITED_AS_SOURCE = {"tell"}  # "told X": X is often an outlet; people are introduced by full name
+HANDLE = re.compile(r"(?<![\w@#])[#@]([A-Za-z][A-Za-z0-9_]{2,})")
+CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+AGE_AFTER = re.compile(r"^,\s*(?:(?:an?|aged)\s+)?(\d{1,3})(?:\s*[,.;)]|-year-old\b|$)")
+AGE_BEFORE = re.compile(r"(\d{1,3})-year-old\s+$")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    label: str
+    tokens: list[str]
+    sentence: tuple[int, int]
+    span: Any = None  # the spaCy span (not stored)
+
+
+@dataclass
+class Person:
+    name: str
+    label: str = "PERSON"
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[list[int]] = field(default_factory=list)
+    attributes: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "label": self.label, "aliases": self.aliases, "count": len(self.mentions),
+                "mentions": self.mentions, "attributes": self.attributes}
+
+
+def name_key(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in tokens)
+
+
+def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+# ---- cleaning spaCy's mentions ------------------------------------------------------------
+
+def strip_possessive_span(span):
+    """The span without a trailing possessive marker token or suffix."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def mention_from_span(span, label: str) -> Optional[Mention]:
+    span = strip_possessive_span(span)
+    while len(span) and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]
+    if not len(span):
+        return None
+    text = POSSESSIVE.sub("", span.text) if span[-1].tag_ != "POS" else span.text
+    end = span.start_char + len(text)
+    tokens = [POSSESSIVE.sub("", t.text) for t in span if not t.is_punct or t.text in "-."]
+    tokens = [t for t in tokens if t]
+    if not tokens or not text.strip():
+        return None
+    sent = span.sent
+    return Mention(text, span.start_char, end, label, tokens, (sent.start_char, sent.end_char), span)
+
+
+def raw_mentions(doc) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        m = mention_from_span(ent, ent.label_)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def drop_non_names(mentions: list[Mention]) -> list[Mention]:
+    """A PERSON with no proper noun in it ("Email", a lowercase word) is a tagging artefact."""
+    return [m for m in mentions if m.label != "PERSON" or any(t.pos_ == "PROPN" for t in m.span)]
+
+
+def relabel_org_like(mentions: list[Mention]) -> None:
+    for m in mentions:
+        if m.label == "PERSON" and len(m.tokens) > 1 and m.tokens[-1].casefold() in ORG_HEADS:
+            m.label = "ORG"
+
+
+def trim_glued_words(mentions: list[Mention]) -> None:
+    """'X Y Fights' in a headline -> 'X Y' when 'X Y' is a person named elsewhere in the article
+    and the extra words are not singular proper nouns (a name's own part, 'West', stays), or
+    when the extra trailing words are a verb or adverb."""
+    names = {name_key(m.tokens) for m in mentions if m.label == "PERSON"}
+    for m in mentions:
+        if m.label != "PERSON" or len(m.tokens) < 2:
+            continue
+        keep = len(m.span)
+        for cut in range(len(m.span) - 1, 0, -1):
+            extra = m.span[cut:]
+            if name_key([t.text for t in m.span[:cut]]) in names and any(t.tag_ != "NNP" for t in extra):
+                keep = cut
+                break
+        while keep > 1 and m.span[keep - 1].pos_ in {"VERB", "AUX", "ADV", "ADP"}:
+            keep -= 1
+        if keep < len(m.span):
+            span = m.span[:keep]
+            m.span, m.text, m.end = span, span.text, span.end_char
+            m.tokens = [t.text for t in span]
+
+
+def relabel_cited_outlets(mentions: list[Mention]) -> None:
+    """A one-word PERSON that never matches a fuller name and is only ever the one told
+    ("she told Vogue") is far more often a publication than a person: news style introduces
+    people by full name first."""
+    full = [name_key(m.tokens) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1]
+    groups: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.tokens) == 1:
+            groups.setdefault(name_key(m.tokens), []).append(m)
+    for key, group in groups.items():
+        if any(is_subsequence(key, f) for f in full):
+            continue
+        if all(m.span.root.dep_ == "dobj" and m.span.root.head.lemma_ in CITED_AS_SOURCE for m in group):
+            for m in group:
+                m.label = "ORG"
+
+
+def relabel_person_short_forms(mentions: list[Mention]) -> None:
+    """'Reed' tagged ORG/LAW/PRODUCT where 'Rodney Reed' (or 'Reed' itself) is a PERSON of the
+    article is that person."""
+    persons = {name_key(m.tokens) for m in mentions if m.label == "PERSON"}
+    for m in mentions:
+        if m.label in {"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "NORP"} and len(m.tokens) <= 2:
+            key = name_key(m.tokens)
+            if any(is_subsequence(key, f) for f in persons):
+                m.label = "PERSON"
+
+
+def clean_mentions(doc) -> list[Mention]:
+    mentions = drop_non_names(raw_mentions(doc))
+    relabel_org_like(mentions)
+    trim_glued_words(mentions)
+    relabel_cited_outlets(mentions)
+    relabel_person_short_forms(mentions)
+    return mentions
+
+
+# ---- one person per name ------------------------------------------------------------------
+
+def canonical_names(keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each name to the unique fullest name containing it; an ambiguous short form (contained
+    in two names that do not contain each other) stays itself."""
+    out = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and is_subsequence(key, k)]
+        maximal = [k for k in longer if not any(k != o and is_subsequence(k, o) for o in longer)]
+        out[key] = maximal[0] if len(maximal) == 1 else key
+    return out
+
+
+def group_people(mentions: list[Mention]) -> dict[tuple[str, ...], Person]:
+    persons = [m for m in mentions if m.label == "PERSON"]
+    canon = canonical_names({name_key(m.tokens) for m in persons})
+    display: dict[tuple[str, ...], str] = {}
+    for m in persons:  # the longest written form wins as the display name
+        key = canon[name_key(m.tokens)]
+        if name_key(m.tokens) == key and len(m.text) >= len(display.get(key, "")):
+            display[key] = " ".join(m.tokens)
+    people: dict[tuple[str, ...], Person] = {}
+    for m in persons:
+        key = canon[name_key(m.tokens)]
+        p = people.setdefault(key, Person(display.get(key, " ".join(key))))
+        p.mentions.append([m.start, m.end])
+        if m.text not in p.aliases:
+            p.aliases.append(m.text)
+    return people
+
+
+def handle_tokens(handle: str) -> list[str]:
+    parts = [p for chunk in handle.split("_") for p in CAMEL.findall(chunk)]
+    return [p for p in parts if p.casefold() not in TITLE_WORDS]
+
+
+def add_handles(text: str, people: dict[tuple[str, ...], Person]) -> None:
+    """#RodneyReed, @GovAbbott -> the one person whose name they spell."""
+    for match in HANDLE.finditer(text):
+        handle = match.group(1)
+        key = name_key(handle_tokens(handle))
+        joined = handle.casefold()
+        hits = [k for k in people if (key and is_subsequence(key, k)) or "".join(k) == joined]
+        if len(hits) == 1:
+            p = people[hits[0]]
+            p.mentions.append([match.start(), match.end()])
+            if match.group(0) not in p.aliases:
+                p.aliases.append(match.group(0))
+
+
+# ---- attributes ---------------------------------------------------------------------------
+
+def age_of(text: str, m: Mention) -> Optional[tuple[int, int, int]]:
+    """(age, start, end) from 'Name, 51,' / 'Name, a 63-year-old' / '19-year-old Name'."""
+    after = AGE_AFTER.match(text[m.end:m.end + 30])
+    if after:
+        return int(after.group(1)), m.end + after.start(1), m.end + after.end(1)
+    before = AGE_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if before:
+        offset = max(0, m.start - 20)
+        return int(before.group(1)), offset + before.start(1), offset + before.end(1)
+    return None
+
+
+def role_before(m: Mention) -> Optional[Any]:
+    """Title words right before the name that modify it: 'Texas Governor Greg Abbott'."""
+    doc, i = m.span.doc, m.span.start
+    start = i
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.head.i < m.span.start or tok.head.i >= m.span.end or tok.dep_ not in {"compound", "amod", "nmod"}:
+            if not (tok.dep_ == "compound" and start - 1 < i and doc[start].i < m.span.end and
+                    tok.head.i == start):
+                break
+        start -= 1
+    words = doc[start:i]
+    if len(words) and any(t.lower_.strip(".") in TITLE_WORDS for t in words):
+        return words
+    return None
+
+
+def role_appos(m: Mention) -> Optional[Any]:
+    """'Angela Wynn, media liaison at X,' (appos of the name) or 'co-host, Jenna Bush Hager'."""
+    root = m.span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= m.span.end and child.pos_ == "NOUN" and not child.ent_type_:
+            sub = list(child.subtree)
+            span = root.doc[sub[0].i:sub[-1].i + 1]
+            if not any(c in span.text for c in "|/"):  # photo credits and captions, not roles
+                return span
+    if root.dep_ == "appos" and root.head.i < m.span.start and root.head.pos_ == "NOUN":
+        head = root.head
+        left = [t for t in head.subtree if t.i <= head.i]
+        return root.doc[left[0].i:head.i + 1]
+    return None
+
+
+def trim_span_text(span) -> tuple[str, int, int]:
+    text = span.text.rstrip(" ,;:—–-")
+    lead = len(text) - len(text.lstrip(" ,"))
+    return text.strip(" ,"), span.start_char + lead, span.start_char + len(text)
+
+
+def attributes(text: str, mentions: list[Mention], people: dict, canon_of) -> None:
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        person = people.get(canon_of(m))
+        if person is None:
+            continue
+        found = []
+        age = age_of(text, m)
+        if age and 0 < age[0] < 125:
+            found.append({"type": "age", "value": age[0], "start": age[1], "end": age[2]})
+        for span in (role_before(m), role_appos(m)):
+            if span is not None and len(span):
+                value, s, e = trim_span_text(span)
+                if value and len(value) <= 120:
+                    found.append({"type": "role", "value": value, "start": s, "end": e})
+        for attr in found:
+            attr.update(sentence_start=m.sentence[0], sentence_end=m.sentence[1])
+            if not any(a["type"] == attr["type"] and str(attr["value"]) in str(a["value"]) for a in person.attributes):
+                person.attributes.append(attr)
+
+
+def add_untagged_mentions(doc, mentions: list[Mention], people: dict[tuple[str, ...], Person]) -> list[Mention]:
+    """Proper nouns spaCy left untagged ('Reed, 51, was ...') that are the surname of exactly one
+    person of the article become mentions of that person."""
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    surnames: dict[str, list[tuple[str, ...]]] = {}
+    for key in people:
+        if len(key) > 1:
+            surnames.setdefault(key[-1], []).append(key)
+    added = []
+    for tok in doc:
+        keys = surnames.get(tok.lower_)
+        if not (tok.pos_ == "PROPN" and tok.is_title and keys and len(keys) == 1 and tok.idx not in covered):
+            continue
+        key, start = keys[0], tok.i
+        # take the preceding parts of the same name too ("Kardashian West", not just "West")
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].idx not in covered and \
+                name_key([t.text for t in doc[start - 1:tok.i + 1]]) == key[-(tok.i - start + 2):]:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
+                    (span.sent.start_char, span.sent.end_char), span)
+        person = people[key]
+        person.mentions.append([m.start, m.end])
+        if m.text not in person.aliases:
+            person.aliases.append(m.text)
+        covered.update(range(m.start, m.end))
+        added.append(m)
+    return added
+
+
+def extract_people(doc) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """The article's people as dicts (see ``Person.to_dict``) and all cleaned mentions."""
+    mentions = clean_mentions(doc)
+    people = group_people(mentions)
+    canon = canonical_names({name_key(m.tokens) for m in mentions if m.label == "PERSON"})
+    for m in add_untagged_mentions(doc, mentions, people):
+        mentions.append(m)
+        canon[name_key(m.tokens)] = next(k for k in people if k[-len(m.tokens):] == name_key(m.tokens))
+    add_handles(doc.text, people)
+    attributes(doc.text, mentions, people, lambda m: canon.get(name_key(m.tokens)))
+    for p in people.values():
+        p.mentions.sort()
+    ordered = sorted(people.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
+    return [p.to_dict() for p in ordered], mentions

@@ -1,0 +1,317 @@
+"""Tests of the temporal-expression engine (factx.dates, factx.timex_rules).
+
+Unit tests use sentences written for these tests; the end-to-end tests read the sample corpus."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factx.dates import extract_dates, normalize
+from factx.timex_rules import resolve_season, resolve_weekday
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factx.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def facts_of(nlp, text, ref=None):
+    return extract_dates(nlp(text), ref)
+
+
+def by_text(facts):
+    return {f.text: f for f in facts}
+
+
+# ---------------------------------------------------------------- normalize (pure rules)
+
+@pytest.mark.parametrize("text,value,mod", [
+    ("1996", "1996", None),
+    ("May 2018", "2018-05", None),
+    ("the early 1980s", "198X", "EARLY"),
+    ("the 1990s", "199X", None),
+    ("the mid-1970s", "197X", "MID"),
+    ("the late '60s", "196X", "LATE"),
+    ("Aug. 7, 1998", "1998-08-07", None),
+    ("7 August 1998", "1998-08-07", None),
+    ("the third quarter of 2004", "2004-Q3", None),
+    ("summer 2015", "2015-SU", None),
+    ("the 19th century", "18", None),
+])
+def test_absolute_dates(text, value, mod):
+    t = normalize(text)
+    assert (t.type, t.value, t.mod, t.relative) == ("date", value, mod, False)
+
+
+@pytest.mark.parametrize("text,value,mod", [
+    ("two hours", "PT2H", None),
+    ("120-day", "P120D", None),
+    ("four-year", "P4Y", None),
+    ("more than two decades", "P20Y", "MORE_THAN"),
+    ("the past three years", "P3Y", None),
+    ("the last year", "P1Y", None),
+    ("5 1/2 hours", "PT5H30M", None),
+    ("several weeks", "PXW", None),
+    ("years", "PXY", None),
+    ("about a month", "P1M", "APPROX"),
+    ("less than a minute", "PT1M", "LESS_THAN"),
+])
+def test_durations(text, value, mod):
+    t = normalize(text, D(2021, 3, 10))
+    assert (t.type, t.value, t.mod) == ("duration", value, mod)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("every year", "P1Y"), ("daily", "P1D"), ("each week", "P1W"), ("every Monday", "XXXX-WXX-1"),
+    ("annually", "P1Y"), ("every other week", "P2W"), ("twice a month", "P1M"),
+])
+def test_sets(text, value):
+    t = normalize(text)
+    assert (t.type, t.value) == ("set", value)
+
+
+def test_ages_are_not_durations():
+    assert normalize("63-year-old") is None
+    assert normalize("a 19-year-old") is None
+
+
+def test_weekday_without_reference_is_underspecified():
+    t = normalize("Friday")
+    assert (t.type, t.value, t.relative) == ("date", "XXXX-WXX-5", True)
+
+
+@pytest.mark.parametrize("tense,value", [
+    ("past", "2021-03-09"), ("future", "2021-03-16"), (None, "2021-03-09"),
+])
+def test_weekday_by_tense(tense, value):
+    # 2021-03-10 is a Wednesday: a past Tuesday is yesterday, a future one next week
+    assert normalize("Tuesday", D(2021, 3, 10), tense).value == value
+
+
+def test_weekday_on_the_reference_day_is_that_day():
+    assert resolve_weekday(D(2021, 3, 10), 3, "past") == D(2021, 3, 10)
+    assert normalize("last Wednesday", D(2021, 3, 10)).value == "2021-03-03"
+    assert normalize("next Wednesday", D(2021, 3, 10)).value == "2021-03-17"
+
+
+def test_weekday_with_part_of_day():
+    assert normalize("Sunday night", D(2021, 3, 10), "past").value == "2021-03-07TNI"
+
+
+@pytest.mark.parametrize("text,ref,tense,value", [
+    ("November 20", D(2021, 11, 15), "future", "2021-11-20"),
+    ("November 20", D(2021, 11, 15), "past", "2021-11-20"),  # days ahead: still this year
+    ("March 3", D(2021, 1, 10), "past", "2020-03-03"),
+    ("March 3", D(2021, 11, 10), "future", "2022-03-03"),
+    ("late November", D(2022, 1, 6), None, "2021-11"),
+])
+def test_month_day_year_by_tense(text, ref, tense, value):
+    assert normalize(text, ref, tense).value == value
+
+
+def test_month_day_without_reference():
+    t = normalize("November 20")
+    assert (t.value, t.relative) == ("XXXX-11-20", True)
+
+
+@pytest.mark.parametrize("text,ref,value", [
+    ("last summer", D(2021, 10, 5), "2021-SU"),
+    ("last summer", D(2021, 7, 10), "2020-SU"),
+    ("this winter", D(2021, 1, 20), "2020-WI"),
+    ("last fall", D(2021, 4, 1), "2020-FA"),
+    ("next spring", D(2021, 10, 1), "2022-SP"),
+])
+def test_seasons(text, ref, value):
+    assert normalize(text, ref).value == value
+
+
+def test_season_without_reference():
+    assert normalize("last summer").value == "XXXX-SU"
+    assert resolve_season(D(2021, 12, 20), "WI", "", None) == "2021-WI"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("October last year", "2020-10"),
+    ("earlier this year", "2021"),
+    ("last year", "2020"),
+    ("Last year", "2020"),
+    ("this week", "2021-W10"),
+    ("last month", "2021-02"),
+    ("next month", "2021-04"),
+    ("yesterday", "2021-03-09"),
+    ("today", "2021-03-10"),
+    ("tonight", "2021-03-10TNI"),
+    ("this morning", "2021-03-10TMO"),
+    ("50 years ago", "1971"),
+    ("three days ago", "2021-03-07"),
+    ("two months ago", "2021-01"),
+    ("the summer of last year", "2020-SU"),
+    ("late last year", "2020"),
+])
+def test_relative_expressions(text, value):
+    t = normalize(text, D(2021, 3, 10))
+    assert (t.type, t.value, t.relative) == ("date", value, True)
+
+
+@pytest.mark.parametrize("text", ["last year", "yesterday", "this week", "earlier this year",
+                                  "three days ago"])
+def test_relative_without_reference_is_never_guessed(text):
+    t = normalize(text)
+    assert t.value is None and t.relative
+
+
+def test_present_and_future_references():
+    assert normalize("now").value == "PRESENT_REF"
+    assert normalize("the future").value == "FUTURE_REF"
+    assert normalize("recently").value == "PAST_REF"
+
+
+def test_times():
+    assert normalize("10:35 a.m.", D(2021, 3, 10)).value == "2021-03-10T10:35"
+    assert normalize("10:35 a.m.").value == "XXXX-XX-XXT10:35"
+    assert normalize("9 p.m. Tuesday", D(2021, 3, 10), "past").value == "2021-03-09T21:00"
+    assert normalize("noon", D(2021, 3, 10)).type == "time"
+
+
+def test_holidays():
+    assert normalize("Thanksgiving", D(2021, 12, 1), "past").value == "2021-11-25"
+    assert normalize("Christmas Day", D(2021, 12, 1), "future").value == "2021-12-25"
+    assert normalize("Easter 2019").value == "2019-04-21"
+
+
+def test_unknown_text_is_not_an_expression():
+    assert normalize("the committee") is None
+    assert normalize("") is None
+
+
+# ---------------------------------------------------------------- extraction on sentences
+
+def test_ages_and_counts_are_not_dates(nlp):
+    text = ("Jones, 47, said on Monday that a 35-year-old teacher and the 12-year-old boy, "
+            "aged 9, were safe. Smith was in his 30s then.")
+    texts = [f.text for f in facts_of(nlp, text)]
+    assert "Monday" in texts
+    for age in ("47", "35-year-old", "12-year-old", "9", "30s"):
+        assert not any(age in t for t in texts), (age, texts)
+
+
+def test_campaign_and_show_names_are_not_dates(nlp):
+    facts = facts_of(nlp, "She joined the 30 Days of Kindness Campaign last month and later "
+                          "appeared on the Today show.", D(2021, 3, 10))
+    got = by_text(facts)
+    assert "last month" in got and got["last month"].value == "2021-02"
+    assert not any("Days" in t or t == "Today" for t in got)
+
+
+def test_trailing_and_leading_words_are_trimmed(nlp):
+    text = "The hearing was held on Friday, officials said, after about two weeks of delays."
+    got = by_text(facts_of(nlp, text))
+    assert "Friday" in got
+    assert "two weeks" in got and got["two weeks"].mod == "APPROX"
+    for f in got.values():
+        assert text[f.start:f.end] == f.text
+
+
+def test_weekday_tense_in_context(nlp):
+    ref = D(2021, 3, 12)  # a Friday
+    past = by_text(facts_of(nlp, "The council met on Wednesday to vote.", ref))
+    future = by_text(facts_of(nlp, "The council will meet on Wednesday to vote.", ref))
+    assert past["Wednesday"].value == "2021-03-10"
+    assert future["Wednesday"].value == "2021-03-17"
+    assert past["Wednesday"].relative
+
+
+def test_scheduled_date_lies_ahead(nlp):
+    got = by_text(facts_of(nlp, "The trial, which had been scheduled for December 2, was "
+                                "moved.", D(2021, 11, 29)))
+    assert got["December 2"].value == "2021-12-02"
+
+
+def test_that_year_follows_the_last_full_date(nlp):
+    got = by_text(facts_of(nlp, "The firm was founded in June 2004. Later that year, it moved "
+                                "to Ohio.", D(2021, 3, 10)))
+    assert got["June 2004"].value == "2004-06"
+    assert got["Later that year"].value == "2004"
+
+
+def test_clock_time_and_day_form_one_expression(nlp):
+    got = facts_of(nlp, "Officials gave the owners until 9 a.m. Tuesday to leave.", D(2021, 3, 12))
+    times = [f for f in got if f.type == "time"]
+    assert len(times) == 1 and times[0].value.endswith("T09:00")
+    assert "Tuesday" in times[0].text
+
+
+def test_sentence_offsets(nlp):
+    text = "Nothing happened. Then in March 2010 the plant closed. It reopened later."
+    doc = nlp(text)
+    (fact,) = [f for f in extract_dates(doc) if f.value == "2010-03"]
+    sent = text[fact.sentence_start:fact.sentence_end]
+    assert sent.startswith("Then") and fact.text in sent
+    assert fact.people == [] and fact.article == ""
+
+
+# ---------------------------------------------------------------- sample corpus end to end
+
+@pytest.fixture(scope="module")
+def corpus_facts(nlp):
+    out = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        out[path.name] = (doc, extract_dates(doc))
+    return out
+
+
+def test_corpus_values_without_reference(corpus_facts):
+    pairs = {(f.text, f.value) for _, facts in corpus_facts.values() for f in facts}
+    for expected in [("1996", "1996"), ("1998", "1998"), ("1983", "1983"), ("May 2018", "2018-05"),
+                     ("2022", "2022"), ("November 20", "XXXX-11-20"),
+                     ("the early 1980s", "198X"), ("Friday", "XXXX-WXX-5")]:
+        assert expected in pairs, expected
+
+
+def test_corpus_ages_are_never_dates(corpus_facts):
+    for doc, facts in corpus_facts.values():
+        for f in facts:
+            assert doc.text[f.start:f.end] == f.text
+            assert f.text not in ("51", "39", "61", "63-year-old", "19-year-old")
+            assert "year-old" not in f.text
+            assert "Days of Freedom" not in f.text
+
+
+def test_corpus_with_reference_date(nlp):
+    path = CORPUS / "000_4093bf72cdfee258.txt"
+    facts = extract_dates(nlp(path.read_text(encoding="utf-8")), D(2019, 11, 18))
+    values = {}
+    for f in facts:
+        values.setdefault(f.text, f.value)
+    assert values["Friday"] == "2019-11-15"
+    assert values["November 20"] == "2019-11-20"
+    assert values["Last year"] == "2018"
+
+
+# ---------------------------------------------------------------- robustness
+
+_WORDS = st.sampled_from(["Friday", "last", "year", "51,", "May", "2018", "the", "early", "1980s",
+                          "ago", "two", "hours", "every", "week", "a.m.", "10:35", "Today",
+                          "-year-old", "Days", "of", "now", ",", ".", "November", "20", "'s"])
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=30).map(" ".join))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXTS, with_ref=st.booleans())
+def test_random_text_never_raises(nlp, text, with_ref):
+    doc = nlp(text)
+    facts = extract_dates(doc, D(2020, 2, 29) if with_ref else None)
+    for f in facts:
+        assert 0 <= f.start < f.end <= len(doc.text)
+        assert doc.text[f.start:f.end] == f.text
+        assert f.type in ("date", "time", "duration", "set")
