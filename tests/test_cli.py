@@ -9,7 +9,7 @@ import pytest
 from conftest import ARTICLE_000, CORPUS, run, run_json
 from factx.cli import app
 
-QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["quotes"], ["dates"], ["who", "Rodney Reed"],
+QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["quotes"], ["dates"], ["who", "Rodney Reed"], ["timeline"],
                   ["entities"]]
 
 

@@ -263,6 +263,52 @@ def dates(
     render.emit(found, as_json, render.render_dates)
 
 
+_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _parse_bound(value: Optional[str], option: str) -> Optional[str]:
+    import re
+
+    if value is not None and not re.match(_PARTIAL_DATE, value):
+        raise fail(f"{option} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", ExitStatus.USAGE)
+    return value
+
+
+@app.command()
+def timeline(
+    who: Annotated[Optional[str], typer.Option("--who", help="Only sentences that mention this person.",
+                                               show_default=False)] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Start: YYYY, YYYY-MM or YYYY-MM-DD.",
+                                                     show_default=False)] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="End (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.",
+                                                   show_default=False)] = None,
+    include_unresolved: Annotated[bool, typer.Option("--all", help="Also list dates with no known year, "
+                                                     "last.")] = False,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Dated sentences in calendar order across the corpus, with their article and people.
+
+    Example: factx timeline --who "Rodney Reed" --from 1990 --to 2019
+    """
+    from factx import people as people_mod
+
+    start, end = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
+    with reading(store) as arts:
+        docs = list(arts)
+    person_filter = None
+    if who is not None:
+        hits = people_mod.lookup(people_mod.corpus_people(docs), who)
+        if not hits:
+            raise fail(f"no person matches {who!r}", ExitStatus.NOT_FOUND)
+        if len(hits) > 1:
+            raise fail(f"{who!r} matches several people: {', '.join(p.name for p in hits[:10])}",
+                       ExitStatus.AMBIGUOUS)
+        person_filter = set(hits[0].local_names.items())
+    items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
+    render.emit(items, as_json, render.render_timeline)
+
+
 @app.command()
 def who(
     name: Annotated[str, typer.Argument(help="A person's name or part of it (any alias; case- and "

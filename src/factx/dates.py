@@ -351,6 +351,7 @@ def _as_date(value) -> Optional[_dt.date]:
 _APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost", "some",
                  "just", "an", "estimated"}
 _ANAPHORIC_RE = re.compile(r"\b(?:that|the same|that same)\s+(day|week|month|year)\b", re.I)
+_ANCHOR_WORDS = {"later", "earlier", "before", "after", "prior", "on"}
 _SET_CONTEXT = {"once", "twice", "times", "per", "thrice"}
 
 
@@ -412,6 +413,8 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
             span[0].lower_ in ("a", "an") and len(span) == 2:
         norm = Timex("set", norm.value, None, False)  # "twice a week"
     span = _adjust_span(span)
+    if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in _ANCHOR_WORDS:
+        span = span[:-1]  # "over an hour later": the amount is the expression
     s0, s1 = _sentence_bounds(span)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,

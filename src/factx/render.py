@@ -194,3 +194,15 @@ def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
         table.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(len(r["articles"])),
                       escape(", ".join(a for a in r["aliases"] if a != r["name"])))
     console.print(table)
+
+
+def render_timeline(console: Console, items: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(items)} dated sentences", title_justify="left", show_lines=True)
+    table.add_column("when", no_wrap=True, style="bold")
+    table.add_column("sentence", ratio=1)
+    table.add_column("people")
+    table.add_column("article", max_width=26)
+    for i in items:
+        table.add_row(escape(i["value"] or "?"), escape(i["sentence"] or i["text"]),
+                      escape(", ".join(i["people"])), escape(i["article"]))
+    console.print(table)
