@@ -163,7 +163,7 @@ def test_corrupt_article_is_reported_and_others_still_listed(tmp_path):
     victim.write_text(victim.read_text()[:100])
     result = run("articles", "--json", "--store", store)
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 2 and "corrupt" in result.stderr
+    assert len(json.loads(result.stdout)) == 2 and "truncated" in result.stderr
     repair = json.loads(run("extract", CORPUS, "--store", store, "--json", "-q").stdout)
     assert repair["extracted"] == 1
     assert len(run_json("articles", "--store", store)) == 3

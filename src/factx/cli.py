@@ -53,7 +53,10 @@ def reading(store: Optional[Path]) -> Iterator[query.Articles]:
         raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
     except StoreError as err:
         raise fail(str(err), ExitStatus.ERROR)
-    yield articles
+    try:
+        yield articles
+    finally:
+        articles.index.close()
     for bad in articles.corrupt:
         render.message(f"Warning: skipped article {bad.id!r}: {bad.reason} "
                        "(run `factx extract` again to repair it)", "yellow")
@@ -291,22 +294,37 @@ def timeline(
 
     Example: factx timeline --who "Rodney Reed" --from 1990 --to 2019
     """
-    from factx import people as people_mod
-
     start, end = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
     with reading(store) as arts:
-        docs = list(arts)
-    person_filter = None
-    if who is not None:
-        hits = people_mod.lookup(people_mod.corpus_people(docs), who)
-        if not hits:
-            raise fail(f"no person matches {who!r}", ExitStatus.NOT_FOUND)
-        if len(hits) > 1:
-            raise fail(f"{who!r} matches several people: {', '.join(p.name for p in hits[:10])}",
-                       ExitStatus.AMBIGUOUS)
-        person_filter = set(hits[0].local_names.items())
-    items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
+        person_filter, docs = None, arts
+        if who is not None:
+            person = _one_person(arts, who)
+            appearances = arts.index.person_articles(person["pid"])
+            person_filter = {(a, local) for a, local, _ in appearances}
+            docs = arts.docs(a for a, _, _ in appearances).values()
+        items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
     render.emit(items, as_json, render.render_timeline)
+
+
+def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
+    """The one person a name designates, or exit: not found (3, with suggestions) or ambiguous
+    (4, with the candidates)."""
+    from factx import people
+
+    hits = people.lookup(arts.index.person_candidates(name), name)
+    if not hits:
+        close = people.suggestions(arts.index.persons(), name)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
+    if len(hits) > 1:
+        choices = [{"name": p["name"], "mentions": p["mentions"],
+                    "articles": len(arts.index.person_articles(p["pid"]))} for p in hits]
+        if as_json:
+            render.emit({"ambiguous": name, "candidates": choices}, True, None)
+        else:
+            render.render_candidates(render.stderr_console(), name, choices)
+        raise typer.Exit(int(ExitStatus.AMBIGUOUS))
+    return hits[0]
 
 
 @app.command()
@@ -321,24 +339,14 @@ def who(
 
     Example: factx who "Rodney Reed"
     """
-    from factx import people as people_mod
+    from factx import people
 
     with reading(store) as arts:
-        docs = {d["id"]: d for d in arts}
-    everyone = people_mod.corpus_people(docs.values())
-    hits = people_mod.lookup(everyone, name)
-    if not hits:
-        close = people_mod.suggestions(everyone, name)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
-    if len(hits) > 1:
-        choices = [{"name": p.name, "mentions": p.mentions, "articles": len(p.articles)} for p in hits]
-        if as_json:
-            render.emit({"ambiguous": name, "candidates": choices}, True, None)
-        else:
-            render.render_candidates(render.stderr_console(), name, choices)
-        raise typer.Exit(int(ExitStatus.AMBIGUOUS))
-    render.emit(people_mod.profile(hits[0], docs, everyone), as_json, render.render_profile)
+        person = _one_person(arts, name, as_json)
+        appearances = arts.index.person_articles(person["pid"])
+        ids = [a for a, _, _ in appearances]
+        prof = people.profile(person, appearances, arts.docs(ids), arts.index.canonical_names(ids))
+    render.emit(prof, as_json, render.render_profile)
 
 
 @app.command()
@@ -354,12 +362,14 @@ def entities(
 
     Example: factx entities --label PERSON --top 10
     """
-    from factx import people as people_mod
+    from factx import people
 
     wanted = label.upper() if label else None
     with reading(store) as arts:
-        rows = people_mod.entity_table(arts, label=wanted)
-    render.emit(rows[:top] if top else rows, as_json, render.render_entities)
+        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted)
+        if wanted in (None, "PERSON"):
+            rows += people.person_rows(arts.index.persons(), arts.index.person_article_ids())
+    render.emit(people.top_entities(rows, top), as_json, render.render_entities)
 
 
 def main() -> None:

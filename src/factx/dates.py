@@ -183,13 +183,13 @@ _EXTRA_PATTERNS = [
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
-    rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
     r"\b(?:now|today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|Now)\b",
     r"\b(?:the\s+)?(?:near\s+|foreseeable\s+)?future\b",
     r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
-    r"\b(?:this|last|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b",
+    r"\b(?i:this|last|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",
@@ -227,10 +227,10 @@ _HOLIDAY_HEADS = {"election", "thanksgiving", "labor", "memorial", "independence
 
 
 def _is_temporal_token(tok) -> bool:
+    """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in _TEMPORAL_WORDS or tok.lower_ in _TEMPORAL_WORDS or tok.like_num
-            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+", low))
-            )
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+", low)))
 
 
 def _trim(span):

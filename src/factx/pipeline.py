@@ -207,19 +207,30 @@ def run_extract(
             else:
                 yield item
 
+    from factx.index import Index
+
+    index = Index(store)
     try:
         for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date):
+            index.begin()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
-                    store.write_article(value, article_key(raw, mid, reference_date))
+                    key = article_key(raw, mid, reference_date)
+                    store.write_article(value, key)
+                    index.add(value, key)
                     report(Outcome(raw.id, "extracted", warnings=raw.warnings))
                 else:
                     report(Outcome(raw.id, "failed", value))
+            index.commit()
     except KeyboardInterrupt:
         summary.interrupted = True
         raise
     finally:
+        index.commit()
         store.save_manifest(model=mid, factx_version=__version__)
+        if not summary.interrupted:
+            index.refresh()  # also merges people across the corpus
+        index.close()
     return summary
 
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 import unicodedata
-from collections import Counter
 from typing import Any, Iterable, Optional
 
 from factx.store import CorruptArticle, Store
@@ -36,18 +36,23 @@ def normalize_statement(text: str) -> str:
 
 
 class Articles:
-    """The store's articles, read lazily, with corrupt documents collected instead of raised."""
+    """The store as queries see it: the SQLite index (brought up to date from the article
+    documents first) for lists and searches, the JSON documents for one article's full facts.
+    Corrupt documents are collected in ``corrupt`` instead of raised."""
 
     def __init__(self, store: Store):
+        from factx.index import Index
+
         self.store = store
-        self.corrupt: list[CorruptArticle] = []
+        self.index = Index(store)
+        self.corrupt: list[CorruptArticle] = self.index.refresh()
 
     def __iter__(self) -> Iterable[dict[str, Any]]:
-        for doc in self.store.iter_articles():
-            if isinstance(doc, CorruptArticle):
-                self.corrupt.append(doc)
-            else:
-                yield doc
+        """Light documents (people, quotes, dates with sentences) of every article."""
+        return self.index.light_docs()
+
+    def docs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return {d["id"]: d for d in self.index.light_docs(ids)}
 
     def find(self, ref: str) -> dict[str, Any]:
         """An article by exact id, else by a unique id prefix; KeyError lists candidates."""
@@ -61,15 +66,7 @@ class Articles:
 
 
 def article_rows(articles: Articles) -> list[dict[str, Any]]:
-    rows = []
-    for doc in articles:
-        rows.append({
-            "id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
-            "characters": len(doc.get("text", "")), "entities": len(doc.get("entities", [])),
-            "quotes": sum(1 for q in doc.get("quotes", []) if not q.get("partial")),
-            "dates": len(doc.get("dates", [])), "warnings": doc.get("warnings", []),
-        })
-    return rows
+    return articles.index.article_rows()
 
 
 def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
@@ -163,7 +160,7 @@ def calendar_key(value: Optional[str]) -> Optional[str]:
         key += "-" + m.group(2) + (f"-{m.group(3)}" if m.group(3) else "")
     else:
         part = value[len(m.group(1)) + 1:]
-        week = re.match(r"W(\d{2})", part)
+        week = re.match(r"W(\d{1,2})\b", part)
         if part[:2] in _SEASON_MONTH:
             key += "-" + _SEASON_MONTH[part[:2]]
         elif week and key.isdigit() and 1 <= int(week.group(1)) <= 52:
@@ -195,10 +192,9 @@ def timeline(articles: Articles, *, who: Optional[set[tuple[str, str]]] = None, 
             if who is not None and not any((doc["id"], n) in who for n in d.get("people") or []):
                 continue
             key = calendar_key(d.get("value"))
-            s, e = d.get("sentence_start"), d.get("sentence_end")
             item = {"key": key, "value": d.get("value"), "text": d["text"], "article": doc["id"],
                     "start": d["start"], "end": d["end"], "people": d.get("people") or [],
-                    "sentence": doc.get("text", "")[s:e].strip() if s is not None else None}
+                    "sentence": d.get("sentence")}
             if key is None:
                 undated.append(item)
             elif in_range(key, start, end):

@@ -158,7 +158,7 @@ def render_profile(console: Console, prof: dict[str, Any]) -> None:
                           ", ".join(a for a in prof["aliases"] if a != prof["name"]) or "—")
     for attr in prof["attributes"]:
         lines.append(f"\n{attr['type']}: {attr['value']}  ")
-        lines.append(f"[{attr['article']}] {attr['sentence'].strip()[:90]}", style="dim")
+        lines.append(f"[{attr['article']}] {(attr.get('sentence') or '')[:90]}", style="dim")
     console.print(Panel(lines, expand=False))
     arts = Table("article", "mentions", title="articles", title_justify="left")
     for a in prof["articles"]:
@@ -174,7 +174,7 @@ def render_profile(console: Console, prof: dict[str, Any]) -> None:
         dates = Table("value", "text", "article", "sentence", title="timeline", title_justify="left")
         for d in prof["dates"]:
             dates.add_row(d.get("value") or "—", escape(d["text"]), escape(d["article"]),
-                          escape(d["sentence"].strip()[:100]))
+                          escape((d.get("sentence") or "")[:100]))
         console.print(dates)
     if prof["co_mentioned"]:
         co = Table("name", "articles together", title="appears with", title_justify="left")

@@ -173,6 +173,19 @@ class Store:
             except ValueError as err:
                 yield CorruptArticle(article_id, self.entries[article_id].get("file", ""), str(err))
 
+    def damaged_articles(self) -> list[str]:
+        """Articles whose document is missing or has another size than the one written (cheap:
+        one stat per article, no reading)."""
+        damaged = []
+        folder = self.root / ARTICLES
+        for article_id, entry in self.entries.items():
+            try:
+                if "size" in entry and (folder / entry["file"]).stat().st_size != entry["size"]:
+                    damaged.append(article_id)
+            except OSError:
+                damaged.append(article_id)
+        return damaged
+
     def is_current(self, article_id: str, key: str) -> bool:
         """True when the stored article was made from the same input, model and versions and
         its document is intact: a missing or truncated one (size differs) is redone."""

@@ -66,7 +66,6 @@ ORDINALS = {
 VAGUE_QUANTITIES = ("a few", "few", "several", "many", "so many", "some", "numerous", "a number of",
                     "dozens of", "hundreds of", "thousands of", "recent", "coming", "the coming",
                     "countless", "multiple", "various", "a couple of", "couple of")
-# Vague quantities that are nonetheless counts spaCy ships with a number ("a couple of" = 2).
 UNITS = {  # unit -> (is a time unit (PT...), letter, multiplier)
     "second": (True, "S", 1), "minute": (True, "M", 1), "hour": (True, "H", 1),
     "day": (False, "D", 1), "night": (False, "D", 1), "week": (False, "W", 1),
@@ -292,10 +291,6 @@ def resolve_season(ref: _dt.date, code: str, shift: str, tense: Optional[str]) -
     if tense == FUTURE and started_this_year:
         return f"{ref.year + 1}-{code}"
     return f"{ref.year}-{code}"
-
-
-def _date_value(d: _dt.date) -> str:
-    return d.isoformat()
 
 
 def _tod(hour: int, minute: int) -> str:

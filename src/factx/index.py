@@ -1,0 +1,270 @@
+"""A compact SQLite index of the store, so query commands answer fast at 10,000+ articles
+without reading every article document. The JSON documents stay the source of truth: the index
+is derived, checked against the manifest on every query, and brought up to date from the
+documents when it lags (after an interrupted run, or when it is missing).
+
+Tables:
+    articles(id, key, title, published, n_entities, n_quotes, n_dates, light)
+        ``light`` is the article's people, quotes and dates as JSON, with sentence texts, which
+        is everything `who`, `quotes`, `dates` and `timeline` need
+    names(article, name, key, count)        people as named in each article (``key``: folded tokens)
+    entities(article, label, key, text, count)  non-person entities, for `factx entities`
+    persons(pid, name, aliases, keys)       people merged across the corpus
+    person_keys(key, pid)                   which corpus person a per-article name belongs to
+    alias_tokens(token, pid)                lookup by any token of any alias
+    meta(name, value)                       schema version, whether persons are current
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from factx.query import fold, name_tokens
+from factx.store import ARTICLES, Store
+
+INDEX = "index.sqlite"
+INDEX_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, key TEXT, title TEXT, published TEXT,
+    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, light TEXT);
+CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT);
+CREATE INDEX IF NOT EXISTS names_article ON names(article);
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE TABLE IF NOT EXISTS entities(article TEXT, label TEXT, key TEXT, text TEXT, count INTEGER);
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
+CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, name TEXT, aliases TEXT, mentions INTEGER);
+CREATE TABLE IF NOT EXISTS person_keys(key TEXT PRIMARY KEY, pid INTEGER);
+CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
+CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
+"""
+
+
+def key_of(name: str) -> str:
+    return " ".join(name_tokens(name))
+
+
+def light_doc(doc: dict[str, Any]) -> dict[str, Any]:
+    """What queries need of an article, with each date's and attribute's sentence as text."""
+    text = doc.get("text", "")
+
+    def sentence(item):
+        s, e = item.get("sentence_start"), item.get("sentence_end")
+        return text[s:e].strip() if s is not None and e is not None else None
+
+    people = [{**p, "attributes": [{**a, "sentence": sentence(a)} for a in p.get("attributes", [])]}
+              for p in doc.get("people", [])]
+    dates = [{**d, "sentence": sentence(d)} for d in doc.get("dates", [])]
+    return {"id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
+            "people": people, "quotes": doc.get("quotes", []), "dates": dates}
+
+
+class Index:
+    def __init__(self, store: Store):
+        self.store = store
+        self.path = Path(store.root) / INDEX
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
+        if version is None or version[0] != INDEX_VERSION:
+            self._reset()
+
+    def _reset(self) -> None:
+        for table in ("articles", "names", "entities", "persons", "person_keys", "alias_tokens", "meta"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("INSERT INTO meta VALUES('version', ?)", (INDEX_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- writing ---------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.db.execute("BEGIN")
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def add(self, doc: dict[str, Any], key: str) -> None:
+        """Index one article (replacing what it had); call between begin() and commit()."""
+        aid = doc["id"]
+        self.remove(aid)
+        quotes = doc.get("quotes", [])
+        self.db.execute(
+            "INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?)",
+            (aid, key, doc.get("title"), doc.get("published"), len(doc.get("text", "")),
+             len(doc.get("entities", [])), sum(1 for q in quotes if not q.get("partial")),
+             len(doc.get("dates", [])), json.dumps(doc.get("warnings", [])),
+             json.dumps(light_doc(doc), ensure_ascii=False)))
+        self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?)", [
+            (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False))
+            for p in doc.get("people", [])])
+        counts = Counter()
+        for ent in doc.get("entities", []):
+            if ent["label"] != "PERSON":
+                text = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
+                counts[(ent["label"], key_of(text), text)] += 1
+        self.db.executemany("INSERT INTO entities VALUES(?,?,?,?,?)",
+                            [(aid, label, k, text, n) for (label, k, text), n in counts.items()])
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
+
+    def remove(self, aid: str) -> None:
+        for table, col in (("articles", "id"), ("names", "article"), ("entities", "article")):
+            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
+
+    def rebuild_persons(self) -> None:
+        """Merge people across the corpus (see factx.people.merge_keys) into persons tables."""
+        from factx.people import merge_keys
+
+        weights: Counter = Counter()
+        aliases: dict[tuple, Counter] = {}
+        display: dict[tuple, str] = {}
+        for name, key, count, alias_json in self.db.execute("SELECT name, key, count, aliases FROM names"):
+            k = tuple(key.split())
+            if not k:
+                continue
+            weights[k] += count
+            al = aliases.setdefault(k, Counter())
+            for a in [name, *json.loads(alias_json or "[]")]:
+                al[a] += 1
+            if len(name) > len(display.get(k, "")):
+                display[k] = name
+        root = merge_keys(weights)
+        groups: dict[tuple, list[tuple]] = {}
+        for k, r in root.items():
+            groups.setdefault(r, []).append(k)
+        self.begin()
+        for table in ("persons", "person_keys", "alias_tokens"):
+            self.db.execute(f"DELETE FROM {table}")
+        for pid, (canon, members) in enumerate(sorted(groups.items()), 1):
+            merged = Counter()
+            for k in members:
+                merged.update(aliases[k])
+            mentions = sum(weights[k] for k in members)
+            self.db.execute("INSERT INTO persons VALUES(?,?,?,?)", (
+                pid, display[canon], json.dumps([a for a, _ in merged.most_common()], ensure_ascii=False), mentions))
+            self.db.executemany("INSERT INTO person_keys VALUES(?,?)", [(" ".join(k), pid) for k in members])
+            tokens = {t for a in merged for t in name_tokens(a)}
+            self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [(t, pid) for t in tokens])
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
+        self.commit()
+
+    # ---- freshness -------------------------------------------------------------------------
+    def stale_articles(self) -> tuple[list[str], list[str]]:
+        """(ids to (re)index, ids to drop) so that the index matches the store's manifest."""
+        indexed = dict(self.db.execute("SELECT id, key FROM articles"))
+        entries = self.store.entries
+        todo = [aid for aid, e in entries.items() if indexed.get(aid) != e.get("key")]
+        gone = [aid for aid in indexed if aid not in entries]
+        return todo, gone
+
+    def refresh(self) -> list:
+        """Bring the index up to date from the article documents; returns corrupt articles."""
+        from factx.store import CorruptArticle
+
+        todo, gone = self.stale_articles()
+        damaged = set(self.store.damaged_articles())
+        corrupt = [CorruptArticle(aid, self.store.entries[aid].get("file", ""),
+                                  "document missing or truncated (size differs from the manifest)")
+                   for aid in sorted(damaged)]
+        todo = [aid for aid in todo if aid not in damaged]
+        if todo or gone or damaged:
+            self.begin()
+            for aid in [*gone, *damaged]:
+                self.remove(aid)
+            for aid in todo:
+                try:
+                    self.add(self.store.read_article(aid), self.store.entries[aid].get("key", ""))
+                except ValueError as err:
+                    self.remove(aid)
+                    corrupt.append(CorruptArticle(aid, self.store.entries[aid].get("file", ""), str(err)))
+            self.commit()
+        current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
+        if current is None or current[0] != "1":
+            self.rebuild_persons()
+        return corrupt
+
+    # ---- reading ---------------------------------------------------------------------------
+    def article_rows(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings "
+                               "FROM articles ORDER BY id")
+        return [{"id": r[0], "title": r[1], "published": r[2], "characters": r[3], "entities": r[4],
+                 "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
+
+    def light_docs(self, ids: Optional[Iterable[str]] = None) -> Iterator[dict[str, Any]]:
+        if ids is None:
+            cur = self.db.execute("SELECT light FROM articles ORDER BY id")
+        else:
+            wanted = sorted(set(ids))
+            cur = (row for chunk in _chunks(wanted, 500) for row in self.db.execute(
+                f"SELECT light FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk))
+        for (light,) in cur:
+            yield json.loads(light)
+
+    def person_candidates(self, query: str) -> list[dict[str, Any]]:
+        """Persons with an alias token for every token of the query (verified by the caller)."""
+        tokens = name_tokens(query)
+        if not tokens:
+            return []
+        sql = " INTERSECT ".join("SELECT pid FROM alias_tokens WHERE token=?" for _ in tokens)
+        pids = [r[0] for r in self.db.execute(sql, tokens)]
+        return self.persons(pids)
+
+    def persons(self, pids: Optional[list[int]] = None) -> list[dict[str, Any]]:
+        if pids is None:
+            rows = self.db.execute("SELECT pid, name, aliases, mentions FROM persons")
+        else:
+            rows = [r for chunk in _chunks(pids, 500) for r in self.db.execute(
+                f"SELECT pid, name, aliases, mentions FROM persons WHERE pid IN ({','.join('?' * len(chunk))})", chunk)]
+        return [{"pid": r[0], "name": r[1], "aliases": json.loads(r[2]), "mentions": r[3]} for r in rows]
+
+    def person_articles(self, pid: int) -> list[tuple[str, str, int]]:
+        """(article, name used there, mentions) for one corpus person."""
+        return list(self.db.execute(
+            "SELECT n.article, n.name, n.count FROM names n JOIN person_keys k ON n.key = k.key "
+            "WHERE k.pid=? ORDER BY n.count DESC, n.article", (pid,)))
+
+    def person_article_ids(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for pid, aid in self.db.execute("SELECT DISTINCT k.pid, n.article FROM names n JOIN person_keys k "
+                                        "ON n.key = k.key ORDER BY n.article"):
+            out.setdefault(pid, []).append(aid)
+        return out
+
+    def canonical_names(self, articles: list[str]) -> dict[tuple[str, str], str]:
+        """(article, local name) -> corpus name, for the people of the given articles."""
+        out = {}
+        for chunk in _chunks(sorted(set(articles)), 500):
+            for aid, local, canon in self.db.execute(
+                    "SELECT n.article, n.name, p.name FROM names n JOIN person_keys k ON n.key = k.key "
+                    f"JOIN persons p ON p.pid = k.pid WHERE n.article IN ({','.join('?' * len(chunk))})", chunk):
+                out[(aid, local)] = canon
+        return out
+
+    def entity_rows(self, label: Optional[str] = None) -> list[dict[str, Any]]:
+        sql = ("SELECT label, key, text, SUM(count), COUNT(DISTINCT article), GROUP_CONCAT(DISTINCT article) "
+               "FROM entities {} GROUP BY label, key")
+        rows = self.db.execute(sql.format("WHERE label=?" if label else ""), (label,) if label else ())
+        out = {}
+        for lab, key, text, mentions, _, arts in rows:
+            out[(lab, key)] = {"name": text, "label": lab, "mentions": mentions,
+                               "articles": sorted(arts.split(",")) if arts else []}
+        aliases = self.db.execute("SELECT label, key, text FROM entities {} GROUP BY label, key, text".format(
+            "WHERE label=?" if label else ""), (label,) if label else ())
+        for lab, key, text in aliases:
+            row = out[(lab, key)]
+            row.setdefault("aliases", [])
+            if text not in row["aliases"]:
+                row["aliases"].append(text)
+        return list(out.values())
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
