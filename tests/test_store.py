@@ -50,7 +50,7 @@ def test_second_writer_is_refused(tmp_path):
 def test_incompatible_schema_version(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1, "articles": {}}))
     with pytest.raises(IncompatibleStore, match="schema version"):
-        open_store(tmp_path)
+        open_store(tmp_path).entries
 
 
 def test_missing_store(tmp_path):

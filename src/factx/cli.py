@@ -44,11 +44,12 @@ def fail(text: str, status: ExitStatus) -> typer.Exit:
 
 
 @contextmanager
-def reading(store: Optional[Path]) -> Iterator[query.Articles]:
+def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.Articles]:
     """Open the store for a query; turn store problems into clear errors and report corrupt
-    article documents after the results (the rest is still shown)."""
+    article documents after the results (the rest is still shown). ``full_check`` also looks
+    at every article document's size (`factx articles`, the store's health view)."""
     try:
-        articles = query.Articles(open_store(store))
+        articles = query.Articles(open_store(store), full_check)
     except IncompatibleStore as err:
         raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
     except StoreError as err:
@@ -161,7 +162,9 @@ def extract(
             "warnings": [{"article": w.id, "warnings": w.warnings} for w in summary.warnings],
         }, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
-        render.render_summary(render.stderr_console(), summary)
+        from factx import tables
+
+        tables.render_summary(render.stderr_console(), summary)
     raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
 
 
@@ -184,9 +187,9 @@ def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
     Example: factx articles --json
     """
-    with reading(store) as arts:
+    with reading(store, full_check=True) as arts:
         rows = query.article_rows(arts)
-    render.emit(rows, as_json, render.render_articles)
+    render.emit(rows, as_json, "articles")
 
 
 @app.command()
@@ -212,9 +215,11 @@ def show(
             raise fail(str(err), ExitStatus.ERROR)
     summary = query.article_summary(doc)
     if as_json:
-        render.emit(summary, True, None)
+        render.emit(summary, True, "article")
     else:
-        render.render_article(render.stdout_console(), summary, query.entities_by_label(summary))
+        from factx import tables
+
+        tables.render_article(render.stdout_console(), summary, query.entities_by_label(summary))
 
 
 @app.command()
@@ -235,12 +240,21 @@ def quotes(
     Example: factx quotes --speaker Kardashian
     """
     with reading(store) as arts:
-        found = query.find_quotes(arts, speaker=speaker, article=article, contains=contains,
+        docs = arts
+        if speaker is not None:
+            from factx import people
+
+            # Only the articles of the people the name designates (a speaker that is no person of
+            # the index, "a press release", falls back to all articles).
+            hits = people.lookup(arts.index.person_candidates(speaker), speaker)
+            if hits:
+                docs = arts.docs({a for p in hits for a in p["articles"]}).values()
+        found = query.find_quotes(docs, speaker=speaker, article=article, contains=contains,
                                   include_partial=include_partial)
     if as_json:
-        render.emit(found, True, None)
+        render.emit(found, True, "statements")
     else:
-        render.render_statements(render.stdout_console(), query.group_statements(found))
+        render.emit(query.group_statements(found), False, "statements")
 
 
 DATE_TYPES = ("date", "time", "duration", "set")
@@ -263,7 +277,7 @@ def dates(
         raise fail(f"--type must be one of {', '.join(DATE_TYPES)}, not {type_!r}", ExitStatus.USAGE)
     with reading(store) as arts:
         found = query.find_dates(arts, article=article, type_=type_)
-    render.emit(found, as_json, render.render_dates)
+    render.emit(found, as_json, "dates")
 
 
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -303,7 +317,7 @@ def timeline(
             person_filter = {(a, local) for a, local, _ in appearances}
             docs = arts.docs(a for a, _, _ in appearances).values()
         items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
-    render.emit(items, as_json, render.render_timeline)
+    render.emit(items, as_json, "timeline")
 
 
 def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
@@ -320,9 +334,11 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
         choices = [{"name": p["name"], "mentions": p["mentions"],
                     "articles": len(arts.index.person_articles(p["pid"]))} for p in hits]
         if as_json:
-            render.emit({"ambiguous": name, "candidates": choices}, True, None)
+            render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
         else:
-            render.render_candidates(render.stderr_console(), name, choices)
+            from factx import tables
+
+            tables.render_candidates(render.stderr_console(), name, choices)
         raise typer.Exit(int(ExitStatus.AMBIGUOUS))
     return hits[0]
 
@@ -346,7 +362,7 @@ def who(
         appearances = arts.index.person_articles(person["pid"])
         ids = [a for a, _, _ in appearances]
         prof = people.profile(person, appearances, arts.docs(ids), arts.index.canonical_names(ids))
-    render.emit(prof, as_json, render.render_profile)
+    render.emit(prof, as_json, "profile")
 
 
 @app.command()
@@ -366,10 +382,10 @@ def entities(
 
     wanted = label.upper() if label else None
     with reading(store) as arts:
-        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted)
+        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top)
         if wanted in (None, "PERSON"):
-            rows += people.person_rows(arts.index.persons(), arts.index.person_article_ids())
-    render.emit(people.top_entities(rows, top), as_json, render.render_entities)
+            rows += people.person_rows(arts.index.persons(top=top))
+    render.emit(people.top_entities(rows, top), as_json, "entities")
 
 
 def main() -> None:

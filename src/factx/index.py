@@ -26,7 +26,7 @@ from factx.query import fold, name_tokens
 from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "1"
+INDEX_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
@@ -37,8 +37,11 @@ CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE TABLE IF NOT EXISTS entities(article TEXT, label TEXT, key TEXT, text TEXT, count INTEGER);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
-CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, name TEXT, aliases TEXT, mentions INTEGER);
+CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, name TEXT, aliases TEXT, mentions INTEGER,
+    articles TEXT);
+CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT);
 CREATE TABLE IF NOT EXISTS person_keys(key TEXT PRIMARY KEY, pid INTEGER);
+CREATE INDEX IF NOT EXISTS person_keys_pid ON person_keys(pid);
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
 CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
 """
@@ -76,8 +79,11 @@ class Index:
             self._reset()
 
     def _reset(self) -> None:
-        for table in ("articles", "names", "entities", "persons", "person_keys", "alias_tokens", "meta"):
-            self.db.execute(f"DELETE FROM {table}")
+        """Start a new, empty index (another index version): it is rebuilt from the documents."""
+        tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.executescript(SCHEMA)
         self.db.execute("INSERT INTO meta VALUES('version', ?)", (INDEX_VERSION,))
 
     def close(self) -> None:
@@ -139,21 +145,42 @@ class Index:
         groups: dict[tuple, list[tuple]] = {}
         for k, r in root.items():
             groups.setdefault(r, []).append(k)
+        articles_of: dict[tuple, set] = {}
+        for aid, key in self.db.execute("SELECT article, key FROM names"):
+            articles_of.setdefault(tuple(key.split()), set()).add(aid)
         self.begin()
         for table in ("persons", "person_keys", "alias_tokens"):
             self.db.execute(f"DELETE FROM {table}")
         for pid, (canon, members) in enumerate(sorted(groups.items()), 1):
             merged = Counter()
+            arts: set = set()
             for k in members:
                 merged.update(aliases[k])
+                arts |= articles_of.get(k, set())
             mentions = sum(weights[k] for k in members)
-            self.db.execute("INSERT INTO persons VALUES(?,?,?,?)", (
-                pid, display[canon], json.dumps([a for a, _ in merged.most_common()], ensure_ascii=False), mentions))
+            self.db.execute("INSERT INTO persons VALUES(?,?,?,?,?)", (
+                pid, display[canon], json.dumps([a for a, _ in merged.most_common()], ensure_ascii=False), mentions,
+                json.dumps(sorted(arts), ensure_ascii=False)))
             self.db.executemany("INSERT INTO person_keys VALUES(?,?)", [(" ".join(k), pid) for k in members])
             tokens = {t for a in merged for t in name_tokens(a)}
             self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [(t, pid) for t in tokens])
+        self._summarize_entities()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
+
+    def _summarize_entities(self) -> None:
+        """Other entities grouped by label and folded name, once per change, not per query."""
+        self.db.execute("DELETE FROM entity_summary")
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for aid, label, key, text, count in self.db.execute("SELECT article, label, key, text, count FROM entities"):
+            g = groups.setdefault((label, key), {"name": text, "mentions": 0, "articles": set(), "aliases": Counter()})
+            g["mentions"] += count
+            g["articles"].add(aid)
+            g["aliases"][text] += count
+        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?)", [
+            (label, g["aliases"].most_common(1)[0][0], g["mentions"], json.dumps(sorted(g["articles"])),
+             json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False))
+            for (label, _), g in groups.items()])
 
     # ---- freshness -------------------------------------------------------------------------
     def stale_articles(self) -> tuple[list[str], list[str]]:
@@ -164,10 +191,16 @@ class Index:
         gone = [aid for aid in indexed if aid not in entries]
         return todo, gone
 
-    def refresh(self) -> list:
-        """Bring the index up to date from the article documents; returns corrupt articles."""
+    def refresh(self, full_check: bool = False) -> list:
+        """Bring the index up to date from the article documents; returns corrupt articles.
+        When the manifest and journal are unchanged since the last refresh, nothing is read
+        (unless ``full_check``, which also looks for damaged documents)."""
         from factx.store import CorruptArticle
 
+        signature = self.store.signature()
+        recorded = dict(self.db.execute("SELECT name, value FROM meta"))
+        if not full_check and recorded.get("signature") == signature and recorded.get("persons_current") == "1":
+            return []
         todo, gone = self.stale_articles()
         damaged = set(self.store.damaged_articles())
         corrupt = [CorruptArticle(aid, self.store.entries[aid].get("file", ""),
@@ -188,6 +221,8 @@ class Index:
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
             self.rebuild_persons()
+        if not corrupt:  # a damaged document is looked at again next time
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt
 
     # ---- reading ---------------------------------------------------------------------------
@@ -216,26 +251,22 @@ class Index:
         pids = [r[0] for r in self.db.execute(sql, tokens)]
         return self.persons(pids)
 
-    def persons(self, pids: Optional[list[int]] = None) -> list[dict[str, Any]]:
+    def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
+        cols = "SELECT pid, name, aliases, mentions, articles FROM persons"
         if pids is None:
-            rows = self.db.execute("SELECT pid, name, aliases, mentions FROM persons")
+            rows = self.db.execute(cols + " ORDER BY mentions DESC, name" + (" LIMIT ?" if top else ""),
+                                   (top,) if top else ())
         else:
             rows = [r for chunk in _chunks(pids, 500) for r in self.db.execute(
-                f"SELECT pid, name, aliases, mentions FROM persons WHERE pid IN ({','.join('?' * len(chunk))})", chunk)]
-        return [{"pid": r[0], "name": r[1], "aliases": json.loads(r[2]), "mentions": r[3]} for r in rows]
+                f"{cols} WHERE pid IN ({','.join('?' * len(chunk))})", chunk)]
+        return [{"pid": r[0], "name": r[1], "aliases": json.loads(r[2]), "mentions": r[3],
+                 "articles": json.loads(r[4] or "[]")} for r in rows]
 
     def person_articles(self, pid: int) -> list[tuple[str, str, int]]:
         """(article, name used there, mentions) for one corpus person."""
         return list(self.db.execute(
             "SELECT n.article, n.name, n.count FROM names n JOIN person_keys k ON n.key = k.key "
             "WHERE k.pid=? ORDER BY n.count DESC, n.article", (pid,)))
-
-    def person_article_ids(self) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        for pid, aid in self.db.execute("SELECT DISTINCT k.pid, n.article FROM names n JOIN person_keys k "
-                                        "ON n.key = k.key ORDER BY n.article"):
-            out.setdefault(pid, []).append(aid)
-        return out
 
     def canonical_names(self, articles: list[str]) -> dict[tuple[str, str], str]:
         """(article, local name) -> corpus name, for the people of the given articles."""
@@ -247,24 +278,37 @@ class Index:
                 out[(aid, local)] = canon
         return out
 
-    def entity_rows(self, label: Optional[str] = None) -> list[dict[str, Any]]:
-        sql = ("SELECT label, key, text, SUM(count), COUNT(DISTINCT article), GROUP_CONCAT(DISTINCT article) "
-               "FROM entities {} GROUP BY label, key")
-        rows = self.db.execute(sql.format("WHERE label=?" if label else ""), (label,) if label else ())
-        out = {}
-        for lab, key, text, mentions, _, arts in rows:
-            out[(lab, key)] = {"name": text, "label": lab, "mentions": mentions,
-                               "articles": sorted(arts.split(",")) if arts else []}
-        aliases = self.db.execute("SELECT label, key, text FROM entities {} GROUP BY label, key, text".format(
-            "WHERE label=?" if label else ""), (label,) if label else ())
-        for lab, key, text in aliases:
-            row = out[(lab, key)]
-            row.setdefault("aliases", [])
-            if text not in row["aliases"]:
-                row["aliases"].append(text)
-        return list(out.values())
+    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
+        sql = "SELECT label, name, mentions, articles, aliases FROM entity_summary"
+        args: list[Any] = []
+        if label:
+            sql += " WHERE label=?"
+            args.append(label)
+        sql += " ORDER BY mentions DESC, label, name"
+        if top:
+            sql += " LIMIT ?"
+            args.append(top)
+        return [{"name": name, "label": lab, "mentions": n, "articles": json.loads(arts), "aliases": json.loads(al)}
+                for lab, name, n, arts, al in self.db.execute(sql, args)]
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def open_index(store: Store, full_check: bool = False) -> tuple["Index", list]:
+    """The store's index, up to date. The index is derived data: a damaged or foreign one is
+    deleted and rebuilt from the article documents rather than reported."""
+    try:
+        index = Index(store)
+        return index, index.refresh(full_check)
+    except sqlite3.DatabaseError:
+        try:
+            index.close()
+        except (NameError, sqlite3.Error):
+            pass
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(Path(store.root) / INDEX) + suffix).unlink(missing_ok=True)
+        index = Index(store)
+        return index, index.refresh(full_check)

@@ -100,9 +100,9 @@ def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], doc
     }
 
 
-def person_rows(persons: list[dict[str, Any]], appearances: dict[int, list[str]]) -> list[dict[str, Any]]:
-    return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"],
-             "articles": appearances.get(p["pid"], []), "aliases": p["aliases"]} for p in persons]
+def person_rows(persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p["articles"],
+             "aliases": p["aliases"]} for p in persons]
 
 
 def top_entities(rows: list[dict[str, Any]], top: Optional[int]) -> list[dict[str, Any]]:

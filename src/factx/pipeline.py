@@ -207,9 +207,9 @@ def run_extract(
             else:
                 yield item
 
-    from factx.index import Index
+    from factx.index import open_index
 
-    index = Index(store)
+    index, _ = open_index(store)
     try:
         for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date):
             index.begin()

@@ -40,12 +40,11 @@ class Articles:
     documents first) for lists and searches, the JSON documents for one article's full facts.
     Corrupt documents are collected in ``corrupt`` instead of raised."""
 
-    def __init__(self, store: Store):
-        from factx.index import Index
+    def __init__(self, store: Store, full_check: bool = False):
+        from factx.index import open_index
 
         self.store = store
-        self.index = Index(store)
-        self.corrupt: list[CorruptArticle] = self.index.refresh()
+        self.index, self.corrupt = open_index(store, full_check)
 
     def __iter__(self) -> Iterable[dict[str, Any]]:
         """Light documents (people, quotes, dates with sentences) of every article."""

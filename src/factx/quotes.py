@@ -1,20 +1,21 @@
 """Direct quotations and their speakers.
 
 ``extract_quotes(doc)`` finds every quoted segment of an article and ties it to the person (or
-body) who said it. It works in three passes, each linear in the length of the text:
+body) who said it. Three passes, each linear in the length of the text:
 
-1. **Marks** (character level, one paragraph at a time): pair the quotation marks of each line
-   (curly, straight, NYT-style ``…'' and single quotes outside double ones). Pairing never crosses
-   a line, so a stray mark can only affect its own paragraph; a quote left open at a paragraph
-   end stops there and is continued by the next paragraph if that one opens with a mark.
-2. **Attribution** (token level): look for a reporting cue right after the closing mark
-   (“A,” she said), right before the opening mark (She added, “A”), or "according to X", and
-   take the cue's grammatical subject as the speaker mention. Segments without a cue inherit
-   from the statement they belong to, the previous quote of the paragraph, or, for a paragraph
-   that is only a quote, the speaker introduced just before.
-3. **Names**: a named mention is expanded to the fullest name of that person in the article; a
-   pronoun is resolved to the most recent compatible person, or left unresolved (None) when in
-   doubt: a wrong speaker is worse than a missing one.
+1. **Marks** (characters, one paragraph at a time): pair the quotation marks of each line
+   (curly, straight, NYT-style ``…'' and single quotes outside double ones). Pairing never
+   crosses a line, so a stray mark only affects its own paragraph; a quote left open at a
+   paragraph end stops there, and the next paragraph's quote continues the statement.
+2. **Attribution** (tokens and parse): a reporting cue right after the closing mark
+   (“A,” she said), right before the opening mark (She added, “A”), "according to X", or a
+   bare "Name:" / "— Name"; the speaker mention is the cue's subject (never its object, which
+   is the addressee). Segments without a cue take the attribution of their statement, of the
+   previous quote in the paragraph, or, for a paragraph that is only a quote, of the quote or
+   speaker introduced just before.
+3. **Names**: a named mention becomes the fullest name of that person in the article; a
+   pronoun is resolved to the most recent compatible person, or left None when in doubt
+   (a wrong speaker is worse than a missing one).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 from factx.schema import Quote
 
@@ -32,47 +33,52 @@ log = logging.getLogger(__name__)
 # Lexicon
 # --------------------------------------------------------------------------------------------
 
-# Lemmas of verbs that report speech or writing. Matched on the lemma and, because the
-# lemmatizer of small models sometimes fails on rarer verbs, on a crude lemma of the form too.
+# Lemmas of verbs that report speech or writing. Matched on the lemma and, because small
+# models sometimes fail on rarer verbs, on a crude lemma of the word form too.
 CUE_LEMMAS = frozenset("""
     acknowledge add admit advise affirm agree allege announce answer argue ask assert assure
-    beg blast boast brag call caution challenge charge chant chime cite claim clarify comment
+    bark beg blast boast brag caution challenge charge chant chime cite claim clarify comment
     complain concede conclude confess confide confirm contend continue counter cry declare
-    demand deny describe dismiss echo email emphasise emphasize estimate exclaim explain fume
+    demand deny dismiss echo elaborate email emphasise emphasize estimate exclaim explain fume
     grumble gush hint indicate inform insist interject joke lament laugh maintain marvel mention
-    muse mutter note object observe offer opine plead pledge point post predict proclaim promise
-    propose protest quip quote rage rail rave read reason recall recount reflect reiterate
-    remark remember reply report respond retort reveal say scoff scream shout shrug sigh snap
-    speak state stress suggest swear tease testify text thunder tell tout tweet underscore urge
-    vow warn whisper wonder write yell
+    muse mutter note object observe opine plead pledge post predict proclaim promise protest
+    quip quote rage rail rave read recall recommend recount reflect reiterate repeat remark remind
+    reply report respond retort reveal say scoff scream shout sigh snap speculate state stress
+    suggest swear tease testify text thunder tell tout tweet underscore urge vow warn whisper
+    wonder write yell
 """.split())
 
-# Cues that continue what the previous speaker was saying ("she added"): a pronoun subject of
-# one of these almost always refers back to the previous speaker.
-CONTINUATION_CUES = frozenset("add continue conclude explain go elaborate reiterate repeat".split())
+# Verbs that are cues only with a particle or object: "went on", "pointed out", "put it".
+PHRASAL_CUES = {"go": {"on"}, "point": {"out"}, "shoot": {"back"}, "fire": {"back"},
+                "hit": {"back"}, "chime": {"in"}, "speak": {"up", "out"}, "sum": {"up"},
+                "put": {"it"}, "write": {"back"}}
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-# Dependents allowed between a speaker and its cue, or after a cue before the quote opens:
-# adverbs ("later", "also"), auxiliaries ("has said"), negation and punctuation.
-LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt", "npadvmod", "intj"})
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-SPEAKER_PRONOUNS = frozenset("i we you he she it they who one".split())
+# A pronoun subject of one of these ("she added") refers back to the previous speaker.
+CONTINUATION_CUES = frozenset("add continue conclude elaborate go reiterate repeat".split())
+
+LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt", "npadvmod",
+                        "intj", "prep", "pobj", "det", "amod", "compound", "pcomp"})
+GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-              "sir": "m", "lady": "f", "madam": "f", "dr": None, "dr.": None}
+              "sir": "m", "dr": None, "dr.": None, "prof.": None}
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 SENTENCE_END = frozenset({".", "!", "?"})
-# Longest stretch (in tokens) between a cue and its quote or speaker that we still consider
-# an attribution; beyond this the cue belongs to another clause.
+NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# Longest stretch (tokens) between a cue and its quote still read as an attribution.
 MAX_ATTRIBUTION_TOKENS = 40
+MAX_MENTION_TOKENS = 12
 PARTIAL_MAX_WORDS = 3
 PRONOUN_LOOKBACK_CHARS = 2500
 
-# Characters before an opening mark / after a closing mark in running text.
-_OPEN_BEFORE = set(" \t\u00a0([{<—–-/:;,\u2009\u200a\u202f") | {""}
-_CLOSE_AFTER = set(" \t\u00a0)]}>—–-/:;,.!?…\u2009\u200a\u202f") | {""}
-_NYT_MARK = re.compile(r"''+|``")
 _DOUBLE_MARK = re.compile(r"''+|``|[\"“”„‟«»]")
-_SINGLE_MARK = re.compile(r"[‘’'‚‛`]")
+_SINGLE_MARK = re.compile(r"[‘’'‛`]")
+_SPACES = " \t\u00a0\u2009\u200a\u202f\u3000"
+# what may stand right before an opening / right after a closing mark in running text
+_OPEN_BEFORE = set(_SPACES + "([{<—–-/:;,") | {""}
+_CLOSE_AFTER = set(_SPACES + ")]}>—–-/:;,.!?…") | {""}
+_WORD = re.compile(r"[\w@#$%]+(?:[’'.\-][\w]+)*")
 
 
 # --------------------------------------------------------------------------------------------
@@ -86,20 +92,21 @@ class _Segment:
     start: int  # offsets of the quoted words (marks excluded, whitespace trimmed)
     end: int
     open_at: int  # offset of the opening mark
-    close_end: int  # offset just after the closing mark (== paragraph end when unclosed)
+    close_end: int  # offset just after the closing mark (the paragraph end when unclosed)
     para: int
     closed: bool
-    single: bool = False  # made of single quotes (headline style)
+    single: bool = False  # made of single quotes
     # filled by pass 2
     speaker: Optional[tuple[int, int]] = None  # token span [i, j) of the speaker mention
     cue: Optional[str] = None
-    own: bool = False  # attribution found next to this very segment
+    cue_lemma: Optional[str] = None
+    own: Optional[str] = None  # how the attribution next to this segment was found
     statement: int = -1
     partial: bool = False
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, "\\r" excluded; blank lines are kept as empty paragraphs."""
+    """(start, end) of every line ("\\r" excluded); blank lines stay as empty paragraphs."""
     out, pos = [], 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -108,49 +115,51 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _char(text: str, i: int) -> str:
-    return text[i] if 0 <= i < len(text) else ""
+def _mark_role(text: str, s: int, e: int, a: int, b: int) -> str:
+    """"open", "close" or "?" for the double mark text[s:e] in the paragraph text[a:b].
 
-
-def _double_marks(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """Double-quote marks of text[a:b] as (start, end, role) with role "open", "close" or "?".
-
-    Curly marks say their role; a straight mark is an opener after a space and before a word,
-    a closer after a word and before a space or punctuation, else ambiguous ("?"). A run of
-    three apostrophes is a single quote plus an NYT double mark.
+    Curly marks say their role. A straight (or NYT '') mark opens after a space and before a
+    word, closes after a word and before a space or punctuation; otherwise it is ambiguous.
     """
+    mark = text[s:e]
+    before = text[s - 1] if s > a else ""
+    after = text[e] if e < b else ""
+    can_open = (before in _OPEN_BEFORE or before in "“‘'\"") and after not in _CLOSE_AFTER
+    can_close = (before not in _OPEN_BEFORE or before in "-") and (after in _CLOSE_AFTER or after in "”’'\"")
+    if mark in "“„‟«" or mark == "``":
+        # a curly opener glued to the word before and followed by a space was typed for a
+        # closer (“It's unusual,“ said ...)
+        return "close" if can_close and not can_open and before.isalnum() | (before in ",.!?") \
+            and (after == "" or after.isspace()) else "open"
+    if mark in "”»":
+        return "open" if can_open and not can_close and before.isspace() and after.isalpha() else "close"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "?"
+
+
+def _double_marks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Double-quote marks of text[a:b] as (start, end). A run of three apostrophes is a single
+    quote next to an NYT '' mark; longer runs are decoration."""
     out = []
     for m in _DOUBLE_MARK.finditer(text, a, b):
-        s, e, mark = m.start(), m.end(), m.group()
-        before, after = _char(text, s - 1) if s > a else "", _char(text, e) if e < b else ""
-        if mark.startswith("''"):
-            if len(mark) > 3:
-                continue  # a row of apostrophes is decoration, not a quotation
-            if len(mark) == 3:  # ''' = ' + '' (closing) or '' + ' (opening)
-                if before and not before.isspace():
+        s, e = m.span()
+        if text[s] == "'":
+            if e - s > 3:
+                continue
+            if e - s == 3:
+                # ''' : the closing '' comes last after a word, the opening '' comes first
+                if s > a and not text[s - 1].isspace():
                     s += 1
                 else:
                     e -= 1
-                before, after = _char(text, s - 1) if s > a else "", _char(text, e) if e < b else ""
-        if mark in "“„‟«" or mark == "``":
-            role = "open"
-        elif mark in "”»":
-            role = "close"
-        else:
-            can_open = (before in _OPEN_BEFORE or before in "“‘'\"") and after not in _CLOSE_AFTER - {"-"}
-            can_close = before not in _OPEN_BEFORE - {"-", "—", "–"} and (after in _CLOSE_AFTER or after in "”’'\"")
-            if before and before.isspace() and after and after.isspace():
-                can_open = can_close = False
-            role = "open" if can_open and not can_close else "close" if can_close and not can_open else "?"
-            if before and before.isspace() and after and after.isspace():
-                role = "?"
-        out.append((s, e, role))
+        out.append((s, e))
     return out
 
 
-def _family(text: str, s: int, e: int) -> str:
-    """Which marks can close a quote opened with this mark."""
-    mark = text[s:e]
+def _family(mark: str) -> str:
     if mark in "“„‟«":
         return "curly"
     if mark in ("''", "``"):
@@ -163,7 +172,7 @@ def _closes(family: str, mark: str) -> bool:
         return mark in "”»\""
     if family == "nyt":
         return mark == "''"
-    return mark == "\""
+    return mark in "\"”"
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -177,31 +186,27 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _pair_doubles(text: str, para: int, a: int, b: int) -> list[_Segment]:
     """Pair the double marks of one paragraph, left to right.
 
-    A mark of another family inside an open quote is a nested quote and is skipped; a curly
-    opener inside a curly quote nests one level deeper. A quote still open at the end of the
-    paragraph ends there (the news convention for multi-paragraph quotes).
+    A stray closer (no quote open) is skipped rather than allowed to shift every later pair.
+    Inside an open quote, marks of another family are nested quotes and a second curly opener
+    nests one level deeper. A quote still open at the paragraph end ends there.
     """
     segs: list[_Segment] = []
     opened: Optional[tuple[int, int, str]] = None  # (mark start, mark end, family)
     depth = 0
-    for s, e, role in _double_marks(text, a, b):
+    for s, e in _double_marks(text, a, b):
         mark = text[s:e]
+        role = _mark_role(text, s, e, a, b)
         if opened is None:
-            if role == "close" or (role == "?" and s + 1 >= b):
-                continue  # a stray closer: ignore it rather than shift every later pair
-            opened, depth = (s, e, _family(text, s, e)), 1
+            if role == "close" or (role == "?" and e >= b):
+                continue
+            opened, depth = (s, e, _family(mark)), 1
             continue
         fam = opened[2]
-        if fam == "curly" and mark in "“„‟«":
+        if fam == "curly" and mark in "“„‟«" and role == "open":
             depth += 1
             continue
-        if not _closes(fam, mark):
+        if not _closes(fam, mark) and not (fam == "curly" and role == "close" and mark in "“„‟«"):
             continue
-        if fam == "straight" and role == "open" and not _closes_here(text, e, b):
-            # `"A "B" C"` style nesting is rarer than a closer typed like an opener, but a
-            # straight mark glued to the next word still reads as an opener: treat it as the
-            # start of a new quote if the previous one has content and clearly ended.
-            pass
         if fam == "curly" and depth > 1 and mark != "\"":
             depth -= 1
             continue
@@ -210,23 +215,24 @@ def _pair_doubles(text: str, para: int, a: int, b: int) -> list[_Segment]:
             segs.append(_Segment(st, en, opened[0], e, para, True))
         opened, depth = None, 0
     if opened is not None:
+        fam = opened[2]
+        if any(_family(text[s:e]) != fam for s, e in _double_marks(text, opened[1], b)):
+            # an opener never closed while quotes of another style follow it is a stray mark
+            # ("Trump tried to laugh it off, “Only Rosie.”): pair what follows without it
+            return segs + _pair_doubles(text, para, opened[1], b)
         st, en = _trim(text, opened[1], b)
         if en > st:
             segs.append(_Segment(st, en, opened[0], b, para, False))
     return segs
 
 
-def _closes_here(text: str, e: int, b: int) -> bool:
-    return e >= b or not text[e].isalnum()
-
-
 def _pair_singles(text: str, para: int, a: int, b: int) -> list[_Segment]:
-    """Single-quoted segments of text[a:b] (called only outside double quotes).
+    """Single-quoted segments of text[a:b] (only called outside double quotes).
 
     An apostrophe between letters (don’t), a possessive (workers’) or an elision (’90s) is not
-    a mark: an opener must follow a space (or line start) and precede a word character, a
-    closer must follow a non-space and precede a space or punctuation. A new opener replaces an
-    unclosed one, and an opener never closed is simply an apostrophe.
+    a mark: an opener follows a space or the line start and precedes a word character; a
+    closer follows a non-space and precedes a space, punctuation or the line end. A new opener
+    replaces an unclosed one, and an opener never closed was just an apostrophe.
     """
     segs: list[_Segment] = []
     pending: Optional[int] = None
@@ -234,16 +240,13 @@ def _pair_singles(text: str, para: int, a: int, b: int) -> list[_Segment]:
         s = m.start()
         before = text[s - 1] if s > a else ""
         after = text[s + 1] if s + 1 < b else ""
-        if before in ("'", "`") or after in ("'", "`"):
-            continue  # part of an NYT double mark handled elsewhere
-        can_open = (before == "" or before in _OPEN_BEFORE or before in "\"“") and after.isalnum() \
-            and text[s] in "‘'‛`"
-        can_close = before != "" and not before.isspace() and (after == "" or after in _CLOSE_AFTER
-                                                               or after in "\"”") \
-            and text[s] in "’'"
+        if before in "'`" and before or after in "'`" and after:
+            continue  # part of an NYT double mark
+        can_open = text[s] in "‘'‛`" and (before in _OPEN_BEFORE or before in "\"“(") and \
+            after.isalnum()
+        can_close = text[s] in "’'" and before != "" and not before.isspace() and \
+            (after in _CLOSE_AFTER or after in "\"”")
         if pending is not None and can_close and s > pending + 1:
-            # "workers’ rights": a plural possessive before a space also looks like a closer;
-            # only accept it when it ends a plausible quoted phrase.
             st, en = _trim(text, pending + 1, s)
             if en > st:
                 segs.append(_Segment(st, en, pending, s + 1, para, True, single=True))
@@ -254,14 +257,13 @@ def _pair_singles(text: str, para: int, a: int, b: int) -> list[_Segment]:
 
 
 def find_segments(text: str) -> list[_Segment]:
-    """Every quoted segment of the text, in order (pass 1)."""
+    """Every quoted segment of the text, in text order (pass 1)."""
     segs: list[_Segment] = []
     for p, (a, b) in enumerate(_paragraphs(text)):
         if a >= b:
             continue
         doubles = _pair_doubles(text, p, a, b)
-        # single quotes only outside double-quoted stretches (inside they are nested quotes)
-        free, pos = [], a
+        free, pos = [], a  # single quotes count only outside double quotes (else nested)
         for s in doubles:
             free.append((pos, s.open_at))
             pos = s.close_end
@@ -275,99 +277,182 @@ def find_segments(text: str) -> list[_Segment]:
 # Pass 2: attribution
 # --------------------------------------------------------------------------------------------
 
+@dataclass
+class _Attribution:
+    speaker: Optional[tuple[int, int]]  # token span of the mention
+    cue: Optional[str]
+    lemma: Optional[str] = None
+    kind: str = ""
+    cue_i: Optional[int] = None  # token index of the cue, to tell two attributions apart
+
+
+class _Context:
+    """The article being attributed: doc, paragraphs and offset lookups."""
+
+    def __init__(self, doc, segs: list[_Segment]):
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [a for a, _ in self.paras]
+        self.segs = segs
+        self.by_para: dict[int, list[_Segment]] = {}
+        for s in segs:
+            self.by_para.setdefault(s.para, []).append(s)
+        self.quoted = bytearray(len(doc))  # 1 for tokens inside quotes (parse there is content)
+        for s in segs:
+            for i in range(self.tok_at(s.start), self.tok_before(s.end)):
+                self.quoted[i] = 1
+
+    def tok_at(self, char: int) -> int:
+        """Index of the first token that ends after char."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        t = self.doc[i]
+        return i if char < t.idx + len(t.text) else i + 1
+
+    def tok_before(self, char: int) -> int:
+        """One past the last token starting before char."""
+        return bisect.bisect_left(self.starts, char)
+
+    def para_of(self, tok) -> int:
+        return bisect.bisect_right(self.para_starts, tok.idx) - 1
+
+
 def _lemma(tok) -> str:
     lem = tok.lemma_.lower()
-    if lem in CUE_LEMMAS:
+    if lem in CUE_LEMMAS or lem in PHRASAL_CUES:
         return lem
     low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ed", "e"),
-                         ("d", ""), ("ing", "e")):
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
         if low.endswith(suffix) and low[: len(low) - len(suffix)] + repl in CUE_LEMMAS:
             return low[: len(low) - len(suffix)] + repl
     return lem
 
 
-def _is_cue(tok) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
-        return False
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
+
+def _cue(tok) -> Optional[tuple[str, str]]:
+    """(cue as written, lemma) if tok is a reporting verb, else None."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        return None
     lem = _lemma(tok)
+    if lem in PHRASAL_CUES:
+        doc = tok.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in PHRASAL_CUES[lem]:
+            return f"{tok.text} {nxt.text}", lem
+        if lem not in CUE_LEMMAS:
+            return None
     if lem not in CUE_LEMMAS:
-        return False
-    if lem in ("call", "describe", "read", "offer", "continue", "point", "go", "remember", "speak",
-               "text", "post", "cite", "quote"):
-        # verbs that report speech only in some uses: "called X 'a disaster'" is a label, not
-        # a quote; keep them, but not when they take an object clause of their own
-        return not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or lem == "continue"
-    return True
+        return None
+    return tok.text, lem
 
 
 def _according_to(doc, i: int) -> Optional[int]:
-    """If token i starts "according to X", the index of X's head, else None."""
-    if doc[i].lower_ != "according" or i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+    """If doc[i] starts "according to X", the index of X's head, else None."""
+    if doc[i].lower_ != "according" or i + 2 >= len(doc) or doc[i + 1].lower_ != "to":
         return None
-    to = doc[i + 1]
-    for c in to.children:
+    for c in doc[i + 1].children:
         if c.dep_ == "pobj":
             return c.i
-    return i + 2 if i + 2 < len(doc) and doc[i + 2].pos_ in ("PROPN", "NOUN", "PRON", "DET") else None
+    return i + 2 if doc[i + 2].pos_ in NOMINAL else None
 
 
-def _subject(cue) -> Optional[object]:
-    """The speaker token of a cue verb: its subject, the agent of a passive, or the subject
-    inherited from the verb it is coordinated with or subordinate to ("smiled and said",
-    "..., writing that"). Never an object: that is the addressee ("told Vogue")."""
-    tok = cue
-    for _ in range(3):
-        passive = False
-        for c in tok.children:
-            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
-                if c.lower_ in ("that", "which") and tok.dep_ == "relcl":
-                    return tok.head
-                if c.lower_ in ("who",) and tok.dep_ == "relcl":
-                    return tok.head
-                return c
-            if c.dep_ == "nsubjpass":
-                passive = True
-        for c in tok.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        if passive:
-            return None
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN"):
-            return tok.head
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-            if tok.dep_ == "advcl" and tok.tag_ != "VBG":
-                return None
-            tok = tok.head
-            continue
-        return None
+def _direct_subject(tok):
+    """The subject of tok itself: nsubj, or the agent of a passive; "passive" if the clause is
+    passive with no agent (the subject is then the addressee: "she was told"), else None."""
+    passive = False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+        if c.dep_ == "nsubjpass":
+            passive = True
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return "passive" if passive else None
+
+
+def _surface_subject(tok):
+    """nsubj or nsubjpass of tok: the subject a coordinated or participial verb shares
+    ("Silverman was joined by Franken and joked": Silverman)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
     return None
 
 
+def _subject(cue, quoted=None):
+    """The speaker token of a cue verb.
+
+    Its own subject (or passive agent) first; a cue without one ("smiled and said", "...,
+    writing") shares the subject of the reporting verb it hangs on, else of the nearest verb
+    above it. Never its object: that is the addressee ("told Vogue"). The climb stops at
+    quoted words (``quoted[i]``): their parse belongs to the quotation, not to the narrative.
+    """
+    subj = _direct_subject(cue)
+    if subj == "passive":
+        return None
+    if subj is not None:
+        if subj.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
+            return cue.head
+        return subj
+    tok, fallback = cue, None
+    for _ in range(4):
+        if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
+            return tok.head
+        edge = tok.dep_
+        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") or tok.head is tok:
+            break
+        if quoted is not None and quoted[tok.head.i]:
+            break
+        tok = tok.head
+        if tok.pos_ == "ADP":  # "began by saying": climb on through the preposition
+            continue
+        s = _surface_subject(tok)
+        if s is not None and _cue(tok):
+            return s
+        if s is not None and fallback is None and edge != "ccomp":
+            fallback = s
+    return fallback
+
+
 def _inside(tok, head) -> bool:
-    """tok is in the subtree of head (projective parses: subtrees are contiguous)."""
+    """tok is in head's subtree (projective parses: subtrees are contiguous)."""
     return head.left_edge.i <= tok.i <= head.right_edge.i
 
 
-def _mention(doc, head) -> tuple[int, int]:
-    """Token span [i, j) naming the speaker whose head token is ``head``.
+def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
+    """Token span [i, j) of the speaker mention headed by ``head``, inside its paragraph.
 
-    A name takes its compound chain ("Texas Governor Greg Abbott") and its entity; a common
-    noun takes its determiner and modifiers ("a press release"); a noun with a named apposition
-    ("a spokesman, Brian Fallon,") is named by the apposition.
+    A name takes its entity and compound chain, titles included ("Texas Governor Greg
+    Abbott"); a common noun takes its determiner and modifiers ("a press release"); a noun
+    with a named apposition ("a spokesman, Brian Fallon,") is named by the apposition.
     """
-    if head.pos_ == "PRON":
+    doc = ctx.doc
+    if head.is_punct or head.is_space:
+        return None
+    if head.pos_ == "PRON" or head.lower_ in SUBJECT_PRONOUNS:
         return head.i, head.i + 1
-    if head.pos_ != "PROPN" and not head.ent_type_:
-        for c in head.children:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+    if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+        # "the mayor, Ana Ruiz, said": the named apposition names the speaker
+        nxt = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].text == "," else None
+        for c in list(head.children) + ([nxt] if nxt is not None else []):
+            if (c.dep_ == "appos" or c is nxt) and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"
+                                                     and c.ent_type_ in ("", "PERSON")):
                 head = c
+                while head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
+                    head = doc[head.i + 1]
                 break
+    para = ctx.paras[ctx.para_of(head)]
     lo, hi = head.i, head.i + 1
-    if head.ent_type_ and head.ent_iob_:
-        # the entity that contains the head
+    if head.ent_type_ and head.ent_iob_ in ("B", "I"):
         i = head.i
         while i > 0 and doc[i].ent_iob_ == "I":
             i -= 1
@@ -375,153 +460,317 @@ def _mention(doc, head) -> tuple[int, int]:
         while j < len(doc) and doc[j].ent_iob_ == "I":
             j += 1
         lo, hi = min(lo, i), max(hi, j)
-    # left modifiers glued to the head
-    keep = ("compound", "amod", "det", "nummod", "poss", "nmod", "case") if head.pos_ != "PROPN" \
-        else ("compound", "amod", "nmod", "flat")
-    while lo > 0 and doc[lo - 1].head.i >= lo - 1 and doc[lo - 1].dep_ in keep \
-            and doc[lo - 1].head.i < hi and doc[lo - 1].head.i >= lo - 1 and not doc[lo - 1].is_punct:
+    keep = ("compound", "amod", "nmod", "flat", "det", "nummod", "poss", "case")
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        keep = ("compound", "amod", "nmod", "flat")
+    while lo > 0 and doc[lo - 1].dep_ in keep and lo <= doc[lo - 1].head.i < hi and \
+            not doc[lo - 1].is_punct and not doc[lo - 1].is_space:
         lo -= 1
-    # possessive 's is not part of the name
     while hi - 1 > lo and doc[hi - 1].tag_ == "POS":
         hi -= 1
-    if hi - lo > 12:
-        lo = max(lo, hi - 12)
-    return lo, hi
-
-
-@dataclass
-class _Attribution:
-    speaker: Optional[tuple[int, int]]
-    cue: str
-
-
-def _speaker_for(doc, cue_tok) -> Optional[tuple[int, int]]:
-    subj = _subject(cue_tok)
-    if subj is None:
+    while lo < hi and (doc[lo].idx < para[0] or doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi - 1].idx >= para[1] or doc[hi - 1].is_space or doc[hi - 1].is_punct):
+        hi -= 1
+    if hi <= lo:
         return None
-    if subj.lower_ in ("that", "which", "this", "there"):
+    return max(lo, hi - MAX_MENTION_TOKENS), hi
+
+
+def _speaker_token_ok(ctx: _Context, tok, cue) -> bool:
+    """A plausible speaker: a noun or pronoun of the cue's paragraph, outside the quote."""
+    if tok is None or ctx.quoted[tok.i] or ctx.para_of(tok) != ctx.para_of(cue):
+        return False
+    if tok.ent_type_ in NOT_SPEAKER_ENTS:
+        return False
+    if tok.lower_ in ("that", "which", "this", "there", "what", "it") and tok.pos_ != "PROPN":
+        return tok.lower_ == "it"
+    return tok.pos_ in NOMINAL or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        tok.tag_ in ("NNP", "NN", "NNS", "NNPS", "PRP")
+
+
+def _first_np(ctx: _Context, i: int, j: int):
+    """Head of the noun phrase starting at token i (before j), or None: a fallback for cues
+    whose subject the parser lost ("said Holan", "Fight for $15 director Kendall Fells told")."""
+    doc = ctx.doc
+    k = i
+    while k < j and (doc[k].is_space or doc[k].pos_ in ("ADV",) and doc[k].dep_ == "advmod"):
+        k += 1
+    if k >= j:
         return None
-    if subj.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "ADV") and subj.lower_ not in SPEAKER_PRONOUNS:
+    if doc[k].pos_ == "PRON":
+        return doc[k] if doc[k].lower_ in SUBJECT_PRONOUNS else None
+    head = None
+    while k < j and (doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") or doc[k].tag_ == "POS"
+                     or doc[k].text in ("-", "&", ".") or doc[k].text.istitle()):
+        if doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text.istitle() and doc[k].pos_ not in ("DET", "ADJ"):
+            head = doc[k]
+        k += 1
+    return head
+
+
+def _last_np_before(ctx: _Context, i: int, k: int):
+    """Head of the noun phrase right before token k (after i), skipping a comma-delimited
+    apposition ("Kim, 39, wrote")."""
+    doc = ctx.doc
+    m = k - 1
+    while m >= i and doc[m].is_space:
+        m -= 1
+    if m >= i and doc[m].text == ",":
+        # skip back over ", apposition ," to the name before it
+        n = m - 1
+        while n >= i and doc[n].text != ",":
+            n -= 1
+        if n >= i:
+            m = n - 1
+    if m < i:
         return None
-    return _mention(doc, subj)
+    if doc[m].pos_ == "PRON" and doc[m].lower_ in SUBJECT_PRONOUNS:
+        return doc[m]
+    if doc[m].pos_ in ("PROPN", "NOUN"):
+        return doc[m]
+    return None
 
 
-class _Tokens:
-    """Character offset -> token index lookups."""
-
-    def __init__(self, doc):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def at(self, char: int) -> int:
-        """Index of the token containing (or starting after) char."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        if i < 0:
-            return 0
-        t = self.doc[i]
-        return i if char < t.idx + len(t.text) else i + 1
-
-    def before(self, char: int) -> int:
-        """One past the last token that ends at or before char."""
-        return bisect.bisect_right(self.starts, char - 1)
+def _sentence_end(tok) -> bool:
+    """A full stop, question or exclamation mark, or semicolon that ends a sentence (not the
+    "." of an abbreviation the tokenizer split off, which the tagger does not call PUNCT)."""
+    return (tok.text in SENTENCE_END or tok.text == ";") and tok.pos_ == "PUNCT"
 
 
-def _window_after(doc, toks: _Tokens, seg: _Segment, limit: int) -> tuple[int, int]:
-    """Tokens after the closing mark up to the next quote or the end of the sentence."""
-    i = toks.at(seg.close_end)
-    j = min(toks.before(limit), len(doc))
+def _window_after(ctx: _Context, seg: _Segment, limit: int) -> tuple[int, int, bool]:
+    """Tokens after the closing mark up to the next quote or the end of the sentence, and
+    whether they run on to the next quote (“A,” she said, “B”)."""
+    doc = ctx.doc
+    i = ctx.tok_at(seg.close_end)
+    j = min(ctx.tok_before(limit), len(doc))
     k = i
     while k < j and k - i < MAX_ATTRIBUTION_TOKENS:
-        if doc[k].text in SENTENCE_END:
-            break
+        if _sentence_end(doc[k]):
+            return i, k, False
         k += 1
-    return i, k
+    return i, k, k == j
 
 
-def _window_before(doc, toks: _Tokens, seg: _Segment, limit: int) -> tuple[int, int]:
+def _window_before(ctx: _Context, seg: _Segment, limit: int) -> tuple[int, int]:
     """Tokens from the start of the sentence (or the previous quote) up to the opening mark."""
-    j = toks.before(seg.open_at)
-    i = max(toks.at(limit), 0)
+    doc = ctx.doc
+    j = ctx.tok_before(seg.open_at)
+    i = ctx.tok_at(limit)
     k = j
     while k > i and j - k < MAX_ATTRIBUTION_TOKENS:
-        if doc[k - 1].text in SENTENCE_END or doc[k - 1].text in ("”", "\"", "''"):
+        if _sentence_end(doc[k - 1]):
             break
         k -= 1
     return k, j
 
 
-def _quote_tail(text: str, seg: _Segment) -> str:
-    """Last non-space character of the quoted words ("," in “A,” she said)."""
-    return text[seg.end - 1] if seg.end > seg.start else ""
+def _content(doc, i: int, j: int) -> list:
+    return [t for t in doc[i:j] if not t.is_space]
 
 
-def _attribution_after(doc, text: str, seg: _Segment, win: tuple[int, int]) -> Optional[_Attribution]:
-    """“A,” she said / “A,” said Smith / “A,” according to X."""
-    i, j = win
-    if i >= j:
+def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Optional[_Attribution]:
+    """“A,” she said / “A,” said Smith / “A,” according to X / “A” — Smith."""
+    doc, text = ctx.doc, ctx.text
+    i, j, runs_on = win
+    toks = _content(doc, i, j)
+    if not toks:
         return None
-    for k in range(i, j):
-        tok = doc[k]
-        acc = _according_to(doc, k)
+    tail = text[seg.end - 1]
+    comma_quote = tail in ",?!—–-…" or text[seg.close_end:seg.close_end + 1] == ","
+    # “A” — Smith (an epigraph-style byline)
+    if toks[0].text in ("—", "–", "--") and len(toks) <= 8 and \
+            not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        head = _first_np(ctx, toks[0].i + 1, j)
+        if head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
+            return _Attribution(_mention(ctx, head), None, None, "dash")
+    if toks[0].pos_ in ("CCONJ", "SCONJ") or toks[0].pos_ == "ADP" and toks[0].lower_ != "according":
+        return None  # “A” and promises ...: the sentence goes on, no attribution
+    for n, tok in enumerate(toks):
+        acc = _according_to(doc, tok.i)
         if acc is not None:
-            if all(doc[m].is_punct for m in range(i, k)):
-                return _Attribution(_mention(doc, doc[acc]), "according to")
+            if all(t.is_punct for t in toks[:n]):
+                return _Attribution(_mention(ctx, doc[acc]), "according to", "according", "according")
             return None
-        if not _is_cue(tok):
+        cue = _cue(tok)
+        if cue is None and comma_quote and n <= 6 and tok.tag_ in ("VBD", "VBZ") and \
+                tok.dep_ in ("ROOT", "parataxis", "ccomp", "conj") and \
+                not any(c.dep_ in ("ccomp", "dobj", "xcomp", "acomp", "attr") and c.i > tok.i
+                        for c in tok.children):
+            cue = (tok.text, tok.lemma_.lower())  # “Go back,” Trump barked.
+        if cue is None:
+            if tok.pos_ == "VERB" and not tok.text[:1].isupper() and tok.tag_ != "VBN" and \
+                    not _inside_subject_phrase(tok, toks, n):
+                return None  # another clause comes first: not an attribution
             continue
-        subj = _subject(tok)
-        # everything between the quote and the cue must be the speaker phrase or light words
-        for m in range(i, k):
-            t = doc[m]
-            if subj is not None and _inside(t, subj) and subj.i < k:
+        subj = _subject(tok, ctx.quoted)
+        if subj is not None and not (_speaker_token_ok(ctx, subj, tok) and i <= subj.i < j):
+            subj = None
+        if n > 0 and _speaker_phrase(toks[:n]):
+            # the parse of a sentence opening with a quote is often broken; the words before
+            # the cue read as "Name, apposition," so the speaker is the first noun phrase
+            if subj is None or subj.i > tok.i:
+                subj = _first_np(ctx, toks[0].i, tok.i)
+            return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1],
+                                "after", tok.i)
+        # what stands between the quote and the cue must be the speaker phrase or adjuncts
+        for t in toks[:n]:
+            if subj is not None and subj.i < tok.i and _inside(t, subj):
                 continue
-            if t.dep_ in LIGHT_DEPS or t.is_punct:
+            if t.is_punct or t.dep_ in LIGHT_DEPS or t.pos_ in ("ADV", "ADP", "DET", "ADJ", "NUM"):
+                continue
+            if subj is None and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                continue
+            if _hangs_on(t, tok):
                 continue
             return None
-        if _quote_tail(text, seg) in ".!?" and seg.closed:
-            # “A.” Smith said the plan ...: a new sentence with its own content is not the
-            # attribution of A (it is when it has nothing else to report: “A.” Smith said.)
-            if any(c.dep_ in ("ccomp", "dobj") and c.i > k for c in tok.children) and \
-                    not text[seg.close_end:seg.close_end + 2].startswith(","):
-                return None
-        return _Attribution(_speaker_for(doc, tok), tok.text)
+        if not comma_quote and (runs_on or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i
+                                               for c in tok.children)):
+            return None  # “A.” Smith said the plan ...: a new sentence with its own content
+        if subj is None:
+            subj = _first_np(ctx, toks[0].i, tok.i) if n > 0 else _first_np(ctx, tok.i + 1 + (" " in cue[0]), j)
+            if subj is not None and (ctx.quoted[subj.i] or ctx.para_of(subj) != ctx.para_of(tok)):
+                subj = None
+        return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1], "after",
+                            tok.i)
     return None
 
 
-def _attribution_before(doc, text: str, seg: _Segment, win: tuple[int, int]) -> Optional[_Attribution]:
-    """She added, “A” / Smith told reporters: “A” / According to X, “A”."""
-    i, j = win
-    if i >= j:
-        return None
-    # the last cue of the window, with nothing but its addressee and adverbials after it
-    for k in range(j - 1, i - 1, -1):
-        tok = doc[k]
-        if tok.lower_ == "according":
-            acc = _according_to(doc, k)
-            if acc is not None:
-                return _Attribution(_mention(doc, doc[acc]), "according to")
-        if not _is_cue(tok):
+_NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
+
+
+def _speaker_phrase(toks) -> bool:
+    """The words between a quote and its cue read as a speaker phrase: a noun phrase
+    (names, titles, "the Republican"), then only appositions or relative clauses set off
+    by commas ("Kim, 39,", "Smith, who ran the campaign,") and auxiliaries or adverbs
+    right before the cue ("has said", "later said")."""
+    parts, cur = [], []
+    for t in toks:
+        if t.text == ",":
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    parts.append(cur)
+    head = parts[0]
+    if not head or not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text.istitle() for t in head):
+        return False
+    tail = head if len(parts) == 1 else (parts[-1] if len(parts) % 2 == 1 else [])
+    # the noun phrase itself, up to the auxiliaries and adverbs that may precede the cue
+    k = len(head)
+    while k > 0 and head[k - 1].pos_ in ("AUX", "ADV", "PART") and head[k - 1].tag_ != "POS":
+        k -= 1
+    for m, t in enumerate(head[:k]):
+        if t.pos_ in _NAME_POS or t.is_punct or t.text.istitle() or t.text[:1].isupper():
             continue
-        for m in range(k + 1, j):
-            t = doc[m]
-            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and not t.tag_ == "VBG":
-                return None
-        last = doc[j - 1]
-        if last.text not in (",", ":", "—", "–", "-", "that") and last.i != k and \
-                last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt"):
-            return None
-        return _Attribution(_speaker_for(doc, tok), tok.text)
-    return None
+        if t.pos_ == "PRON" and (t.tag_ == "PRP$" or len(head) == 1 or t.lower_ in SUBJECT_PRONOUNS):
+            continue
+        if t.pos_ == "ADP" and t.lower_ == "of" and m + 1 < k and head[m + 1].pos_ == "PROPN":
+            continue
+        return False
+    if len(parts) > 1 and len(parts) % 2 == 1:
+        # "Smith, a lawyer, said": nothing but auxiliaries and adverbs after the closing comma
+        return all(t.pos_ in ("AUX", "ADV", "PART") for t in tail)
+    return True
 
 
-def _only_quote(text: str, segs: list[_Segment], a: int, b: int) -> bool:
-    """The paragraph text[a:b] is nothing but quotes (and punctuation)."""
-    pos = a
-    for s in segs:
-        if text[pos:s.open_at].strip(" \t\u00a0.,;:—–-…"):
+def _hangs_on(t, cue) -> bool:
+    """t depends on the cue through subjects, appositions and modifiers only, not through
+    a clause of its own (ccomp, parataxis)."""
+    for _ in range(8):
+        if t is cue:
+            return True
+        if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") or t.head is t:
             return False
-        pos = s.close_end
-    return not text[pos:b].strip(" \t\u00a0.,;:—–-…\"”’'")
+        t = t.head
+    return False
+
+
+def _inside_subject_phrase(tok, toks, n) -> bool:
+    """tok (a verb) sits in a relative clause or apposition of the speaker phrase
+    ("Smith, who ran the campaign, said"), which is fine before the cue."""
+    return tok.dep_ in ("relcl", "acl", "appos") or any(t.text == "," for t in toks[:n])
+
+
+def _attribution_before(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Optional[_Attribution]:
+    """She added, “A” / Smith told reporters: “A” / According to X, “A” / Smith: “A”."""
+    doc = ctx.doc
+    i, j = win
+    toks = _content(doc, i, j)
+    if not toks:
+        return None
+    last = toks[-1]
+    # transcript style "Rep. Smith (R-Tex.): “A”"
+    if last.text == ":" and len(toks) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        head = _first_np(ctx, toks[0].i, last.i)
+        if head is not None and (head.ent_type_ == "PERSON" or head.pos_ in ("PROPN", "PRON")):
+            return _Attribution(_mention(ctx, head), None, None, "colon")
+    generic = _generic_cue_before(toks)
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
+        if tok.lower_ == "according":
+            acc = _according_to(doc, tok.i)
+            if acc is not None and last.text in (",", ":"):
+                return _Attribution(_mention(ctx, doc[acc]), "according to", "according", "according")
+        cue = _cue(tok) or ((tok.text, tok.lemma_.lower()) if tok is generic else None)
+        if cue is None:
+            continue
+        after = toks[n + 1:]
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.tag_ != "VBG"
+               and not (" " in cue[0] and t.i == tok.i + 1) for t in after):
+            return None
+        if last is not tok and last.text not in (",", ":", "—", "–", "-", "that") and \
+                last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt", "dep") \
+                and not (" " in cue[0] and last.i == tok.i + 1):
+            return None
+        subj = _subject(tok, ctx.quoted)
+        if subj is not None and not _speaker_token_ok(ctx, subj, tok):
+            subj = None
+        if subj is None and tok.tag_ == "VBG" and n > 0:
+            # "..., writing “A”": the subject of the verb before the participle
+            for t in reversed(toks[:n]):
+                s = _direct_subject(t) if t.pos_ in ("VERB", "AUX") else None
+                if s is not None and s != "passive" and _speaker_token_ok(ctx, s, tok):
+                    subj = s
+                    break
+        if subj is None and n > 0:
+            subj = _last_np_before(ctx, toks[0].i, tok.i)
+            if subj is not None and not _speaker_token_ok(ctx, subj, tok):
+                subj = None
+        return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1], "before",
+                            tok.i)
+    return None
+
+
+STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo release "
+                            "remarks comment video caption".split())
+
+
+def _generic_cue_before(toks):
+    """In "Trump leaned in and boomed: “A”" or "Trump issued a statement, “A”" the verb is
+    no reporting cue of the lexicon, but the colon or the statement noun makes it one."""
+    if not toks or toks[-1].text not in (":", ","):
+        return None
+    for t in reversed(toks[:-1]):
+        if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass", "amod"):
+            if toks[-1].text == ":" or any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS
+                                           for c in t.children):
+                return t
+            return None
+    return None
+
+
+def _only_quotes(ctx: _Context, p: int) -> bool:
+    """Paragraph p is nothing but quotes (and punctuation)."""
+    text = ctx.text
+    a, b = ctx.paras[p]
+    pos = a
+    strip = _SPACES + ".,;:—–-…\"”’'"
+    for s in ctx.by_para.get(p, []):
+        if text[pos:s.open_at].strip(strip):
+            return False
+        pos = max(pos, s.close_end)
+    return not text[pos:b].strip(strip)
 
 
 def _prose(text: str, a: int, b: int) -> bool:
@@ -530,119 +779,137 @@ def _prose(text: str, a: int, b: int) -> bool:
     return bool(line) and line[-1] in ".!?:\"”’'…)"
 
 
-def _intro_speaker(doc, toks: _Tokens, text: str, a: int, b: int) -> Optional[_Attribution]:
-    """The speaker a paragraph introduces for a following quote paragraph: its last sentence
-    has a reporting cue with a subject ("Caddell continued:", "In a post, she reiterated ...")."""
-    i, j = toks.at(a), toks.before(b)
-    if i >= j:
-        return None
+def _last_sentence(ctx: _Context, p: int) -> tuple[int, int]:
+    """Token range of the last sentence of paragraph p."""
+    doc = ctx.doc
+    a, b = ctx.paras[p]
+    i, j = ctx.tok_at(a), ctx.tok_before(b)
     k = j - 1
-    while k > i and doc[k].is_punct:
+    while k > i and (doc[k].is_punct or doc[k].is_space):
         k -= 1
     start = k
-    while start > i and doc[start - 1].text not in SENTENCE_END:
+    while start > i and not _sentence_end(doc[start - 1]):
         start -= 1
-    for m in range(start, j):
+    return start, j
+
+
+def _intro(ctx: _Context, p: int) -> Optional[_Attribution]:
+    """The speaker the last sentence of paragraph p introduces for a following quote
+    paragraph: a reporting verb with a subject ("Caddell continued:", "In a post, she
+    reiterated her support."), else a person or pronoun subject when it ends with a colon."""
+    doc = ctx.doc
+    i, j = _last_sentence(ctx, p)
+    colon = any(t.text == ":" for t in doc[max(i, j - 3):j])
+    best = None
+    for tok in doc[i:j]:
+        if ctx.quoted[tok.i]:
+            continue
+        cue = _cue(tok)
+        if cue is not None and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+            subj = _subject(tok, ctx.quoted)
+            if subj is not None and _speaker_token_ok(ctx, subj, tok):
+                return _Attribution(_mention(ctx, subj), cue[0], cue[1], "intro")
+        if best is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and \
+                (tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she")) and colon:
+            best = _Attribution(_mention(ctx, tok), None, None, "intro")
+    return best
+
+
+def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int) -> Optional[tuple[int, int]]:
+    """The speaker of the nearest reporting verb before token ``before``, in the same sentence
+    or the one before it (quoted words skipped): for a cue without subject ("..., adding,
+    “B”") and for a quote following "Smith said." in the same paragraph."""
+    doc = ctx.doc
+    a = ctx.paras[seg.para][0]
+    m, ends = before - 1, 0
+    while m >= 0 and doc[m].idx >= a and m > before - 4 * MAX_ATTRIBUTION_TOKENS:
         tok = doc[m]
-        if _is_cue(tok) and tok.dep_ in ("ROOT", "conj", "ccomp") and not _in_any_quote(tok):
-            spk = _speaker_for(doc, tok)
-            if spk is not None:
-                return _Attribution(spk, tok.text)
+        m -= 1
+        if ctx.quoted[tok.i]:
+            continue
+        if _sentence_end(tok):
+            ends += 1
+            if ends == 2:
+                break
+            continue
+        if _cue(tok) is not None:
+            s = _subject(tok, ctx.quoted)
+            if s is not None and _speaker_token_ok(ctx, s, tok):
+                return _mention(ctx, s)
     return None
 
 
-_QUOTE_TOKENS: set = set()
-
-
-def _in_any_quote(tok) -> bool:
-    return tok.i in _QUOTE_TOKENS
-
-
-def _word_count(text: str) -> int:
-    return len(re.findall(r"[\w@#]+(?:[’'][\w]+)*", text))
-
-
-def attribute(doc, segs: list[_Segment]) -> None:
+def attribute(ctx: _Context) -> None:
     """Pass 2: fill speaker, cue, statement and partial of every segment."""
-    text = doc.text
-    toks = _Tokens(doc)
-    paras = _paragraphs(text)
-    by_para: dict[int, list[_Segment]] = {}
-    for s in segs:
-        by_para.setdefault(s.para, []).append(s)
-
-    # direct attribution next to each segment
-    for p, plist in by_para.items():
-        pa, pb = paras[p]
-        for n, seg in enumerate(plist):
-            nxt = plist[n + 1].open_at if n + 1 < len(plist) else pb
-            prv = plist[n - 1].close_end if n > 0 else pa
-            att = None
-            if seg.closed:
-                att = _attribution_after(doc, text, seg, _window_after(doc, toks, seg, nxt))
-            if att is None:
-                att = _attribution_before(doc, text, seg, _window_before(doc, toks, seg, prv))
+    text, segs = ctx.text, ctx.segs
+    # 1. an attribution right next to each segment
+    for p, plist in ctx.by_para.items():
+        pa, pb = ctx.paras[p]
+        # short quotes inside a sentence ("wearing “Ted Cruz” pins") do not cut the sentence
+        bounds = [s for s in plist if not _inline(ctx, s)]
+        shared: Optional[_Attribution] = None  # found after the previous segment, running on
+        for seg in plist:
+            nxt = next((s.open_at for s in bounds if s.open_at > seg.open_at), pb)
+            prv = max((s.close_end for s in bounds if s.close_end <= seg.open_at), default=pa)
+            win = _window_after(ctx, seg, nxt)
+            after = _attribution_after(ctx, seg, win) if seg.closed else None
+            before = _attribution_before(ctx, seg, _window_before(ctx, seg, prv))
+            between = text[prv:seg.open_at].rstrip(_SPACES)
+            if shared is not None and between.endswith((",", ":", "—", "–")) and \
+                    (before is None or before.cue_i == shared.cue_i):
+                att = shared  # “A,” she said, “B.”: the attribution between serves both
+            elif after is not None and (before is None or after.kind != "after" or
+                                        text[seg.end - 1] in ",?!—–-…"):
+                att = after
+            else:
+                att = before or after
+            if att is not None and att.speaker is None and att.kind == "before":
+                spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at))
+                att = _Attribution(spk, att.cue, att.lemma, att.kind, att.cue_i)
+            shared = after if after is not None and win[2] else None
             if att is not None:
-                seg.speaker, seg.cue, seg.own = att.speaker, att.cue, True
+                seg.speaker, seg.cue, seg.cue_lemma, seg.own = att.speaker, att.cue, att.lemma, att.kind
 
-    # statements: split quotes and multi-paragraph quotes share one
-    statement = -1
-    prev: Optional[_Segment] = None
+    # 2. statements: split quotes and multi-paragraph quotes share one
+    statement, prev = -1, None
     for seg in segs:
         same = False
-        if prev is not None:
+        if prev is not None and not seg.single and not prev.single:
             if prev.para == seg.para:
-                between = text[prev.close_end:seg.open_at]
-                # “A,” she said, “B.” (one attribution between) or “A.” “B.”
-                same = (not seg.own or _shared_attribution(prev, seg)) and not prev.single and not seg.single
-                if seg.own and not _shared_attribution(prev, seg):
-                    same = False
-                if not same and not seg.own and not between.strip():
-                    same = True
-            elif not prev.closed and _next_prose_para(paras, text, prev.para) == seg.para \
-                    and seg.open_at == _first_char(text, paras[seg.para]):
+                same = not seg.own or (prev.own and prev.speaker == seg.speaker and prev.cue == seg.cue)
+            elif not prev.closed and _next_text_para(ctx, prev.para) == seg.para and \
+                    seg.open_at == _first_char(text, ctx.paras[seg.para]):
                 same = True
         if not same:
             statement += 1
         seg.statement = statement
         prev = seg
 
-    # within a statement, segments without their own attribution take the statement's
+    # 3. within a statement, segments without their own attribution take the statement's
     groups: dict[int, list[_Segment]] = {}
     for s in segs:
         groups.setdefault(s.statement, []).append(s)
     for g in groups.values():
         own = [s for s in g if s.own]
-        if not own:
-            continue
         for s in g:
-            if not s.own:
-                src = min(own, key=lambda o: abs(o.start - s.start))
-                s.speaker, s.cue = src.speaker, src.cue
+            if not s.own and own:
+                # the closest attribution of the same paragraph, else the closest one
+                src = min(own, key=lambda o: (o.para != s.para, abs(o.start - s.start)))
+                s.speaker, s.cue, s.cue_lemma = src.speaker, src.cue, src.cue_lemma
 
-    # statements still without a speaker: a quote-only paragraph continues the previous
-    # quote's speaker or takes the speaker introduced just before it
-    last_spk: Optional[_Segment] = None
+    # 4. statements still without one: a quote-only paragraph continues the previous quote's
+    # speaker or takes the speaker introduced just before it
     for sid in sorted(groups):
         g = groups[sid]
-        first = g[0]
-        if not any(s.speaker for s in g):
-            att = _inherited(doc, toks, text, paras, by_para, first, last_spk)
-            if att is not None:
-                for s in g:
-                    if not s.single:
-                        s.speaker, s.cue = att.speaker, att.cue
-        if any(s.speaker for s in g) and not all(s.single for s in g):
-            last_spk = max((s for s in g if s.speaker), key=lambda s: s.start)
+        if any(s.own for s in g) or g[0].single:
+            continue
+        att = _inherited(ctx, g[0])
+        if att is not None:
+            for s in g:
+                s.speaker, s.cue, s.cue_lemma = att.speaker, att.cue, att.lemma
 
     for s in segs:
-        s.partial = _is_partial(doc, toks, text, paras, by_para, s)
-        if s.partial and not s.own:
-            s.speaker, s.cue = s.speaker if s.cue else None, s.cue
-
-
-def _shared_attribution(a: _Segment, b: _Segment) -> bool:
-    return a.own and b.own and a.speaker == b.speaker and a.cue == b.cue
+        s.partial = _is_partial(ctx, s)
 
 
 def _first_char(text: str, para: tuple[int, int]) -> int:
@@ -652,70 +919,122 @@ def _first_char(text: str, para: tuple[int, int]) -> int:
     return a
 
 
-def _next_prose_para(paras, text: str, p: int) -> int:
+def _next_text_para(ctx: _Context, p: int) -> int:
     q = p + 1
-    while q < len(paras) and not text[paras[q][0]:paras[q][1]].strip():
+    while q < len(ctx.paras) and not ctx.text[ctx.paras[q][0]:ctx.paras[q][1]].strip():
         q += 1
     return q
 
 
-def _inherited(doc, toks, text, paras, by_para, seg: _Segment, last_spk: Optional[_Segment]) -> Optional[_Attribution]:
-    pa, pb = paras[seg.para]
-    plist = by_para.get(seg.para, [])
-    # an earlier quote of the same paragraph
-    for o in plist:
+def _inherited(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
+    """Attribution for a cue-less statement starting with ``seg``."""
+    text = ctx.text
+    # the speaker of the sentence before, else of an earlier quote of the same paragraph
+    spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at))
+    if spk is not None:
+        return _Attribution(spk, None, None, "inherit")
+    for o in reversed(ctx.by_para.get(seg.para, [])):
         if o.start < seg.start and o.speaker is not None and not o.single:
-            return _Attribution(o.speaker, o.cue)
-    if seg.open_at != _first_char(text, paras[seg.para]) or not _only_quote(text, plist, pa, pb):
+            return _Attribution(o.speaker, None, o.cue_lemma, "inherit")
+    if seg.open_at != _first_char(text, ctx.paras[seg.para]) or not _only_quotes(ctx, seg.para):
         return None
     # walk back over captions and link lines to the previous paragraph of running text
     q, hops = seg.para - 1, 0
-    while q >= 0 and hops < 4:
-        qa, qb = paras[q]
+    while q >= 0 and hops < 3:
+        qa, qb = ctx.paras[q]
         if text[qa:qb].strip():
             if _prose(text, qa, qb):
                 break
             hops += 1
         q -= 1
-    if q < 0 or hops >= 4:
+    if q < 0 or hops >= 3:
         return None
-    qa, qb = paras[q]
-    prev_segs = by_para.get(q, [])
+    intro = _intro(ctx, q)
+    prev_segs = [s for s in ctx.by_para.get(q, []) if not s.single and not s.partial]
     if prev_segs:
         last = prev_segs[-1]
-        if last.speaker is not None and (last.close_end >= qb - 2 or _only_tail_attribution(text, last, qb)):
-            return _Attribution(last.speaker, None)
-        if last.speaker is not None and any(s.speaker for s in prev_segs):
-            return _Attribution(last.speaker, None)
-    intro = _intro_speaker(doc, toks, text, qa, qb)
+        qa, qb = ctx.paras[q]
+        tail_start = ctx.tok_at(last.close_end)
+        if last.speaker is not None and (intro is None or intro.speaker is None or
+                                         ctx.doc[intro.speaker[0]].i < tail_start or
+                                         intro.speaker == last.speaker):
+            return _Attribution(last.speaker, None, last.cue_lemma, "inherit")
     return intro
 
 
-def _only_tail_attribution(text: str, seg: _Segment, qb: int) -> bool:
-    tail = text[seg.close_end:qb]
-    return len(tail) < 200 and tail.count(".") <= 2
+def _inline(ctx: _Context, seg: _Segment) -> bool:
+    """A short quote inside the writer's sentence: a word right before it, a few words long."""
+    before = ctx.text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
+    return bool(before) and before[-1].isalnum() and \
+        len(_WORD.findall(ctx.text, seg.start, seg.end)) <= PARTIAL_MAX_WORDS
 
 
-def _is_partial(doc, toks, text, paras, by_para, seg: _Segment) -> bool:
-    """A short fragment (scare quote, title, label) rather than a statement."""
-    words = _word_count(text[seg.start:seg.end])
-    if seg.own and words > PARTIAL_MAX_WORDS and not seg.single:
+def _is_partial(ctx: _Context, seg: _Segment) -> bool:
+    """A short fragment (scare quote, title, label) rather than a statement.
+
+    Quotes with an attribution of their own (“No,” she said) are statements however short,
+    and so are quotes a cue introduces (she said: “…”, he added “…”) and short sentences
+    that continue a speaker's statement (“Bodies everywhere.”). Otherwise fragments of up to
+    three words are partial, and so is any piece embedded in the writer's own sentence
+    (it starts after a word: the plan was “a disaster for all of us”).
+    """
+    text = ctx.text
+    words = len(_WORD.findall(text, seg.start, seg.end))
+    if seg.single and not seg.own:
+        return True
+    if seg.own in ("after", "colon", "dash", "according") and not _embedded(ctx, seg):
         return False
-    if words <= PARTIAL_MAX_WORDS:
+    if seg.own == "before" and _introduced(ctx, seg) and (words > PARTIAL_MAX_WORDS or _standalone(ctx, seg)):
+        return False
+    if _embedded(ctx, seg):
         return True
-    if seg.single:
+    if seg.speaker is not None and _standalone(ctx, seg):
+        return False
+    return words <= PARTIAL_MAX_WORDS
+
+
+def _standalone(ctx: _Context, seg: _Segment) -> bool:
+    """The quote is a sentence of its own: it starts a sentence (after a full stop, a colon or
+    at the paragraph start) with a capital and ends with sentence punctuation."""
+    text = ctx.text
+    before = text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
+    if before and before[-1] not in ".!?:\"”'’":
+        return False
+    return text[seg.start:seg.start + 1].isupper() and text[seg.end - 1] in ".!?"
+
+
+def _introduced(ctx: _Context, seg: _Segment) -> bool:
+    """The quote is introduced like a statement: after ":" "," "—" or a cue, not inside a
+    noun phrase ("called the plan “a disaster”")."""
+    before = ctx.text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
+    if not before or before[-1] in ",:—–-":
         return True
-    return False
+    j = ctx.tok_before(seg.open_at)
+    while j > 0 and ctx.doc[j - 1].is_space:
+        j -= 1
+    return j > 0 and (_cue(ctx.doc[j - 1]) is not None or
+                      ctx.doc[j - 1].lower_ == "that" and ctx.text[seg.start:seg.start + 1].isupper())
+
+
+def _embedded(ctx: _Context, seg: _Segment) -> bool:
+    """A quoted piece inside the writer's sentence: a word right before the mark and a
+    lower-case start ("the plan was “a disaster for all of us”")."""
+    text = ctx.text
+    before = text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
+    if not before or before[-1] in ",:—–-(.!?\"”":
+        return False
+    first = text[seg.start]
+    return first.islower() or not first.isalpha()
 
 
 # --------------------------------------------------------------------------------------------
 # Pass 3: names
 # --------------------------------------------------------------------------------------------
 
-def _name_tokens(words: Iterable[str]) -> tuple[str, ...]:
+def _name_tokens(words) -> tuple[str, ...]:
     out = []
     for w in words:
-        w = re.sub(r"[’']s$", "", w).strip(".,;:’'\"“”")
+        w = re.sub(r"[’']s?$", "", w).strip(".,;:’'\"“”()")
         if not w or w.lower() in HONORIFICS:
             continue
         out.append(w.lower())
@@ -724,20 +1043,19 @@ def _name_tokens(words: Iterable[str]) -> tuple[str, ...]:
 
 @dataclass
 class _People:
-    """The PERSON names of an article: their fullest forms, mentions and likely gender."""
+    """The PERSON names of an article: fullest forms, mentions, likely gender."""
 
-    names: dict[tuple[str, ...], str] = field(default_factory=dict)  # tokens -> surface
+    surface: dict[tuple[str, ...], str] = field(default_factory=dict)
     count: dict[tuple[str, ...], int] = field(default_factory=dict)
     first: dict[tuple[str, ...], int] = field(default_factory=dict)
-    index: dict[tuple[str, ...], set] = field(default_factory=dict)  # sub-tuple -> full names
-    gender: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
-    mentions: list[tuple[int, tuple[str, ...], bool]] = field(default_factory=list)  # char, name, subject
+    index: dict[tuple[str, ...], set] = field(default_factory=dict)  # sub-name -> full names
+    votes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
+    mentions: list[tuple[int, tuple[str, ...], bool]] = field(default_factory=list)
 
     def add(self, toks: tuple[str, ...], surface: str, pos: int) -> None:
         if not toks or len(toks) > 6:
             return
-        if toks not in self.names or len(surface) > len(self.names[toks]):
-            self.names.setdefault(toks, surface)
+        self.surface.setdefault(toks, surface)
         self.count[toks] = self.count.get(toks, 0) + 1
         self.first.setdefault(toks, pos)
         if self.count[toks] == 1:
@@ -746,159 +1064,145 @@ class _People:
                     self.index.setdefault(toks[i:j], set()).add(toks)
 
     def canonical(self, toks: tuple[str, ...]) -> Optional[tuple[str, ...]]:
-        """The fullest name containing toks; among rivals, the most mentioned, then the first."""
+        """The fullest name containing toks; among rivals ("Hillary Clinton", "Bill
+        Clinton" for "Clinton"), the most mentioned, then the first mentioned."""
         cands = self.index.get(toks)
         if not cands:
             return None
-        if not any(t in NAME_SUFFIXES for t in toks):
-            plain = {c for c in cands if not any(t in NAME_SUFFIXES for t in c)}
-            cands = plain or cands
-        maximal = [c for c in cands if not any(c != d and c in self.index and d in self.index[c] for d in cands)]
-        maximal = maximal or list(cands)
-        best = max(maximal, key=lambda c: (self._support(c), len(c), -self.first[c]))
-        return best
+        if not any(t in NAME_SUFFIXES for t in toks):  # "Trump" is not "Donald Trump Jr."
+            cands = {c for c in cands if not any(t in NAME_SUFFIXES for t in c)} or cands
+        maximal = [c for c in cands if not any(c != d and _contains(d, c) for d in cands)] or list(cands)
+        return max(maximal, key=lambda c: (self._support(c, cands), len(c), -self.first[c]))
 
-    def _support(self, name: tuple[str, ...]) -> int:
-        """Mentions of this name or of a shorter form that only this name contains."""
-        total = 0
-        for sub in self._subs(name):
-            full = self.index.get(sub, set())
-            owners = {c for c in full if not any(c != d and d in self.index.get(c, ()) for d in full)}
-            if owners == {name} or sub == name:
-                total += self.count.get(sub, 0)
-        return total
+    def _support(self, name, cands) -> int:
+        return sum(self.count.get(c, 0) for c in cands if _contains(name, c))
 
-    @staticmethod
-    def _subs(name):
-        for i in range(len(name)):
-            for j in range(i + 1, len(name) + 1):
-                yield name[i:j]
-
-    def vote(self, name: tuple[str, ...], g: Optional[str]) -> None:
-        if g:
-            d = self.gender.setdefault(name, {})
+    def vote(self, name, g: Optional[str]) -> None:
+        if name and g:
+            d = self.votes.setdefault(name, {})
             d[g] = d.get(g, 0) + 1
 
-    def gender_of(self, name: tuple[str, ...]) -> Optional[str]:
-        d = self.gender.get(name)
-        if not d:
-            return None
-        if d.get("m", 0) > d.get("f", 0):
-            return "m"
-        if d.get("f", 0) > d.get("m", 0):
-            return "f"
-        return None
+    def gender(self, name) -> Optional[str]:
+        d = self.votes.get(name) or {}
+        m, f = d.get("m", 0), d.get("f", 0)
+        return "m" if m > f else "f" if f > m else None
 
 
-def _person_spans(doc) -> list:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+def _contains(big: tuple, small: tuple) -> bool:
+    n = len(small)
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
 
 
-def collect_people(doc) -> _People:
-    """Names, mentions and gender evidence of the people of the article."""
+def _capitalized(e) -> bool:
+    return all(t.text[:1].isupper() or t.text in ("-", "'", "’", ".") or t.tag_ == "POS" for t in e)
+
+
+def collect_people(ctx: _Context) -> _People:
+    """Names, mentions and gender evidence of the people of the article. Headline names are
+    used only when the body never names anyone (headline NER is unreliable on Title Case)."""
+    doc = ctx.doc
     people = _People()
-    ents = _person_spans(doc)
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and _capitalized(e)]
+    titled = _title_case_lines(ctx)
+    prose = [e for e in ents if ctx.para_of(e[0]) not in titled]
+    for e in prose or ents:
+        people.add(_name_tokens(t.text for t in e), e.text, e.start_char)
     for e in ents:
-        toks = _name_tokens(t.text for t in e)
-        people.add(toks, e.text, e.start_char)
-    for e in ents:
-        toks = _name_tokens(t.text for t in e)
-        full = people.canonical(toks)
+        full = people.canonical(_name_tokens(t.text for t in e))
         if not full:
             continue
-        root = e.root
-        subject = root.dep_ in ("nsubj", "nsubjpass")
-        people.mentions.append((e.start_char, full, subject))
+        main = e.root.head.dep_ in ("ROOT", "conj") or e.root.head.head.dep_ == "ROOT"
+        people.mentions.append((e.start_char, full, e.root.dep_ in ("nsubj", "nsubjpass") and main))
         if e.start > 0:
-            people.vote(full, HONORIFICS.get(doc[e.start - 1].lower_))
-        if e.start > 1 and doc[e.start - 1].text == ".":
-            people.vote(full, HONORIFICS.get(doc[e.start - 2].lower_))
+            prev = doc[e.start - 1]
+            people.vote(full, HONORIFICS.get(prev.lower_))
     _gender_from_pronouns(doc, people, ents)
     return people
 
 
+def _title_case_lines(ctx: _Context) -> set[int]:
+    """Paragraphs written in Title Case (headlines, "READ MORE" links), where NER often takes
+    a verb or noun into a name ("Kim Kardashian Hits Back")."""
+    out = set()
+    for p, (a, b) in enumerate(ctx.paras):
+        words = [w for w in ctx.text[a:b].split() if len(w) > 3 and w[:1].isalpha()]
+        if words and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and len(words) >= 2:
+            out.add(p)
+    return out
+
+
 def _gender_from_pronouns(doc, people: _People, ents) -> None:
-    """A person who is the only one named as subject of a sentence is usually what the next
-    he/she of that sentence (or of the next one) refers to: count that as gender evidence."""
+    """When one person alone is named in a sentence, as its subject, the next he/she (in the
+    rest of that sentence or as subject of the next one) is usually that person: a vote."""
     by_sent: dict[int, list] = {}
-    for e in ents:
-        by_sent.setdefault(e.sent.start, []).append(e)
     sents = list(doc.sents)
-    for n, sent in enumerate(sents):
-        es = by_sent.get(sent.start, [])
+    starts = [s.start for s in sents]
+    for e in ents:
+        by_sent.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
+    for n, es in by_sent.items():
         names = {people.canonical(_name_tokens(t.text for t in e)) for e in es} - {None}
-        if len(names) != 1:
+        if len(names) != 1 or es[0].root.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        e = es[0]
-        if e.root.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        name = names.pop()
-        found = None
-        for t in doc[e.end:sent.end]:
-            if t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss"):
-                found = PERSON_PRONOUNS[t.lower_]
+        name, found = names.pop(), None
+        for t in doc[es[-1].end:sents[n].end]:
+            if t.lower_ in GENDER_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+                found = GENDER_PRONOUNS[t.lower_]
                 break
-        if found is None and n + 1 < len(sents) and not by_sent.get(sents[n + 1].start):
+        if found is None and n + 1 < len(sents) and n + 1 not in by_sent:
             for t in sents[n + 1]:
-                if t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass"):
-                    found = PERSON_PRONOUNS[t.lower_]
+                if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                    found = GENDER_PRONOUNS[t.lower_]
                     break
         people.vote(name, found)
 
 
 def _display(people: _People, name: tuple[str, ...]) -> str:
-    surface = people.names.get(name, " ".join(name))
-    return re.sub(r"[’']s$", "", surface).strip()
+    return re.sub(r"[’']s$", "", people.surface.get(name, " ".join(name))).strip()
 
 
-def _resolve_pronoun(people: _People, pron, pos: int, cue: Optional[str],
-                     prev_speaker: Optional[tuple[tuple[str, ...], int]]) -> Optional[tuple[str, ...]]:
-    """The person a he/she speaker refers to, or None when it is not clear.
+def _resolve_pronoun(people: _People, pron: str, pos: int, cue_lemma: Optional[str],
+                     prev_speaker) -> Optional[tuple[str, ...]]:
+    """The person a he/she speaker refers to, or None when unclear.
 
-    Candidates are the people mentioned in the preceding stretch of text whose gender (from
-    honorifics and pronoun evidence) does not contradict the pronoun. The previous speaker wins
-    for continuation cues ("she added") and when nobody else became a sentence subject since
-    their quote; otherwise the most recent compatible subject, then the most recent mention.
+    Candidates: people mentioned in the preceding stretch whose gender (honorifics, pronoun
+    evidence) does not contradict the pronoun. The previous speaker wins for continuation cues
+    ("she added") and when no one else became a sentence subject since; then the most recent
+    compatible subject; then the most recent compatible mention if it is the only candidate or
+    the only one known to match.
     """
-    g = PERSON_PRONOUNS.get(pron.lower())
+    g = GENDER_PRONOUNS.get(pron.lower())
     if g is None:
         return None
     lo = bisect.bisect_left(people.mentions, (pos - PRONOUN_LOOKBACK_CHARS,))
     hi = bisect.bisect_left(people.mentions, (pos,))
-    window = people.mentions[lo:hi]
-
-    def ok(name):
-        return people.gender_of(name) in (None, g)
-
-    compatible = [m for m in window if ok(m[1])]
-    if prev_speaker is not None and ok(prev_speaker[0]) and pos - prev_speaker[1] < PRONOUN_LOOKBACK_CHARS:
-        rivals = {m[1] for m in compatible if m[0] > prev_speaker[1] and m[2] and m[1] != prev_speaker[0]}
-        if cue and cue in CONTINUATION_CUES or not rivals:
-            return prev_speaker[0]
+    compatible = [m for m in people.mentions[lo:hi] if people.gender(m[1]) in (None, g)]
+    if prev_speaker is not None:
+        name, at = prev_speaker
+        if people.gender(name) in (None, g) and pos - at < PRONOUN_LOOKBACK_CHARS:
+            rivals = {m[1] for m in compatible if m[0] > at and m[2] and m[1] != name}
+            if cue_lemma in CONTINUATION_CUES or not rivals:
+                return name
     subjects = [m for m in compatible if m[2]]
     if subjects:
         return subjects[-1][1]
-    if compatible:
-        distinct = {m[1] for m in compatible}
-        known = [m for m in compatible if people.gender_of(m[1]) == g]
-        if len(distinct) == 1:
-            return compatible[-1][1]
-        if known:
-            return known[-1][1]
-    return None
+    distinct = {m[1] for m in compatible}
+    if len(distinct) == 1:
+        return compatible[-1][1]
+    known = [m for m in compatible if people.gender(m[1]) == g]
+    return known[-1][1] if known else None
 
 
-def _name_of(doc, people: _People, span: tuple[int, int], pos: int, cue: Optional[str],
-             prev_speaker) -> tuple[Optional[str], Optional[tuple[str, ...]]]:
+def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
+             cue_lemma: Optional[str], prev_speaker):
     """(speaker, person key) for the mention doc[span]."""
+    doc = ctx.doc
     i, j = span
     toks = doc[i:j]
-    if j - i == 1 and toks[0].pos_ == "PRON" or toks[0].lower_ in SPEAKER_PRONOUNS and j - i == 1:
-        key = _resolve_pronoun(people, toks[0].text, pos, _lemma(doc[0]) if False else cue, prev_speaker)
+    if j - i == 1 and (toks[0].pos_ == "PRON" or toks[0].lower_ in SUBJECT_PRONOUNS):
+        key = _resolve_pronoun(people, toks[0].text, pos, cue_lemma, prev_speaker)
         return (_display(people, key), key) if key else (None, None)
-    # the person entity inside the mention, else the mention's own words
     person = [t for t in toks if t.ent_type_ == "PERSON"]
-    words = person if person else [t for t in toks if t.pos_ == "PROPN"]
+    words = person or [t for t in toks if t.pos_ == "PROPN"]
     if words:
         key = people.canonical(_name_tokens(t.text for t in words))
         if key:
@@ -913,11 +1217,12 @@ def _name_of(doc, people: _People, span: tuple[int, int], pos: int, cue: Optiona
 # --------------------------------------------------------------------------------------------
 
 def extract_quotes(doc) -> list[Quote]:
-    """Every quoted segment of ``doc`` with its speaker; never raises."""
+    """Every quoted segment of ``doc`` (a spaCy Doc of the whole article) with its speaker,
+    in text order. Never raises: on an internal error the segments are kept unattributed."""
     try:
         return _extract(doc)
-    except Exception:  # noqa: BLE001 - a bad article must not stop the pipeline
-        log.exception("quote attribution failed; keeping unattributed quotes")
+    except Exception:  # noqa: BLE001 - one odd article must not stop a corpus run
+        log.exception("quote attribution failed; keeping the quotes unattributed")
         try:
             return [Quote(doc.text[s.start:s.end], s.start, s.end, partial=True, statement=n)
                     for n, s in enumerate(find_segments(doc.text))]
@@ -930,38 +1235,21 @@ def _extract(doc) -> list[Quote]:
     segs = find_segments(text)
     if not segs:
         return []
-    global _QUOTE_TOKENS
-    toks = _Tokens(doc)
-    _QUOTE_TOKENS = set()
-    for s in segs:
-        _QUOTE_TOKENS.update(range(toks.at(s.start), toks.before(s.end)))
-    attribute(doc, segs)
-    people = collect_people(doc)
+    ctx = _Context(doc, segs)
+    attribute(ctx)
+    people = collect_people(ctx)
     out: list[Quote] = []
     prev_speaker = None
-    cues_lemma = {}
     for s in segs:
         speaker = speaker_text = sp_start = sp_end = None
         if s.speaker is not None:
             i, j = s.speaker
             sp_start, sp_end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             speaker_text = text[sp_start:sp_end]
-            cue_lemma = cues_lemma.get(s.cue)
-            if cue_lemma is None and s.cue:
-                cue_lemma = _lemma(_FakeTok(s.cue))
-                cues_lemma[s.cue] = cue_lemma
-            speaker, key = _name_of(doc, people, s.speaker, sp_start, cue_lemma, prev_speaker)
-            if key is not None:
+            speaker, key = _name_of(ctx, people, s.speaker, sp_start, s.cue_lemma, prev_speaker)
+            if key is not None and not s.partial:
                 prev_speaker = (key, s.start)
         out.append(Quote(text=text[s.start:s.end], start=s.start, end=s.end, speaker=speaker,
                          speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
                          cue=s.cue, partial=s.partial, statement=s.statement))
     return out
-
-
-class _FakeTok:
-    """Enough of a token for ``_lemma`` on a bare cue string."""
-
-    def __init__(self, word: str):
-        self.lemma_ = word
-        self.lower_ = word.lower()

@@ -1,0 +1,219 @@
+"""factx benchmarks, taken side by side in one run (not a unit test): `make bench`.
+
+1. Extraction: bare spaCy `nlp.pipe` (same model, same components) vs `factx extract` on the
+   same synthetic corpus, tokens/s and their ratio; `--jobs 1` vs `--jobs 2`.
+2. Queries on a synthetic store of N articles (default 10,000), built from the extracted sample
+   articles with distinct ids and people: `factx who`, `quotes --speaker`, `entities --top 20`,
+   `show`, as subprocesses (median of several runs), next to `python -c "import spacy"`.
+3. Peak RSS of extract at two corpus sizes.
+
+Prints a table and writes bench/results.json (not committed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FACTX = [sys.executable, "-m", "factx"]
+FIRST = ["Ana", "Ben", "Chloe", "Dmitri", "Eva", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Keiko", "Luis"]
+LAST = ["Adler", "Brandt", "Castro", "Dubois", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jensen"]
+
+
+def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> int:
+    """n articles made of shuffled paragraphs of the sample articles (headline kept first)."""
+    rng = random.Random(seed)
+    sources = [p.read_text(encoding="utf-8").split("\n\n") for p in sorted(CORPUS.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for i in range(n):
+        paras = sources[i % len(sources)]
+        body = paras[1:]
+        rng.shuffle(body)
+        text = "\n\n".join([paras[0], *body])
+        (folder / f"syn_{i:06d}.txt").write_text(text, encoding="utf-8")
+        chars += len(text)
+    return chars
+
+
+def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    return time.perf_counter() - t0, proc
+
+
+def peak_rss_of(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the child and its workers) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    seconds, proc = timed(cmd)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} failed: {proc.stderr[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(after, before) / 1024
+
+
+def bare_spacy(texts: list[str], model: str | None) -> tuple[float, int]:
+    from factx.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+    return time.perf_counter() - t0, tokens
+
+
+def bench_extract(work: Path, n: int, model: str | None) -> dict:
+    corpus = work / "corpus"
+    synthetic_corpus(corpus, n)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    bare_s, tokens = bare_spacy(texts, model)
+    out = {"articles": n, "tokens": tokens, "bare_seconds": bare_s, "bare_tokens_per_s": tokens / bare_s}
+    for jobs in (1, 2):
+        store = work / f"store-j{jobs}"
+        cmd = FACTX + ["extract", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"]
+        seconds, proc = timed(cmd)
+        if proc.returncode != 0:
+            raise SystemExit(f"extract failed: {proc.stderr[-2000:]}")
+        out[f"jobs{jobs}_seconds"] = seconds
+        out[f"jobs{jobs}_tokens_per_s"] = tokens / seconds
+    # The subprocess includes interpreter start and model load; report the in-process ratio too.
+    out["ratio_extract_vs_bare"] = out["jobs1_tokens_per_s"] / out["bare_tokens_per_s"]
+    out["speedup_jobs2"] = out["jobs1_seconds"] / out["jobs2_seconds"]
+    return out
+
+
+def synthetic_store(source_store: Path, target: Path, n: int, seed: int = 11, keep_every: int = 100) -> None:
+    """A store of n articles cloned from extracted ones, each with its own id. People keep their
+    names in one article out of ``keep_every`` (so the sample people appear in ~1% of the store,
+    as a well-covered person would) and are renamed elsewhere, giving thousands of people."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from factx.index import Index
+    from factx.store import Store, open_store
+
+    rng = random.Random(seed)
+    src = open_store(source_store)
+    docs = [src.read_article(i) for i in src.article_ids()]
+    with Store(target).open_for_writing() as store:
+        index = Index(store)
+        index.begin()
+        for i in range(n):
+            doc = json.loads(json.dumps(docs[i % len(docs)]))
+            doc["id"] = f"synthetic/{i:06d}.txt"
+            renamed = {}
+            for p in doc.get("people", []) if i % keep_every else []:
+                new = renamed[p["name"]] = f"{rng.choice(FIRST)} {rng.choice(LAST)}{i % 997}"
+                p["aliases"] = [new]
+                p["name"] = new
+            for q in doc.get("quotes", []):
+                if q.get("speaker") in renamed:
+                    q["speaker"] = renamed[q["speaker"]]
+            for q in doc.get("quotes", []):
+                q["article"] = doc["id"]
+            for d in doc.get("dates", []):
+                d["article"] = doc["id"]
+                d["people"] = [renamed.get(n, n) for n in d.get("people", [])]
+            store.write_article(doc, key=f"k{i}")
+            index.add(doc, f"k{i}")
+            if i % 500 == 499:
+                index.commit()
+                index.begin()
+        index.commit()
+        store.save_manifest(model="synthetic", factx_version="bench")
+        index.refresh()
+        index.close()
+
+
+def median_time(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        seconds, proc = timed(cmd, env={**os.environ, "NO_COLOR": "1"})
+        if proc.returncode != 0:
+            raise SystemExit(f"{cmd} failed ({proc.returncode}): {proc.stderr[-1000:]}")
+        times.append(seconds)
+    return statistics.median(times)
+
+
+def bench_queries(work: Path, n: int, runs: int) -> dict:
+    seed_store = work / "seed-store"
+    subprocess.run(FACTX + ["extract", str(CORPUS), "--store", str(seed_store), "-q"], check=True)
+    store = work / "big-store"
+    t0 = time.perf_counter()
+    synthetic_store(seed_store, store, n)
+    build = time.perf_counter() - t0
+    s = ["--store", str(store)]
+    first = json.loads(subprocess.run(FACTX + ["articles", "--json", *s], capture_output=True,
+                                      text=True).stdout)[0]["id"]
+    median_time(FACTX + ["articles", "--json", *s], 1)  # warm the page cache
+    return {
+        "store_articles": n, "store_build_seconds": build,
+        "import_spacy": median_time([sys.executable, "-c", "import spacy"], runs),
+        "who": median_time(FACTX + ["who", "Rodney Reed", "--json", *s], runs),
+        "quotes_speaker": median_time(FACTX + ["quotes", "--speaker", "Kardashian", "--json", *s], runs),
+        "entities_top20": median_time(FACTX + ["entities", "--top", "20", "--json", *s], runs),
+        "show": median_time(FACTX + ["show", first, "--json", *s], runs),
+        "python_startup": median_time([sys.executable, "-c", "pass"], runs),
+    }
+
+
+def bench_memory(work: Path, sizes: list[int]) -> dict:
+    out = {}
+    for n in sizes:
+        corpus = work / f"mem-{n}"
+        synthetic_corpus(corpus, n, seed=n)
+        seconds, rss = peak_rss_of(FACTX + ["extract", str(corpus), "--store", str(work / f"mem-store-{n}"), "-q"])
+        out[str(n)] = {"seconds": seconds, "peak_rss_mb": rss}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200, help="synthetic articles for extraction (200)")
+    ap.add_argument("--store-articles", type=int, default=10_000, help="articles in the query store (10000)")
+    ap.add_argument("--memory-sizes", default="", help="e.g. 1000,4000 to measure peak RSS (slow)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per query timing (median)")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--skip-extract", action="store_true")
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="factx-bench-"))
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    try:
+        if not a.skip_extract:
+            results["extract"] = bench_extract(work, a.articles, a.model)
+        results["queries"] = bench_queries(work, a.store_articles, a.runs)
+        if a.memory_sizes:
+            # each size in a fresh process tree so the peak of one does not hide the other
+            results["memory"] = bench_memory(work, [int(x) for x in a.memory_sizes.split(",")])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
+    print_table(results)
+
+
+def print_table(results: dict) -> None:
+    ex = results.get("extract")
+    if ex:
+        print(f"extraction, {ex['articles']} articles, {ex['tokens']:,} tokens")
+        print(f"  bare nlp.pipe      {ex['bare_tokens_per_s']:>10,.0f} tokens/s")
+        print(f"  factx --jobs 1     {ex['jobs1_tokens_per_s']:>10,.0f} tokens/s  "
+              f"(ratio {ex['ratio_extract_vs_bare']:.2f}, includes process start and model load)")
+        print(f"  factx --jobs 2     {ex['jobs2_tokens_per_s']:>10,.0f} tokens/s  (speed-up {ex['speedup_jobs2']:.2f}x)")
+    q = results["queries"]
+    print(f"queries on a {q['store_articles']:,}-article store (median seconds)")
+    for k in ("python_startup", "import_spacy", "who", "quotes_speaker", "entities_top20", "show"):
+        print(f"  {k:<16} {q[k]:.3f}")
+    for n, m in results.get("memory", {}).items():
+        print(f"memory: extract of {n} articles: peak RSS {m['peak_rss_mb']:.0f} MB in {m['seconds']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Rich views of query results (imported only when a table is printed)."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+
+# ---- extract -----------------------------------------------------------------------------
+
+def render_summary(console: Console, summary) -> None:
+    table = Table(title="factx extract", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("articles read", str(summary.read))
+    table.add_row("extracted", str(summary.extracted))
+    table.add_row("skipped (unchanged)", str(summary.skipped))
+    table.add_row("failed", str(len(summary.failures)), style="red" if summary.failures else "")
+    console.print(table)
+    if summary.failures:
+        failed = Table("article", "reason", title="failed", title_justify="left", title_style="red")
+        for f in summary.failures:
+            failed.add_row(escape(f.id), escape(f.reason or ""))
+        console.print(failed)
+    if summary.warnings:
+        warned = Table("article", "warning", title="warnings", title_justify="left", title_style="yellow")
+        for w in summary.warnings:
+            warned.add_row(escape(w.id), escape("; ".join(w.warnings)))
+        console.print(warned)
+
+
+# ---- queries -----------------------------------------------------------------------------
+
+def render_articles(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} articles", title_justify="left")
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
+    for col in ("published", "entities", "quotes", "dates"):
+        table.add_column(col, justify="right" if col != "published" else "left", no_wrap=True)
+    for r in rows:
+        table.add_row(escape(r["id"]), escape(r["title"] or ""), r["published"] or "",
+                      str(r["entities"]), str(r["quotes"]), str(r["dates"]))
+    console.print(table)
+
+
+def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, list[tuple[str, int]]]) -> None:
+    head = Text(doc.get("title") or doc["id"], style="bold")
+    meta = [doc["id"]] + [f"{k}: {doc[k]}" for k in ("published", "source", "url") if doc.get(k)]
+    console.print(Panel(Text.assemble(head, "\n", Text(" · ".join(meta), style="dim")), expand=False))
+    table = Table("label", "entities (mentions)", title="entities", title_justify="left")
+    for label, items in by_label.items():
+        table.add_row(label, escape(", ".join(f"{t} ({n})" if n > 1 else t for t, n in items)))
+    console.print(table)
+    quotes = [q for q in doc.get("quotes", []) if not q.get("partial")]
+    if quotes:
+        console.print(quote_table(quotes, show_article=False))
+    if doc.get("dates"):
+        console.print(date_table(doc["dates"], show_article=False))
+
+
+def quote_table(quotes: list[dict[str, Any]], show_article: bool = True) -> Table:
+    table = Table(title=f"{len(quotes)} quotes", title_justify="left", show_lines=True)
+    table.add_column("speaker", style="bold cyan", max_width=28)
+    if show_article:
+        table.add_column("article", max_width=30)
+    table.add_column("quote", ratio=1)
+    table.add_column("cue", style="dim")
+    for q in quotes:
+        speaker = q.get("speaker") or "[dim]unknown[/]"
+        if q.get("speaker_text") and q.get("speaker_text") != q.get("speaker"):
+            speaker = f"{escape(q.get('speaker') or '?')} [dim]({escape(q['speaker_text'])})[/]"
+        row = [speaker] + ([escape(q["article"])] if show_article else [])
+        row += [escape(f"“{q['text']}”"), escape(q.get("cue") or "")]
+        table.add_row(*row)
+    return table
+
+
+def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(groups)} statements", title_justify="left", show_lines=True)
+    table.add_column("speaker", style="bold cyan", max_width=28)
+    table.add_column("statement", ratio=1)
+    table.add_column("cue", style="dim")
+    table.add_column("articles", max_width=34)
+    for g in groups:
+        first = g["segments"][0]
+        speaker = escape(g["speaker"] or "") or "[dim]unknown[/]"
+        if first.get("speaker_text") and first.get("speaker_text") != g["speaker"]:
+            speaker += f" [dim]({escape(first['speaker_text'])})[/]"
+        text = " … ".join(f"“{q['text']}”" for q in g["segments"])
+        table.add_row(speaker, escape(text) + (" [dim](partial)[/]" if g["partial"] else ""),
+                      escape(g["cue"] or ""), escape("\n".join(g["articles"])))
+    console.print(table)
+
+
+def date_table(dates: list[dict[str, Any]], show_article: bool = True) -> Table:
+    table = Table(title=f"{len(dates)} dates", title_justify="left")
+    if show_article:
+        table.add_column("article", max_width=30)
+    for col in ("text", "type", "value", "people"):
+        table.add_column(col)
+    for d in dates:
+        row = [escape(d["article"])] if show_article else []
+        value = (d.get("value") or "—") + (" [dim](relative)[/]" if d.get("relative") else "")
+        row += [escape(d["text"]), d.get("type") or "", value, escape(", ".join(d.get("people") or []))]
+        table.add_row(*row)
+    return table
+
+
+def render_dates(console: Console, dates: list[dict[str, Any]]) -> None:
+    console.print(date_table(dates))
+
+
+def render_candidates(console: Console, query: str, choices: list[dict[str, Any]]) -> None:
+    table = Table("name", "mentions", "articles", title=f"{query!r} matches {len(choices)} people; "
+                  "ask again with a fuller name", title_justify="left")
+    for c in choices:
+        table.add_row(escape(c["name"]), str(c["mentions"]), str(c["articles"]))
+    console.print(table)
+
+
+def render_profile(console: Console, prof: dict[str, Any]) -> None:
+    facts = [Text(prof["name"], style="bold"), Text(f" ({prof['label']})", style="dim")]
+    lines = Text.assemble(*facts, "\n", Text("also: ", style="dim"),
+                          ", ".join(a for a in prof["aliases"] if a != prof["name"]) or "—")
+    for attr in prof["attributes"]:
+        lines.append(f"\n{attr['type']}: {attr['value']}  ")
+        lines.append(f"[{attr['article']}] {(attr.get('sentence') or '')[:90]}", style="dim")
+    console.print(Panel(lines, expand=False))
+    arts = Table("article", "mentions", title="articles", title_justify="left")
+    for a in prof["articles"]:
+        arts.add_row(escape(a["article"]), str(a["mentions"]))
+    console.print(arts)
+    if prof["quotes"]:
+        console.print(quote_table(prof["quotes"]))
+    if prof["quoted_about"]:
+        table = quote_table(prof["quoted_about"])
+        table.title = f"{len(prof['quoted_about'])} quotes that mention them"
+        console.print(table)
+    if prof["dates"]:
+        dates = Table("value", "text", "article", "sentence", title="timeline", title_justify="left")
+        for d in prof["dates"]:
+            dates.add_row(d.get("value") or "—", escape(d["text"]), escape(d["article"]),
+                          escape((d.get("sentence") or "")[:100]))
+        console.print(dates)
+    if prof["co_mentioned"]:
+        co = Table("name", "articles together", title="appears with", title_justify="left")
+        for c in prof["co_mentioned"][:15]:
+            co.add_row(escape(c["name"]), str(c["articles"]))
+        console.print(co)
+
+
+def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} entities", title_justify="left")
+    table.add_column("name", style="bold")
+    table.add_column("label")
+    table.add_column("mentions", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("aliases", ratio=1)
+    for r in rows:
+        table.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(len(r["articles"])),
+                      escape(", ".join(a for a in r["aliases"] if a != r["name"])))
+    console.print(table)
+
+
+def render_timeline(console: Console, items: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(items)} dated sentences", title_justify="left", show_lines=True)
+    table.add_column("when", no_wrap=True, style="bold")
+    table.add_column("sentence", ratio=1)
+    table.add_column("people")
+    table.add_column("article", max_width=26)
+    for i in items:
+        table.add_row(escape(i["value"] or "?"), escape(i["sentence"] or i["text"]),
+                      escape(", ".join(i["people"])), escape(i["article"]))
+    console.print(table)
