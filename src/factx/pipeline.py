@@ -20,7 +20,7 @@ from factx.reader import DEFAULT_MAX_BYTES, InputFailure, RawArticle, read_input
 from factx.schema import SCHEMA_VERSION, Article, Sentence
 from factx.store import Store
 
-CHUNK_SIZE = 32  # articles per nlp.pipe call / per task sent to a worker
+CHUNK_SIZE = 16  # articles per nlp.pipe call / per task sent to a worker (a unit of progress)
 
 
 class WorkerDied(RuntimeError):

@@ -188,42 +188,49 @@ def _pair_doubles(text: str, para: int, a: int, b: int) -> list[_Segment]:
 
     A stray closer (no quote open) is skipped rather than allowed to shift every later pair.
     Inside an open quote, marks of another family are nested quotes and a second curly opener
-    nests one level deeper. A quote still open at the paragraph end ends there.
+    nests one level deeper. A quote still open at the paragraph end ends there, unless quotes
+    of another style follow its opener: then the opener was a stray mark ("Trump tried to
+    laugh it off, “Only Rosie.”) and the rest is paired again without it (a few times at most,
+    so a line full of odd marks stays linear).
     """
+    marks = _double_marks(text, a, b)
     segs: list[_Segment] = []
-    opened: Optional[tuple[int, int, str]] = None  # (mark start, mark end, family)
-    depth = 0
-    for s, e in _double_marks(text, a, b):
-        mark = text[s:e]
-        role = _mark_role(text, s, e, a, b)
-        if opened is None:
-            if role == "close" or (role == "?" and e >= b):
+    start, restarts = 0, 0
+    while True:
+        opened: Optional[tuple[int, int, str, int]] = None  # mark start, end, family, index
+        depth = 0
+        for n in range(start, len(marks)):
+            s, e = marks[n]
+            mark = text[s:e]
+            role = _mark_role(text, s, e, a, b)
+            if opened is None:
+                if role == "close" or (role == "?" and e >= b):
+                    continue
+                opened, depth = (s, e, _family(mark), n), 1
                 continue
-            opened, depth = (s, e, _family(mark)), 1
-            continue
+            fam = opened[2]
+            if fam == "curly" and mark in "“„‟«" and role == "open":
+                depth += 1
+                continue
+            if not _closes(fam, mark) and not (fam == "curly" and role == "close" and mark in "“„‟«"):
+                continue
+            if fam == "curly" and depth > 1 and mark != "\"":
+                depth -= 1
+                continue
+            st, en = _trim(text, opened[1], s)
+            if en > st:
+                segs.append(_Segment(st, en, opened[0], e, para, True))
+            opened, depth = None, 0
+        if opened is None:
+            return segs
         fam = opened[2]
-        if fam == "curly" and mark in "“„‟«" and role == "open":
-            depth += 1
+        if restarts < 3 and any(_family(text[s:e]) != fam for s, e in marks[opened[3] + 1:]):
+            start, restarts = opened[3] + 1, restarts + 1
             continue
-        if not _closes(fam, mark) and not (fam == "curly" and role == "close" and mark in "“„‟«"):
-            continue
-        if fam == "curly" and depth > 1 and mark != "\"":
-            depth -= 1
-            continue
-        st, en = _trim(text, opened[1], s)
-        if en > st:
-            segs.append(_Segment(st, en, opened[0], e, para, True))
-        opened, depth = None, 0
-    if opened is not None:
-        fam = opened[2]
-        if any(_family(text[s:e]) != fam for s, e in _double_marks(text, opened[1], b)):
-            # an opener never closed while quotes of another style follow it is a stray mark
-            # ("Trump tried to laugh it off, “Only Rosie.”): pair what follows without it
-            return segs + _pair_doubles(text, para, opened[1], b)
         st, en = _trim(text, opened[1], b)
         if en > st:
             segs.append(_Segment(st, en, opened[0], b, para, False))
-    return segs
+        return segs
 
 
 def _pair_singles(text: str, para: int, a: int, b: int) -> list[_Segment]:
@@ -297,8 +304,11 @@ class _Context:
         self.para_starts = [a for a, _ in self.paras]
         self.segs = segs
         self.by_para: dict[int, list[_Segment]] = {}
+        self.index_in_para: dict[int, int] = {}  # id(segment) -> position in its paragraph
         for s in segs:
-            self.by_para.setdefault(s.para, []).append(s)
+            plist = self.by_para.setdefault(s.para, [])
+            self.index_in_para[id(s)] = len(plist)
+            plist.append(s)
         self.quoted = bytearray(len(doc))  # 1 for tokens inside quotes (parse there is content)
         for s in segs:
             for i in range(self.tok_at(s.start), self.tok_before(s.end)):
@@ -847,15 +857,19 @@ def attribute(ctx: _Context) -> None:
         pa, pb = ctx.paras[p]
         # short quotes inside a sentence ("wearing “Ted Cruz” pins") do not cut the sentence
         bounds = [s for s in plist if not _inline(ctx, s)]
+        opens = [s.open_at for s in bounds]
+        closes = [s.close_end for s in bounds]  # increasing: segments do not overlap
         shared: Optional[_Attribution] = None  # found after the previous segment, running on
         for seg in plist:
-            nxt = next((s.open_at for s in bounds if s.open_at > seg.open_at), pb)
-            prv = max((s.close_end for s in bounds if s.close_end <= seg.open_at), default=pa)
+            k = bisect.bisect_right(opens, seg.open_at)
+            nxt = opens[k] if k < len(opens) else pb
+            k = bisect.bisect_right(closes, seg.open_at)
+            prv = closes[k - 1] if k > 0 else pa
             win = _window_after(ctx, seg, nxt)
             after = _attribution_after(ctx, seg, win) if seg.closed else None
             before = _attribution_before(ctx, seg, _window_before(ctx, seg, prv))
-            between = text[prv:seg.open_at].rstrip(_SPACES)
-            if shared is not None and between.endswith((",", ":", "—", "–")) and \
+            between = _char_before(ctx, seg.open_at, prv)
+            if shared is not None and between in (",", ":", "—", "–") and between and \
                     (before is None or before.cue_i == shared.cue_i):
                 att = shared  # “A,” she said, “B.”: the attribution between serves both
             elif after is not None and (before is None or after.kind != "after" or
@@ -933,8 +947,10 @@ def _inherited(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
     spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at))
     if spk is not None:
         return _Attribution(spk, None, None, "inherit")
-    for o in reversed(ctx.by_para.get(seg.para, [])):
-        if o.start < seg.start and o.speaker is not None and not o.single:
+    plist = ctx.by_para.get(seg.para, [])
+    k = ctx.index_in_para[id(seg)]
+    for o in reversed(plist[max(0, k - 8):k]):  # a few quotes back at most
+        if o.speaker is not None and not o.single:
             return _Attribution(o.speaker, None, o.cue_lemma, "inherit")
     if seg.open_at != _first_char(text, ctx.paras[seg.para]) or not _only_quotes(ctx, seg.para):
         return None
@@ -962,10 +978,20 @@ def _inherited(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
     return intro
 
 
+def _char_before(ctx: _Context, pos: int, floor: Optional[int] = None) -> str:
+    """The last non-space character before pos in its paragraph (or after floor), or ""."""
+    text = ctx.text
+    a = floor if floor is not None else ctx.paras[bisect.bisect_right(ctx.para_starts, pos) - 1][0]
+    k = pos - 1
+    while k >= a and text[k] in _SPACES:
+        k -= 1
+    return text[k] if k >= a else ""
+
+
 def _inline(ctx: _Context, seg: _Segment) -> bool:
     """A short quote inside the writer's sentence: a word right before it, a few words long."""
-    before = ctx.text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
-    return bool(before) and before[-1].isalnum() and \
+    before = _char_before(ctx, seg.open_at)
+    return before.isalnum() and \
         len(_WORD.findall(ctx.text, seg.start, seg.end)) <= PARTIAL_MAX_WORDS
 
 
@@ -997,8 +1023,8 @@ def _standalone(ctx: _Context, seg: _Segment) -> bool:
     """The quote is a sentence of its own: it starts a sentence (after a full stop, a colon or
     at the paragraph start) with a capital and ends with sentence punctuation."""
     text = ctx.text
-    before = text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
-    if before and before[-1] not in ".!?:\"”'’":
+    before = _char_before(ctx, seg.open_at)
+    if before and before not in ".!?:\"”'’":
         return False
     return text[seg.start:seg.start + 1].isupper() and text[seg.end - 1] in ".!?"
 
@@ -1006,8 +1032,8 @@ def _standalone(ctx: _Context, seg: _Segment) -> bool:
 def _introduced(ctx: _Context, seg: _Segment) -> bool:
     """The quote is introduced like a statement: after ":" "," "—" or a cue, not inside a
     noun phrase ("called the plan “a disaster”")."""
-    before = ctx.text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
-    if not before or before[-1] in ",:—–-":
+    before = _char_before(ctx, seg.open_at)
+    if not before or before in ",:—–-":
         return True
     j = ctx.tok_before(seg.open_at)
     while j > 0 and ctx.doc[j - 1].is_space:
@@ -1020,8 +1046,8 @@ def _embedded(ctx: _Context, seg: _Segment) -> bool:
     """A quoted piece inside the writer's sentence: a word right before the mark and a
     lower-case start ("the plan was “a disaster for all of us”")."""
     text = ctx.text
-    before = text[ctx.paras[seg.para][0]:seg.open_at].rstrip(_SPACES)
-    if not before or before[-1] in ",:—–-(.!?\"”":
+    before = _char_before(ctx, seg.open_at)
+    if not before or before in ",:—–-(.!?\"”":
         return False
     first = text[seg.start]
     return first.islower() or not first.isalpha()
@@ -1067,7 +1093,7 @@ class _People:
         """The fullest name containing toks; among rivals ("Hillary Clinton", "Bill
         Clinton" for "Clinton"), the most mentioned, then the first mentioned."""
         cands = self.index.get(toks)
-        if not cands:
+        if not cands or len(cands) > 40:  # no name, or too many people share it to choose
             return None
         if not any(t in NAME_SUFFIXES for t in toks):  # "Trump" is not "Donald Trump Jr."
             cands = {c for c in cands if not any(t in NAME_SUFFIXES for t in c)} or cands
