@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.factx-installed
 PIP     = $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install extract test clean
+.PHONY: install extract test bench clean
 
 install: $(STAMP)
 
@@ -20,6 +20,9 @@ extract: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/bench.py
 
 
 clean:
