@@ -1,0 +1,39 @@
+"""Property test over the whole extraction: odd text never raises and every offset is right."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factx.nlp import load_pipeline
+from factx.pipeline import build_article
+from factx.reader import RawArticle
+
+PIECES = st.sampled_from([
+    "“", "”", '"', "'", "‘", "’", "``", "''", " said ", " she added", "Mr. Jane Roe", " Reed, 51,", "#JaneRoe",
+    "@Gov", "\n", "\n\n", " on Friday", " in May 2018", " 1980s", "—", ":", "🙂", "שלום", " ", ".", ",",
+    "Ann Lee", " told ", " according to ", "a 63-year-old", "\ufeff", "\t",
+])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS)
+def test_extraction_never_raises_and_offsets_point_at_the_text(nlp, text):
+    doc = build_article(nlp(text), RawArticle("x", text), "model", None)
+    for ent in doc["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+    for q in doc["quotes"]:
+        assert 0 <= q["start"] <= q["end"] <= len(text) and text[q["start"]:q["end"]] == q["text"]
+        if q["speaker_start"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+    for p in doc["people"]:
+        for s, e in p["mentions"]:
+            assert 0 <= s < e <= len(text)
+        for a in p["attributes"]:
+            assert 0 <= a["start"] <= a["end"] <= len(text)
