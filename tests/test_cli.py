@@ -199,3 +199,8 @@ def test_query_commands_do_not_import_spacy(corpus_store, command):
 def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "factx", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("factx ")
+
+
+def test_same_statement_in_two_articles_is_recognised(corpus_store):
+    table = run("quotes", "--store", corpus_store, "--contains", "Words cannot describe", env={"COLUMNS": "250"}).stdout
+    assert "1 statements" in table and "000_4093bf72cdfee258.txt" in table and "001_0242cc12b7aa0e21.txt" in table

@@ -81,15 +81,15 @@ def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
     return {label: c.most_common() for label, c in sorted(counts.items())}
 
 
-def statement_key(segments: list[dict[str, Any]]) -> str:
-    norm = normalize_statement(" ".join(q["text"] for q in segments))
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+def segment_key(text: str) -> str:
+    """Equal for the same quoted words in any article (case, accents, punctuation ignored)."""
+    return hashlib.sha1(normalize_statement(text).encode("utf-8")).hexdigest()[:16]
 
 
-def find_quotes(articles: Articles, *, speaker: Optional[str] = None, article: Optional[str] = None,
+def find_quotes(articles: Iterable[dict[str, Any]], *, speaker: Optional[str] = None, article: Optional[str] = None,
                 contains: Optional[str] = None, include_partial: bool = False) -> list[dict[str, Any]]:
     """Quote segments matching all filters, in article and text order, each with a
-    ``statement_key`` that is equal for the same statement (normalized text) in any article."""
+    ``statement_key`` that is equal for the same quoted words in any article."""
     out = []
     wanted_text = normalize_statement(contains) if contains is not None else None
     for doc in articles:
@@ -105,29 +105,47 @@ def find_quotes(articles: Articles, *, speaker: Optional[str] = None, article: O
                 continue
             if wanted_text is not None and wanted_text not in normalize_statement(" ".join(q["text"] for q in segments)):
                 continue
-            key = statement_key(segments)
             for q in segments:
                 if include_partial or not q.get("partial"):
-                    out.append({**q, "article": doc["id"], "statement_key": key})
+                    out.append({**q, "article": doc["id"], "statement_key": segment_key(q["text"])})
     return out
 
 
+SHINGLE_WORDS = 8
+
+
+def shingles(text: str) -> set[str]:
+    """Runs of SHINGLE_WORDS normalized words: two statements sharing one are the same words
+    quoted again, even when one article quotes more or less of it than the other."""
+    words = normalize_statement(text).split()
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
 def group_statements(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quote segments grouped into statements; the same statement in several articles is one
-    group listing every article."""
-    groups: dict[str, dict[str, Any]] = {}
+    """Quote segments grouped into statements. Statements of different articles that quote the
+    same words (a shared run of eight words, or the same short text) are shown once, listing
+    every article. Linear in the output: shingles are looked up in a dict."""
+    local: dict[tuple[str, Any], list[dict[str, Any]]] = {}
     for q in quotes:
-        g = groups.get(q["statement_key"])
-        if g is None:
-            g = groups[q["statement_key"]] = {"speaker": q.get("speaker"), "cue": q.get("cue"),
-                                              "segments": [], "articles": [], "partial": q.get("partial")}
-        if q["article"] not in g["articles"]:
-            g["articles"].append(q["article"])
-        if g["articles"][0] == q["article"]:
-            g["segments"].append(q)
-        if not g["speaker"] and q.get("speaker"):
-            g["speaker"] = q["speaker"]
-    return list(groups.values())
+        local.setdefault((q["article"], q.get("statement")), []).append(q)
+    groups: list[dict[str, Any]] = []
+    by_shingle: dict[str, dict[str, Any]] = {}
+    for (article_id, _), segments in local.items():
+        keys = set().union(*(shingles(q["text"]) for q in segments))
+        group = next((by_shingle[k] for k in keys if k in by_shingle), None)
+        if group is None:
+            group = {"speaker": segments[0].get("speaker"), "cue": segments[0].get("cue"), "segments": segments,
+                     "articles": [], "partial": all(q.get("partial") for q in segments)}
+            groups.append(group)
+        if article_id not in group["articles"]:
+            group["articles"].append(article_id)
+        if not group["speaker"] and segments[0].get("speaker"):
+            group["speaker"] = segments[0]["speaker"]
+        for k in keys:
+            by_shingle.setdefault(k, group)
+    return groups
 
 
 def find_dates(articles: Articles, *, article: Optional[str] = None, type_: Optional[str] = None) -> list[dict[str, Any]]:

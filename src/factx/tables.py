@@ -84,7 +84,7 @@ def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
     table.add_column("speaker", style="bold cyan", max_width=28)
     table.add_column("statement", ratio=1)
     table.add_column("cue", style="dim")
-    table.add_column("articles", max_width=34)
+    table.add_column("articles", no_wrap=True)
     for g in groups:
         first = g["segments"][0]
         speaker = escape(g["speaker"] or "") or "[dim]unknown[/]"
