@@ -59,3 +59,16 @@ def test_two_jobs_give_the_same_facts_as_one(tmp_path):
         one = run_json(*command, "--store", tmp_path / "s1")
         two = run_json(*command, "--store", tmp_path / "s2")
         assert one == two, command
+
+
+ODD = ["", " ", "x" * 5000, ".*[(", "O'Brien \"Jr\"", "%_\\", "Ünïcødé ß", "\x00", "🙂"]
+
+
+@pytest.mark.parametrize("value", ODD, ids=range(len(ODD)))
+def test_odd_query_input_never_crashes(corpus_store, value):
+    for args, codes in ((["quotes", "--speaker", value], {0}), (["quotes", "--contains", value], {0}),
+                        (["who", value], {3, 4}), (["show", value], {3, 4}),
+                        (["timeline", "--who", value], {3, 4})):
+        result = run(*args, "--store", corpus_store, "--json")
+        assert result.exit_code in codes, (args, result.exit_code, result.stderr[-500:])
+        assert "Traceback" not in result.stderr
