@@ -329,3 +329,71 @@ def test_random_marks_never_break_offsets(quotes, parts):
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
     assert [q.statement for q in found] == sorted(q.statement for q in found)
+
+
+# ------------------------------------------------- attributions the parser tends to lose
+
+@pytest.mark.parametrize("text, speaker", [
+    # a lowercase title the tagger reads as a verb, a plural subject, a document as speaker
+    ('"I am impressed by the plan," screenwriter Dana Wilde wrote on Twitter.', "screenwriter Dana Wilde"),
+    ("“You seem to have picked a new standard,” the two senators write.", "the two senators"),
+    ('"Call your senator today," the email read.', "the email"),
+    ("“We stand with the workers,” a voice-over in the ad states.", "a voice-over in the ad"),
+])
+def test_attribution_after_by_shape(quotes, text, speaker):
+    q = only(quotes(text), "")
+    assert q.speaker_text == speaker
+
+
+def test_shape_needs_a_comma_quote(quotes):
+    # a full stop ends the quote: what follows is a new sentence, not its attribution
+    found = quotes('He walked in. "The plan failed." The board said nothing more about it.')
+    q = only(found, "plan failed")
+    assert q.speaker is None
+
+
+def test_participle_cue_takes_the_subject_of_the_main_verb(quotes):
+    text = ("Maria Lopez told the council that the plan “was never funded,” adding, "
+            "“We will find the money ourselves, one way or another.”")
+    q = only(quotes(text), "find the money")
+    assert (q.speaker, q.cue) == ("Maria Lopez", "adding")
+
+
+def test_cue_below_an_adverb(quotes):
+    text = "The columnist Dana Wilde went so far as to say: “The old network as we know it is over.”"
+    assert only(quotes(text), "network").speaker == "Dana Wilde"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("RENTS RISE FASTER THAN WAGES IN MOST CITIES - Dana Wilde: “Rents have outpaced pay for a decade.”",
+     "Dana Wilde"),
+    ("Economists mostly agree - Tom Becker: “Rents have outpaced pay for a decade.”", "Tom Becker"),
+    ("The survey was published on Monday. More from Becker: “Rents have outpaced pay for a decade.”",
+     "Becker"),
+    ("The interview aired on Monday.\n\nContinued Becker:\n\n“Rents have outpaced pay for a decade.”",
+     "Becker"),
+])
+def test_name_before_colon(quotes, text, speaker):
+    assert only(quotes(text), "Rents").speaker_text == speaker
+
+
+def test_name_before_colon_needs_a_separator(quotes):
+    # the addressee of "told" before the colon is not the speaker
+    q = only(quotes("Maria Lopez told Tom Becker: “Rents have outpaced pay for a decade.”"), "Rents")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_byline_paragraph_after_the_quote(quotes):
+    text = ("The figures have changed since then.\n\n"
+            "\"I helped write that bill, and I am proud of it.\"\n\n"
+            "- Dana Wilde.\n\n"
+            "Wilde wrote one amendment to the bill.")
+    q = only(quotes(text), "helped write")
+    assert (q.speaker, q.speaker_text) == ("Dana Wilde", "Dana Wilde")
+
+
+def test_dash_paragraph_without_a_name_is_no_byline(quotes):
+    text = ("The figures have changed since then.\n\n"
+            "\"I helped write that bill, and I am proud of it.\"\n\n"
+            "- and more of the same.")
+    assert only(quotes(text), "helped write").speaker is None

@@ -418,13 +418,14 @@ def _subject(cue, quoted=None):
         if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
             return tok.head
         edge = tok.dep_
-        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") or tok.head is tok:
+        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") and not \
+                (edge == "advmod" and tok.pos_ == "ADV") or tok.head is tok:
             break
         if quoted is not None and quoted[tok.head.i]:
             break
         tok = tok.head
-        if tok.pos_ == "ADP":  # "began by saying": climb on through the preposition
-            continue
+        if tok.pos_ == "ADP" or tok.pos_ == "ADV" and tok.dep_ == "advmod":
+            continue  # "began by saying", "went so far as to say": climb on to the verb
         s = _surface_subject(tok)
         if s is not None and _cue(tok):
             return s
@@ -460,6 +461,11 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
                 while head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
                     head = doc[head.i + 1]
                 break
+        if head.pos_ == "NOUN" and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON" \
+                and doc[head.i + 1].ent_iob_ == "B":
+            head = doc[head.i + 1]  # "the columnist Dana Wilde" parsed as two subjects
+            while head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
+                head = doc[head.i + 1]
     para = ctx.paras[ctx.para_of(head)]
     lo, hi = head.i, head.i + 1
     if head.ent_type_ and head.ent_iob_ in ("B", "I"):
@@ -594,6 +600,10 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
         head = _first_np(ctx, toks[0].i + 1, j)
         if head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
             return _Attribution(_mention(ctx, head), None, None, "dash")
+    if comma_quote:
+        shaped = _shaped_attribution_after(ctx, toks)
+        if shaped is not None:
+            return shaped
     if toks[0].pos_ in ("CCONJ", "SCONJ") or toks[0].pos_ == "ADP" and toks[0].lower_ != "according":
         return None  # “A” and promises ...: the sentence goes on, no attribution
     for n, tok in enumerate(toks):
@@ -616,7 +626,7 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
         subj = _subject(tok, ctx.quoted)
         if subj is not None and not (_speaker_token_ok(ctx, subj, tok) and i <= subj.i < j):
             subj = None
-        if n > 0 and _speaker_phrase(toks[:n]):
+        if n > 0 and _speaker_phrase(toks[:n]) and (comma_quote or not _has_own_content(tok)):
             # the parse of a sentence opening with a quote is often broken; the words before
             # the cue read as "Name, apposition," so the speaker is the first noun phrase
             if subj is None or subj.i > tok.i:
@@ -634,8 +644,7 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
             if _hangs_on(t, tok):
                 continue
             return None
-        if not comma_quote and (runs_on or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i
-                                               for c in tok.children)):
+        if not comma_quote and (runs_on or _has_own_content(tok)):
             return None  # “A.” Smith said the plan ...: a new sentence with its own content
         if subj is None:
             subj = _first_np(ctx, toks[0].i, tok.i) if n > 0 else _first_np(ctx, tok.i + 1 + (" " in cue[0]), j)
@@ -644,6 +653,57 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
         return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1], "after",
                             tok.i)
     return None
+
+
+def _has_own_content(cue) -> bool:
+    """The cue reports something of its own ("said the plan failed", "said nothing")."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
+
+
+_SHAPE_MAX_SPEAKER_TOKENS = 8
+_SHAPE_CUE_FORMS = frozenset("say said says write wrote writes tell told tells add added adds "
+                             "state stated states read reads tweet tweeted tweets post posted "
+                             "posts note noted notes".split())
+_SHAPE_FILLER = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "ADP", "PUNCT", "VERB", "ADV"})
+
+
+def _shaped_attribution_after(ctx: _Context, toks) -> Optional[_Attribution]:
+    """“A,” <noun phrase> <common cue> ...: read by the shape of the words, not the parse.
+
+    The tagger often misreads the words right after a quote ("screenwriter" as a verb,
+    "states" as a noun, a surname "From" as a preposition), and the parse built on them loses
+    the attribution. After a quote that ends with a comma, question or exclamation mark, a
+    short noun phrase followed by one of the commonest cue words is an attribution whatever
+    the tags say."""
+    n = next((k for k, t in enumerate(toks[:_SHAPE_MAX_SPEAKER_TOKENS + 1])
+              if t.lower_ in _SHAPE_CUE_FORMS and k > 0 and t.text.islower()), None)
+    if n is None:
+        return None
+    phrase = toks[:n]
+    if phrase[0].is_punct or phrase[-1].is_punct and phrase[-1].text != ")":
+        return None
+    named = any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in phrase)
+    if not (phrase[0].text[:1].isupper() or phrase[0].pos_ == "DET" or named):
+        return None
+    if any(t.pos_ not in _SHAPE_FILLER for t in phrase if t.text != "$") or \
+            any(t.text in (",", ";", ":") for t in phrase):
+        return None
+    # a verb inside the phrase must be a mis-tagged noun, not the start of a clause of its own
+    if any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+           for t in phrase):
+        return None
+    if phrase[-1].pos_ == "ADP" and not (len(phrase) == 1 and phrase[0].text.istitle()) or \
+            phrase[-1].tag_ == "POS":
+        return None
+    if ctx.quoted[phrase[0].i] or ctx.para_of(phrase[0]) != ctx.para_of(toks[n]):
+        return None
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    if people:
+        span = _mention(ctx, people[-1])
+    else:
+        span = (phrase[0].i, phrase[-1].i + 1)
+    cue = toks[n]
+    return _Attribution(span, cue.text, _lemma(cue), "after", cue.i)
 
 
 _NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
@@ -715,6 +775,9 @@ def _attribution_before(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> O
         head = _first_np(ctx, toks[0].i, last.i)
         if head is not None and (head.ent_type_ == "PERSON" or head.pos_ in ("PROPN", "PRON")):
             return _Attribution(_mention(ctx, head), None, None, "colon")
+    named = _name_before_colon(ctx, toks)
+    if named is not None:
+        return named
     generic = _generic_cue_before(toks)
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
@@ -750,6 +813,44 @@ def _attribution_before(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> O
         return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1], "before",
                             tok.i)
     return None
+
+
+def _name_before_colon(ctx: _Context, toks) -> Optional[_Attribution]:
+    """"... - Jane Roe: “A”", "More from Roe: “A”", "Continued Roe: “A”": a name right
+    before the colon, set off by a dash, "from" or "by", or after an inverted cue."""
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    k = len(toks) - 2
+    if toks[k].text == ")":  # "Rep. Roe (R-Tex.):"
+        while k >= 0 and toks[k].text != "(":
+            k -= 1
+        k -= 1
+    end = k
+    while k >= 0 and not toks[k].is_punct and (toks[k].ent_type_ in ("PERSON", "ORG") or
+                                               toks[k].pos_ == "PROPN") and \
+            not (toks[k].text.isupper() and len(toks[k].text) > 2):
+        k -= 1
+    if k == end or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in toks[k + 1:end + 1]):
+        return None
+    def inverted_cue(t, prev) -> bool:  # "Continued Roe:", whatever the tagger made of it
+        return t.text.istitle() and t.lower_.endswith("ed") and _lemma(t) in CUE_LEMMAS and \
+            (prev is None or _sentence_end(prev))
+
+    first, before = toks[k + 1], (toks[k] if k >= 0 else None)
+    cue = None
+    if end > k + 1 and inverted_cue(first, before):
+        cue, k = first, k + 1
+    elif before is not None and inverted_cue(before, toks[k - 1] if k > 0 else None):
+        cue = before
+    elif before is not None and before.text not in ("-", "—", "–", "--") and \
+            before.lower_ not in ("from", "by"):
+        return None
+    span = _mention(ctx, toks[end])
+    if span is None or ctx.quoted[toks[end].i]:
+        return None
+    span = (max(span[0], toks[k + 1].i), span[1])
+    return _Attribution(span, cue.text if cue is not None else None,
+                        _lemma(cue) if cue is not None else None, "colon")
 
 
 STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo release "
@@ -810,6 +911,10 @@ def _intro(ctx: _Context, p: int) -> Optional[_Attribution]:
     doc = ctx.doc
     i, j = _last_sentence(ctx, p)
     colon = any(t.text == ":" for t in doc[max(i, j - 3):j])
+    if colon:
+        named = _name_before_colon(ctx, _content(doc, i, j))
+        if named is not None:
+            return _Attribution(named.speaker, named.cue, named.lemma, "intro")
     best = None
     for tok in doc[i:j]:
         if ctx.quoted[tok.i]:
@@ -877,7 +982,8 @@ def attribute(ctx: _Context) -> None:
                 att = after
             else:
                 att = before or after
-            if att is not None and att.speaker is None and att.kind == "before":
+            if att is not None and att.speaker is None and (
+                    att.kind == "before" or att.cue_i is not None and ctx.doc[att.cue_i].tag_ == "VBG"):
                 spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at))
                 att = _Attribution(spk, att.cue, att.lemma, att.kind, att.cue_i)
             shared = after if after is not None and win[2] else None
@@ -917,7 +1023,7 @@ def attribute(ctx: _Context) -> None:
         g = groups[sid]
         if any(s.own for s in g) or g[0].single:
             continue
-        att = _inherited(ctx, g[0])
+        att = _byline_after(ctx, g[-1]) or _inherited(ctx, g[0])
         if att is not None:
             for s in g:
                 s.speaker, s.cue, s.cue_lemma = att.speaker, att.cue, att.lemma
@@ -976,6 +1082,39 @@ def _inherited(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
                                          intro.speaker == last.speaker):
             return _Attribution(last.speaker, None, last.cue_lemma, "inherit")
     return intro
+
+
+_DASHES = ("-", "—", "–", "--")
+
+
+def _byline_after(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
+    """A quote paragraph signed in the next paragraph: “A.” / "- Jane Roe, in a tweet."
+    (the style of fact-checks and quote roundups)."""
+    text, doc = ctx.text, ctx.doc
+    a, b = ctx.paras[seg.para]
+    if text[seg.close_end:b].strip(_SPACES + ".,;!?)\n") or not _only_quotes(ctx, seg.para):
+        return None
+    q = _next_text_para(ctx, seg.para)
+    if q >= len(ctx.paras):
+        return None
+    start = _first_char(text, ctx.paras[q])
+    if not text.startswith(_DASHES, start):
+        return None
+    i, j = ctx.tok_at(start), ctx.tok_before(ctx.paras[q][1])
+    while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].text.startswith(_DASHES)):
+        if doc[i].text.startswith(_DASHES) and len(doc[i].text.strip("-—–")) > 0:
+            break  # "-President" kept as one token
+        i += 1
+    head = _first_np(ctx, i, j)
+    if head is None or not (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") or ctx.quoted[head.i]:
+        return None
+    span = _mention(ctx, head)
+    if span is None:
+        return None
+    lo = span[0]
+    while lo < span[1] and doc[lo].text.startswith(_DASHES):
+        lo += 1
+    return _Attribution((lo, span[1]), None, None, "byline") if lo < span[1] else None
 
 
 def _char_before(ctx: _Context, pos: int, floor: Optional[int] = None) -> str:
