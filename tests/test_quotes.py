@@ -397,3 +397,30 @@ def test_dash_paragraph_without_a_name_is_no_byline(quotes):
             "\"I helped write that bill, and I am proud of it.\"\n\n"
             "- and more of the same.")
     assert only(quotes(text), "helped write").speaker is None
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(quotes):
+    text = ("The senator won an endorsement from Dana Wilde, who declared in the spin room, "
+            "“I am sending the signal that it is time to unite.”")
+    q = only(quotes(text), "signal")
+    assert (q.speaker_text, q.speaker) == ("who", "Dana Wilde")
+
+
+def test_answer_introducing_the_next_quote_is_not_the_first_quotes(quotes):
+    text = ("Dana Wilde was asked by the host, “Would you have told her to stop?” "
+            "Tom Becker answered, “I have no idea what I would have done.”")
+    found = quotes(text)
+    assert only(found, "no idea").speaker == "Tom Becker"
+    assert only(found, "told her").speaker != "Tom Becker"
+
+
+def test_capitalised_pronoun_after_an_exclamation_opens_a_new_sentence(quotes):
+    text = ("Tom Becker wrote to Dana Wilde, “You are an all-star player and we need you!” "
+            "She replied to him that it was an honor.")
+    assert only(quotes(text), "all-star").speaker == "Tom Becker"
+
+
+def test_parenthetical_cue_in_the_next_sentence(quotes):
+    text = ('"We are trying to show some mercy," Tom Becker said. "We are not weak." '
+            'Texas, he said, was "where we have a real chance to win."')
+    assert only(quotes(text), "not weak").speaker == "Tom Becker"

@@ -60,6 +60,7 @@ LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt",
                         "intj", "prep", "pobj", "det", "amod", "compound", "pcomp"})
 GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
+RELATIVE_PRONOUNS = frozenset("who that which".split())
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
               "sir": "m", "dr": None, "dr.": None, "prof.": None}
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -410,9 +411,7 @@ def _subject(cue, quoted=None):
     if subj == "passive":
         return None
     if subj is not None:
-        if subj.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
-            return cue.head
-        return subj
+        return subj  # a relative pronoun ("Lee, who declared") is resolved to Lee by _name_of
     tok, fallback = cue, None
     for _ in range(4):
         if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
@@ -499,6 +498,8 @@ def _speaker_token_ok(ctx: _Context, tok, cue) -> bool:
         return False
     if tok.ent_type_ in NOT_SPEAKER_ENTS:
         return False
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.pos_ in NOMINAL:
+        return True  # "a message that said": resolved to its antecedent
     if tok.lower_ in ("that", "which", "this", "there", "what", "it") and tok.pos_ != "PROPN":
         return tok.lower_ == "it"
     return tok.pos_ in NOMINAL or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
@@ -623,6 +624,8 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
                     not _inside_subject_phrase(tok, toks, n):
                 return None  # another clause comes first: not an attribution
             continue
+        if _starts_new_sentence(ctx, seg, toks, n, runs_on):
+            return None
         subj = _subject(tok, ctx.quoted)
         if subj is not None and not (_speaker_token_ok(ctx, subj, tok) and i <= subj.i < j):
             subj = None
@@ -646,13 +649,36 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
             return None
         if not comma_quote and (runs_on or _has_own_content(tok)):
             return None  # “A.” Smith said the plan ...: a new sentence with its own content
-        if subj is None:
+        if subj is None and (n > 0 or tok.tag_ != "VBG"):  # "saying the city ...": content, no speaker
             subj = _first_np(ctx, toks[0].i, tok.i) if n > 0 else _first_np(ctx, tok.i + 1 + (" " in cue[0]), j)
             if subj is not None and (ctx.quoted[subj.i] or ctx.para_of(subj) != ctx.para_of(tok)):
                 subj = None
         return _Attribution(_mention(ctx, subj) if subj is not None else None, cue[0], cue[1], "after",
                             tok.i)
     return None
+
+
+# Cues that answer someone: "“A?” Roe replied, “B.”" gives Roe the second quote, not the first.
+RESPONSE_CUES = frozenset("answer reply respond retort counter".split())
+
+
+def _starts_new_sentence(ctx: _Context, seg: _Segment, toks, n: int, runs_on: bool) -> bool:
+    """The words after a quote that ends a sentence (?, !, .) open a sentence of their own:
+    a capitalised pronoun ("“A?” She replied that ..."), a clause going on after the cue
+    ("“A.” Texas, he said, was ..."), or an answer that introduces the next quote."""
+    cue = toks[n]
+    if ctx.text[seg.end - 1] not in "?!.…":
+        return False
+    if runs_on and n > 0 and (_lemma(cue) in RESPONSE_CUES or
+                              ctx.doc[cue.i + 1].lower_ == "back" if cue.i + 1 < len(ctx.doc) else False):
+        return True
+    if toks[0].pos_ == "PRON" and toks[0].text[:1].isupper() and toks[0].lower_ != "i" and \
+            _has_own_content(cue):
+        return True
+    # "“A.” Texas, he said, was ...": the cue is a parenthesis inside a sentence of its own
+    return ctx.text[seg.end - 1] == "." and 2 <= n < len(toks) - 2 and toks[n - 2].text == "," and \
+        toks[n - 1].pos_ == "PRON" and toks[n + 1].text == "," and \
+        toks[n + 2].pos_ in ("VERB", "AUX") and toks[n + 2].tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _has_own_content(cue) -> bool:
@@ -1363,6 +1389,12 @@ def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
     doc = ctx.doc
     i, j = span
     toks = doc[i:j]
+    if j - i == 1 and toks[0].lower_ in RELATIVE_PRONOUNS and toks[0].head.dep_ == "relcl":
+        antecedent = _mention(ctx, toks[0].head.head)
+        if antecedent is None or antecedent[1] - antecedent[0] == 1 and \
+                doc[antecedent[0]].lower_ in RELATIVE_PRONOUNS:
+            return None, None
+        return _name_of(ctx, people, antecedent, pos, cue_lemma, prev_speaker)
     if j - i == 1 and (toks[0].pos_ == "PRON" or toks[0].lower_ in SUBJECT_PRONOUNS):
         key = _resolve_pronoun(people, toks[0].text, pos, cue_lemma, prev_speaker)
         return (_display(people, key), key) if key else (None, None)
