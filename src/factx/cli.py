@@ -93,8 +93,8 @@ def _raise_keyboard_interrupt(signum, frame):  # SIGTERM behaves like Ctrl-C: sa
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .md, .jsonl, .json, .html, .htm).",
-                                                show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders of articles (.txt, .md, .jsonl, .json, .html, .htm).", show_default=False)],
     store: StoreOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
