@@ -222,3 +222,151 @@ def test_reading_text_files_does_not_import_trafilatura(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+# ---- end to end: extract, then query ------------------------------------------------------
+
+BOILERPLATE_ONLY = ("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav>"
+                    "<div id='cookie-banner'>We use cookies. Accept all cookies to continue.</div>"
+                    "<footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>")
+
+
+@pytest.fixture(scope="module")
+def html_store(tmp_path_factory):
+    src = tmp_path_factory.mktemp("html_in")
+    (src / "bridge.html").write_text(page(NEWS_META), encoding="utf-8")
+    (src / "undated.html").write_text(page(), encoding="utf-8")
+    (src / "boilerplate.html").write_text(BOILERPLATE_ONLY, encoding="utf-8")
+    store = tmp_path_factory.mktemp("html_store") / "facts"
+    result = run("extract", src, "--store", store, "--json", "--quiet")
+    return src, store, result
+
+
+def assert_offsets_point_into_the_text(doc):
+    text = doc["text"]
+    for ent in doc["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+    for q in doc["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+        if q["speaker_start"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+    for s in doc["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+
+
+def dates_by_text(doc):
+    return {d["text"]: d for d in doc["dates"]}
+
+
+def test_extract_reports_the_page_without_text_and_stores_the_others(html_store):
+    _, store, result = html_store
+    assert result.exit_code == 1, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["extracted"] == 2
+    assert summary["failed"] == [{"article": "boilerplate.html", "reason": "no article text found in HTML"}]
+    assert sorted(r["id"] for r in run_json("articles", "--store", store)) == ["bridge.html", "undated.html"]
+
+
+def test_page_facts_use_the_page_date_as_reference(html_store):
+    _, store, _ = html_store
+    doc = run_json("show", "bridge.html", "--store", store)
+    assert (doc["title"], doc["author"], doc["published"]) == ("Council approves the river bridge", "Maria Gonzalez",
+                                                               "2021-03-12")
+    assert doc["url"] == "https://news.example.com/2021/03/council-bridge"
+    for marker in NOISE_MARKERS:
+        assert marker not in doc["text"]
+    found = dates_by_text(doc)
+    assert found["yesterday"]["value"] == "2021-03-11"
+    assert found["last Tuesday"]["value"] == "2021-03-09"
+    [quote] = [q for q in doc["quotes"] if not q["partial"]]
+    assert quote["text"].startswith("This bridge will connect neighbourhoods")
+    assert quote["speaker"] == "Helen Carter" and "Helen Carter" in quote["speaker_text"]
+    names = {p["name"] for p in doc["people"]}
+    assert "Helen Carter" in names and any(n.endswith("David Osei") for n in names)
+    assert_offsets_point_into_the_text(doc)
+
+
+def test_page_without_date_leaves_relative_dates_open(html_store):
+    _, store, _ = html_store
+    doc = run_json("show", "undated.html", "--store", store)
+    assert doc["published"] is None
+    found = dates_by_text(doc)
+    assert found["yesterday"]["relative"] and found["yesterday"]["value"] is None
+    assert found["last Tuesday"]["value"] == "XXXX-WXX-2"
+    assert_offsets_point_into_the_text(doc)
+
+
+def test_reference_date_option_applies_only_to_pages_without_a_date(html_store, tmp_path):
+    src, _, _ = html_store
+    store = tmp_path / "s"
+    result = run("extract", src / "undated.html", src / "bridge.html", "--store", store, "--quiet",
+                 "--reference-date", "2022-07-01")
+    assert result.exit_code == 0, result.stderr
+    assert dates_by_text(run_json("show", "undated.html", "--store", store))["yesterday"]["value"] == "2022-06-30"
+    assert dates_by_text(run_json("show", "bridge.html", "--store", store))["yesterday"]["value"] == "2021-03-11"
+
+
+# ---- factx show --text ----------------------------------------------------------------------
+
+def test_show_text_without_a_terminal_prints_the_stored_text_exactly(html_store):
+    _, store, _ = html_store
+    doc = run_json("show", "bridge.html", "--store", store)
+    result = run("show", "bridge.html", "--text", "--store", store)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == doc["text"] + "\n"
+    result = run("show", "bridge.html", "--text", "--store", store, env={"NO_COLOR": None})
+    assert result.stdout == doc["text"] + "\n"  # not a terminal: no codes either
+
+
+def test_show_text_with_colour_highlights_and_has_a_legend(html_store):
+    _, store, _ = html_store
+    result = run("show", "bridge.html", "--text", "--store", store,
+                 env={"NO_COLOR": None, "FORCE_COLOR": "1", "COLUMNS": "300"})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "\x1b[" in out and "highlights:" in out
+    assert "\x1b[1;33myesterday\x1b[0m" in out  # a date
+    assert "\x1b[3;32mThis bridge will connect" in out  # a quote
+    assert "\x1b[1;36m" in out and "\x1b[35mCouncillor David Osei" in out  # a speaker, a person
+    assert "Work on the foundations is expected" in out
+
+
+def test_show_text_json_gives_the_text_and_the_highlighted_spans(html_store):
+    _, store, _ = html_store
+    view = run_json("show", "bridge.html", "--text", "--store", store)
+    assert set(view) == {"id", "title", "text", "highlights"}
+    assert {h["kind"] for h in view["highlights"]} == {"quote", "speaker", "person", "date"}
+    for h in view["highlights"]:
+        assert view["text"][h["start"]:h["end"]] == h["text"]
+    starts = [(h["start"], -h["end"]) for h in view["highlights"]]
+    assert starts == sorted(starts)
+    full = run_json("show", "bridge.html", "--store", store)  # --json alone is unchanged
+    assert {"entities", "sentences", "quotes", "dates", "people", "author"} <= set(full)
+
+
+def test_overlapping_highlights_combine():
+    """A person inside a quote keeps the quote's italics in the person's colour, and the text
+    around the person stays a quote."""
+    import io
+
+    from rich.console import Console
+
+    from factx import tables
+    from factx.query import article_text
+
+    text = "“I thank Ann Lee for this,” Bob Hale said."
+    doc = {"id": "x", "text": text,
+           "quotes": [{"text": "I thank Ann Lee for this,", "start": 1, "end": 26, "speaker": "Bob Hale",
+                       "speaker_text": "Bob Hale", "speaker_start": 28, "speaker_end": 36, "partial": False}],
+           "people": [{"name": "Ann Lee", "mentions": [[9, 16]]}, {"name": "Bob Hale", "mentions": [[28, 36]]}],
+           "dates": [{"text": "broken", "start": 40, "end": 99, "type": "date"}]}  # outside the text: left out
+    view = article_text(doc)
+    assert [(h["kind"], h["text"]) for h in view["highlights"]] == [
+        ("quote", "I thank Ann Lee for this,"), ("person", "Ann Lee"), ("person", "Bob Hale"), ("speaker", "Bob Hale")]
+    out = io.StringIO()
+    tables.render_article_text(Console(file=out, force_terminal=True, color_system="standard", width=200), view)
+    rendered = out.getvalue()
+    assert "\x1b[3;32mI thank \x1b[0m\x1b[3;35mAnn Lee\x1b[0m\x1b[3;32m for this,\x1b[0m" in rendered
+    assert "\x1b[1;36mBob Hale\x1b[0m" in rendered

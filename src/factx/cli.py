@@ -195,12 +195,15 @@ def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 def show(
     article: Annotated[str, typer.Argument(help="Article id (or a unique prefix of one).", show_default=False)],
+    text: Annotated[bool, typer.Option("--text", help="Print the article text with quotes, speakers, people "
+                                       "and dates highlighted (with --json: the text and those spans).")] = False,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one article's facts: headline, entities by label, quotes and dates.
+    """Show one article's facts: headline, entities by label, quotes and dates; or its text with
+    the facts highlighted.
 
-    Example: factx show 000_4093bf72cdfee258.txt
+    Example: factx show 000_4093bf72cdfee258.txt --text
     """
     with reading(store) as arts:
         try:
@@ -214,7 +217,9 @@ def show(
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
     summary = query.article_summary(doc)
-    if as_json:
+    if text:
+        render.emit(query.article_text(summary), as_json, "article_text")
+    elif as_json:
         render.emit(summary, True, "article")
     else:
         from factx import tables
