@@ -1,7 +1,6 @@
 """Saved HTML pages as input: main text without boilerplate, page metadata, reference dates,
 and `factx show --text`. The pages are written by hand here, with the noise real pages carry."""
 import json
-import os
 import subprocess
 import sys
 

