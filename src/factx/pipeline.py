@@ -77,7 +77,7 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
     from factx.facts import extract_facts
 
     article = Article(
-        id=raw.id, text=raw.text, title=raw.title, published=raw.published, url=raw.url,
+        id=raw.id, text=raw.text, title=raw.title, author=raw.author, published=raw.published, url=raw.url,
         source=raw.source, path=raw.path, content_hash=raw.content_hash, model=model,
         factx_version=__version__, warnings=list(raw.warnings),
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],

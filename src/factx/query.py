@@ -73,6 +73,39 @@ def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if not k.startswith("_")}
 
 
+# Drawing order of `factx show --text`: where spans overlap, the later kind's colour shows (a
+# person named inside a quote is drawn as a person, in the quote's italics).
+HIGHLIGHT_KINDS = ("quote", "person", "date", "speaker")
+
+
+def article_text(doc: dict[str, Any]) -> dict[str, Any]:
+    """An article's text with the spans `factx show --text` highlights: quoted statements (not
+    scare-quoted fragments), the speaker mentions they are attributed to, people's mentions and
+    dates. Each span carries its text and what it stands for; spans whose offsets do not fit the
+    text (a damaged document) are left out rather than drawn in the wrong place."""
+    text = doc.get("text") or ""
+    spans: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+    def add(kind: str, start: Any, end: Any, **about: Any) -> None:
+        if type(start) is int and type(end) is int and 0 <= start < end <= len(text):
+            spans.setdefault((kind, start, end), {"kind": kind, "start": start, "end": end,
+                                                  "text": text[start:end], **about})
+
+    for q in doc.get("quotes", []):
+        if not q.get("partial"):
+            add("quote", q.get("start"), q.get("end"), speaker=q.get("speaker"), statement=q.get("statement"))
+            add("speaker", q.get("speaker_start"), q.get("speaker_end"), name=q.get("speaker"))
+    for p in doc.get("people", []):
+        for mention in p.get("mentions", []):
+            if isinstance(mention, (list, tuple)) and len(mention) == 2:
+                add("person", *mention, name=p.get("name"))
+    for d in doc.get("dates", []):
+        add("date", d.get("start"), d.get("end"), type=d.get("type"), value=d.get("value"))
+    order = {kind: i for i, kind in enumerate(HIGHLIGHT_KINDS)}
+    highlights = sorted(spans.values(), key=lambda s: (s["start"], -s["end"], order[s["kind"]]))
+    return {"id": doc["id"], "title": doc.get("title"), "text": text, "highlights": highlights}
+
+
 def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
     """Distinct entity texts per label with mention counts, most mentioned first."""
     counts: dict[str, Counter] = {}

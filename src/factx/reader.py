@@ -1,10 +1,13 @@
-"""Reading articles from files and folders: plain text, Markdown, JSON and JSON Lines.
+"""Reading articles from files and folders: plain text, Markdown, JSON, JSON Lines and saved
+HTML pages.
 
 Everything that cannot be read becomes an ``InputFailure`` with a reason, never an exception,
-so one odd file cannot stop a run. No spaCy here.
+so one odd file cannot stop a run. No spaCy here, and trafilatura (for HTML) only when an HTML
+file is read.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -16,6 +19,7 @@ from typing import Any, Iterator, Optional, Union
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
+HTML_SUFFIXES = {".html", ".htm"}
 METADATA_FILE = "factx-metadata.json"
 DEFAULT_MAX_BYTES = 1_000_000  # spaCy's default max_length; larger articles are reported, not parsed
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -32,6 +36,7 @@ class RawArticle:
     source: Optional[str] = None
     path: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    author: Optional[str] = None
 
     @property
     def content_hash(self) -> str:
@@ -134,7 +139,7 @@ def iter_files(root: Path) -> Iterator[Union[Path, InputFailure]]:
                 continue
             if is_dir:
                 yield from walk(path)
-            elif path.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES:
+            elif path.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES:
                 yield path
             elif not entry.is_file() and entry.is_symlink():
                 yield InputFailure(entry.name, "broken symlink", entry.path)
@@ -173,6 +178,9 @@ def read_file(path: Path, article_id: str, meta: dict[str, Any], max_bytes: int)
     if path.suffix.lower() in JSON_SUFFIXES:
         yield from read_json_articles(path, data, max_bytes)
         return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        yield read_html_article(path, article_id, data, meta, max_bytes)
+        return
     try:
         text, warnings = decode_text(data)
     except ValueError as err:
@@ -184,7 +192,103 @@ def read_file(path: Path, article_id: str, meta: dict[str, Any], max_bytes: int)
     yield RawArticle(
         id=article_id, text=text, title=meta.get("title") or headline(text),
         published=normalize_date(meta.get("published")), url=meta.get("url"),
-        source=meta.get("source"), path=str(path), warnings=warnings,
+        source=meta.get("source"), path=str(path), warnings=warnings, author=meta.get("author"),
+    )
+
+
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+# The HTML standard reads these labels as Windows-1252 (pages labelled Latin-1 routinely use its
+# curly quotes), and a UTF-16 label in a meta tag cannot be right (the tag itself was ASCII).
+_HTML_CHARSET_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16-le": "utf-8", "utf-16-be": "utf-8",
+                         "utf-16": "utf-8"}
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The encoding a page declares in a meta tag near its start, as a Python codec name."""
+    match = _META_CHARSET.search(data[:4096])  # browsers look at the first 1024 bytes; be lenient
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return label  # the caller reports it
+    return _HTML_CHARSET_ALIASES.get(name, name)
+
+
+def decode_html(data: bytes) -> tuple[str, list[str]]:
+    """Decode a saved page: by its byte-order mark, else by its meta charset, else like a text
+    file (UTF-8, falling back to Windows-1252). Raises ValueError for binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        text, warnings = decode_text(data)
+        return text.lstrip("\ufeff"), warnings
+    if b"\0" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    charset = declared_charset(data)
+    if charset is None or charset == "utf-8":
+        return decode_text(data)
+    try:
+        return data.decode(charset), []
+    except UnicodeDecodeError as err:
+        try:
+            return data.decode(charset, errors="replace"), [
+                f"not valid {charset} as the page declares (byte {err.start}); invalid bytes replaced"]
+        except (UnicodeError, ValueError):
+            pass
+    except (LookupError, UnicodeError, ValueError):  # not a text encoding ("base64") or unusable
+        pass
+    text, warnings = decode_text(data)
+    return text, [f"ignored the declared charset {charset!r}: not a usable text encoding"] + warnings
+
+
+def _extract_html(markup: str):
+    """trafilatura's main text and metadata of a page (a ``trafilatura.settings.Document``), or None."""
+    import trafilatura  # slow to import: only runs that read HTML pay for it
+
+    return trafilatura.bare_extraction(
+        markup,
+        with_metadata=True,
+        include_comments=False,  # readers' comments are not the article
+        include_tables=False,  # cells joined by pipes are not sentences and confuse quote pairing
+        favor_precision=True,  # the default keeps some cookie banners and navigation links
+        # Metadata only: htmldate's extensive search guesses a day from the URL or the copyright
+        # year, and a wrong reference date silently shifts every relative date of the article.
+        date_extraction_params={"original_date": True, "extensive_search": False,
+                                "max_date": date.today().isoformat()},
+    )
+
+
+def html_paragraphs(text: str) -> str:
+    """trafilatura's text (one block per line) with blank lines between blocks, as in the text
+    files factx reads: spaCy then never runs a headline or a list item into the next sentence."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def read_html_article(path: Path, article_id: str, data: bytes, meta: dict[str, Any], max_bytes: int) -> ReadResult:
+    """A saved web page as an article: its main text without navigation and boilerplate, and
+    title, author, publication date, URL and site name from the page's metadata. Values given
+    for the file in the folder's metadata file take precedence; the page fills the gaps."""
+    if not data.strip():
+        return InputFailure(article_id, "empty file" if not data else "only whitespace", str(path))
+    try:
+        markup, warnings = decode_html(data)
+    except ValueError as err:
+        return InputFailure(article_id, str(err), str(path))
+    try:
+        page = _extract_html(markup)
+    except Exception as err:  # noqa: BLE001 - a page the parser chokes on is one failed input
+        return InputFailure(article_id, f"cannot parse HTML: {type(err).__name__}: {err}", str(path))
+    text = html_paragraphs(page.text or "") if page is not None else ""
+    if not any(c.isalnum() for c in text):
+        return InputFailure(article_id, "no article text found in HTML", str(path))
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return InputFailure(article_id, f"article text too large (> {max_bytes:,} bytes)", str(path))
+    published = normalize_date(meta.get("published")) or normalize_date(page.date)
+    return RawArticle(
+        id=article_id, text=text, title=meta.get("title") or page.title or headline(text),
+        published=published, url=meta.get("url") or page.url, source=meta.get("source") or page.sitename,
+        path=str(path), warnings=warnings, author=meta.get("author") or page.author,
     )
 
 
@@ -241,5 +345,5 @@ def article_from_record(record: Any, path: Path, where: str, max_bytes: int) -> 
     return RawArticle(
         id=str(art_id), text=text, title=record.get("title") if isinstance(record.get("title"), str) else None,
         published=published, url=record.get("url"), source=record.get("source"), path=str(path),
-        warnings=warnings,
+        warnings=warnings, author=record.get("author") if isinstance(record.get("author"), str) else None,
     )

@@ -79,6 +79,8 @@ class Article:
     id: str
     text: str
     title: Optional[str] = None
+    # Added within schema version 1: documents written before it lack the key and read as None.
+    author: Optional[str] = None
     published: Optional[str] = None  # YYYY-MM-DD, the reference date for relative dates
     url: Optional[str] = None
     source: Optional[str] = None

@@ -49,7 +49,7 @@ def render_articles(console: Console, rows: list[dict[str, Any]]) -> None:
 
 def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, list[tuple[str, int]]]) -> None:
     head = Text(doc.get("title") or doc["id"], style="bold")
-    meta = [doc["id"]] + [f"{k}: {doc[k]}" for k in ("published", "source", "url") if doc.get(k)]
+    meta = [doc["id"]] + [f"{k}: {doc[k]}" for k in ("author", "published", "source", "url") if doc.get(k)]
     console.print(Panel(Text.assemble(head, "\n", Text(" · ".join(meta), style="dim")), expand=False))
     table = Table("label", "entities (mentions)", title="entities", title_justify="left")
     for label, items in by_label.items():
@@ -60,6 +60,30 @@ def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, li
         console.print(quote_table(quotes, show_article=False))
     if doc.get("dates"):
         console.print(date_table(doc["dates"], show_article=False))
+
+
+TEXT_STYLES = {"quote": "italic green", "speaker": "bold cyan", "person": "magenta", "date": "bold yellow"}
+
+
+def render_article_text(console: Console, view: dict[str, Any]) -> None:
+    """The article text with its highlights and a one-line legend; on a stream without colour
+    (not a terminal, or NO_COLOR) the text exactly as stored, so it can be piped and diffed."""
+    if console.color_system is None or console.no_color:
+        text = view["text"]
+        console.file.write(text if text.endswith("\n") else text + "\n")
+        return
+    from factx.query import HIGHLIGHT_KINDS
+
+    text = Text(view["text"])
+    # stylize by offsets, never by slicing: overlapping spans (a person inside a quote) combine
+    for kind in HIGHLIGHT_KINDS:
+        for span in view["highlights"]:
+            if span["kind"] == kind:
+                text.stylize(TEXT_STYLES[kind], span["start"], span["end"])
+    legend = Text("  ").join(Text(kind, style=TEXT_STYLES[kind]) for kind in ("quote", "speaker", "person", "date"))
+    console.print(Text.assemble(Text("highlights: ", style="dim"), legend))
+    console.print()
+    console.print(text)
 
 
 def quote_table(quotes: list[dict[str, Any]], show_article: bool = True) -> Table:
