@@ -407,6 +407,9 @@ def _subject(cue, quoted=None):
     above it. Never its object: that is the addressee ("told Vogue"). The climb stops at
     quoted words (``quoted[i]``): their parse belongs to the quotation, not to the narrative.
     """
+    sender = _sender(cue)
+    if sender is not None:
+        return sender
     subj = _direct_subject(cue)
     if subj == "passive":
         return None
@@ -431,6 +434,30 @@ def _subject(cue, quoted=None):
         if s is not None and fallback is None and edge != "ccomp":
             fallback = s
     return fallback
+
+
+def _sender(cue):
+    """"She released a statement saying", "Trump issued a video that said", "sent a message to
+    supporters saying": the words are the sender's, the subject of the verb that sends."""
+    if cue.dep_ not in ("acl", "relcl") or cue.head.pos_ != "NOUN" or \
+            cue.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None  # a sign, a banner, a headline: the words are the object's own
+    own = _direct_subject(cue)
+    if own is not None and not isinstance(own, str) and own.lower_ not in RELATIVE_PRONOUNS:
+        return None  # "an ad in which he declares": the cue has a speaker of its own
+    noun = cue.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    else:
+        return None
+    subj = _direct_subject(verb)
+    if subj is None or isinstance(subj, str) or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return subj
+    return None
 
 
 def _inside(tok, head) -> bool:
@@ -829,7 +856,7 @@ def _attribution_before(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> O
             # "..., writing “A”": the subject of the verb before the participle
             for t in reversed(toks[:n]):
                 s = _direct_subject(t) if t.pos_ in ("VERB", "AUX") else None
-                if s is not None and s != "passive" and _speaker_token_ok(ctx, s, tok):
+                if s is not None and not isinstance(s, str) and _speaker_token_ok(ctx, s, tok):
                     subj = s
                     break
         if subj is None and n > 0:
@@ -880,7 +907,7 @@ def _name_before_colon(ctx: _Context, toks) -> Optional[_Attribution]:
 
 
 STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo release "
-                            "remarks comment video caption".split())
+                            "remarks comment video caption ad advertisement response".split())
 
 
 def _generic_cue_before(toks):
