@@ -424,3 +424,12 @@ def test_parenthetical_cue_in_the_next_sentence(quotes):
     text = ('"We are trying to show some mercy," Tom Becker said. "We are not weak." '
             'Texas, he said, was "where we have a real chance to win."')
     assert only(quotes(text), "not weak").speaker == "Tom Becker"
+
+
+@pytest.mark.parametrize("text", [
+    "At the time, Dana Wilde released a statement saying, “The company has been a trusted partner for years.”",
+    "Dana Wilde sent out a message to supporters saying: “The company has been a trusted partner for years.”",
+])
+def test_statement_sent_by_the_subject(quotes, text):
+    assert only(quotes(text), "trusted partner").speaker == "Dana Wilde"
+
