@@ -433,3 +433,14 @@ def test_parenthetical_cue_in_the_next_sentence(quotes):
 def test_statement_sent_by_the_subject(quotes, text):
     assert only(quotes(text), "trusted partner").speaker == "Dana Wilde"
 
+
+
+def test_unattributed_title_case_words_are_a_title(quotes):
+    text = ("The studio's fixer is the subject of a new book, “The Fixers: How the Studios Ran Hollywood” "
+            "and other sources.")
+    assert only(quotes(text), "Fixers").partial is True
+
+
+def test_attributed_title_case_slogan_is_a_statement(quotes):
+    q = only(quotes("“Make Our Town Great Again,” the mayor said at the rally."), "Town")
+    assert q.partial is False

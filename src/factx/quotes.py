@@ -1208,7 +1208,20 @@ def _is_partial(ctx: _Context, seg: _Segment) -> bool:
         return True
     if seg.speaker is not None and _standalone(ctx, seg):
         return False
-    return words <= PARTIAL_MAX_WORDS
+    return words <= PARTIAL_MAX_WORDS or seg.speaker is None and _title(text, seg)
+
+
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs is".split())
+
+
+def _title(text: str, seg: _Segment) -> bool:
+    """Unattributed words in title case ("The Fixers: How a Studio Ran Hollywood"): the name
+    of a book, show or headline, not somebody's statement."""
+    words = _WORD.findall(text, seg.start, seg.end)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(content) < 2 or text[seg.start:seg.end].rstrip()[-1:] in ".!?,":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def _standalone(ctx: _Context, seg: _Segment) -> bool:
