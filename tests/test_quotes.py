@@ -444,3 +444,18 @@ def test_unattributed_title_case_words_are_a_title(quotes):
 def test_attributed_title_case_slogan_is_a_statement(quotes):
     q = only(quotes("“Make Our Town Great Again,” the mayor said at the rally."), "Town")
     assert q.partial is False
+
+
+@pytest.mark.parametrize("dash", ["\u2015", "\u2014", "\u2013", "-", "--"])
+@pytest.mark.parametrize("space", [" ", ""])
+def test_dash_byline_after_the_quote_any_dash(quotes, dash, space):
+    text = (f"“Rents have outpaced pay for a decade.”{space}{dash} Dana Wilde\n"
+            f"“Nobody in this town can afford to move.”{space}{dash} Tom Becker\n")
+    found = quotes(text)
+    assert only(found, "Rents").speaker == "Dana Wilde"
+    assert only(found, "Nobody").speaker == "Tom Becker"
+
+
+def test_dash_before_a_sentence_is_no_byline(quotes):
+    q = only(quotes("“Rents have outpaced pay for a decade.” — and nobody in this town can afford to move."), "Rents")
+    assert q.speaker is None

@@ -76,9 +76,12 @@ PRONOUN_LOOKBACK_CHARS = 2500
 _DOUBLE_MARK = re.compile(r"''+|``|[\"“”„‟«»]")
 _SINGLE_MARK = re.compile(r"[‘’'‛`]")
 _SPACES = " \t\u00a0\u2009\u200a\u202f\u3000"
+# hyphen-minus, hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar (the
+# quotation dash of "“A.” ― Jane Roe"), minus sign
+DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 # what may stand right before an opening / right after a closing mark in running text
-_OPEN_BEFORE = set(_SPACES + "([{<—–-/:;,") | {""}
-_CLOSE_AFTER = set(_SPACES + ")]}>—–-/:;,.!?…") | {""}
+_OPEN_BEFORE = set(_SPACES + DASH_CHARS + "([{</:;,") | {""}
+_CLOSE_AFTER = set(_SPACES + DASH_CHARS + ")]}>/:;,.!?…") | {""}
 _WORD = re.compile(r"[\w@#$%]+(?:[’'.\-][\w]+)*")
 
 
@@ -621,13 +624,24 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
     if not toks:
         return None
     tail = text[seg.end - 1]
-    comma_quote = tail in ",?!—–-…" or text[seg.close_end:seg.close_end + 1] == ","
+    comma_quote = tail in ",?!…" + DASH_CHARS or text[seg.close_end:seg.close_end + 1] == ","
     # “A” — Smith (an epigraph-style byline)
-    if toks[0].text in ("—", "–", "--") and len(toks) <= 8 and \
-            not any(t.pos_ in ("VERB", "AUX") for t in toks):
-        head = _first_np(ctx, toks[0].i + 1, j)
-        if head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
-            return _Attribution(_mention(ctx, head), None, None, "dash")
+    dash = seg.close_end
+    while dash < len(text) and text[dash] in _SPACES:
+        dash += 1
+    if dash < len(text) and text[dash] in DASH_CHARS:
+        # by characters: the tokenizer may glue the dash to the closing mark (“A.”― Roe)
+        k = ctx.tok_at(dash + 1)
+        while k < j and (_is_dash(doc[k]) or doc[k].is_space):
+            k += 1
+        rest = [t for t in doc[k:j] if not t.is_space]
+        if 0 < len(rest) <= 8 and not any(t.pos_ in ("VERB", "AUX") and not _is_dash(t) for t in rest):
+            head = _first_np(ctx, k, j)
+            if head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
+                span = _mention(ctx, head)
+                if span is not None:
+                    span = (max(span[0], k), span[1])
+                    return _Attribution(span, None, None, "dash")
     if comma_quote:
         shaped = _shaped_attribution_after(ctx, toks)
         if shaped is not None:
@@ -845,7 +859,7 @@ def _attribution_before(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> O
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.tag_ != "VBG"
                and not (" " in cue[0] and t.i == tok.i + 1) for t in after):
             return None
-        if last is not tok and last.text not in (",", ":", "—", "–", "-", "that") and \
+        if last is not tok and last.text not in (",", ":", "that") and not _is_dash(last) and \
                 last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt", "dep") \
                 and not (" " in cue[0] and last.i == tok.i + 1):
             return None
@@ -895,7 +909,7 @@ def _name_before_colon(ctx: _Context, toks) -> Optional[_Attribution]:
         cue, k = first, k + 1
     elif before is not None and inverted_cue(before, toks[k - 1] if k > 0 else None):
         cue = before
-    elif before is not None and before.text not in ("-", "—", "–", "--") and \
+    elif before is not None and not _is_dash(before) and \
             before.lower_ not in ("from", "by"):
         return None
     span = _mention(ctx, toks[end])
@@ -929,7 +943,7 @@ def _only_quotes(ctx: _Context, p: int) -> bool:
     text = ctx.text
     a, b = ctx.paras[p]
     pos = a
-    strip = _SPACES + ".,;:—–-…\"”’'"
+    strip = _SPACES + DASH_CHARS + ".,;:…\"”’'"
     for s in ctx.by_para.get(p, []):
         if text[pos:s.open_at].strip(strip):
             return False
@@ -1027,11 +1041,11 @@ def attribute(ctx: _Context) -> None:
             after = _attribution_after(ctx, seg, win) if seg.closed else None
             before = _attribution_before(ctx, seg, _window_before(ctx, seg, prv))
             between = _char_before(ctx, seg.open_at, prv)
-            if shared is not None and between in (",", ":", "—", "–") and between and \
+            if shared is not None and between and between in ",:\u2013\u2014\u2015" and \
                     (before is None or before.cue_i == shared.cue_i):
                 att = shared  # “A,” she said, “B.”: the attribution between serves both
             elif after is not None and (before is None or after.kind != "after" or
-                                        text[seg.end - 1] in ",?!—–-…"):
+                                        text[seg.end - 1] in ",?!…" + DASH_CHARS):
                 att = after
             else:
                 att = before or after
@@ -1137,7 +1151,8 @@ def _inherited(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
     return intro
 
 
-_DASHES = ("-", "—", "–", "--")
+def _is_dash(tok) -> bool:
+    return bool(tok.text) and all(c in DASH_CHARS for c in tok.text)
 
 
 def _byline_after(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
@@ -1151,11 +1166,11 @@ def _byline_after(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
     if q >= len(ctx.paras):
         return None
     start = _first_char(text, ctx.paras[q])
-    if not text.startswith(_DASHES, start):
+    if start >= len(text) or text[start] not in DASH_CHARS:
         return None
     i, j = ctx.tok_at(start), ctx.tok_before(ctx.paras[q][1])
-    while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].text.startswith(_DASHES)):
-        if doc[i].text.startswith(_DASHES) and len(doc[i].text.strip("-—–")) > 0:
+    while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].text[:1] in DASH_CHARS):
+        if doc[i].text[:1] in DASH_CHARS and len(doc[i].text.strip(DASH_CHARS)) > 0:
             break  # "-President" kept as one token
         i += 1
     head = _first_np(ctx, i, j)
@@ -1165,7 +1180,7 @@ def _byline_after(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
     if span is None:
         return None
     lo = span[0]
-    while lo < span[1] and doc[lo].text.startswith(_DASHES):
+    while lo < span[1] and doc[lo].text[:1] in DASH_CHARS:
         lo += 1
     return _Attribution((lo, span[1]), None, None, "byline") if lo < span[1] else None
 
@@ -1238,7 +1253,7 @@ def _introduced(ctx: _Context, seg: _Segment) -> bool:
     """The quote is introduced like a statement: after ":" "," "—" or a cue, not inside a
     noun phrase ("called the plan “a disaster”")."""
     before = _char_before(ctx, seg.open_at)
-    if not before or before in ",:—–-":
+    if not before or before in ",:" + DASH_CHARS:
         return True
     j = ctx.tok_before(seg.open_at)
     while j > 0 and ctx.doc[j - 1].is_space:
@@ -1252,7 +1267,7 @@ def _embedded(ctx: _Context, seg: _Segment) -> bool:
     lower-case start ("the plan was “a disaster for all of us”")."""
     text = ctx.text
     before = _char_before(ctx, seg.open_at)
-    if not before or before in ",:—–-(.!?\"”":
+    if not before or before in ",:(.!?\"”" + DASH_CHARS:
         return False
     first = text[seg.start]
     return first.islower() or not first.isalpha()
