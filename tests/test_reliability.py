@@ -219,6 +219,35 @@ def test_pieces_end_at_paragraphs_then_lines_sentences_spaces_and_last_at_the_li
                                     "Nine ten eleven twelve ", "thirteen ", "x" * 25, "x" * 5]
 
 
+def blob(n):
+    """n characters of base64 without whitespace, as in an inline image."""
+    import base64
+    import random
+
+    return base64.b64encode(random.Random(n).randbytes(n)).decode()[:n]
+
+
+def test_lines_of_100000_characters_without_spaces_are_extracted_quickly(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "letters.txt").write_text("a" * 100_000, encoding="utf-8")
+    (src / "base64.txt").write_text("Photo\n\n" + blob(100_000) + "\n\n“It works,” Ann Lee said.\n", encoding="utf-8")
+    (src / "longer_than_a_piece.txt").write_text(blob(250_000), encoding="utf-8")
+    t0 = time.perf_counter()
+    result = run("extract", src, "--store", tmp_path / "s", "--json", "-q")
+    elapsed = time.perf_counter() - t0
+    summary = json.loads(result.stdout)
+    assert (result.exit_code, summary["extracted"], summary["failed"]) == (0, 3, []), result.stderr
+    assert elapsed < 60, elapsed  # seconds here; a hang or a quadratic step would take far longer
+    for name in ("letters.txt", "base64.txt", "longer_than_a_piece.txt"):
+        doc = run_json("show", name, "--store", tmp_path / "s")
+        assert doc["text"] == (src / name).read_text(encoding="utf-8")
+        assert_offsets_point_at_the_text(doc)
+    [quote] = run_json("show", "base64.txt", "--store", tmp_path / "s")["quotes"]
+    assert (quote["text"], quote["speaker"]) == ("It works,", "Ann Lee")
+    print(f"100,000-character lines: extract took {elapsed:.1f} s")
+
+
 def test_an_article_that_breaks_spacy_is_a_failure_alone_or_in_a_chunk(tmp_path, monkeypatch):
     import factx.nlp
 
