@@ -248,6 +248,40 @@ def test_lines_of_100000_characters_without_spaces_are_extracted_quickly(tmp_pat
     print(f"100,000-character lines: extract took {elapsed:.1f} s")
 
 
+ODD_TEXTS = {
+    "emoji.txt": "Launch day 🚀\n\n“We did it 🎉🎉,” said Ann Lee 👩‍👩‍👧 on Friday. Flags 🇺🇸🇫🇷, thumbs 👍🏽.\n",
+    "arabic.txt": "قال الرئيس إن الجسر سيفتح يوم الجمعة. «سنبني الجسر» قال عمر حداد.\n\n"
+                  "“We will build it,” Omar Haddad said in Cairo on May 3, 2019.\n",
+    "hebrew.txt": "\u200fשלום עולם. “זה יום טוב,” אמר דוד כהן ביום שישי.\n\n"
+                  "“This is a good day,” David Cohen said in Haifa.\n",
+    "only_marks.txt": "\"“”‘’''``«»„\"\n\n\"\"\"\"\n",
+    "unbalanced.txt": "The plan was “a disaster, officials said.\n\nThey met on Monday.\n\n"
+                      "It was over” by noon. “We will publish a new plan next month,” said Mark Tolley.\n",
+    "nested.txt": "“He told me, ‘they said “no” twice,’ and I left,” Sara Fox said on Tuesday. "
+                  "'Her reply was \"never\"' he wrote.\n",
+}
+
+
+def test_emoji_right_to_left_and_odd_quote_marks_are_extracted_with_right_offsets(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in ODD_TEXTS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    result = run("extract", src, "--store", tmp_path / "s", "--json", "-q")
+    summary = json.loads(result.stdout)
+    assert (result.exit_code, summary["extracted"], summary["failed"]) == (0, len(ODD_TEXTS), [])
+    docs = {name: run_json("show", name, "--store", tmp_path / "s") for name in ODD_TEXTS}
+    for name, doc in docs.items():
+        assert doc["text"] == ODD_TEXTS[name], name
+        assert_offsets_point_at_the_text(doc)
+    quotes = {name: {q["text"]: q["speaker"] for q in doc["quotes"]} for name, doc in docs.items()}
+    assert quotes["emoji.txt"] == {"We did it 🎉🎉,": "Ann Lee"}
+    assert quotes["arabic.txt"]["We will build it,"] == "Omar Haddad"
+    assert quotes["hebrew.txt"]["This is a good day,"] == "David Cohen"
+    assert quotes["unbalanced.txt"]["We will publish a new plan next month,"] == "Mark Tolley"
+    assert quotes["nested.txt"]["He told me, ‘they said “no” twice,’ and I left,"] == "Sara Fox"
+
+
 def test_an_article_that_breaks_spacy_is_a_failure_alone_or_in_a_chunk(tmp_path, monkeypatch):
     import factx.nlp
 
