@@ -422,6 +422,10 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
                     sentence_start=s0, sentence_end=s1)
 
 
+# Most spans one expression is made of: "9 a.m." + "Tuesday" + "Nov. 5" + "2019".
+MAX_RUN = 4
+
+
 def _candidates(doc) -> list[tuple[int, int]]:
     """Candidate spans: spaCy DATE/TIME entities and pattern matches, with overlapping or
     touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
@@ -440,9 +444,11 @@ def _candidates(doc) -> list[tuple[int, int]]:
         clusters.append([(a, b)])
     out: list[tuple[int, int]] = []
     for group in clusters:
-        # the whole run, then shorter runs of neighbours, then the single spans, longest first
+        # the whole run, then shorter runs of neighbours, then the single spans, longest first;
+        # at most MAX_RUN spans: a longer run is a list of dates, not one expression, and trying
+        # every run of a list of n dates ("1990, 1991, …") took n³ steps (minutes for 300)
         runs = {(min(a for a, _ in group[i:j]), max(b for _, b in group[i:j]))
-                for i in range(len(group)) for j in range(i + 1, len(group) + 1)}
+                for i in range(len(group)) for j in range(i + 1, min(len(group), i + MAX_RUN) + 1)}
         out.extend(sorted(runs, key=lambda s: (s[0] - s[1], s[0])))
     return out
 
