@@ -285,20 +285,25 @@ def test_emoji_right_to_left_and_odd_quote_marks_are_extracted_with_right_offset
 def test_an_article_that_breaks_spacy_is_a_failure_alone_or_in_a_chunk(tmp_path, monkeypatch):
     import factx.nlp
 
-    real_parse = factx.nlp.parse
+    real_parse, parsed = factx.nlp.parse, []
 
     def parse(nlp, texts, *args):
-        if any("BREAKS" in t for t in texts):
-            raise ValueError("cannot parse this")
-        yield from real_parse(nlp, texts, *args)
+        for text in texts:
+            if "BREAKS" in text:
+                raise ValueError("cannot parse this")
+            parsed.append(text)
+            yield from real_parse(nlp, [text], *args)
 
     monkeypatch.setattr(factx.nlp, "parse", parse)
     src = tmp_path / "in"
     src.mkdir()
-    (src / "bad.txt").write_text("This text BREAKS the parser.\n", encoding="utf-8")
-    (src / "good.txt").write_text("Ann Lee spoke on Friday.\n", encoding="utf-8")
-    for given, extracted in ((src, 1), (src / "bad.txt", 0)):  # a chunk of two, then of one
-        result = run("extract", given, "--store", tmp_path / "s", "--json", "-q")
+    texts = {"a.txt": "Ann Lee spoke on Friday.\n", "bad.txt": "This text BREAKS the parser.\n",
+             "c.txt": "Bob Ray left on Monday.\n"}
+    for name, text in texts.items():
+        (src / name).write_text(text, encoding="utf-8")
+    for given, extracted in ((src, 2), (src / "bad.txt", 0)):  # a chunk of three, then of one
+        result = run("extract", given, "--store", tmp_path / "s", "--json", "-q", "--force")
         summary = json.loads(result.stdout)
         assert (result.exit_code, summary["extracted"]) == (1, extracted), result.stderr
         assert summary["failed"] == [{"article": "bad.txt", "reason": "spaCy failed: ValueError: cannot parse this"}]
+    assert sorted(parsed) == sorted([texts["a.txt"], texts["c.txt"]])  # done once, not again on retry

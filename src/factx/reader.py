@@ -18,8 +18,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
 METADATA_FILE = "factx-metadata.json"
 # Long articles are parsed in pieces (factx.nlp.parse_long), so size is only a sanity limit:
-# parsing runs at roughly 20-60 KB of text a second on one core, so 20 MB is already many
-# minutes for one article; anything bigger is more likely a dump than an article.
+# parsing runs at some 15 KB of text per CPU-second, so 20 MB is already over 20 minutes for one
+# article; anything bigger is more likely a dump than an article.
 DEFAULT_MAX_BYTES = 20_000_000
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
