@@ -174,7 +174,7 @@ def test_multi_megabyte_article_is_extracted_in_pieces_with_whole_text_offsets(t
 
 
 @pytest.mark.skipif(not os.environ.get("FACTX_LONG_TESTS"),
-                    reason="~5 minutes on 2 cores; set FACTX_LONG_TESTS=1 to run")
+                    reason="6.5 CPU-minutes (11 min on a busy 2-core machine); set FACTX_LONG_TESTS=1 to run")
 def test_five_megabytes_of_prose_are_extracted(tmp_path):
     """The same through the real code path with nothing but prose: 5 MB, 33,000 quotes."""
     text, planted = long_article(33_000)
