@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,26 @@ def test_python_dash_m_and_version():
 def test_same_statement_in_two_articles_is_recognised(corpus_store):
     table = run("quotes", "--store", corpus_store, "--contains", "Words cannot describe", env={"COLUMNS": "250"}).stdout
     assert "1 statements" in table and "000_4093bf72cdfee258.txt" in table and "001_0242cc12b7aa0e21.txt" in table
+
+
+def test_unreadable_file_is_listed_as_failed_and_the_rest_extracted(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "good.txt").write_text("A headline\n\nThe mayor said the bridge opens in May.\n", encoding="utf-8")
+    secret = src / "sub" / "secret.txt"
+    secret.write_text("Secret\n\nNobody may read this.\n", encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("extract", src, "--store", tmp_path / "s", "--json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["extracted"] == 1
+    assert summary["failed"] == [{"article": "sub/secret.txt", "reason": "cannot read: Permission denied"}]
+    assert "sub/secret.txt" in result.stderr and "Permission denied" in result.stderr
+    assert [a["id"] for a in run_json("articles", "--store", tmp_path / "s")] == ["good.txt"]

@@ -37,3 +37,34 @@ def test_extraction_never_raises_and_offsets_point_at_the_text(nlp, text):
             assert 0 <= s < e <= len(text)
         for a in p["attributes"]:
             assert 0 <= a["start"] <= a["end"] <= len(text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS, limit=st.integers(1, 60))
+def test_text_parsed_in_pieces_keeps_every_offset_right(nlp, text, limit):
+    """The path of long articles, with pieces small enough to cut anywhere (in a word, a quote,
+    a name): the joined Doc is the text, and the facts' offsets point at it."""
+    from factx.nlp import parse_long
+
+    doc = parse_long(nlp, text, limit)
+    assert doc.text == text
+    article = build_article(doc, RawArticle("x", text), "model", None)
+    for ent in article["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+    for q in article["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+        if q["speaker_start"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+    for d in article["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+    for s in article["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+
+
+@given(text=st.text(st.sampled_from("ab .!?”\n\t "), max_size=300), limit=st.integers(1, 50))
+def test_split_text_pieces_join_back_and_respect_the_limit(text, limit):
+    from factx.nlp import split_text
+
+    pieces = split_text(text, limit)
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= limit for p in pieces) or pieces == [""]

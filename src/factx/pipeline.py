@@ -88,24 +88,36 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
 
 def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str]) -> list[tuple[str, Any]]:
     """Parse and extract a list of articles: ("ok", document) or ("error", reason) for each.
-    A failure in one article is isolated by retrying the chunk one article at a time."""
-    from factx.nlp import load_pipeline, model_id
+    A failure in one article is isolated by retrying the rest of the chunk one at a time.
+
+    Articles of any length take this path; long ones are parsed in pieces (``nlp.parse``).
+    Each Doc is turned into facts as soon as it is parsed and then dropped, so at most one
+    long article's Doc is alive at a time."""
+    from factx.nlp import load_pipeline, model_id, parse
 
     nlp = load_pipeline(model)
     mid = model_id(nlp)
+    results: list[tuple[str, Any]] = []
     try:
-        docs = list(nlp.pipe([r.text for r in raws], batch_size=len(raws)))
-        return [_build_safely(doc, raw, mid, reference) for doc, raw in zip(docs, raws)]
-    except Exception:  # noqa: BLE001 - isolate the article that broke spaCy
-        if len(raws) == 1:
-            raise
-    results = []
-    for raw in raws:
+        for doc, raw in zip(parse(nlp, [r.text for r in raws]), raws):
+            results.append(_build_safely(doc, raw, mid, reference))
+            del doc  # before the next article is parsed
+        return results
+    except Exception as err:  # noqa: BLE001 - isolate the article that broke spaCy
+        # Articles already done are kept (a long one may have taken minutes); the culprit is
+        # among the rest, or is the rest when only one is left.
+        if len(raws) - len(results) == 1:
+            return results + [_spacy_failed(err)]
+    for raw in raws[len(results):]:
         try:
-            results.append(_build_safely(nlp(raw.text), raw, mid, reference))
+            results.append(_build_safely(next(parse(nlp, [raw.text])), raw, mid, reference))
         except Exception as err:  # noqa: BLE001
-            results.append(("error", f"spaCy failed: {type(err).__name__}: {err}"))
+            results.append(_spacy_failed(err))
     return results
+
+
+def _spacy_failed(err: Exception) -> tuple[str, str]:
+    return "error", f"spaCy failed: {type(err).__name__}: {err}"
 
 
 def _build_safely(doc, raw, mid, reference) -> tuple[str, Any]:

@@ -21,7 +21,10 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
 METADATA_FILE = "factx-metadata.json"
-DEFAULT_MAX_BYTES = 1_000_000  # spaCy's default max_length; larger articles are reported, not parsed
+# Long articles are parsed in pieces (factx.nlp.parse_long), so size is only a sanity limit:
+# parsing runs at some 15 KB of text per CPU-second, so 20 MB is already over 20 minutes for one
+# article; anything bigger is more likely a dump than an article.
+DEFAULT_MAX_BYTES = 20_000_000
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
