@@ -1,0 +1,204 @@
+"""Extraction on a Dask cluster: ``factx extract --dask tcp://HOST:PORT`` (or ``--dask local``).
+
+Only the scheduling differs from ``--jobs``: a shard is a list of the pipeline's chunks and a
+worker runs ``pipeline.extract_chunk`` on each of them, so the NLP has one code path. The client
+turns the shards' results back into the (chunk, results) stream of ``pipeline.run_chunks``, and
+``run_extract`` writes the store from it as for a local run (skipping, journal, index, summary).
+
+This is the only module that imports dask, and it is imported only when ``--dask`` is used: dask is
+the optional extra ``factx[dask]``.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import os
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
+
+from factx import pipeline
+from factx.reader import RawArticle
+
+EXTRA_HINT = "--dask needs the optional extra: pip install 'factx[dask]'"
+
+
+class DaskUnavailable(ImportError):
+    """The extra is not installed; the message says how to install it."""
+
+
+try:
+    import distributed
+    from distributed.comm.addressing import resolve_address
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError as err:
+    raise DaskUnavailable(f"{EXTRA_HINT} ({err})") from err
+
+# A shard is one Dask task: large enough that scheduling it (milliseconds) costs nothing next to
+# its NLP, small enough that a retry redoes little and the client's memory stays flat.
+SHARD_CHUNKS = 16  # chunks of pipeline.CHUNK_SIZE articles: 256 articles
+# The articles travel inside the task (so a retry after a worker death still has them): a shard
+# of long articles closes early rather than making a task of hundreds of megabytes.
+SHARD_MAX_CHARS = 8_000_000
+# Retries of a shard whose task raised. A shard whose worker died is retried by the scheduler
+# instead, up to its `distributed.scheduler.allowed-failures` (3 by default), then KilledWorker.
+SHARD_RETRIES = 2
+CONNECT_TIMEOUT = "30s"
+PLUGIN_NAME = "factx-pipeline"
+
+
+class ClusterError(pipeline.WorkerDied):
+    """The cluster cannot be reached, was lost, or its workers cannot load the pipeline. Like
+    WorkerDied the run stops; what was stored is consistent and the next run resumes."""
+
+
+class ModelMismatch(RuntimeError):
+    """A worker's pipeline is not the client's: its facts would be recorded under the wrong key."""
+
+
+def _load_checked(model: str, expected: str):
+    from factx.nlp import load_pipeline, model_id
+
+    found = model_id(load_pipeline(model))
+    if found != expected:
+        raise ModelMismatch(f"this worker has the pipeline {found}, the client uses {expected}")
+
+
+class PreloadPipeline(WorkerPlugin):
+    """Loads the spaCy pipeline when a worker starts or joins, into ``load_pipeline``'s
+    per-process cache where every shard finds it; a worker without the model makes the plugin's
+    registration fail before any article is sent."""
+
+    name = PLUGIN_NAME
+    idempotent = False  # the next run may use another model: replace the previous run's plugin
+
+    def __init__(self, model: str, expected: str):
+        self.model = model
+        self.expected = expected
+
+    async def setup(self, worker) -> None:
+        # A load takes seconds; in a thread, so the worker's event loop keeps its heartbeats.
+        await asyncio.to_thread(_load_checked, self.model, self.expected)
+
+
+def extract_shard(chunks: list[list[RawArticle]], model: str, reference: Optional[str],
+                  expected: str) -> list[list[tuple[str, Any]]]:
+    """Runs on a worker: the local path's extraction of each chunk of the shard."""
+    _load_checked(model, expected)
+    return [pipeline.extract_chunk(chunk, model, reference) for chunk in chunks]
+
+
+def shards(chunks: Iterator[list[RawArticle]]) -> Iterator[list[list[RawArticle]]]:
+    shard: list[list[RawArticle]] = []
+    chars = 0
+    for chunk in chunks:
+        shard.append(chunk)
+        chars += sum(len(raw.text) for raw in chunk)
+        if len(shard) >= SHARD_CHUNKS or chars >= SHARD_MAX_CHARS:
+            yield shard
+            shard, chars = [], 0
+    if shard:
+        yield shard
+
+
+def check_address(address: str) -> None:
+    """Raise ClusterError unless ``address`` is "local" or a scheduler address whose host resolves."""
+    if address == "local":
+        return
+    try:
+        # Before any Client: one given a malformed address hangs in its finalizer for a minute.
+        resolve_address(address)
+    except (OSError, ValueError) as err:
+        raise ClusterError(f"cannot connect to the Dask scheduler at {address!r}: {err}") from err
+
+
+@contextmanager
+def connect(address: str, local_workers: Optional[int] = None) -> Iterator[distributed.Client]:
+    """A client of the scheduler at ``address``, or of a new LocalCluster when it is "local"."""
+    cluster = None
+    try:
+        if address == "local":
+            # Processes with one thread each: spaCy's pipeline is neither cheap nor safe to share
+            # between threads, and the GIL would serialize them anyway. Dask's warnings (a worker
+            # restarted, a task cancelled on Ctrl-C) would garble the progress bar; what they mean
+            # for the articles is in the summary.
+            cluster = distributed.LocalCluster(n_workers=local_workers or os.cpu_count() or 1,
+                                               threads_per_worker=1, processes=True, dashboard_address=None,
+                                               silence_logs=logging.ERROR)
+        else:
+            check_address(address)
+        client = distributed.Client(cluster or address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, ValueError) as err:  # malformed, unknown host, unreachable (timeouts are OSError)
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot connect to the Dask scheduler at {address!r}: {err}") from err
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_shards(chunks: Iterator[list[RawArticle]], address: str, model: Optional[str], reference: Optional[str],
+               local_workers: Optional[int] = None) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
+    """Yield (chunk, results) as ``pipeline.run_chunks`` does, the chunks being extracted on the
+    Dask cluster at ``address`` ("local": a LocalCluster of ``local_workers`` processes)."""
+    first = next(chunks, None)
+    if first is None:  # everything unchanged: no cluster to start or wake
+        return
+    from factx.nlp import load_pipeline, model_id, model_name
+
+    name = model_name(model)  # resolved here: the workers' FACTX_MODEL is not the user's
+    expected = model_id(load_pipeline(model))
+    with connect(address, local_workers) as client:
+        try:
+            client.register_plugin(PreloadPipeline(name, expected))
+        except Exception as err:  # noqa: BLE001 - whatever a worker raised while loading
+            raise ClusterError(f"the Dask workers cannot load the spaCy pipeline {name!r}: "
+                               f"{type(err).__name__}: {err}") from err
+        yield from _schedule(client, itertools.chain([first], chunks), name, reference, expected)
+
+
+def _in_flight(client) -> int:
+    # Two shards per worker thread keep every worker busy while the client stores results; asked
+    # each time because workers may join or leave during a long run.
+    return max(2, 2 * sum(client.nthreads().values()))
+
+
+def _schedule(client, chunks, model, reference, expected):
+    done = distributed.as_completed(loop=client.loop)  # not the default client: none is set
+    pending: dict[distributed.Future, list[list[RawArticle]]] = {}
+    try:
+        for shard in shards(chunks):
+            future = client.submit(extract_shard, shard, model, reference, expected,
+                                   pure=False, retries=SHARD_RETRIES)
+            pending[future] = shard
+            done.add(future)
+            while len(pending) >= _in_flight(client):
+                yield from _collect(pending, next(done))
+        for future in done:
+            yield from _collect(pending, future)
+    finally:
+        if pending:  # interrupted or failed: nobody will store these
+            client.cancel(list(pending), force=True)
+
+
+def _collect(pending: dict, future) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
+    shard = pending.pop(future)
+    try:
+        per_chunk = future.result()
+    except distributed.CancelledError as err:
+        # Only this run cancels its futures, on the way out; one cancelled now means the scheduler
+        # was lost (or restarted) and every shard still pending is lost with it.
+        raise ClusterError(f"lost the Dask scheduler ({err}); the store is consistent, "
+                           "run again to resume") from err
+    except distributed.KilledWorker as err:
+        reason = (f"the Dask workers running its shard died {err.allowed_failures + 1} times "
+                  "(out of memory or killed)")
+        per_chunk = [[("error", reason)] * len(chunk) for chunk in shard]
+    except Exception as err:  # noqa: BLE001 - the shard's own failure, after its retries
+        reason = f"its shard failed {SHARD_RETRIES + 1} times on the Dask cluster: {type(err).__name__}: {err}"
+        per_chunk = [[("error", reason)] * len(chunk) for chunk in shard]
+    for chunk, results in zip(shard, per_chunk):
+        yield chunk, results

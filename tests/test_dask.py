@@ -1,0 +1,240 @@
+"""`factx extract --dask`: the same facts as the local path, shards that fail or whose worker dies
+are retried then reported, and a one-line error when the extra is not installed."""
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+import factx
+from conftest import CORPUS, run
+from factx import pipeline
+from factx.reader import RawArticle
+
+REFERENCE = "2019-11-18"
+TARGET = "gen/b2.txt"  # the article the injected faults aim at
+N_ARTICLES = 3 + 5 + 2
+
+
+# ---- without the extra (no cluster needed) -----------------------------------------------
+
+@pytest.fixture
+def without_dask(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    monkeypatch.delitem(sys.modules, "factx.cluster", raising=False)
+    monkeypatch.delattr(factx, "cluster", raising=False)
+
+
+@pytest.mark.parametrize("how", [["--dask", "local"], ["--dask", "tcp://127.0.0.1:8786"], []])
+def test_dask_without_the_extra_is_a_one_line_error_naming_it(tmp_path, without_dask, how):
+    env = {} if how else {"FACTX_DASK": "local"}
+    result = run("extract", CORPUS, "--store", tmp_path / "s", *how, env=env)
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "pip install 'factx[dask]'" in result.stderr
+    assert not (tmp_path / "s").exists()  # stopped before touching anything
+
+
+def test_jobs_with_a_remote_cluster_is_a_usage_error(tmp_path):
+    result = run("extract", CORPUS, "--store", tmp_path / "s", "--jobs", "2", env={"FACTX_DASK": "tcp://h:8786"})
+    assert result.exit_code == 2 and "--jobs" in result.stderr and "FACTX_DASK" in result.stderr
+
+
+# ---- with a cluster -----------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def client(dask_cluster):
+    import distributed
+
+    with distributed.Client(dask_cluster, set_as_default=False) as c:
+        yield c
+        c.run(_restore)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The sample corpus, generated text articles and a JSONL file with publication dates."""
+    gen = tmp_path_factory.mktemp("in") / "gen"
+    gen.mkdir()
+    sources = [p.read_text(encoding="utf-8").split("\n\n") for p in sorted(CORPUS.glob("*.txt"))]
+    for i in range(5):
+        paras = sources[i % len(sources)]
+        body = paras[1:][i % 3::2] or paras[1:]
+        (gen / f"b{i}.txt").write_text("\n\n".join([paras[0], *body]) + f"\n\nCopy {i}.\n", encoding="utf-8")
+    with open(gen / "feed.jsonl", "w", encoding="utf-8") as f:
+        for i, day in enumerate(["2019-11-15", "2020-02-03"]):
+            text = "\n\n".join(sources[i][1:4])
+            f.write(json.dumps({"id": f"feed-{i}", "text": text, "title": sources[i][0], "published": day}) + "\n")
+    return [CORPUS, gen.parent]
+
+
+@pytest.fixture(scope="module")
+def local_store(inputs, tmp_path_factory):
+    store = tmp_path_factory.mktemp("local") / "s"
+    result = run("extract", *inputs, "--store", store, "--reference-date", REFERENCE, "-q")
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
+@pytest.fixture
+def small_shards(monkeypatch):
+    """Several shards out of ten articles: 2 articles a chunk, 2 chunks a shard."""
+    from factx import cluster
+
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(cluster, "SHARD_CHUNKS", 2)
+
+
+def facts(store):
+    """Every article document, byte for byte, and the manifest less its time of writing."""
+    docs = {p.name: p.read_bytes() for p in sorted((store / "articles").glob("*.json"))}
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("updated")
+    return docs, manifest
+
+
+def extract_on(cluster, inputs, store, *extra):
+    result = run("extract", *inputs, "--store", store, "--reference-date", REFERENCE, "--dask",
+                 cluster.scheduler_address, "--json", "-q", *extra)
+    return result.exit_code, json.loads(result.stdout) if result.stdout else result.stderr
+
+
+def test_dask_gives_the_same_store_as_the_local_path(dask_cluster, inputs, local_store, tmp_path, small_shards):
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 0 and summary["extracted"] == N_ARTICLES, summary
+    assert len(facts(local_store)[0]) == N_ARTICLES
+    assert facts(tmp_path / "s") == facts(local_store)
+    # Nothing left to do: skipped without connecting (this address has no scheduler).
+    result = run("extract", *inputs, "--store", tmp_path / "s", "--reference-date", REFERENCE,
+                 "--dask", "tcp://127.0.0.1:9", "--json", "-q")
+    assert result.exit_code == 0 and json.loads(result.stdout)["skipped"] == N_ARTICLES
+
+
+def test_a_shard_that_keeps_failing_is_reported_and_the_rest_is_stored(client, dask_cluster, inputs, local_store,
+                                                                       tmp_path, small_shards):
+    client.run(_inject, "raise", 99)
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 1
+    failed = {f["article"]: f["reason"] for f in summary["failed"]}
+    assert TARGET in failed and len(failed) <= 4  # only its shard
+    assert all("failed 3 times" in reason and "injected fault" in reason for reason in failed.values())
+    assert summary["extracted"] == N_ARTICLES - len(failed)
+    client.run(_restore)
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 0 and summary["extracted"] == len(failed)  # nothing was lost: the rest was stored
+    assert facts(tmp_path / "s") == facts(local_store)
+
+
+def test_a_shard_that_fails_once_is_retried(client, dask_cluster, inputs, local_store, tmp_path, small_shards):
+    client.run(_inject, "raise", 1)  # each worker fails its first try: two workers, three tries
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 0 and summary["extracted"] == N_ARTICLES, summary
+    assert 0 in client.run(_faults_left).values()  # the fault did fire
+    assert facts(tmp_path / "s") == facts(local_store)
+
+
+def test_a_shard_whose_worker_dies_is_retried(client, dask_cluster, inputs, local_store, tmp_path, small_shards):
+    before = set(client.run(os.getpid).values())
+    client.run(_inject, "exit", 1)  # the restarted worker is a fresh process, without the fault
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 0 and summary["extracted"] == N_ARTICLES, summary
+    client.wait_for_workers(2)
+    assert set(client.run(os.getpid).values()) != before  # a worker did die
+    assert facts(tmp_path / "s") == facts(local_store)
+
+
+SMALL_SHARDS_CLI = ("import sys; from factx import cluster, pipeline; pipeline.CHUNK_SIZE = 2; "
+                    "cluster.SHARD_CHUNKS = 1; from factx.cli import main; sys.argv[0] = 'factx'; main()")
+
+
+def test_interrupted_dask_extract_leaves_a_readable_store_and_the_next_run_resumes(dask_cluster, tmp_path):
+    src, store = tmp_path / "in", tmp_path / "s"
+    src.mkdir()
+    text = next(CORPUS.glob("*.txt")).read_text(encoding="utf-8")
+    for i in range(24):
+        (src / f"c{i:02d}.txt").write_text(f"{text}\nCopy {i}.\n", encoding="utf-8")
+    args = ["extract", str(src), "--store", str(store), "--dask", dask_cluster.scheduler_address, "-q"]
+    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True)
+    journal, deadline = store / "journal.jsonl", time.time() + 120
+    while time.time() < deadline and proc.poll() is None and not (journal.exists() and journal.stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130, proc.stderr.read()[-2000:]
+    done = json.loads(run("articles", "--store", store, "--json").stdout)
+    assert 0 < len(done) < 24
+    summary = json.loads(run(*args, "--json").stdout)  # the cluster serves the next run as usual
+    assert summary["skipped"] >= len(done) and summary["extracted"] + summary["skipped"] == 24
+
+
+def test_workers_with_another_pipeline_stop_the_run_before_any_article(client, dask_cluster, inputs, tmp_path):
+    client.run(_other_model)
+    code, stderr = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 1 and "cannot load the spaCy pipeline" in stderr and "the client uses" in stderr
+    assert len(stderr.strip().splitlines()) == 1
+    assert not list((tmp_path / "s" / "articles").glob("*.json"))
+
+
+def test_a_shard_closes_early_when_its_text_is_large(monkeypatch):
+    pytest.importorskip("distributed")
+    from factx import cluster
+
+    monkeypatch.setattr(cluster, "SHARD_MAX_CHARS", 100)
+    chunk = [RawArticle(id=str(i), text="x" * 60, path=str(i)) for i in range(2)]
+    assert [len(s) for s in cluster.shards(iter([chunk] * 3))] == [1, 1, 1]
+    monkeypatch.setattr(cluster, "SHARD_MAX_CHARS", 10_000)
+    assert [len(s) for s in cluster.shards(iter([chunk] * 20))] == [cluster.SHARD_CHUNKS, 20 - cluster.SHARD_CHUNKS]
+
+
+def test_an_invalid_address_is_a_one_line_error(tmp_path):
+    pytest.importorskip("distributed")
+    result = run("extract", CORPUS, "--store", tmp_path / "s", "--dask", "tcp://127.0.0.1")
+    assert result.exit_code == 1 and "cannot connect to the Dask scheduler" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# ---- faults injected into the worker processes (run there through client.run) -----------
+
+def _inject(kind, times):
+    original = getattr(pipeline, "_original_extract_chunk", pipeline.extract_chunk)
+    pipeline._original_extract_chunk = original
+    pipeline._faults_left = times
+
+    def faulty(raws, *args):
+        if pipeline._faults_left > 0 and any(raw.id == TARGET for raw in raws):
+            pipeline._faults_left -= 1
+            if kind == "exit":
+                os._exit(1)
+            raise RuntimeError("injected fault")
+        return original(raws, *args)
+
+    pipeline.extract_chunk = faulty
+
+
+def _other_model():
+    from factx import nlp
+
+    nlp._original_model_id = getattr(nlp, "_original_model_id", nlp.model_id)
+    nlp.model_id = lambda _: "en_other==9.9.9"
+
+
+def _restore():
+    from factx import nlp
+
+    pipeline.extract_chunk = getattr(pipeline, "_original_extract_chunk", pipeline.extract_chunk)
+    nlp.model_id = getattr(nlp, "_original_model_id", nlp.model_id)
+
+
+def _faults_left():
+    return pipeline._faults_left
