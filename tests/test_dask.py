@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -155,27 +156,73 @@ def test_a_shard_whose_worker_dies_is_retried(client, dask_cluster, inputs, loca
     assert facts(tmp_path / "s") == facts(local_store)
 
 
+DOOMED_CLUSTER = ("import logging, time, distributed; c = distributed.LocalCluster(n_workers=1, "
+                  "threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL); "
+                  "print(c.scheduler_address, flush=True); time.sleep(300)")
 SMALL_SHARDS_CLI = ("import sys; from factx import cluster, pipeline; pipeline.CHUNK_SIZE = 2; "
                     "cluster.SHARD_CHUNKS = 1; from factx.cli import main; sys.argv[0] = 'factx'; main()")
 
 
-def test_interrupted_dask_extract_leaves_a_readable_store_and_the_next_run_resumes(dask_cluster, tmp_path):
-    src, store = tmp_path / "in", tmp_path / "s"
-    src.mkdir()
+N_COPIES = 12  # six shards of two: the run is stopped after the first
+
+
+def copies(folder, n):
+    folder.mkdir()
     text = next(CORPUS.glob("*.txt")).read_text(encoding="utf-8")
-    for i in range(24):
-        (src / f"c{i:02d}.txt").write_text(f"{text}\nCopy {i}.\n", encoding="utf-8")
-    args = ["extract", str(src), "--store", str(store), "--dask", dask_cluster.scheduler_address, "-q"]
-    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True)
+    for i in range(n):
+        (folder / f"c{i:02d}.txt").write_text(f"{text}\nCopy {i}.\n", encoding="utf-8")
+    return folder
+
+
+def wait_for_journal(proc, store):
+    """Until the first articles are written (the run is under way), or the run ended."""
     journal, deadline = store / "journal.jsonl", time.time() + 120
     while time.time() < deadline and proc.poll() is None and not (journal.exists() and journal.stat().st_size):
         time.sleep(0.05)
+
+
+def test_interrupted_dask_extract_leaves_a_readable_store_and_the_next_run_resumes(dask_cluster, tmp_path):
+    src, store = copies(tmp_path / "in", N_COPIES), tmp_path / "s"
+    args = ["extract", str(src), "--store", str(store), "--dask", dask_cluster.scheduler_address, "-q"]
+    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True)
+    wait_for_journal(proc, store)
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=60) == 130, proc.stderr.read()[-2000:]
     done = json.loads(run("articles", "--store", store, "--json").stdout)
-    assert 0 < len(done) < 24
+    assert 0 < len(done) < N_COPIES
     summary = json.loads(run(*args, "--json").stdout)  # the cluster serves the next run as usual
-    assert summary["skipped"] >= len(done) and summary["extracted"] + summary["skipped"] == 24
+    assert summary["skipped"] >= len(done) and summary["extracted"] + summary["skipped"] == N_COPIES
+
+
+def test_a_lost_scheduler_stops_the_run_with_one_line_and_the_next_run_resumes(tmp_path, dask_cluster,
+                                                                               small_shards):
+    src, store = copies(tmp_path / "in", N_COPIES), tmp_path / "s"
+    doomed = subprocess.Popen([sys.executable, "-c", DOOMED_CLUSTER], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    finished = threading.Event()
+    killer = threading.Thread(target=kill_when_under_way, args=(doomed, store, finished))
+    try:
+        address = doomed.stdout.readline().strip()
+        killer.start()
+        result = run("extract", src, "--store", store, "--dask", address, "-q")
+    finally:
+        finished.set()  # the killer kills in any case
+        killer.join()
+        doomed.wait()
+    assert result.exit_code == 1 and result.stderr.startswith("Error: lost the Dask scheduler"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    done = json.loads(run("articles", "--store", store, "--json").stdout)
+    assert 0 < len(done) < N_COPIES
+    summary = json.loads(run("extract", src, "--store", store, "--dask", dask_cluster.scheduler_address,
+                             "--json", "-q").stdout)
+    assert summary["skipped"] >= len(done) and summary["extracted"] + summary["skipped"] == N_COPIES
+
+
+def kill_when_under_way(proc, store, finished):
+    journal = store / "journal.jsonl"
+    while not finished.is_set() and not (journal.exists() and journal.stat().st_size):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the scheduler and its worker, with no goodbye
 
 
 def test_workers_with_another_pipeline_stop_the_run_before_any_article(client, dask_cluster, inputs, tmp_path):

@@ -14,7 +14,7 @@ import asyncio
 import itertools
 import logging
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, Iterator, Optional
 
 from factx import pipeline
@@ -116,26 +116,36 @@ def check_address(address: str) -> None:
 def connect(address: str, local_workers: Optional[int] = None) -> Iterator[distributed.Client]:
     """A client of the scheduler at ``address``, or of a new LocalCluster when it is "local"."""
     cluster = None
-    try:
-        if address == "local":
+    if address == "local":
+        try:
             # Processes with one thread each: spaCy's pipeline is neither cheap nor safe to share
             # between threads, and the GIL would serialize them anyway. Dask's warnings (a worker
-            # restarted, a task cancelled on Ctrl-C) would garble the progress bar; what they mean
-            # for the articles is in the summary.
+            # restarted, a task cancelled on Ctrl-C) would garble the progress bar; what they
+            # mean for the articles is in the summary.
             cluster = distributed.LocalCluster(n_workers=local_workers or os.cpu_count() or 1,
                                                threads_per_worker=1, processes=True, dashboard_address=None,
                                                silence_logs=logging.ERROR)
-        else:
-            check_address(address)
+        except Exception as err:  # noqa: BLE001 - e.g. no worker process could start
+            raise ClusterError(f"cannot start a local Dask cluster: {type(err).__name__}: {err}") from err
+    else:
+        check_address(address)
+    try:
         client = distributed.Client(cluster or address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, ValueError) as err:  # malformed, unknown host, unreachable (timeouts are OSError)
+    except (OSError, ValueError) as err:  # unreachable (a timeout is an OSError)
         if cluster is not None:
             cluster.close()
         raise ClusterError(f"cannot connect to the Dask scheduler at {address!r}: {err}") from err
     try:
         yield client
     finally:
-        client.close()
+        # After a lost scheduler, closing cancels the client's attempts to reconnect, which dask
+        # logs as errors with tracebacks; the run's own one-line error has already said it all.
+        previous = logging.root.manager.disable
+        logging.disable(logging.CRITICAL)
+        try:
+            client.close()
+        finally:
+            logging.disable(previous)
         if cluster is not None:
             cluster.close()
 
@@ -157,7 +167,7 @@ def run_shards(chunks: Iterator[list[RawArticle]], address: str, model: Optional
         except Exception as err:  # noqa: BLE001 - whatever a worker raised while loading
             raise ClusterError(f"the Dask workers cannot load the spaCy pipeline {name!r}: "
                                f"{type(err).__name__}: {err}") from err
-        yield from _schedule(client, itertools.chain([first], chunks), name, reference, expected)
+        yield from _schedule(client, address, itertools.chain([first], chunks), name, reference, expected)
 
 
 def _in_flight(client) -> int:
@@ -166,33 +176,44 @@ def _in_flight(client) -> int:
     return max(2, 2 * sum(client.nthreads().values()))
 
 
-def _schedule(client, chunks, model, reference, expected):
+def _schedule(client, address, chunks, model, reference, expected):
     done = distributed.as_completed(loop=client.loop)  # not the default client: none is set
     pending: dict[distributed.Future, list[list[RawArticle]]] = {}
     try:
         for shard in shards(chunks):
-            future = client.submit(extract_shard, shard, model, reference, expected,
-                                   pure=False, retries=SHARD_RETRIES)
+            try:
+                future = client.submit(extract_shard, shard, model, reference, expected,
+                                       pure=False, retries=SHARD_RETRIES)
+                limit = _in_flight(client)
+            except OSError as err:  # the connection closed
+                raise _lost(address, err) from err
             pending[future] = shard
             done.add(future)
-            while len(pending) >= _in_flight(client):
-                yield from _collect(pending, next(done))
+            while len(pending) >= limit:
+                yield from _collect(pending, next(done), address)
         for future in done:
-            yield from _collect(pending, future)
+            yield from _collect(pending, future, address)
     finally:
-        if pending:  # interrupted or failed: nobody will store these
-            client.cancel(list(pending), force=True)
+        if pending and client.status == "running":  # interrupted: nobody will store these
+            # Must not replace the exception on its way out (a KeyboardInterrupt must stay one).
+            with suppress(OSError, TimeoutError):
+                client.cancel(list(pending), force=True)
 
 
-def _collect(pending: dict, future) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
+def _lost(address: str, err: BaseException) -> ClusterError:
+    detail = " ".join(str(err).split())  # dask's messages span lines; errors here are one line
+    return ClusterError(f"lost the Dask scheduler at {address} ({type(err).__name__}: {detail}); "
+                        "the store is consistent, run again to resume")
+
+
+def _collect(pending: dict, future, address: str) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
     shard = pending.pop(future)
     try:
         per_chunk = future.result()
     except distributed.CancelledError as err:
-        # Only this run cancels its futures, on the way out; one cancelled now means the scheduler
-        # was lost (or restarted) and every shard still pending is lost with it.
-        raise ClusterError(f"lost the Dask scheduler ({err}); the store is consistent, "
-                           "run again to resume") from err
+        # Only this run cancels its futures, on the way out: a cancelled one means the scheduler
+        # was lost (or restarted), and every pending shard with it.
+        raise _lost(address, err) from err
     except distributed.KilledWorker as err:
         reason = (f"the Dask workers running its shard died {err.allowed_failures + 1} times "
                   "(out of memory or killed)")
