@@ -233,15 +233,16 @@ def test_workers_with_another_pipeline_stop_the_run_before_any_article(client, d
     assert not list((tmp_path / "s" / "articles").glob("*.json"))
 
 
-def test_a_shard_closes_early_when_its_text_is_large(monkeypatch):
+def test_shards_grow_to_their_size_and_close_early_when_their_text_is_large(monkeypatch):
     pytest.importorskip("distributed")
     from factx import cluster
 
-    monkeypatch.setattr(cluster, "SHARD_MAX_CHARS", 100)
     chunk = [RawArticle(id=str(i), text="x" * 60, path=str(i)) for i in range(2)]
-    assert [len(s) for s in cluster.shards(iter([chunk] * 3))] == [1, 1, 1]
-    monkeypatch.setattr(cluster, "SHARD_MAX_CHARS", 10_000)
-    assert [len(s) for s in cluster.shards(iter([chunk] * 20))] == [cluster.SHARD_CHUNKS, 20 - cluster.SHARD_CHUNKS]
+    monkeypatch.setattr(cluster, "SHARD_CHUNKS", 16)
+    sizes = [len(s) for s in cluster.shards(iter([chunk] * 100))]
+    assert sizes == [1, 2, 4, 8, 16, 16, 16, 16, 16, 5]
+    monkeypatch.setattr(cluster, "SHARD_MAX_CHARS", 250)
+    assert [len(s) for s in cluster.shards(iter([chunk] * 10))] == [1, 2, 3, 3, 1]  # 3 chunks pass 250
 
 
 def test_an_invalid_address_is_a_one_line_error(tmp_path):

@@ -89,14 +89,16 @@ def extract_shard(chunks: list[list[RawArticle]], model: str, reference: Optiona
 
 
 def shards(chunks: Iterator[list[RawArticle]]) -> Iterator[list[list[RawArticle]]]:
+    """Groups of 1, 2, 4, ... chunks, then SHARD_CHUNKS each: small first shards put every worker
+    to work at once (a run of a few hundred articles is not one shard) and show progress early."""
     shard: list[list[RawArticle]] = []
-    chars = 0
+    chars, size = 0, 1
     for chunk in chunks:
         shard.append(chunk)
         chars += sum(len(raw.text) for raw in chunk)
-        if len(shard) >= SHARD_CHUNKS or chars >= SHARD_MAX_CHARS:
+        if len(shard) >= min(size, SHARD_CHUNKS) or chars >= SHARD_MAX_CHARS:
             yield shard
-            shard, chars = [], 0
+            shard, chars, size = [], 0, size * 2
     if shard:
         yield shard
 
