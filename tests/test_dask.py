@@ -156,6 +156,27 @@ def test_a_shard_whose_worker_dies_is_retried(client, dask_cluster, inputs, loca
     assert facts(tmp_path / "s") == facts(local_store)
 
 
+def test_a_shard_whose_workers_keep_dying_is_reported(client, dask_cluster, inputs, local_store, tmp_path,
+                                                      small_shards):
+    scheduler = dask_cluster.scheduler
+    allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0  # the first death is one too many
+    try:
+        client.run(_inject, "exit", 1)
+        code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    finally:
+        scheduler.allowed_failures = allowed
+    assert code == 1
+    failed = {f["article"]: f["reason"] for f in summary["failed"]}
+    # The shards queued on the dying worker die with it, so more than the target's may fail.
+    assert TARGET in failed
+    assert all("worker(s) died running its shard" in reason for reason in failed.values())
+    assert summary["extracted"] == N_ARTICLES - len(failed)
+    client.wait_for_workers(2)
+    code, summary = extract_on(dask_cluster, inputs, tmp_path / "s")
+    assert code == 0 and summary["extracted"] == len(failed)
+    assert facts(tmp_path / "s") == facts(local_store)
+
+
 DOOMED_CLUSTER = ("import logging, time, distributed; c = distributed.LocalCluster(n_workers=1, "
                   "threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL); "
                   "print(c.scheduler_address, flush=True); time.sleep(300)")

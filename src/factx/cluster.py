@@ -217,8 +217,7 @@ def _collect(pending: dict, future, address: str) -> Iterator[tuple[list[RawArti
         # was lost (or restarted), and every pending shard with it.
         raise _lost(address, err) from err
     except distributed.KilledWorker as err:
-        reason = (f"the Dask workers running its shard died {err.allowed_failures + 1} times "
-                  "(out of memory or killed)")
+        reason = f"{err.allowed_failures + 1} Dask worker(s) died running its shard (out of memory or killed)"
         per_chunk = [[("error", reason)] * len(chunk) for chunk in shard]
     except Exception as err:  # noqa: BLE001 - the shard's own failure, after its retries
         reason = f"its shard failed {SHARD_RETRIES + 1} times on the Dask cluster: {type(err).__name__}: {err}"
