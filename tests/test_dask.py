@@ -246,10 +246,13 @@ def kill_when_under_way(proc, store, finished):
     os.killpg(proc.pid, signal.SIGKILL)  # the scheduler and its worker, with no goodbye
 
 
-def test_workers_with_another_pipeline_stop_the_run_before_any_article(client, dask_cluster, inputs, tmp_path):
-    client.run(_other_model)
+@pytest.mark.parametrize("other", ["pipeline", "factx"])
+def test_workers_with_another_pipeline_or_factx_stop_the_run_before_any_article(client, dask_cluster, inputs,
+                                                                                 tmp_path, other):
+    client.run(_other, other)
     code, stderr = extract_on(dask_cluster, inputs, tmp_path / "s")
-    assert code == 1 and "cannot load the spaCy pipeline" in stderr and "the client uses" in stderr
+    assert code == 1 and "workers cannot extract" in stderr and "the client uses" in stderr
+    assert ("en_other==9.9.9" if other == "pipeline" else "factx 0.0.0-other") in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1
     assert not list((tmp_path / "s" / "articles").glob("*.json"))
 
@@ -291,18 +294,23 @@ def _inject(kind, times):
     pipeline.extract_chunk = faulty
 
 
-def _other_model():
-    from factx import nlp
+def _other(what):
+    from factx import cluster, nlp
 
     nlp._original_model_id = getattr(nlp, "_original_model_id", nlp.model_id)
-    nlp.model_id = lambda _: "en_other==9.9.9"
+    cluster._original_version = getattr(cluster, "_original_version", cluster.__version__)
+    if what == "pipeline":
+        nlp.model_id = lambda _: "en_other==9.9.9"
+    else:
+        cluster.__version__ = "0.0.0-other"
 
 
 def _restore():
-    from factx import nlp
+    from factx import cluster, nlp
 
     pipeline.extract_chunk = getattr(pipeline, "_original_extract_chunk", pipeline.extract_chunk)
     nlp.model_id = getattr(nlp, "_original_model_id", nlp.model_id)
+    cluster.__version__ = getattr(cluster, "_original_version", cluster.__version__)
 
 
 def _faults_left():

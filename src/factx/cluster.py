@@ -17,7 +17,7 @@ import os
 from contextlib import contextmanager, suppress
 from typing import Any, Iterator, Optional
 
-from factx import pipeline
+from factx import __version__, pipeline
 from factx.reader import RawArticle
 
 EXTRA_HINT = "--dask needs the optional extra: pip install 'factx[dask]'"
@@ -53,15 +53,21 @@ class ClusterError(pipeline.WorkerDied):
 
 
 class ModelMismatch(RuntimeError):
-    """A worker's pipeline is not the client's: its facts would be recorded under the wrong key."""
+    """A worker's pipeline or factx is not the client's: its facts would be stored under a key
+    that says otherwise, and never redone."""
 
 
-def _load_checked(model: str, expected: str):
+def identity(model: Optional[str]) -> str:
+    """What must be the same on the client and every worker (both are in an article's key)."""
     from factx.nlp import load_pipeline, model_id
 
-    found = model_id(load_pipeline(model))
+    return f"pipeline {model_id(load_pipeline(model))} with factx {__version__}"
+
+
+def _load_checked(model: str, expected: str) -> None:
+    found = identity(model)
     if found != expected:
-        raise ModelMismatch(f"this worker has the pipeline {found}, the client uses {expected}")
+        raise ModelMismatch(f"this worker has the {found}, the client uses the {expected}")
 
 
 class PreloadPipeline(WorkerPlugin):
@@ -159,15 +165,15 @@ def run_shards(chunks: Iterator[list[RawArticle]], address: str, model: Optional
     first = next(chunks, None)
     if first is None:  # everything unchanged: no cluster to start or wake
         return
-    from factx.nlp import load_pipeline, model_id, model_name
+    from factx.nlp import model_name
 
     name = model_name(model)  # resolved here: the workers' FACTX_MODEL is not the user's
-    expected = model_id(load_pipeline(model))
+    expected = identity(model)
     with connect(address, local_workers) as client:
         try:
             client.register_plugin(PreloadPipeline(name, expected))
         except Exception as err:  # noqa: BLE001 - whatever a worker raised while loading
-            raise ClusterError(f"the Dask workers cannot load the spaCy pipeline {name!r}: "
+            raise ClusterError(f"the Dask workers cannot extract with the spaCy pipeline {name!r}: "
                                f"{type(err).__name__}: {err}") from err
         yield from _schedule(client, address, itertools.chain([first], chunks), name, reference, expected)
 
