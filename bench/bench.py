@@ -1,7 +1,8 @@
 """factx benchmarks, taken side by side in one run (not a unit test): `make bench`.
 
 1. Extraction: bare spaCy `nlp.pipe` (same model, same components) vs `factx extract` on the
-   same synthetic corpus, tokens/s and their ratio; `--jobs 1` vs `--jobs 2`.
+   same synthetic corpus, tokens/s and their ratio; `--jobs 1` vs `--jobs 2`, and `--dask local
+   --jobs 2` (a LocalCluster of two worker processes) when the extra factx[dask] is installed.
 2. Queries on a synthetic store of N articles (default 10,000), built from the extracted sample
    articles with distinct ids and people: `factx who`, `quotes --speaker`, `entities --top 20`,
    `show`, as subprocesses (median of several runs), next to `python -c "import spacy"`.
@@ -12,6 +13,7 @@ Prints a table and writes bench/results.json (not committed).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -117,18 +119,22 @@ def bench_extract(work: Path, n: int, model: str | None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"bare command failed: {proc.stderr[-2000:]}")
     out["bare_command_seconds"] = seconds
-    for jobs in (1, 2):
-        store = work / f"store-j{jobs}"
-        cmd = FACTX + ["extract", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"]
+    runs = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"]}
+    if importlib.util.find_spec("distributed") is not None:
+        runs["dask_local"] = ["--dask", "local", "--jobs", "2"]
+    for name, options in runs.items():
+        cmd = FACTX + ["extract", str(corpus), "--store", str(work / f"store-{name}"), *options, "-q"]
         if model:
             cmd += ["--model", model]
         seconds, proc = timed(cmd)
         if proc.returncode != 0:
             raise SystemExit(f"extract failed: {proc.stderr[-2000:]}")
-        out[f"jobs{jobs}_seconds"] = seconds
-        out[f"jobs{jobs}_tokens_per_s"] = tokens / seconds
+        out[f"{name}_seconds"] = seconds
+        out[f"{name}_tokens_per_s"] = tokens / seconds
     out["ratio_command_vs_bare_command"] = out["bare_command_seconds"] / out["jobs1_seconds"]
     out["speedup_jobs2"] = out["jobs1_seconds"] / out["jobs2_seconds"]
+    if "dask_local" in runs:
+        out["speedup_dask_local"] = out["jobs1_seconds"] / out["dask_local_seconds"]
     return out
 
 
@@ -252,6 +258,11 @@ def print_table(results: dict) -> None:
               "start and model load included)")
         print(f"  factx --jobs 2       {ex['jobs2_tokens_per_s']:>10,.0f} tokens/s  (speed-up {ex['speedup_jobs2']:.2f}x "
               f"over --jobs 1: {ex['jobs1_seconds']:.1f} s -> {ex['jobs2_seconds']:.1f} s)")
+        if "dask_local_tokens_per_s" in ex:
+            print(f"  --dask local -j 2    {ex['dask_local_tokens_per_s']:>10,.0f} tokens/s  "
+                  f"(speed-up {ex['speedup_dask_local']:.2f}x, includes starting the cluster)")
+        else:
+            print("  --dask local         (not measured: the extra factx[dask] is not installed)")
     q = results["queries"]
     print(f"queries on a {q['store_articles']:,}-article store (median seconds)")
     for k in ("python_startup", "import_spacy", "who", "quotes_speaker", "entities_top20", "show"):

@@ -96,7 +96,13 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(
         help="Files or folders of articles (.txt, .md, .jsonl, .json, .html, .htm).", show_default=False)],
     store: StoreOpt = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes [default: 1; with --dask local: one per CPU].",
+        show_default=False)] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", envvar="FACTX_DASK", metavar="ADDRESS", help="Run the NLP on a Dask cluster: its scheduler's "
+        "address (tcp://HOST:PORT), or 'local' for worker processes on this machine. Needs the extra "
+        "factx[dask].", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
     reference_date: Annotated[Optional[str], typer.Option(
         "--reference-date", help="YYYY-MM-DD used for relative dates of articles without a publication date.",
@@ -114,12 +120,25 @@ def extract(
 ) -> None:
     """Extract facts from articles into the store (incremental: unchanged articles are skipped).
 
-    Example: factx extract corpus/ --jobs 2
+    Example: factx extract corpus/ --jobs 2   (or --dask tcp://scheduler:8786)
     """
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}", ExitStatus.USAGE)
     reference = _parse_day(reference_date, "--reference-date")
+    if dask:
+        if jobs is not None and dask != "local":
+            raise fail(f"--jobs sets the worker processes of this machine or of --dask local; the cluster at "
+                       f"{dask} (--dask or FACTX_DASK) has its own workers", ExitStatus.USAGE)
+        # A missing extra or a bad address: one line, before the model loads or the store opens.
+        try:
+            from factx import cluster
+        except ImportError as err:
+            raise fail(str(err), ExitStatus.ERROR)
+        try:
+            cluster.check_address(dask)
+        except cluster.ClusterError as err:
+            raise fail(str(err), ExitStatus.ERROR)
 
     from factx.nlp import ModelNotFound, load_pipeline
     from factx.pipeline import WorkerDied, count_inputs, run_extract
@@ -143,13 +162,15 @@ def extract(
     try:
         with target:
             if progress is None:
-                summary = run_extract(paths, target, jobs=jobs, force=force, reference_date=reference, model=model,
-                                      max_bytes=max_bytes)
+                summary = run_extract(paths, target, jobs=jobs, dask=dask, force=force, reference_date=reference,
+                                      model=model, max_bytes=max_bytes)
             else:
                 with progress:
-                    task = progress.add_task("extracting", total=count_inputs(paths))
-                    summary = run_extract(paths, target, jobs=jobs, force=force, reference_date=reference,
-                                          model=model, max_bytes=max_bytes,
+                    # Counts articles either way; on Dask they arrive a shard at a time.
+                    task = progress.add_task("extracting on Dask" if dask else "extracting",
+                                             total=count_inputs(paths))
+                    summary = run_extract(paths, target, jobs=jobs, dask=dask, force=force,
+                                          reference_date=reference, model=model, max_bytes=max_bytes,
                                           on_outcome=lambda o: progress.advance(task))
     except WorkerDied as err:
         raise fail(str(err), ExitStatus.ERROR)

@@ -1,8 +1,9 @@
 """Extraction: articles -> spaCy -> facts -> store.
 
-``extract_chunk`` is the one per-article code path; it runs in this process (``--jobs 1``) or in
-worker processes that each load the pipeline once (``--jobs N``). Workers return plain dicts, so
-only small JSON-able facts cross process boundaries, not spaCy Docs.
+``extract_chunk`` is the one per-article code path; it runs in this process (``--jobs 1``), in
+worker processes that each load the pipeline once (``--jobs N``) or on the workers of a Dask
+cluster (``--dask``, see ``factx.cluster``). Workers return plain dicts, so only small JSON-able
+facts cross process boundaries, not spaCy Docs.
 """
 from __future__ import annotations
 
@@ -148,9 +149,18 @@ def chunked(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]
         yield chunk
 
 
-def run_chunks(chunks: Iterator[list[RawArticle]], jobs: int, model: Optional[str],
-               reference: Optional[str]) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
-    """Yield (chunk, results) as chunks finish; at most 2*jobs chunks in flight (flat memory)."""
+def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: Optional[str],
+               reference: Optional[str], dask: Optional[str] = None,
+               ) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
+    """Yield (chunk, results) as chunks finish; at most 2*jobs chunks in flight (flat memory).
+    With ``dask`` (a scheduler address, or "local" for a cluster of ``jobs`` processes, one per
+    CPU by default) the chunks are extracted on a Dask cluster instead (``factx.cluster``)."""
+    if dask:
+        from factx.cluster import run_shards
+
+        yield from run_shards(chunks, dask, model, reference, local_workers=jobs)
+        return
+    jobs = jobs or 1
     if jobs <= 1:
         for chunk in chunks:
             yield chunk, extract_chunk(chunk, model, reference)
@@ -190,7 +200,8 @@ def run_extract(
     paths: list[Path],
     store: Store,
     *,
-    jobs: int = 1,
+    jobs: Optional[int] = None,
+    dask: Optional[str] = None,
     force: bool = False,
     reference_date: Optional[str] = None,
     model: Optional[str] = None,
@@ -200,7 +211,8 @@ def run_extract(
     """Extract every article under ``paths`` into an open-for-writing ``store``.
 
     Unchanged articles are skipped unless ``force``; the manifest is saved at the end and on
-    interruption (KeyboardInterrupt propagates after saving)."""
+    interruption (KeyboardInterrupt propagates after saving). ``jobs`` and ``dask``: see
+    ``run_chunks``."""
     from factx.nlp import load_pipeline, model_id
 
     mid = model_id(load_pipeline(model))  # fail fast on a missing model, before reading anything
@@ -223,7 +235,7 @@ def run_extract(
 
     index, _ = open_index(store)
     try:
-        for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date):
+        for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date, dask):
             index.begin()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
