@@ -332,7 +332,8 @@ def _sentence_bounds(span):
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         sent = span.sent
         return sent.start_char, sent.end_char
-    return 0, len(doc.text)
+    # the end of the text without doc.text, which joins every token anew
+    return 0, (doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
 
 
 def _as_date(value) -> Optional[_dt.date]:
@@ -426,13 +427,12 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
 MAX_RUN = 4
 
 
-def _candidates(doc) -> list[tuple[int, int]]:
+def _candidates(doc, text: str) -> list[tuple[int, int]]:
     """Candidate spans: spaCy DATE/TIME entities and pattern matches, with overlapping or
     touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(doc.text) if m.end() > m.start()]
+    spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text) if m.end() > m.start()]
     spans.sort()
-    text = doc.text
     clusters: list[list[tuple[int, int]]] = []
     for a, b in spans:
         if clusters:
@@ -490,13 +490,14 @@ class _Taken:
         self.ends.insert(i, end)
 
 
-def extract_dates(doc, reference_date: _dt.date | None = None) -> list[DateFact]:
-    """The temporal expressions of a parsed document, in text order. Never raises."""
+def extract_dates(doc, reference_date: _dt.date | None = None, text: str | None = None) -> list[DateFact]:
+    """The temporal expressions of a parsed document, in text order. Never raises. ``text`` is
+    ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
     facts: list[DateFact] = []
     try:
         ref = _as_date(reference_date)
         taken = _Taken()
-        for start, end in _candidates(doc):
+        for start, end in _candidates(doc, doc.text if text is None else text):
             if taken.overlaps(start, end):
                 continue
             try:

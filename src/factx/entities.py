@@ -335,16 +335,18 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: dict[tuple[str, 
     return added
 
 
-def extract_people(doc) -> tuple[list[dict[str, Any]], list[Mention]]:
-    """The article's people as dicts (see ``Person.to_dict``) and all cleaned mentions."""
+def extract_people(doc, text: Optional[str] = None) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """The article's people as dicts (see ``Person.to_dict``) and all cleaned mentions. ``text``
+    is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
     mentions = clean_mentions(doc)
     people = group_people(mentions)
     canon = canonical_names({name_key(m.tokens) for m in mentions if m.label == "PERSON"})
     for m in add_untagged_mentions(doc, mentions, people):
         mentions.append(m)
         canon[name_key(m.tokens)] = next(k for k in people if k[-len(m.tokens):] == name_key(m.tokens))
-    add_handles(doc.text, people)
-    attributes(doc.text, mentions, people, lambda m: canon.get(name_key(m.tokens)))
+    text = doc.text if text is None else text
+    add_handles(text, people)
+    attributes(text, mentions, people, lambda m: canon.get(name_key(m.tokens)))
     for p in people.values():
         p.mentions.sort()
     ordered = sorted(people.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))

@@ -47,13 +47,14 @@ def cleaned_entities(mentions, people: list[dict[str, Any]]) -> list[Entity]:
 
 def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     """Fill the people, entities, quotes and dates of ``article`` from its parsed ``doc``."""
-    article.people, mentions = extract_people(doc)
+    # article.text is doc.text, which spaCy would join anew from the tokens on every access
+    article.people, mentions = extract_people(doc, article.text)
     article.entities = cleaned_entities(mentions, article.people)
-    article.quotes = extract_quotes(doc)
+    article.quotes = extract_quotes(doc, article.text)
     for quote in article.quotes:
         quote.article = article.id
     people = people_by_sentence(article)
-    article.dates = extract_dates(doc, reference)
+    article.dates = extract_dates(doc, reference, article.text)
     for fact in article.dates:
         fact.article = article.id
         if fact.sentence_start is not None:

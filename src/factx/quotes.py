@@ -300,9 +300,9 @@ class _Attribution:
 class _Context:
     """The article being attributed: doc, paragraphs and offset lookups."""
 
-    def __init__(self, doc, segs: list[_Segment]):
+    def __init__(self, doc, segs: list[_Segment], text: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # doc.text joins the tokens anew on every access
         self.starts = [t.idx for t in doc]
         self.paras = _paragraphs(self.text)
         self.para_starts = [a for a, _ in self.paras]
@@ -1468,26 +1468,27 @@ def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
 # Public interface
 # --------------------------------------------------------------------------------------------
 
-def extract_quotes(doc) -> list[Quote]:
+def extract_quotes(doc, text: Optional[str] = None) -> list[Quote]:
     """Every quoted segment of ``doc`` (a spaCy Doc of the whole article) with its speaker,
-    in text order. Never raises: on an internal error the segments are kept unattributed."""
+    in text order. Never raises: on an internal error the segments are kept unattributed.
+    ``text`` is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
+    text = doc.text if text is None else text
     try:
-        return _extract(doc)
+        return _extract(doc, text)
     except Exception:  # noqa: BLE001 - one odd article must not stop a corpus run
         log.exception("quote attribution failed; keeping the quotes unattributed")
         try:
-            return [Quote(doc.text[s.start:s.end], s.start, s.end, partial=True, statement=n)
-                    for n, s in enumerate(find_segments(doc.text))]
+            return [Quote(text[s.start:s.end], s.start, s.end, partial=True, statement=n)
+                    for n, s in enumerate(find_segments(text))]
         except Exception:  # noqa: BLE001
             return []
 
 
-def _extract(doc) -> list[Quote]:
-    text = doc.text
+def _extract(doc, text: str) -> list[Quote]:
     segs = find_segments(text)
     if not segs:
         return []
-    ctx = _Context(doc, segs)
+    ctx = _Context(doc, segs, text)
     attribute(ctx)
     people = collect_people(ctx)
     out: list[Quote] = []

@@ -74,6 +74,11 @@ class DateFact:
         return _from_dict(cls, data)
 
 
+def _shallow(item) -> dict[str, Any]:
+    """A fact dataclass as a dict, its list values copied (the facts hold no deeper nesting)."""
+    return {f.name: (list(v) if isinstance(v := getattr(item, f.name), list) else v) for f in fields(item)}
+
+
 @dataclass
 class Article:
     id: str
@@ -97,7 +102,13 @@ class Article:
     people: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # dataclasses.asdict deep-copies every value: a tenth of the extraction time
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key in ("sentences", "entities", "quotes", "dates"):
+            out[key] = [_shallow(item) for item in out[key]]
+        out["warnings"] = list(self.warnings)
+        out["people"] = [dict(p) for p in self.people]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
