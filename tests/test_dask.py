@@ -184,7 +184,7 @@ SMALL_SHARDS_CLI = ("import sys; from factx import cluster, pipeline; pipeline.C
                     "cluster.SHARD_CHUNKS = 1; from factx.cli import main; sys.argv[0] = 'factx'; main()")
 
 
-N_COPIES = 12  # six shards of two: the run is stopped after the first
+N_COPIES = 60  # thirty shards of two: the run is stopped long before the last, even on a fast machine
 
 
 def copies(folder, n):
