@@ -29,3 +29,12 @@ def corpus_store(tmp_path_factory):
     result = run("extract", CORPUS, "--store", store)
     assert result.exit_code == 0, result.stderr
     return store
+
+
+def interruptible() -> None:
+    """preexec_fn for a child that a test interrupts with SIGINT, as Ctrl-C in a terminal would:
+    a shell that starts the test run in the background makes SIGINT ignored in its children, and
+    Python then installs no KeyboardInterrupt handler."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

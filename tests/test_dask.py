@@ -12,7 +12,7 @@ import time
 import pytest
 
 import factx
-from conftest import CORPUS, run
+from conftest import CORPUS, interruptible, run
 from factx import pipeline
 from factx.reader import RawArticle
 
@@ -205,7 +205,8 @@ def wait_for_journal(proc, store):
 def test_interrupted_dask_extract_leaves_a_readable_store_and_the_next_run_resumes(dask_cluster, tmp_path):
     src, store = copies(tmp_path / "in", N_COPIES), tmp_path / "s"
     args = ["extract", str(src), "--store", str(store), "--dask", dask_cluster.scheduler_address, "-q"]
-    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=interruptible)
     wait_for_journal(proc, store)
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=60) == 130, proc.stderr.read()[-2000:]

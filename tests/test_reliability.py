@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, run, run_json
+from conftest import CORPUS, interruptible, run, run_json
 from factx.store import Store
 
 
@@ -27,7 +27,7 @@ def copies(folder, n):
 def test_killed_extract_leaves_a_readable_store_and_the_next_run_resumes(tmp_path, sig):
     src, store = copies(tmp_path / "in", 32), tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(src), "--store", str(store), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=interruptible)
     journal = store / "journal.jsonl"
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:
