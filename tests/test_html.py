@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import run, run_json
+from conftest import assert_offsets_point_at_the_text, run, run_json
 from factx.reader import InputFailure, RawArticle, read_inputs
 
 NOISE_HEAD = """
@@ -241,20 +241,6 @@ def html_store(tmp_path_factory):
     return src, store, result
 
 
-def assert_offsets_point_into_the_text(doc):
-    text = doc["text"]
-    for ent in doc["entities"]:
-        assert text[ent["start"]:ent["end"]] == ent["text"]
-    for q in doc["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
-        if q["speaker_start"] is not None:
-            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
-    for s in doc["sentences"]:
-        assert 0 <= s["start"] < s["end"] <= len(text)
-
-
 def dates_by_text(doc):
     return {d["text"]: d for d in doc["dates"]}
 
@@ -284,7 +270,7 @@ def test_page_facts_use_the_page_date_as_reference(html_store):
     assert quote["speaker"] == "Helen Carter" and "Helen Carter" in quote["speaker_text"]
     names = {p["name"] for p in doc["people"]}
     assert "Helen Carter" in names and any(n.endswith("David Osei") for n in names)
-    assert_offsets_point_into_the_text(doc)
+    assert_offsets_point_at_the_text(doc)
 
 
 def test_page_without_date_leaves_relative_dates_open(html_store):
@@ -294,7 +280,7 @@ def test_page_without_date_leaves_relative_dates_open(html_store):
     found = dates_by_text(doc)
     assert found["yesterday"]["relative"] and found["yesterday"]["value"] is None
     assert found["last Tuesday"]["value"] == "XXXX-WXX-2"
-    assert_offsets_point_into_the_text(doc)
+    assert_offsets_point_at_the_text(doc)
 
 
 def test_reference_date_option_applies_only_to_pages_without_a_date(html_store, tmp_path):

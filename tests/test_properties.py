@@ -3,6 +3,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_offsets_point_at_the_text
 from factx.nlp import load_pipeline
 from factx.pipeline import build_article
 from factx.reader import RawArticle
@@ -48,17 +49,7 @@ def test_text_parsed_in_pieces_keeps_every_offset_right(nlp, text, limit):
 
     doc = parse_long(nlp, text, limit)
     assert doc.text == text
-    article = build_article(doc, RawArticle("x", text), "model", None)
-    for ent in article["entities"]:
-        assert text[ent["start"]:ent["end"]] == ent["text"]
-    for q in article["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
-        if q["speaker_start"] is not None:
-            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
-    for d in article["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
-    for s in article["sentences"]:
-        assert 0 <= s["start"] < s["end"] <= len(text)
+    assert_offsets_point_at_the_text(build_article(doc, RawArticle("x", text), "model", None))
 
 
 @given(text=st.text(st.sampled_from("ab .!?”\n\t "), max_size=300), limit=st.integers(1, 50))

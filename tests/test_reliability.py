@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, interruptible, run, run_json
+from conftest import CORPUS, assert_offsets_point_at_the_text, interruptible, run, run_json
 from factx.store import Store
 
 
@@ -108,28 +108,6 @@ def long_article(paragraphs, filler=0):
             parts.append(blob + "\n\n")
             pos += filler + 2
     return "".join(parts), planted
-
-
-def assert_offsets_point_at_the_text(doc):
-    text = doc["text"]
-    sents = [(s["start"], s["end"]) for s in doc["sentences"]]
-    assert sents == sorted(sents) and all(0 <= a < b <= len(text) for a, b in sents)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(sents, sents[1:]))
-    for e in doc["entities"]:
-        assert text[e["start"]:e["end"]] == e["text"]
-    for q in doc["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
-        if q["speaker_start"] is not None:
-            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
-        if d["sentence_start"] is not None:
-            assert d["sentence_start"] <= d["start"] and d["end"] <= d["sentence_end"]
-    for p in doc["people"]:
-        for s, e in p["mentions"]:
-            assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
-        for a in p["attributes"]:
-            assert text[a["start"]:a["end"]] and a["sentence_start"] <= a["start"]
 
 
 def assert_planted_facts_found(doc, planted):

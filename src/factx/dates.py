@@ -418,6 +418,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
     if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in _ANCHOR_WORDS:
         span = span[:-1]  # "over an hour later": the amount is the expression
     s0, s1 = _sentence_bounds(span)
+    # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
+    # long text): its "sentence" is then the stretch from the first to the last
+    s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
                     sentence_start=s0, sentence_end=s1)
