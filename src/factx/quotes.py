@@ -468,6 +468,14 @@ def _inside(tok, head) -> bool:
     return head.left_edge.i <= tok.i <= head.right_edge.i
 
 
+def _entity_end(tok):
+    """The last token of the entity that continues after tok (tok itself if none does)."""
+    doc = tok.doc
+    while tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+        tok = doc[tok.i + 1]
+    return tok
+
+
 def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     """Token span [i, j) of the speaker mention headed by ``head``, inside its paragraph.
 
@@ -486,15 +494,11 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
         for c in list(head.children) + ([nxt] if nxt is not None else []):
             if (c.dep_ == "appos" or c is nxt) and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"
                                                      and c.ent_type_ in ("", "PERSON")):
-                head = c
-                while head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
-                    head = doc[head.i + 1]
+                head = _entity_end(c)
                 break
         if head.pos_ == "NOUN" and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON" \
                 and doc[head.i + 1].ent_iob_ == "B":
-            head = doc[head.i + 1]  # "the columnist Dana Wilde" parsed as two subjects
-            while head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
-                head = doc[head.i + 1]
+            head = _entity_end(doc[head.i + 1])  # "the columnist Dana Wilde" parsed as two subjects
     para = ctx.paras[ctx.para_of(head)]
     lo, hi = head.i, head.i + 1
     if head.ent_type_ and head.ent_iob_ in ("B", "I"):
@@ -636,12 +640,9 @@ def _attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int]) -> Op
             k += 1
         rest = [t for t in doc[k:j] if not t.is_space]
         if 0 < len(rest) <= 8 and not any(t.pos_ in ("VERB", "AUX") and not _is_dash(t) for t in rest):
-            head = _first_np(ctx, k, j)
-            if head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
-                span = _mention(ctx, head)
-                if span is not None:
-                    span = (max(span[0], k), span[1])
-                    return _Attribution(span, None, None, "dash")
+            span = _name_after_dash(ctx, k, j)
+            if span is not None:
+                return _Attribution(span, None, None, "dash")
     if comma_quote:
         shaped = _shaped_attribution_after(ctx, toks)
         if shaped is not None:
@@ -710,8 +711,9 @@ def _starts_new_sentence(ctx: _Context, seg: _Segment, toks, n: int, runs_on: bo
     cue = toks[n]
     if ctx.text[seg.end - 1] not in "?!.…":
         return False
-    if runs_on and n > 0 and (_lemma(cue) in RESPONSE_CUES or
-                              ctx.doc[cue.i + 1].lower_ == "back" if cue.i + 1 < len(ctx.doc) else False):
+    after_cue = ctx.doc[cue.i + 1] if cue.i + 1 < len(ctx.doc) else None
+    if runs_on and n > 0 and after_cue is not None and \
+            (_lemma(cue) in RESPONSE_CUES or after_cue.lower_ == "back"):
         return True
     if toks[0].pos_ == "PRON" and toks[0].text[:1].isupper() and toks[0].lower_ != "i" and \
             _has_own_content(cue):
@@ -1173,16 +1175,24 @@ def _byline_after(ctx: _Context, seg: _Segment) -> Optional[_Attribution]:
         if doc[i].text[:1] in DASH_CHARS and len(doc[i].text.strip(DASH_CHARS)) > 0:
             break  # "-President" kept as one token
         i += 1
-    head = _first_np(ctx, i, j)
+    span = _name_after_dash(ctx, i, j)
+    return _Attribution(span, None, None, "byline") if span is not None else None
+
+
+def _name_after_dash(ctx: _Context, k: int, j: int) -> Optional[tuple[int, int]]:
+    """The mention of the name that tokens k..j (what follows a dash) open with, if a name
+    (“A.” — Jane Roe / "-President Roe, tweeting"), without the dash itself."""
+    doc = ctx.doc
+    head = _first_np(ctx, k, j)
     if head is None or not (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") or ctx.quoted[head.i]:
         return None
     span = _mention(ctx, head)
     if span is None:
         return None
-    lo = span[0]
+    lo = max(span[0], k)
     while lo < span[1] and doc[lo].text[:1] in DASH_CHARS:
-        lo += 1
-    return _Attribution((lo, span[1]), None, None, "byline") if lo < span[1] else None
+        lo += 1  # a dash the tokenizer glued to the name ("-President")
+    return (lo, span[1]) if lo < span[1] else None
 
 
 def _char_before(ctx: _Context, pos: int, floor: Optional[int] = None) -> str:

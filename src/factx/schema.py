@@ -6,7 +6,7 @@ rename nothing without bumping ``SCHEMA_VERSION``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 SCHEMA_VERSION = 1

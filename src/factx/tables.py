@@ -80,7 +80,7 @@ def render_article_text(console: Console, view: dict[str, Any]) -> None:
         for span in view["highlights"]:
             if span["kind"] == kind:
                 text.stylize(TEXT_STYLES[kind], span["start"], span["end"])
-    legend = Text("  ").join(Text(kind, style=TEXT_STYLES[kind]) for kind in ("quote", "speaker", "person", "date"))
+    legend = Text("  ").join(Text(kind, style=style) for kind, style in TEXT_STYLES.items())
     console.print(Text.assemble(Text("highlights: ", style="dim"), legend))
     console.print()
     console.print(text)
