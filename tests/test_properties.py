@@ -3,7 +3,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import assert_offsets_point_at_the_text
+from conftest import assert_facts_point_at_the_text
 from factx.nlp import load_pipeline
 from factx.pipeline import build_article
 from factx.reader import RawArticle
@@ -49,7 +49,7 @@ def test_text_parsed_in_pieces_keeps_every_offset_right(nlp, text, limit):
 
     doc = parse_long(nlp, text, limit)
     assert doc.text == text
-    assert_offsets_point_at_the_text(build_article(doc, RawArticle("x", text), "model", None))
+    assert_facts_point_at_the_text(build_article(doc, RawArticle("x", text), "model", None))
 
 
 @given(text=st.text(st.sampled_from("ab .!?”\n\t "), max_size=300), limit=st.integers(1, 50))
