@@ -15,24 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from factx.lexicon import ORG_HEADS, TITLE_WORDS
+
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-ORG_HEADS = {
-    "agency", "alliance", "administration", "association", "board", "bureau", "center", "centre",
-    "church", "club", "coalition", "collective", "college", "commission", "committee", "company",
-    "corporation", "corp", "council", "court", "department", "foundation", "fund", "group", "inc",
-    "institute", "journal", "llc", "ltd", "magazine", "ministry", "network", "news", "office",
-    "party", "post", "press", "project", "school", "society", "team", "times", "trust", "union",
-    "university",
-}
-TITLE_WORDS = {
-    "gov", "governor", "sen", "senator", "rep", "representative", "pres", "president", "mayor",
-    "dr", "mr", "mrs", "ms", "gen", "general", "judge", "justice", "secretary", "minister",
-    "chancellor", "sheriff", "chief", "director", "ceo", "chairman", "chairwoman", "chair",
-    "commissioner", "attorney", "lawyer", "prosecutor", "professor", "prof", "spokesman",
-    "spokeswoman", "spokesperson", "officer", "senior", "speaker", "leader", "king", "queen",
-    "prince", "princess", "pope", "rev", "reverend", "sgt", "capt", "lt", "col", "host",
-    "co-host", "anchor", "coach", "founder", "liaison", "manager", "candidate", "nominee",
-}
 CITED_AS_SOURCE = {"tell"}  # "told X": X is often an outlet; people are introduced by full name
 HANDLE = re.compile(r"(?<![\w@#])[#@]([A-Za-z][A-Za-z0-9_]{2,})")
 CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")

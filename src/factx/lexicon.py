@@ -1,0 +1,45 @@
+"""Word lists for people and names, in one place. Every rule that needs a list of words reads it
+from here (quotes.py keeps its own reporting-verb lexicon). No names of people: only the words
+around them. Titles beyond these come from nameparser's curated list (see ``factx.names``)."""
+from __future__ import annotations
+
+# Honorifics and the gender they state (None: says nothing about gender). Folded, no period.
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+    "madam": "f", "madame": "f", "dame": "f", "lady": "f", "dr": None, "prof": None,
+}
+
+# Name suffixes that tell people apart (Donald Trump vs Donald Trump Jr.). Folded, no period.
+GENERATION_SUFFIXES = frozenset("jr sr ii iii iv v junior senior".split())
+# Suffixes that are degrees or honours, not part of identity ("Regina Benjamin, MD").
+DEGREE_SUFFIXES = frozenset("md phd esq jd dds mba rn cpa".split())
+
+# Words after which a capitalised word is an organisation, not a person ("Trump Foundation").
+ORG_HEADS = frozenset({
+    "agency", "alliance", "administration", "association", "board", "bureau", "center", "centre",
+    "church", "club", "coalition", "collective", "college", "commission", "committee", "company",
+    "corporation", "corp", "council", "court", "department", "foundation", "fund", "group", "inc",
+    "institute", "journal", "llc", "ltd", "magazine", "ministry", "network", "news", "office",
+    "party", "post", "press", "project", "school", "society", "team", "times", "trust", "union",
+    "university",
+})
+
+# Role and title words that may stand before a name ("Texas Governor Greg Abbott"); folded,
+# without a period. nameparser's list of titles is used as well.
+TITLE_WORDS = frozenset({
+    "gov", "governor", "sen", "senator", "rep", "representative", "pres", "president", "mayor",
+    "dr", "mr", "mrs", "ms", "gen", "general", "judge", "justice", "secretary", "minister",
+    "chancellor", "sheriff", "chief", "director", "ceo", "chairman", "chairwoman", "chair",
+    "commissioner", "attorney", "lawyer", "prosecutor", "professor", "prof", "spokesman",
+    "spokeswoman", "spokesperson", "officer", "senior", "speaker", "leader", "king", "queen",
+    "prince", "princess", "pope", "rev", "reverend", "sgt", "capt", "lt", "col", "host",
+    "co-host", "anchor", "coach", "founder", "liaison", "manager", "candidate", "nominee",
+})
+
+# Pronouns that carry gender, and the gender.
+GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# Words that say the relation of two people of one family ("his wife, Hillary Clinton").
+FAMILY_WORDS = frozenset("wife husband son daughter father mother brother sister widow widower "
+                         "grandson granddaughter grandfather grandmother nephew niece uncle aunt".split())
