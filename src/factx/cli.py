@@ -241,6 +241,9 @@ def show(
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
     summary = query.article_summary(doc)
+    from factx import people
+
+    people.attach_person_ids(summary, arts.index.article_persons([summary["id"]]))
     if text:
         render.emit(query.article_text(summary), as_json, "article_text")
     elif as_json:
@@ -268,18 +271,30 @@ def quotes(
 
     Example: factx quotes --speaker Kardashian
     """
+    from factx import people
+
     with reading(store) as arts:
         docs = arts
+        speaker_ids: set[str] = set()
         if speaker is not None:
-            from factx import people
-
             # Only the articles of the people the name designates (a speaker that is no person of
             # the index, "a press release", falls back to all articles).
             hits = people.lookup(arts.index.person_candidates(speaker), speaker)
             if hits:
                 docs = arts.docs({a for p in hits for a in p["articles"]}).values()
-        found = query.find_quotes(docs, speaker=speaker, article=article, contains=contains,
-                                  include_partial=include_partial)
+                speaker_ids = {p["id"] for p in hits}
+        seen: dict[str, dict] = {}
+
+        def remember(items):
+            for doc in items:
+                seen[doc["id"]] = doc
+                yield doc
+
+        found = query.find_quotes(remember(docs), article=article, contains=contains, include_partial=include_partial)
+        people.attach_speakers(found, seen, arts.index.article_persons(list(seen)))
+        if speaker is not None:
+            found = query.by_statement_speaker(found, lambda q: q.get("speaker_id") in speaker_ids or
+                                               query.name_matches(speaker, q.get("speaker")))
     if as_json:
         render.emit(found, True, "statements")
     else:
@@ -350,18 +365,25 @@ def timeline(
 
 
 def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
-    """The one person a name designates, or exit: not found (3, with suggestions) or ambiguous
-    (4, with the candidates)."""
+    """The one person a name (or "@ID") designates, or exit: not found (3, with suggestions) or
+    ambiguous (4, with the candidates: id, articles and a role)."""
     from factx import people
 
+    if name.startswith("@") and len(name) > 1:
+        person = arts.index.person_by_id(name[1:])
+        if person is None:
+            raise fail(f"no person with id {name[1:]!r} (see `factx entities --label PERSON --json`)",
+                       ExitStatus.NOT_FOUND)
+        return person
     hits = people.lookup(arts.index.person_candidates(name), name)
     if not hits:
         close = people.suggestions(arts.index.persons(), name)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
     if len(hits) > 1:
-        choices = [{"name": p["name"], "mentions": p["mentions"],
-                    "articles": len(arts.index.person_articles(p["pid"]))} for p in hits]
+        choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": len(p["articles"]),
+                    "role": people.main_role(p, arts.docs(p["articles"][:5]), arts.index.person_articles(p["pid"]))}
+                   for p in hits[:20]]
         if as_json:
             render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
         else:
@@ -374,23 +396,31 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
 
 @app.command()
 def who(
-    name: Annotated[str, typer.Argument(help="A person's name or part of it (any alias; case- and "
-                                             "accent-insensitive).", show_default=False)],
+    name: Annotated[Optional[str], typer.Argument(
+        help="A person's name or part of it (any alias; case- and accent-insensitive), or @ID.",
+        show_default=False)] = None,
+    person_id: Annotated[Optional[str], typer.Option("--id", help="The person with this id (as listed by "
+                                                     "`entities --json` and `who --json`).",
+                                                     show_default=False)] = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Everything known about one person: aliases, age and roles with their sources, articles,
-    their quotes, quotes about them, dated sentences and the people they appear with.
+    """Everything known about one person: aliases, age and roles with their sources, articles
+    (with the evidence that each article's name is this person), their quotes, quotes about
+    them, dated sentences and the people they appear with.
 
     Example: factx who "Rodney Reed"
     """
     from factx import people
 
+    if (name is None) == (person_id is None):
+        raise fail("give a name (or @ID) or --id ID", ExitStatus.USAGE)
     with reading(store) as arts:
-        person = _one_person(arts, name, as_json)
+        person = _one_person(arts, name if person_id is None else "@" + person_id, as_json)
         appearances = arts.index.person_articles(person["pid"])
         ids = [a for a, _, _ in appearances]
-        prof = people.profile(person, appearances, arts.docs(ids), arts.index.canonical_names(ids))
+        prof = people.profile(person, appearances, arts.docs(ids), arts.index.article_persons(ids),
+                              arts.index.person_evidence(person["pid"]))
     render.emit(prof, as_json, "profile")
 
 

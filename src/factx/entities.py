@@ -11,11 +11,13 @@ they spell. Runs in the extraction workers; imports nothing from spaCy itself.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from factx.lexicon import ORG_HEADS, TITLE_WORDS
+from factx import names
+from factx.lexicon import GENDER_PRONOUNS, HONORIFICS, ORG_HEADS, TITLE_WORDS
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 CITED_AS_SOURCE = {"tell"}  # "told X": X is often an outlet; people are introduced by full name
@@ -43,10 +45,11 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     mentions: list[list[int]] = field(default_factory=list)
     attributes: list[dict[str, Any]] = field(default_factory=list)
+    gender: Optional[str] = None  # "m" / "f" from honorifics, pronouns or the first-name table
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "label": self.label, "aliases": self.aliases, "count": len(self.mentions),
-                "mentions": self.mentions, "attributes": self.attributes}
+                "mentions": self.mentions, "attributes": self.attributes, "gender": self.gender}
 
 
 def name_key(tokens: list[str]) -> tuple[str, ...]:
@@ -164,34 +167,78 @@ def clean_mentions(doc) -> list[Mention]:
 
 
 # ---- one person per name ------------------------------------------------------------------
+# Which person each mention designates is decided by factx.names (the one owner of identity);
+# here are only the spaCy-side facts it needs: paragraphs, honorifics and pronouns.
 
-def canonical_names(keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Map each name to the unique fullest name containing it; an ambiguous short form (contained
-    in two names that do not contain each other) stays itself."""
-    out = {}
-    for key in keys:
-        longer = [k for k in keys if k != key and is_subsequence(key, k)]
-        maximal = [k for k in longer if not any(k != o and is_subsequence(k, o) for o in longer)]
-        out[key] = maximal[0] if len(maximal) == 1 else key
-    return out
+def _honorific_before(m: Mention) -> Optional[str]:
+    """The gender an honorific right before the mention states ("Mrs. Clinton")."""
+    words = [t for t in m.span if t.text.strip(".").casefold() in HONORIFICS]
+    if words:
+        return HONORIFICS[words[0].text.strip(".").casefold()]
+    if m.span.start > 0:
+        prev = m.span.doc[m.span.start - 1].text.strip(".").casefold()
+        return HONORIFICS.get(prev)
+    return None
 
 
-def group_people(mentions: list[Mention]) -> dict[tuple[str, ...], Person]:
-    persons = [m for m in mentions if m.label == "PERSON"]
-    canon = canonical_names({name_key(m.tokens) for m in persons})
-    display: dict[tuple[str, ...], str] = {}
-    for m in persons:  # the longest written form wins as the display name
-        key = canon[name_key(m.tokens)]
-        if name_key(m.tokens) == key and len(m.text) >= len(display.get(key, "")):
-            display[key] = " ".join(m.tokens)
-    people: dict[tuple[str, ...], Person] = {}
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def pronoun_gender_votes(doc, persons: list[Mention], person_of: dict[int, int]) -> list[tuple[int, str]]:
+    """(person, gender) votes: when one person alone is named in a sentence, as its subject, the
+    next he/she in the rest of that sentence (or as subject of the next one) is usually that
+    person."""
+    by_sent: dict[int, list[Mention]] = {}
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
     for m in persons:
-        key = canon[name_key(m.tokens)]
-        p = people.setdefault(key, Person(display.get(key, " ".join(key))))
-        p.mentions.append([m.start, m.end])
-        if m.text not in p.aliases:
-            p.aliases.append(m.text)
-    return people
+        by_sent.setdefault(bisect.bisect_right(starts, m.span.start) - 1, []).append(m)
+    votes = []
+    for n, ms in by_sent.items():
+        who = {person_of.get(id(m)) for m in ms} - {None}
+        if len(who) != 1 or ms[0].span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        found = None
+        for t in doc[ms[-1].span.end:sents[n].end]:
+            if t.lower_ in ("he", "she", "his", "her") and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+                found = GENDER_PRONOUNS[t.lower_]
+                break
+        if found is None and n + 1 < len(sents) and n + 1 not in by_sent:
+            for t in sents[n + 1]:
+                if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                    found = GENDER_PRONOUNS[t.lower_]
+                    break
+        if found:
+            votes.append((who.pop(), found))
+    return votes
+
+
+def group_people(mentions: list[Mention], text: str) -> tuple[list[Person], dict[int, Person]]:
+    """The article's people (see factx.names.resolve_article) and the person of each PERSON
+    mention (keyed by ``id(mention)``)."""
+    persons = [m for m in mentions if m.label == "PERSON"]
+    paragraphs = _paragraph_starts(text)
+    infos = [names.ArticleMention(m.text, m.start, bisect.bisect_right(paragraphs, m.start) - 1,
+                                  _honorific_before(m)) for m in persons]
+    resolved, assigned = names.resolve_article(infos)
+    person_index = {id(m): assigned[i] for i, m in enumerate(persons) if assigned[i] is not None}
+    if persons:
+        for p, g in pronoun_gender_votes(persons[0].span.doc, persons, person_index):
+            resolved[p].gender_votes[g] += 1
+    people: list[Person] = []
+    for person in resolved:
+        ms = [persons[i] for i in person.mentions]
+        best = max(ms, key=lambda m: (person.name.key == names.parse(m.text).key, len(m.text)))
+        p = Person(names.parse(" ".join(best.text.split())).display)
+        for m in ms:
+            p.mentions.append([m.start, m.end])
+            if m.text not in p.aliases:
+                p.aliases.append(m.text)
+        p.gender = person.gender()
+        people.append(p)
+    by_mention = {key: people[i] for key, i in person_index.items()}
+    return people, by_mention
 
 
 def handle_tokens(handle: str) -> list[str]:
@@ -199,15 +246,16 @@ def handle_tokens(handle: str) -> list[str]:
     return [p for p in parts if p.casefold() not in TITLE_WORDS]
 
 
-def add_handles(text: str, people: dict[tuple[str, ...], Person]) -> None:
+def add_handles(text: str, people: list[Person]) -> None:
     """#RodneyReed, @GovAbbott -> the one person whose name they spell."""
+    keys = [(tuple(names.name_tokens(p.name)), p) for p in people]
     for match in HANDLE.finditer(text):
         handle = match.group(1)
         key = name_key(handle_tokens(handle))
         joined = handle.casefold()
-        hits = [k for k in people if (key and is_subsequence(key, k)) or "".join(k) == joined]
+        hits = [p for k, p in keys if (key and is_subsequence(key, k)) or "".join(k) == joined]
         if len(hits) == 1:
-            p = people[hits[0]]
+            p = hits[0]
             p.mentions.append([match.start(), match.end()])
             if match.group(0) not in p.aliases:
                 p.aliases.append(match.group(0))
@@ -266,11 +314,11 @@ def trim_span_text(span) -> tuple[str, int, int]:
     return text.strip(" ,"), span.start_char + lead, span.start_char + len(text)
 
 
-def attributes(text: str, mentions: list[Mention], people: dict, canon_of) -> None:
+def attributes(text: str, mentions: list[Mention], person_of: dict[int, Person]) -> None:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        person = people.get(canon_of(m))
+        person = person_of.get(id(m))
         if person is None:
             continue
         found = []
@@ -288,22 +336,24 @@ def attributes(text: str, mentions: list[Mention], people: dict, canon_of) -> No
                 person.attributes.append(attr)
 
 
-def add_untagged_mentions(doc, mentions: list[Mention], people: dict[tuple[str, ...], Person]) -> list[Mention]:
+def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
+                          person_of: dict[int, Person]) -> list[Mention]:
     """Proper nouns spaCy left untagged ('Reed, 51, was ...') that are the surname of exactly one
     person of the article become mentions of that person."""
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
-    surnames: dict[str, list[tuple[str, ...]]] = {}
-    for key in people:
+    surnames: dict[str, list[tuple[tuple[str, ...], Person]]] = {}
+    for p in people:
+        key = name_key(p.name.split())
         if len(key) > 1:
-            surnames.setdefault(key[-1], []).append(key)
+            surnames.setdefault(key[-1], []).append((key, p))
     added = []
     for tok in doc:
-        keys = surnames.get(tok.lower_)
-        if not (tok.pos_ == "PROPN" and tok.is_title and keys and len(keys) == 1 and tok.idx not in covered):
+        found = surnames.get(tok.lower_)
+        if not (tok.pos_ == "PROPN" and tok.is_title and found and len(found) == 1 and tok.idx not in covered):
             continue
-        key, start = keys[0], tok.i
+        (key, person), start = found[0], tok.i
         # take the preceding parts of the same name too ("Kardashian West", not just "West")
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].idx not in covered and \
                 name_key([t.text for t in doc[start - 1:tok.i + 1]]) == key[-(tok.i - start + 2):]:
@@ -311,10 +361,10 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: dict[tuple[str, 
         span = doc[start:tok.i + 1]
         m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
                     (span.sent.start_char, span.sent.end_char), span)
-        person = people[key]
         person.mentions.append([m.start, m.end])
         if m.text not in person.aliases:
             person.aliases.append(m.text)
+        person_of[id(m)] = person
         covered.update(range(m.start, m.end))
         added.append(m)
     return added
@@ -323,16 +373,13 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: dict[tuple[str, 
 def extract_people(doc, text: Optional[str] = None) -> tuple[list[dict[str, Any]], list[Mention]]:
     """The article's people as dicts (see ``Person.to_dict``) and all cleaned mentions. ``text``
     is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
-    mentions = clean_mentions(doc)
-    people = group_people(mentions)
-    canon = canonical_names({name_key(m.tokens) for m in mentions if m.label == "PERSON"})
-    for m in add_untagged_mentions(doc, mentions, people):
-        mentions.append(m)
-        canon[name_key(m.tokens)] = next(k for k in people if k[-len(m.tokens):] == name_key(m.tokens))
     text = doc.text if text is None else text
+    mentions = clean_mentions(doc)
+    people, person_of = group_people(mentions, text)
+    mentions += add_untagged_mentions(doc, mentions, people, person_of)
     add_handles(text, people)
-    attributes(text, mentions, people, lambda m: canon.get(name_key(m.tokens)))
-    for p in people.values():
+    attributes(text, mentions, person_of)
+    for p in people:
         p.mentions.sort()
-    ordered = sorted(people.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
+    ordered = sorted(people, key=lambda p: (-len(p.mentions), p.mentions[0]))
     return [p.to_dict() for p in ordered], mentions

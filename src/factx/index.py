@@ -7,10 +7,13 @@ Tables:
     articles(id, key, title, published, n_entities, n_quotes, n_dates, light)
         ``light`` is the article's people, quotes and dates as JSON, with sentence texts, which
         is everything `who`, `quotes`, `dates` and `timeline` need
-    names(article, name, key, count)        people as named in each article (``key``: folded tokens)
+    names(article, name, key, count, aliases, gender, pid, evidence)
+                                            people as named in each article (``key``: folded
+                                            tokens), their corpus person and why (factx.names)
     entities(article, label, key, text, count)  non-person entities, for `factx entities`
-    persons(pid, name, aliases, keys)       people merged across the corpus
-    person_keys(key, pid)                   which corpus person a per-article name belongs to
+    persons(pid, id, name, aliases, ...)    people merged across the corpus; ``id`` is the stable
+                                            person id users see ("donald-trump")
+    person_keys(key, pid)                   a view kept for older readers: name key -> person
     alias_tokens(token, pid)                lookup by any token of any alias
     meta(name, value)                       schema version, whether persons are current
 """
@@ -22,26 +25,27 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from factx.query import fold, name_tokens
+from factx.names import fold, name_tokens
 from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, key TEXT, title TEXT, published TEXT,
     chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, light TEXT);
-CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT);
+CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT, gender TEXT,
+    pid INTEGER, evidence TEXT);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS names_pid ON names(pid);
 CREATE TABLE IF NOT EXISTS entities(article TEXT, label TEXT, key TEXT, text TEXT, count INTEGER);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
-CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, name TEXT, aliases TEXT, mentions INTEGER,
-    articles TEXT);
+CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, aliases TEXT,
+    mentions INTEGER, articles TEXT);
 CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT);
-CREATE TABLE IF NOT EXISTS person_keys(key TEXT PRIMARY KEY, pid INTEGER);
-CREATE INDEX IF NOT EXISTS person_keys_pid ON person_keys(pid);
+CREATE VIEW IF NOT EXISTS person_keys AS SELECT key, pid FROM names;
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
 CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
 """
@@ -80,9 +84,9 @@ class Index:
 
     def _reset(self) -> None:
         """Start a new, empty index (another index version): it is rebuilt from the documents."""
-        tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        for table in tables:
-            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        for kind, name in self.db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')")\
+                .fetchall():
+            self.db.execute(f"DROP {kind.upper()} IF EXISTS {name}")
         self.db.executescript(SCHEMA)
         self.db.execute("INSERT INTO meta VALUES('version', ?)", (INDEX_VERSION,))
 
@@ -108,9 +112,9 @@ class Index:
              len(doc.get("entities", [])), sum(1 for q in quotes if not q.get("partial")),
              len(doc.get("dates", [])), json.dumps(doc.get("warnings", [])),
              json.dumps(light_doc(doc), ensure_ascii=False)))
-        self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?)", [
-            (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False))
-            for p in doc.get("people", [])])
+        self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?,?,NULL,NULL)", [
+            (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False),
+             p.get("gender")) for p in doc.get("people", [])])
         counts = Counter()
         for ent in doc.get("entities", []):
             if ent["label"] != "PERSON":
@@ -125,45 +129,25 @@ class Index:
             self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
 
     def rebuild_persons(self) -> None:
-        """Merge people across the corpus (see factx.people.merge_keys) into persons tables."""
-        from factx.people import merge_keys
+        """Merge people across the corpus (factx.people.merge, which asks factx.names) and record
+        each article's person and the evidence."""
+        from factx.people import load_corrections, merge
 
-        weights: Counter = Counter()
-        aliases: dict[tuple, Counter] = {}
-        display: dict[tuple, str] = {}
-        for name, key, count, alias_json in self.db.execute("SELECT name, key, count, aliases FROM names"):
-            k = tuple(key.split())
-            if not k:
-                continue
-            weights[k] += count
-            al = aliases.setdefault(k, Counter())
-            for a in [name, *json.loads(alias_json or "[]")]:
-                al[a] += 1
-            if len(name) > len(display.get(k, "")):
-                display[k] = name
-        root = merge_keys(weights)
-        groups: dict[tuple, list[tuple]] = {}
-        for k, r in root.items():
-            groups.setdefault(r, []).append(k)
-        articles_of: dict[tuple, set] = {}
-        for aid, key in self.db.execute("SELECT article, key FROM names"):
-            articles_of.setdefault(tuple(key.split()), set()).add(aid)
+        rows = self.db.execute("SELECT rowid, article, name, count, aliases, gender FROM names").fetchall()
+        entities = self.db.execute("SELECT article, label, key FROM entities").fetchall()
+        corrections, _ = load_corrections(Path(self.store.root))
+        persons, per_row = merge(rows, entities, corrections)
         self.begin()
-        for table in ("persons", "person_keys", "alias_tokens"):
-            self.db.execute(f"DELETE FROM {table}")
-        for pid, (canon, members) in enumerate(sorted(groups.items()), 1):
-            merged = Counter()
-            arts: set = set()
-            for k in members:
-                merged.update(aliases[k])
-                arts |= articles_of.get(k, set())
-            mentions = sum(weights[k] for k in members)
-            self.db.execute("INSERT INTO persons VALUES(?,?,?,?,?)", (
-                pid, display[canon], json.dumps([a for a, _ in merged.most_common()], ensure_ascii=False), mentions,
-                json.dumps(sorted(arts), ensure_ascii=False)))
-            self.db.executemany("INSERT INTO person_keys VALUES(?,?)", [(" ".join(k), pid) for k in members])
-            tokens = {t for a in merged for t in name_tokens(a)}
-            self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [(t, pid) for t in tokens])
+        self.db.execute("DELETE FROM persons")
+        self.db.execute("DELETE FROM alias_tokens")
+        self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rowid=?",
+                            [(pid, why, rowid) for rowid, (pid, why) in per_row.items()])
+        for p in persons:
+            self.db.execute("INSERT INTO persons VALUES(?,?,?,?,?,?)", (
+                p["pid"], p["id"], p["name"], json.dumps(p["aliases"], ensure_ascii=False), p["mentions"],
+                json.dumps(p["articles"], ensure_ascii=False)))
+            tokens = {t for a in p["aliases"] for t in name_tokens(a)}
+            self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [(t, p["pid"]) for t in tokens])
         self._summarize_entities()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
@@ -197,8 +181,12 @@ class Index:
         (unless ``full_check``, which also looks for damaged documents)."""
         from factx.store import CorruptArticle
 
-        signature = self.store.signature()
+        from factx.people import corrections_signature
+
+        signature = self.store.signature() + "|" + corrections_signature(Path(self.store.root))
         recorded = dict(self.db.execute("SELECT name, value FROM meta"))
+        if recorded.get("signature", "").split("|")[-1:] != signature.split("|")[-1:]:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")  # corrections changed
         if not full_check and recorded.get("signature") == signature and recorded.get("persons_current") == "1":
             return []
         todo, gone = self.stale_articles()
@@ -252,31 +240,48 @@ class Index:
         return self.persons(pids)
 
     def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
-        cols = "SELECT pid, name, aliases, mentions, articles FROM persons"
+        cols = "SELECT pid, id, name, aliases, mentions, articles FROM persons"
         if pids is None:
             rows = self.db.execute(cols + " ORDER BY mentions DESC, name" + (" LIMIT ?" if top else ""),
                                    (top,) if top else ())
         else:
             rows = [r for chunk in _chunks(pids, 500) for r in self.db.execute(
                 f"{cols} WHERE pid IN ({','.join('?' * len(chunk))})", chunk)]
-        return [{"pid": r[0], "name": r[1], "aliases": json.loads(r[2]), "mentions": r[3],
-                 "articles": json.loads(r[4] or "[]")} for r in rows]
+        return [{"pid": r[0], "id": r[1], "name": r[2], "aliases": json.loads(r[3]), "mentions": r[4],
+                 "articles": json.loads(r[5] or "[]")} for r in rows]
+
+    def person_by_id(self, person_id: str) -> Optional[dict[str, Any]]:
+        row = self.db.execute("SELECT pid FROM persons WHERE id=?", (person_id,)).fetchone()
+        return self.persons([row[0]])[0] if row else None
+
+    def persons_named(self, query: str) -> list[dict[str, Any]]:
+        """Persons whose corpus name is the query (folded)."""
+        key = key_of(query)
+        return [p for p in self.person_candidates(query) if key_of(p["name"]) == key]
 
     def person_articles(self, pid: int) -> list[tuple[str, str, int]]:
         """(article, name used there, mentions) for one corpus person."""
-        return list(self.db.execute(
-            "SELECT n.article, n.name, n.count FROM names n JOIN person_keys k ON n.key = k.key "
-            "WHERE k.pid=? ORDER BY n.count DESC, n.article", (pid,)))
+        return list(self.db.execute("SELECT article, name, count FROM names WHERE pid=? ORDER BY count DESC, article",
+                                    (pid,)))
+
+    def person_evidence(self, pid: int) -> dict[tuple[str, str], str]:
+        """(article, name used there) -> why it is this person."""
+        return {(a, n): e or "" for a, n, e in self.db.execute(
+            "SELECT article, name, evidence FROM names WHERE pid=?", (pid,))}
+
+    def article_persons(self, articles: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
+        """(article, local name) -> the corpus person's id and name, for the given articles."""
+        out = {}
+        for chunk in _chunks(sorted(set(articles)), 500):
+            for aid, local, pid, pname in self.db.execute(
+                    "SELECT n.article, n.name, p.id, p.name FROM names n JOIN persons p ON p.pid = n.pid "
+                    f"WHERE n.article IN ({','.join('?' * len(chunk))})", chunk):
+                out[(aid, local)] = {"id": pid, "name": pname}
+        return out
 
     def canonical_names(self, articles: list[str]) -> dict[tuple[str, str], str]:
         """(article, local name) -> corpus name, for the people of the given articles."""
-        out = {}
-        for chunk in _chunks(sorted(set(articles)), 500):
-            for aid, local, canon in self.db.execute(
-                    "SELECT n.article, n.name, p.name FROM names n JOIN person_keys k ON n.key = k.key "
-                    f"JOIN persons p ON p.pid = k.pid WHERE n.article IN ({','.join('?' * len(chunk))})", chunk):
-                out[(aid, local)] = canon
-        return out
+        return {k: v["name"] for k, v in self.article_persons(articles).items()}
 
     def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
         sql = "SELECT label, name, mentions, articles, aliases FROM entity_summary"

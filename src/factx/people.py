@@ -1,54 +1,174 @@
-"""People across the corpus: names merged when compatible, lookup by any alias, and profiles
+"""People across the corpus: the corpus merge (asked of factx.names) turned into persons with
+stable ids, the user's corrections (``factx-people.json``), lookup by name or id, and profiles
 for `factx who`. Pure Python (no spaCy); the index (factx.index) stores the merged result."""
 from __future__ import annotations
 
 import difflib
+import json
+import os
+import re
 from collections import Counter
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, Iterable, Optional
 
-from factx.query import fold, name_tokens
+from factx import names
+from factx.names import fold, name_tokens
 
-Key = tuple[str, ...]
-
-
-def is_subsequence(short: Key, long: Key) -> bool:
-    it = iter(long)
-    return all(tok in it for tok in short)
-
-
-def compatible(short: Key, long: Key) -> bool:
-    """'Kim Kardashian' ~ 'Kim Kardashian West', 'Alice Johnson' ~ 'Alice Marie Johnson';
-    a one-word name only by its last word ('Trump' ~ 'Donald Trump')."""
-    if len(short) == 1:
-        return short[0] == long[-1]
-    return short[0] == long[0] and short[-1] in long and is_subsequence(short, long)
+CORRECTIONS_FILE = "factx-people.json"
+# Entity labels that say nothing about who an article is about (every article has dates).
+NOT_CONTEXT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def merge_keys(weights: Counter) -> dict[Key, Key]:
-    """Map each name key to its canonical key: the unique maximal compatible longer name. A short
-    name compatible with two different people stays alone (an ambiguous surname is never merged).
-    Candidates are found through buckets by first and last word, so this stays fast at scale."""
-    by_first: dict[str, list[Key]] = {}
-    by_last: dict[str, list[Key]] = {}
-    for key in weights:
-        by_first.setdefault(key[0], []).append(key)
-        by_last.setdefault(key[-1], []).append(key)
-    root: dict[Key, Key] = {}
-    for key in sorted(weights, key=lambda k: (-len(k), -weights[k], k)):
-        pool = by_last.get(key[0], []) if len(key) == 1 else by_first.get(key[0], [])
-        roots = {root[k] for k in pool if len(k) > len(key) and compatible(key, k)}
-        root[key] = roots.pop() if len(roots) == 1 else key
-    return root
+# ---- the user's corrections -----------------------------------------------------------------
 
+def corrections_path(store_root: Path) -> Path:
+    return Path(store_root) / CORRECTIONS_FILE
+
+
+def corrections_signature(store_root: Path) -> str:
+    """Changes when the corrections file does (so the index merges people again)."""
+    try:
+        st = os.stat(corrections_path(store_root))
+    except OSError:
+        return "none"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def parse_corrections(data: Any) -> tuple[names.Corrections, list[str]]:
+    """Corrections from the JSON of ``factx-people.json``; what cannot be used is reported::
+
+        {"merge": [["Stacy Stites", "Stacey Stiles"]],   # these names are one person
+         "split": ["Deep Throat"],                        # this name is a person of its own
+         "rename": {"Donald J. Trump": "Donald Trump"}}   # show this person under this name
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        return names.Corrections(), ["expected a JSON object with merge, split and rename"]
+    unknown = sorted(set(data) - {"merge", "split", "rename"})
+    if unknown:
+        problems.append(f"unknown keys ignored: {', '.join(map(str, unknown))}")
+    merge = []
+    for group in data.get("merge", []) if isinstance(data.get("merge", []), list) else []:
+        good = _strings(group)
+        if len(good) >= 2:
+            merge.append(good)
+        else:
+            problems.append(f"a merge needs a list of two names or more: {str(group)[:80]}")
+    split = _strings(data.get("split", []))
+    rename_raw = data.get("rename", {})
+    rename = {k: v for k, v in rename_raw.items() if isinstance(k, str) and isinstance(v, str) and v.strip()} \
+        if isinstance(rename_raw, dict) else {}
+    if not isinstance(data.get("merge", []), list) or not isinstance(data.get("split", []), list) or \
+            not isinstance(rename_raw, dict):
+        problems.append("merge and split must be lists, rename an object")
+    return names.Corrections(merge, split, rename), problems
+
+
+def load_corrections(store_root: Path) -> tuple[Optional[names.Corrections], list[str]]:
+    path = corrections_path(store_root)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, []
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [f"{path}: cannot be read ({err})"]
+    try:
+        data = json.loads(raw)
+    except ValueError as err:
+        return None, [f"{path}: not valid JSON ({err})"]
+    corrections, problems = parse_corrections(data)
+    return corrections, [f"{path}: {p}" for p in problems]
+
+
+# ---- the corpus merge -----------------------------------------------------------------------
+
+def article_context(people: dict[str, list[str]], entities: dict[str, list[str]]) -> dict[str, set[str]]:
+    """What each article is about, as features: the surnames of its people and the keys of its
+    other entities."""
+    out: dict[str, set[str]] = {}
+    for aid, local_names in people.items():
+        out.setdefault(aid, set()).update(names.parse(n).last for n in local_names if names.parse(n).last)
+    for aid, keys in entities.items():
+        out.setdefault(aid, set()).update(k for k in keys if k)
+    return out
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+
+
+def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
+          corrections: Optional[names.Corrections] = None) -> tuple[list[dict[str, Any]], dict[int, tuple[int, str]]]:
+    """Persons across the corpus from the index's rows ``(rowid, article, name, count, aliases
+    JSON, gender)`` and ``(article, label, key)`` entities. Returns the persons (pid, id, name,
+    aliases, mentions, articles) and, per row, (pid, evidence). Person ids are the slug of the
+    person's name, numbered in order of first appearance when two people share a name."""
+    rows = list(rows)
+    people: dict[str, list[str]] = {}
+    for _, aid, name, *_ in rows:
+        people.setdefault(aid, []).append(name)
+    ents: dict[str, list[str]] = {}
+    for aid, label, key in entities:
+        if label not in NOT_CONTEXT:
+            ents.setdefault(aid, []).append(key)
+    context = article_context(people, ents)
+    nodes = []
+    for _, aid, name, count, _, gender in rows:
+        own = set(names.parse(name).tokens)
+        nodes.append(names.CorpusNode(aid, name, count or 1, gender if gender in ("m", "f") else None,
+                                      frozenset(f for f in context.get(aid, ()) if not set(f.split()) & own)))
+    result = names.merge_corpus(nodes, corrections)
+    persons = []
+    taken: Counter = Counter()
+    order = sorted(range(len(result.persons)), key=lambda p: (
+        min(nodes[i].article for i in result.persons[p].nodes), result.persons[p].name))
+    pid_of = {}
+    for pid, p in enumerate(order, 1):
+        person = result.persons[p]
+        pid_of[p] = pid
+        base = slug(person.name)
+        taken[base] += 1
+        aliases: Counter = Counter()
+        for i in person.nodes:
+            _, _, name, count, alias_json, _ = rows[i]
+            aliases[name] += count or 1
+            try:
+                extra = json.loads(alias_json or "[]")
+            except ValueError:
+                extra = []
+            for a in extra if isinstance(extra, list) else []:
+                if isinstance(a, str):
+                    aliases[a] += 1
+        persons.append({"pid": pid, "id": base if taken[base] == 1 else f"{base}-{taken[base]}", "name": person.name,
+                        "aliases": [a for a, _ in aliases.most_common()],
+                        "mentions": sum(rows[i][3] or 1 for i in person.nodes),
+                        "articles": sorted({rows[i][1] for i in person.nodes})})
+    per_row = {rows[i][0]: (pid_of[result.person_of[i]], result.evidence[i]) for i in range(len(rows))}
+    return persons, per_row
+
+
+# ---- lookup ---------------------------------------------------------------------------------
 
 def lookup(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
-    """Persons any alias of whom holds every token of the query; an exact alias match wins."""
+    """Persons any alias of whom holds every token of the query. An exact (folded) match of a
+    person's name wins, then an exact match of one alias; otherwise every partial match, the
+    most mentioned first."""
     wanted = set(name_tokens(query))
     if not wanted:
         return []
     hits = [p for p in candidates if any(wanted <= set(name_tokens(a)) for a in p["aliases"])]
-    exact = [p for p in hits if any(fold(a) == fold(query.strip()) for a in p["aliases"])]
-    return exact if len(exact) == 1 else sorted(hits, key=lambda p: -p["mentions"])
+    key = name_tokens(query)
+    named = [p for p in hits if name_tokens(p["name"]) == key]
+    if len(named) == 1:
+        return named
+    exact = [p for p in hits if any(name_tokens(a) == key for a in p["aliases"])]
+    if len(exact) == 1:
+        return exact
+    return sorted(named or exact or hits, key=lambda p: (-p["mentions"], p["name"]))
 
 
 def suggestions(everyone: list[dict[str, Any]], query: str, n: int = 5) -> list[str]:
@@ -60,13 +180,39 @@ def suggestions(everyone: list[dict[str, Any]], query: str, n: int = 5) -> list[
     return out[:n]
 
 
+def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
+    """The article person (their name in the article) a quote's speaker is: the person one of
+    whose mentions is the speaker mention, else the person of that name, else the one person
+    whose name is compatible with it (factx.names)."""
+    speaker = quote.get("speaker")
+    if not isinstance(speaker, str) or not speaker:
+        return None
+    people = [p for p in doc.get("people", []) if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    s, e = quote.get("speaker_start"), quote.get("speaker_end")
+    if type(s) is int and type(e) is int:  # a pronoun overlaps no person's mention: by name below
+        for p in people:
+            if any(isinstance(m, list) and len(m) == 2 and m[0] <= s and e <= m[1] or
+                   isinstance(m, list) and len(m) == 2 and s <= m[0] < e for m in p.get("mentions", [])):
+                return p["name"]
+    key = name_tokens(speaker)
+    same = [p["name"] for p in people if name_tokens(p["name"]) == key]
+    if same:
+        return same[0]
+    wanted = names.parse(speaker)
+    fits = [p["name"] for p in people if names.compatible(wanted, names.parse(p["name"]))]
+    return fits[0] if len(fits) == 1 else None
+
+
 def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], docs: dict[str, dict[str, Any]],
-            canonical: dict[tuple[str, str], str]) -> dict[str, Any]:
+            corpus: dict[tuple[str, str], dict[str, Any]],
+            evidence: Optional[dict[tuple[str, str], str]] = None) -> dict[str, Any]:
     """Everything known about one person. ``appearances``: (article, name used there, mentions);
-    ``docs``: those articles' light documents; ``canonical``: (article, local name) -> corpus name."""
-    keys = {tuple(name_tokens(local)) for _, local, _ in appearances}
+    ``docs``: those articles' light documents; ``corpus``: (article, local name) -> the corpus
+    person's id and name; ``evidence``: (article, local name) -> why that name is this person."""
+    evidence = evidence or {}
     said, about, dated, attributes = [], [], [], []
     co_people: Counter = Counter()
+    co_ids: dict[str, str] = {}
     for article_id, local, _ in appearances:
         doc = docs.get(article_id)
         if doc is None:
@@ -76,33 +222,70 @@ def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], doc
         for q in doc.get("quotes", []):
             if q.get("partial"):
                 continue
-            if q.get("speaker") and tuple(name_tokens(q["speaker"])) in keys:
-                said.append({**q, "article": article_id})
+            if speaker_person(doc, q) == local:
+                said.append({**q, "article": article_id, "speaker_id": person.get("id")})
             elif any(q["start"] <= s < q["end"] for s, _ in mine["mentions"]):
                 about.append({**q, "article": article_id})
         for d in doc.get("dates", []):
             if local in (d.get("people") or []):
                 dated.append({**d, "article": article_id})
         for other in doc.get("people", []):
-            name = canonical.get((article_id, other["name"]), other["name"])
-            if other["name"] != local and name != person["name"]:
-                co_people[name] += 1
+            them = corpus.get((article_id, other["name"]), {"name": other["name"], "id": None})
+            if other["name"] != local and them["name"] != person["name"]:
+                co_people[them["name"]] += 1
+                co_ids.setdefault(them["name"], them["id"])
     from factx.query import calendar_key
 
     dated.sort(key=lambda d: (calendar_key(d.get("value")) is None, calendar_key(d.get("value")) or "",
                               d["article"], d["start"]))
     return {
-        "name": person["name"], "label": "PERSON", "aliases": person["aliases"],
+        "name": person["name"], "id": person.get("id"), "label": "PERSON", "aliases": person["aliases"],
         "mentions": sum(n for _, _, n in appearances),
-        "articles": [{"article": a, "name": local, "mentions": n} for a, local, n in appearances],
+        "articles": [{"article": a, "name": local, "mentions": n, "evidence": evidence.get((a, local), "")}
+                     for a, local, n in appearances],
         "attributes": attributes, "quotes": said, "quoted_about": about, "dates": dated,
-        "co_mentioned": [{"name": n, "articles": c} for n, c in co_people.most_common()],
+        "co_mentioned": [{"name": n, "id": co_ids.get(n), "articles": c} for n, c in co_people.most_common()],
     }
+
+
+def attach_person_ids(doc: dict[str, Any], corpus: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Tie an article's people and quote speakers to their corpus persons: each person gets
+    ``person_id`` and ``person_name``, each quote ``speaker_id`` and ``speaker_person``."""
+    for p in doc.get("people", []):
+        if isinstance(p, dict):
+            them = corpus.get((doc.get("id"), p.get("name")))
+            p["person_id"], p["person_name"] = (them["id"], them["name"]) if them else (None, None)
+    attach_speakers(doc.get("quotes", []), {doc.get("id"): doc}, corpus)
+
+
+def attach_speakers(quotes: list[dict[str, Any]], docs: dict[str, dict[str, Any]],
+                    corpus: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Each quote's ``speaker_id`` and ``speaker_person`` (the corpus person), or None."""
+    for q in quotes:
+        if not isinstance(q, dict):
+            continue
+        aid = q.get("article") or next(iter(docs), None)
+        doc = docs.get(aid)
+        local = speaker_person(doc, q) if doc is not None else None
+        them = corpus.get((aid, local)) if local else None
+        q["speaker_id"], q["speaker_person"] = (them["id"], them["name"]) if them else (None, None)
+
+
+def main_role(person: dict[str, Any], docs: dict[str, dict[str, Any]], appearances: list[tuple[str, str, int]]) -> str:
+    """The role most often given to a person in (some of) their articles, "" when none."""
+    local = {(a, n) for a, n, _ in appearances}
+    roles: Counter = Counter()
+    for aid, doc in docs.items():
+        for p in doc.get("people", []):
+            if (aid, p.get("name")) in local:
+                roles.update(a["value"] for a in p.get("attributes", []) if a.get("type") == "role"
+                             and isinstance(a.get("value"), str))
+    return roles.most_common(1)[0][0] if roles else ""
 
 
 def person_rows(persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p["articles"],
-             "aliases": p["aliases"]} for p in persons]
+             "aliases": p["aliases"], "id": p["id"]} for p in persons]
 
 
 def top_entities(rows: list[dict[str, Any]], top: Optional[int]) -> list[dict[str, Any]]:

@@ -4,22 +4,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 import re
-import unicodedata
 from typing import Any, Iterable, Optional
 
+from factx.names import fold, name_tokens
 from factx.store import CorruptArticle, Store
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a string."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def name_tokens(name: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", t) for t in _WORD.findall(fold(name))]
 
 
 def name_matches(query: str, name: Optional[str]) -> bool:
@@ -117,6 +107,19 @@ def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
 def segment_key(text: str) -> str:
     """Equal for the same quoted words in any article (case, accents, punctuation ignored)."""
     return hashlib.sha1(normalize_statement(text).encode("utf-8")).hexdigest()[:16]
+
+
+def by_statement_speaker(quotes: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
+    """The quotes of the statements whose first segment ``keep`` accepts."""
+    first: dict[tuple[str, Any], bool] = {}
+    out = []
+    for q in quotes:
+        k = (q["article"], q.get("statement"))
+        if k not in first:
+            first[k] = bool(keep(q))
+        if first[k]:
+            out.append(q)
+    return out
 
 
 def find_quotes(articles: Iterable[dict[str, Any]], *, speaker: Optional[str] = None, article: Optional[str] = None,

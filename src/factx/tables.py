@@ -139,24 +139,26 @@ def render_dates(console: Console, dates: list[dict[str, Any]]) -> None:
 
 
 def render_candidates(console: Console, query: str, choices: list[dict[str, Any]]) -> None:
-    table = Table("name", "mentions", "articles", title=f"{query!r} matches {len(choices)} people; "
-                  "ask again with a fuller name", title_justify="left")
+    table = Table("name", "id", "role", "mentions", "articles", title=f"{query!r} matches {len(choices)} "
+                  "people; ask again with a fuller name or `factx who @ID`", title_justify="left")
     for c in choices:
-        table.add_row(escape(c["name"]), str(c["mentions"]), str(c["articles"]))
+        table.add_row(escape(c["name"]), escape("@" + str(c.get("id") or "")), escape(c.get("role") or ""),
+                      str(c["mentions"]), str(c["articles"]))
     console.print(table)
 
 
 def render_profile(console: Console, prof: dict[str, Any]) -> None:
-    facts = [Text(prof["name"], style="bold"), Text(f" ({prof['label']})", style="dim")]
+    facts = [Text(prof["name"], style="bold"), Text(f" ({prof['label']}, @{prof.get('id') or '?'})", style="dim")]
     lines = Text.assemble(*facts, "\n", Text("also: ", style="dim"),
                           ", ".join(a for a in prof["aliases"] if a != prof["name"]) or "—")
     for attr in prof["attributes"]:
         lines.append(f"\n{attr['type']}: {attr['value']}  ")
         lines.append(f"[{attr['article']}] {(attr.get('sentence') or '')[:90]}", style="dim")
     console.print(Panel(lines, expand=False))
-    arts = Table("article", "mentions", title="articles", title_justify="left")
+    arts = Table("article", "named", "mentions", "why this person", title="articles", title_justify="left")
     for a in prof["articles"]:
-        arts.add_row(escape(a["article"]), str(a["mentions"]))
+        arts.add_row(escape(a["article"]), escape(a.get("name") or ""), str(a["mentions"]),
+                     escape(a.get("evidence") or ""))
     console.print(arts)
     if prof["quotes"]:
         console.print(quote_table(prof["quotes"]))
