@@ -240,10 +240,10 @@ def show(
             raise fail(f"no article {article!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
-    summary = query.article_summary(doc)
-    from factx import people
+        summary = query.article_summary(doc)
+        from factx import people
 
-    people.attach_person_ids(summary, arts.index.article_persons([summary["id"]]))
+        people.attach_person_ids(summary, arts.index.article_persons([summary["id"]]))
     if text:
         render.emit(query.article_text(summary), as_json, "article_text")
     elif as_json:

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from factx import names
-from factx.lexicon import GENDER_PRONOUNS, HONORIFICS, ORG_HEADS, TITLE_WORDS
+from factx.lexicon import GENDER_PRONOUNS, HONORIFICS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLE_WORDS
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Entity labels that sometimes hold a person's name the tagger got wrong.
+HOST_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 CITED_AS_SOURCE = {"tell"}  # "told X": X is often an outlet; people are introduced by full name
 HANDLE = re.compile(r"(?<![\w@#])[#@]([A-Za-z][A-Za-z0-9_]{2,})")
 CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -157,13 +160,83 @@ def relabel_person_short_forms(mentions: list[Mention]) -> None:
                 m.label = "PERSON"
 
 
+def _sub_mention(m: Mention, start: int, end: int, label: str = "PERSON") -> Mention:
+    """The mention of tokens [start, end) of the document, inside ``m``."""
+    span = m.span.doc[start:end]
+    return Mention(span.text, span.start_char, span.end_char, label, [t.text for t in span], m.sentence, span)
+
+
+def _in_a_place_phrase(span) -> bool:
+    """'in Jackson', 'from Paris': a place, not a person."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def persons_inside_other_entities(mentions: list[Mention]) -> list[Mention]:
+    """A person of the article named inside another entity ("Lohan" tagged GPE, "Overturn Bush
+    Rules" tagged ORG, "Obama To Nominate Regina Benjamin" as one ORG) becomes a mention of
+    that person; the rest of that entity was a tagging error around the name. Matches are the
+    article's full PERSON names and the surnames of exactly one of its people."""
+    full = {name_key(m.tokens) for m in mentions if m.label == "PERSON"}
+    surnames: dict[str, set] = {}
+    for key in full:
+        if len(key) > 1:
+            surnames.setdefault(key[-1], set()).add(key)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label not in HOST_LABELS or not len(m.span) or (m.label in PLACE_LABELS and _in_a_place_phrase(m.span)):
+            out.append(m)
+            continue
+        words = [t for t in m.span]
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            hit = 0
+            for j in range(len(words), i, -1):
+                key = name_key([POSSESSIVE.sub("", t.text) for t in words[i:j]])
+                if not words[i].text[:1].isupper() or not words[j - 1].text[:1].isupper():
+                    continue
+                if key in full or (j - i == 1 and len(surnames.get(key[0], ())) == 1):
+                    hit = j
+                    break
+            if hit:
+                found.append((words[i].i, words[hit - 1].i + 1))
+                i = hit
+            else:
+                i += 1
+        if not found:
+            out.append(m)
+        else:
+            out += [_sub_mention(m, a, b) for a, b in found]
+    return out
+
+
+def names_by_first_name(mentions: list[Mention]) -> None:
+    """A two- or three-word proper name tagged as an organisation, place or work ("Bettie Page"
+    ORG, "Hugh Jackman" GPE) is a person when it starts with a first name the first-name table
+    is sure of, every word is a singular proper noun, and none is an organisation or place word."""
+    for m in mentions:
+        span = m.span
+        if m.label not in HOST_LABELS or not 2 <= len(span) <= 3 or _in_a_place_phrase(span):
+            continue
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            continue
+        if not all(t.tag_ == "NNP" and t.text[:1].isupper() and t.text[1:2].islower() for t in span):
+            continue
+        if any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS for t in span):
+            continue
+        if names.first_name_gender(span[0].text) and not names.first_name_gender(span[-1].text):
+            m.label = "PERSON"
+
+
 def clean_mentions(doc) -> list[Mention]:
     mentions = drop_non_names(raw_mentions(doc))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
     relabel_cited_outlets(mentions)
     relabel_person_short_forms(mentions)
-    return mentions
+    names_by_first_name(mentions)
+    return persons_inside_other_entities(mentions)
 
 
 # ---- one person per name ------------------------------------------------------------------

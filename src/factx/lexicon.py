@@ -43,3 +43,12 @@ GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
 # Words that say the relation of two people of one family ("his wife, Hillary Clinton").
 FAMILY_WORDS = frozenset("wife husband son daughter father mother brother sister widow widower "
                          "grandson granddaughter grandfather grandmother nephew niece uncle aunt".split())
+
+# Head words of places ("Virginia Beach", "Jordan River"): a name ending so is no person.
+PLACE_HEADS = frozenset("""
+    airport avenue bay beach bridge canyon city county creek district falls forest harbor harbour
+    heights hill hills hospital hotel island islands lake mall mount mountain mountains ocean park
+    plaza port river road sea square station street state stadium tower township valley village
+""".split())
+# Prepositions that make what follows a place ("in Jackson", "from Paris").
+PLACE_PREPOSITIONS = frozenset("in at from to near into across outside inside through toward towards".split())

@@ -510,6 +510,9 @@ class MergeResult:
 SINGLE_MIN_CONTEXT = 1.0
 # Between several compatible people, the context must point to one by this factor.
 CLEAR_MARGIN = 2.0
+# A bare surname shared by several people means the most written-about one when that one is in
+# this many times more articles than the next (and the context does not say otherwise).
+PROMINENCE_MARGIN = 4
 # Two spellings a letter apart ("Stacy Stites" / "Stacey Stiles") are one person only with at
 # least this much shared context: typos are rare, namesakes are not.
 SPELLING_MIN_CONTEXT = 2.0
@@ -532,6 +535,13 @@ class _Cluster:
     def gender(self) -> Optional[str]:
         m, f = self.genders.get("m", 0), self.genders.get("f", 0)
         return "m" if m > f else "f" if f > m else None
+
+    def accepts_gender(self, gender: Optional[str]) -> bool:
+        mine = self.gender()
+        return not (gender and mine and gender != mine)
+
+    def rep(self) -> PersonName:
+        return most_specific(self.names.values())
 
     def accepts(self, name: PersonName, gender: Optional[str]) -> Optional[str]:
         mine = self.gender()
@@ -566,8 +576,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def similar_spelling(a: PersonName, b: PersonName) -> bool:
-    """Same number of words, each the same or one letter apart (or a nickname), and not the
-    same name: "Stacy Stites" / "Stacey Stiles"."""
+    """Same number of words, each the same or one letter apart (or a nickname; given names also
+    two forms of one name), and not the same name: "Stacy Stites" / "Stacey Stiles"."""
     if a.single or b.single or len(a.tokens) != len(b.tokens) or a.suffix != b.suffix or a.tokens == b.tokens:
         return False
     if min(len(a.last), len(b.last)) < 4:
@@ -575,7 +585,14 @@ def similar_spelling(a: PersonName, b: PersonName) -> bool:
     ga, gb = a.likely_gender, b.likely_gender
     if ga and gb and ga != gb:
         return False
-    return all(_one_edit(x, y) or nickname_pair(x, y) for x, y in zip(a.tokens, b.tokens))
+    if not all(_one_edit(x, y) or nickname_pair(x, y) for x, y in zip(a.surname, b.surname)):
+        return False
+    return all(_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y) for x, y in zip(a.given, b.given))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one given name: "Alexis" / "Alexandros", "Betty" / "Bettie"."""
+    return min(len(a), len(b)) >= 4 and a[:4] == b[:4]
 
 
 def _deletions(word: str) -> set[str]:
@@ -604,6 +621,7 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
     buckets: dict[str, set[int]] = {}
     singles: dict[tuple[str, ...], int] = {}  # one-word names no full name explained
     by_key: dict[tuple[str, ...], int] = {}  # full names: the person their first holder joined
+    given_buckets: dict[str, set[int]] = {}
 
     def place(i: int, c: Optional[int], why: str) -> None:
         if c is None:
@@ -614,6 +632,8 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
         name = parsed[i]
         if not name.single:
             by_key.setdefault(name.key, c)
+            if name.given:
+                given_buckets.setdefault(name.given[0], set()).add(c)
         for token in (name.tokens[1:] if not name.single else name.tokens) + ((name.nickname,) if name.nickname else ()):
             buckets.setdefault(token, set()).add(c)
 
@@ -633,7 +653,10 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
             pool |= buckets.get(token, set())
         fits = {c: why for c in sorted(pool) if (why := clusters[c].accepts(name, node.gender))}
         if name.single:
-            fits = {c: why for c, why in fits.items() if not next(iter(clusters[c].names.values())).single}
+            fits = {c: why for c, why in fits.items() if not clusters[c].rep().single}
+            if not fits:  # "Lindsay": the first name of one person, with strong context only
+                fits = {c: "first name" for c in sorted(given_buckets.get(name.tokens[0], ()))
+                        if not clusters[c].rep().single and clusters[c].accepts_gender(node.gender)}
         if not fits:
             own = singles.get(name.key) if name.single else None
             place(i, own, "same name" if own is not None else "first seen under this name")
@@ -645,7 +668,17 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
         best_score, best_shared, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else None
         clear = runner_up is None or best_score >= CLEAR_MARGIN * runner_up and best_score > runner_up
-        if name.single and (best_score < SINGLE_MIN_CONTEXT or not clear):
+        if not clear and name.single:
+            # a bare surname means its most written-about bearer, when that one clearly is
+            ranked = sorted(fits, key=lambda c: -len(clusters[c].nodes))
+            top = ranked[0]
+            if len(clusters[top].nodes) >= PROMINENCE_MARGIN * len(clusters[ranked[1]].nodes):
+                top_score, top_shared = _context_score(node.context, clusters[top], df, n_articles)
+                if top_score >= SINGLE_MIN_CONTEXT:
+                    best, best_score, best_shared, clear = top, top_score, top_shared, True
+                    fits[best] += " of the most written-about bearer"
+        needed = SPELLING_MIN_CONTEXT if fits[best] == "first name" else SINGLE_MIN_CONTEXT
+        if name.single and (best_score < needed or not clear):
             own = singles.get(name.key)
             place(i, own, "same name" if own is not None else
                   ("one-word name shared by several people" if not clear else "one-word name, too little context"))
@@ -668,13 +701,10 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
 def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_articles) -> None:
     by_deletion: dict[str, set[int]] = {}
     for c, cluster in enumerate(clusters):
-        if not cluster.nodes:
-            continue
-        rep = max(cluster.names.values(), key=lambda n: n.specificity())
-        if rep.single or len(rep.last) < 4:
-            continue
-        for d in _deletions(rep.last):
-            by_deletion.setdefault(d, set()).add(c)
+        for name in cluster.names.values():
+            if not name.single and len(name.last) >= 4:
+                for d in _deletions(name.last):
+                    by_deletion.setdefault(d, set()).add(c)
     done: set[tuple[int, int]] = set()
     for group in by_deletion.values():
         if len(group) < 2 or len(group) > 50:
@@ -684,14 +714,15 @@ def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_article
                 if a >= b or (a, b) in done or not clusters[a].nodes or not clusters[b].nodes:
                     continue
                 done.add((a, b))
-                ra = max(clusters[a].names.values(), key=lambda n: n.specificity())
-                rb = max(clusters[b].names.values(), key=lambda n: n.specificity())
-                if not similar_spelling(ra, rb):
+                pair = next(((x, y) for x in clusters[a].names.values() for y in clusters[b].names.values()
+                             if similar_spelling(x, y)), None)
+                if pair is None or any(conflicts(x, y) and not similar_spelling(x, y)
+                                       for x in clusters[a].names.values() for y in clusters[b].names.values()):
                     continue
                 score, shared = _shared(clusters[a], clusters[b], df, n_articles)
                 if score < SPELLING_MIN_CONTEXT:
                     continue
-                why = f"similar spelling {ra.display} / {rb.display}; shared context: {', '.join(shared[:5])}"
+                why = f"similar spelling {pair[0].display} / {pair[1].display}; shared context: {', '.join(shared[:5])}"
                 _absorb(clusters, b, a, person_of, evidence, why)
 
 
