@@ -814,7 +814,8 @@ def _result(clusters, parsed, nodes, person_of, evidence, corrections) -> MergeR
         persons.append(CorpusPerson(display_name([parsed[i] for i in cluster.nodes],
                                                  [nodes[i].count for i in cluster.nodes]), sorted(cluster.nodes)))
     for p in persons:
-        new = renames.get(name_key(p.name))
+        called = [name_key(p.name)] + [name_key(nodes[i].name) for i in p.nodes]
+        new = next((renames[k] for k in called if k in renames), None)
         if new:
             p.name = new
     return MergeResult(persons, [index_of[c] for c in person_of], evidence)
