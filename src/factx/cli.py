@@ -61,6 +61,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
     for bad in articles.corrupt:
         render.message(f"Warning: skipped article {bad.id!r}: {bad.reason} "
                        "(run `factx extract` again to repair it)", "yellow")
+    for note in articles.index.notes:
+        render.message(f"Warning: {note}", "yellow")
 
 
 def version_callback(value: bool) -> None:

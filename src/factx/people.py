@@ -14,7 +14,7 @@ from typing import Any, Iterable, Optional
 from factx import names
 from factx.names import fold, name_tokens
 
-CORRECTIONS_FILE = "factx-people.json"
+from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE  # noqa: E402
 # Entity labels that say nothing about who an article is about (every article has dates).
 NOT_CONTEXT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -32,6 +32,25 @@ def corrections_signature(store_root: Path) -> str:
     except OSError:
         return "none"
     return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def adopt_corrections(corpus: Path, store_root: Path) -> bool:
+    """A corpus folder's ``factx-people.json`` is copied into the store (where the index reads
+    it) when it differs from the store's copy; True when it was."""
+    source = Path(corpus) / CORRECTIONS_FILE
+    if not Path(corpus).is_dir() or not source.is_file():
+        return False
+    try:
+        data = source.read_bytes()
+        target = corrections_path(store_root)
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        from factx.store import atomic_write
+
+        atomic_write(target, data.decode("utf-8", errors="replace"))
+    except OSError:
+        return False
+    return True
 
 
 def _strings(value: Any) -> list[str]:
