@@ -46,6 +46,16 @@ def name_tokens(name: str) -> list[str]:
     return [re.sub(r"['’]s$", "", t) for t in _WORD.findall(fold(name))]
 
 
+def name_matches(query: str, name: Optional[str]) -> bool:
+    """Every token of the query is a token of the name ("kardashian" matches "Kim Kardashian
+    West"): how a user's search words find a name."""
+    wanted = name_tokens(query)
+    if not name or not wanted:
+        return False
+    have = set(name_tokens(name))
+    return all(t in have for t in wanted)
+
+
 def name_key(name: str) -> str:
     """The folded tokens joined by spaces: equal for the same written name."""
     return " ".join(name_tokens(name))

@@ -6,19 +6,10 @@ from collections import Counter
 import re
 from typing import Any, Iterable, Optional
 
-from factx.names import fold, name_tokens
+from factx.names import fold, name_matches, name_tokens  # noqa: F401 (name_matches: used by callers)
 from factx.store import CorruptArticle, Store
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-def name_matches(query: str, name: Optional[str]) -> bool:
-    """Every token of the query is a token of the name ("kardashian" matches "Kim Kardashian West")."""
-    wanted = name_tokens(query)
-    if not name or not wanted:
-        return False
-    have = set(name_tokens(name))
-    return all(t in have for t in wanted)
 
 
 def normalize_statement(text: str) -> str:
