@@ -13,6 +13,7 @@ from typing import Any, Iterable, Optional
 
 from factx import names
 from factx.names import fold, name_tokens
+from factx.timekeys import calendar_key
 
 from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE  # noqa: E402
 # Entity labels that say nothing about who an article is about (every article has dates).
@@ -280,8 +281,6 @@ def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], doc
             if other["name"] != local and them["name"] != person["name"]:
                 co_people[them["name"]] += 1
                 co_ids.setdefault(them["name"], them["id"])
-    from factx.query import calendar_key
-
     dated.sort(key=lambda d: (calendar_key(d.get("value")) is None, calendar_key(d.get("value")) or "",
                               d["article"], d["start"]))
     extra = {"also_matching": person["also_matching"]} if person.get("also_matching") else {}
