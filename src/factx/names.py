@@ -411,7 +411,7 @@ def _fits(person: ArticlePerson, name: PersonName) -> bool:
 RECENT_CHARS = 250
 
 
-def _choose(candidates: list[int], people: list[ArticlePerson], mention: ArticleMention,
+def _choose(candidates: list[int], people: list[ArticlePerson], at: int,
             mentions: list[ArticleMention], assigned: list[Optional[int]], full_counts: dict[int, int]) -> Optional[int]:
     """Which of several people a short form ("Clinton", "Mrs. Clinton") means, by evidence, in
     this order: the gender an honorific states, the gender of the pronoun that follows it in its
@@ -419,6 +419,7 @@ def _choose(candidates: list[int], people: list[ArticlePerson], mention: Article
     named), the one of them named alone just before it in the paragraph, the clearly main one of
     the article (twice the full-name mentions), the only one of them named so far in the
     paragraph. None when the evidence is even."""
+    mention = mentions[at]
     name = mention.name
     for gender in (name.gender, mention.hint):
         if gender:
@@ -431,8 +432,12 @@ def _choose(candidates: list[int], people: list[ArticlePerson], mention: Article
         candidates = plain or candidates
     if len(candidates) == 1:
         return candidates[0]
-    before = [i for i in range(len(mentions)) if mentions[i].start < mention.start and assigned[i] in candidates
-              and mentions[i].paragraph == mention.paragraph]
+    before = []  # mentions of the candidates earlier in the paragraph (mentions are in text order)
+    j = at - 1
+    while j >= 0 and mentions[j].paragraph == mention.paragraph:
+        if assigned[j] in candidates:
+            before.append(j)
+        j -= 1
     near = {assigned[i] for i in before if mention.start - mentions[i].start <= RECENT_CHARS}
     if len(near) == 1:
         return near.pop()
@@ -466,9 +471,7 @@ def resolve_article(mentions: list[ArticleMention]) -> tuple[list[ArticlePerson]
         fits = [p for p, person in enumerate(people) if _fits(person, name)]
         if len(fits) == 1:
             target = fits[0]
-        else:
-            if len(fits) > 1:  # "John Smith" between John A. and John B. Smith: its own person
-                pass
+        else:  # no one, or several ("John Smith" between John A. and John B. Smith): its own person
             people.append(ArticlePerson())
             target = len(people) - 1
         people[target].names.append(name)
@@ -496,7 +499,7 @@ def resolve_article(mentions: list[ArticleMention]) -> tuple[list[ArticlePerson]
         candidates = by_surname or [p for p, person in enumerate(people) if not person.name.single and
                                     name.tokens[0] in {n.given[0] for n in person.names if n.given}
                                     and not name.gender]
-        target = _choose(candidates, people, m, mentions, assigned, full_counts) if len(candidates) > 1 else \
+        target = _choose(candidates, people, i, mentions, assigned, full_counts) if len(candidates) > 1 else \
             (candidates[0] if candidates else None)
         if target is None:
             token = name.tokens[0] + ("|" + name.suffix if name.suffix else "")
