@@ -130,3 +130,14 @@ def test_trailing_control_character(nlp):
 def test_possessive_before_a_name(nlp):
     people = names(nlp, "Breitfeld’s Joel Pollard wrote the story. Joel Pollard is an editor.")
     assert "Joel Pollard" in people and not any("Breitfeld" in n for n in people)
+
+
+def test_preposition_in_a_headline_ends_the_name(nlp):
+    people = names(nlp, "Lena Parkes Checks Into Rehab, Leaves Two Minutes Later\nMay 2, 2013\n"
+                        "The judge was told about it in court.")
+    assert "Lena Parkes" in people and not any("Rehab" in n or "Checks" in n for n in people)
+
+
+def test_sentence_initial_participle_before_a_known_name(nlp):
+    people = names(nlp, "Donald Frum spoke. Painting Frum as a threat to workers, the flyers echo the message.")
+    assert people == {"Donald Frum"}

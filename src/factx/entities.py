@@ -86,6 +86,8 @@ def is_first_name(word: str) -> bool:
 def is_title_word(tok) -> bool:
     """A role or title word: lexicon's, or nameparser's when it is not also a given name."""
     fold = tok.lower_.strip(".")
+    if fold.endswith("s") and len(fold) > 4 and fold[:-1] in TITLE_WORDS | TITLES:  # 'Presidents'
+        fold = fold[:-1]
     return fold in TITLE_WORDS or fold in ROLE_WORDS or fold in HONORIFICS or (fold in TITLES and not is_first_name(tok.text))
 
 
@@ -269,6 +271,20 @@ def split_possessive(span, words: ArticleWords):
     return span
 
 
+def cut_at_preposition(span, words: ArticleWords):
+    """A preposition inside a mention of a headline ('Jane Doe Checks Into Rehab') ends the
+    name: the name is before it, without the word right before it (the verb or noun the
+    preposition belongs to) when two or more name words stay."""
+    for t in span[1:]:
+        if t.pos_ == "ADP" and t.lower_ not in NAME_PARTICLES and words.in_headline(t):
+            before = trim_edges(span.doc[span.start:t.i])
+            if len(before) > 2 and has_name(before[:-1]) and not is_first_name(before[-1].text) and \
+                    before[-1].lower_.strip(".") not in GENERATION_SUFFIXES:
+                before = before[:-1]
+            return before if len(before) and has_name(before) else span
+    return span
+
+
 def cut_lowercase_words(span):
     """Lowercase words are no part of a name (name particles 'de', 'al', 'van' aside): the name is
     after the last one ('grant fellow Jane Doe'; the words before are returned as its role), and
@@ -300,8 +316,12 @@ def cut_leading_words(span, words: ArticleWords, whole):
             continue
         if is_first_name(tok.text) or words.name_word(tok, whole):
             break
+        if tok.lower_ in NAME_TRAILERS:  # 'Twitter @handle'
+            start += 1
+            continue
         loose = words.capital_says_nothing(tok)
-        verb_like = tok.pos_ in NOT_NAME_POS or tok.tag_.startswith("VB")
+        verb_like = tok.pos_ in NOT_NAME_POS or tok.tag_.startswith("VB") or \
+            (len(tok) >= 6 and tok.lower_.endswith(("ing", "ly")) and words.known(rest, whole))
         if loose and (verb_like and (words.is_common(tok) or words.known(rest, whole) or words.in_headline(tok)) or
                       words.is_common(tok) and (words.known(rest, whole) or tok.pos_ in {"NOUN", "ADJ"})):
             start += 1
@@ -373,6 +393,7 @@ def clean_person_mentions(doc, mentions: list[Mention]) -> list[Mention]:
             if not (len(part) and has_name(part)):
                 continue
             part = split_possessive(part, words)
+            part = cut_at_preposition(part, words)
             part, role = cut_lowercase_words(part)
             if len(part) and has_name(part):
                 staged.append((m, part, role))
