@@ -149,9 +149,10 @@ class ArticleWords:
         return prev.is_space or (prev.is_punct and prev.text not in {",", "-"})
 
     def known(self, part, whole: tuple[str, ...]) -> bool:
-        """``part`` (tokens) is, or is inside, another person name of the article."""
+        """``part`` (tokens) is, or is inside, another person name of the article, or ends with
+        one ('Jane Doe' where the article says 'Doe')."""
         key = name_key([t.text for t in part])
-        return bool(key) and any(k != whole and is_subsequence(key, k) for k in self.keys)
+        return bool(key) and any(k != whole and (is_subsequence(key, k) or key[-len(k):] == k) for k in self.keys)
 
     def name_word(self, tok, whole: tuple[str, ...]) -> bool:
         """The word is part of another person name of the article ('West' of 'Kanye West')."""
