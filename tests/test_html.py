@@ -314,7 +314,7 @@ def test_show_text_with_colour_highlights_and_has_a_legend(html_store):
     assert "\x1b[" in out and "highlights:" in out
     assert "\x1b[1;33myesterday\x1b[0m" in out  # a date
     assert "\x1b[3;32mThis bridge will connect" in out  # a quote
-    assert "\x1b[1;36m" in out and "\x1b[35mCouncillor David Osei" in out  # a speaker, a person
+    assert "\x1b[1;36m" in out and "\x1b[35mDavid Osei" in out  # a speaker, a person (its title is a role)
     assert "Work on the foundations is expected" in out
 
 

@@ -199,3 +199,16 @@ def test_corrections_merge_split_rename():
 def test_display_name_is_the_most_used_full_name():
     assert names.display_name([parse("Walter K. Brandt"), parse("Walter Brandt"), parse("Brandt")], [1, 5, 9]) \
         == "Walter Brandt"
+
+
+def test_added_family_name_in_one_article():
+    shown, _, assigned = resolve(("Ana Quist", 0), ("Quist Lima", 40), ("Quist", 80))
+    assert assigned[0] == assigned[1] == assigned[2]
+    _, _, assigned = resolve(("Ana Quist", 0), ("Paul Lima", 40))
+    assert assigned[0] != assigned[1]
+
+
+def test_display_prefers_the_fuller_name_only_when_it_is_really_used():
+    assert names.display_name([parse("Ana Duarte Lima"), parse("Ana Duarte")], [10, 20]) == "Ana Duarte Lima"
+    assert names.display_name([parse("Crooked Ana Duarte"), parse("Ana Duarte")], [1, 40]) == "Ana Duarte"
+    assert names.display_name([parse("Ana J. Duarte"), parse("Ana Duarte")], [5, 20]) == "Ana Duarte"

@@ -16,8 +16,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from nameparser.config import CONSTANTS
+
 from factx import names
-from factx.lexicon import GENDER_PRONOUNS, HONORIFICS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLE_WORDS
+from factx.lexicon import (DEGREE_SUFFIXES, GENDER_PRONOUNS, GENERATION_SUFFIXES, HONORIFICS, NAME_BREAKS,
+                           NAME_TRAILERS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, ROLE_WORDS, TITLE_WORDS)
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Entity labels that sometimes hold a person's name the tagger got wrong.
@@ -39,6 +42,7 @@ class Mention:
     tokens: list[str]
     sentence: tuple[int, int]
     span: Any = None  # the spaCy span (not stored)
+    role_words: Any = None  # the spaCy span of role words cut from the front ('Coroner'), if any
 
 
 @dataclass
@@ -66,6 +70,100 @@ def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 # ---- cleaning spaCy's mentions ------------------------------------------------------------
 
+QUOTE_CHARS = "\"'“”‘’«»`"
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "INTJ"}
+NAME_PARTICLES = frozenset(CONSTANTS.prefixes) | frozenset(CONSTANTS.conjunctions)
+TITLES = frozenset(CONSTANTS.titles)
+_GENDER = None
+
+
+def is_first_name(word: str) -> bool:
+    """A given name by gender-guesser's list ('Will', 'Hope', 'Rush' are names, not words)."""
+    global _GENDER
+    if _GENDER is None:
+        import gender_guesser.detector
+        _GENDER = gender_guesser.detector.Detector()
+    return _GENDER.get_gender(word[:1].upper() + word[1:].lower()) != "unknown"
+
+
+def is_title_word(tok) -> bool:
+    """A role or title word: lexicon's, or nameparser's when it is not also a given name."""
+    fold = tok.lower_.strip(".")
+    if fold.endswith("s") and len(fold) > 4 and fold[:-1] in TITLE_WORDS | TITLES:  # 'Presidents'
+        fold = fold[:-1]
+    return fold in TITLE_WORDS or fold in ROLE_WORDS or fold in HONORIFICS or (fold in TITLES and not is_first_name(tok.text))
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case or capitals (headlines, links, captions): as quotes.py's
+    definition, per line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def word_forms(word: str) -> set[str]:
+    """The word and its plain forms ('Reverses' -> reverse, 'Hammering' -> hammer)."""
+    w = word.lower()
+    forms = {w}
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            forms.add(w[:len(w) - len(suffix)] + repl)
+    if len(w) > 5 and w[-3:-2] == w[-4:-3] and w.endswith("ing"):  # 'hammering' / 'stopping'
+        forms.add(w[:-4])
+    return forms
+
+
+class ArticleWords:
+    """What the whole article says about words: which are written in lowercase somewhere (so are
+    common words, not name parts), which lines are headlines, and the person names it has."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.lower: set[str] = set()
+        self.nouns: set[str] = set()
+        for t in doc:
+            if t.is_alpha and t.text[:1].islower():
+                self.lower.update((t.lower_, t.lemma_.lower()))
+                if t.pos_ == "NOUN":
+                    self.nouns.update((t.lower_, t.lemma_.lower()))
+        lines = title_case_lines(doc.text)
+        self.headlines = lines
+        self.headline_starts = [a for a, _ in lines]
+        self.keys: list[tuple[str, ...]] = []
+
+    def in_headline(self, tok) -> bool:
+        i = bisect.bisect_right(self.headline_starts, tok.idx) - 1
+        return i >= 0 and tok.idx < self.headlines[i][1]
+
+    def is_common(self, tok) -> bool:
+        return bool(word_forms(tok.text) & self.lower)
+
+    def capital_says_nothing(self, tok) -> bool:
+        """Its capital letter is no sign of a name: a headline, or the first word of a sentence."""
+        if self.in_headline(tok) or tok.i == 0 or tok.is_sent_start:
+            return True
+        prev = self.doc[tok.i - 1]
+        return prev.is_space or (prev.is_punct and prev.text not in {",", "-"})
+
+    def known(self, part, whole: tuple[str, ...]) -> bool:
+        """``part`` (tokens) is, or is inside, another person name of the article, or ends with
+        one ('Jane Doe' where the article says 'Doe')."""
+        key = name_key([t.text for t in part])
+        return bool(key) and any(k != whole and (is_subsequence(key, k) or key[-len(k):] == k) for k in self.keys)
+
+    def name_word(self, tok, whole: tuple[str, ...]) -> bool:
+        """The word is part of another person name of the article ('West' of 'Kanye West')."""
+        return any(k != whole and tok.lower_ in k for k in self.keys)
+
+
 def strip_possessive_span(span):
     """The span without a trailing possessive marker token or suffix."""
     end = span.end
@@ -81,9 +179,20 @@ def mention_from_span(span, label: str) -> Optional[Mention]:
     if not len(span):
         return None
     text = POSSESSIVE.sub("", span.text) if span[-1].tag_ != "POS" else span.text
+    text = re.sub(r"[\s\x00-\x1f\x7f]+$", "", text)  # a trailing control character or line break
     end = span.start_char + len(text)
-    tokens = [POSSESSIVE.sub("", t.text) for t in span if not t.is_punct or t.text in "-."]
-    tokens = [t for t in tokens if t]
+    tokens: list[str] = []
+    glue = False
+    for t in span:
+        if t.is_space or (t.is_punct and t.text not in "-."):
+            glue = False
+            continue
+        word = POSSESSIVE.sub("", t.text).strip("\x00\x1f\x7f")
+        if tokens and glue:  # 'Mary-Kate', 'al-Assad': one word, as written
+            tokens[-1] += word
+        elif word:
+            tokens.append(word)
+        glue = not t.whitespace_ and t.i + 1 < span.end and (t.text == "-" or span.doc[t.i + 1].text == "-")
     if not tokens or not text.strip():
         return None
     sent = span.sent
@@ -96,6 +205,222 @@ def raw_mentions(doc) -> list[Mention]:
         m = mention_from_span(ent, ent.label_)
         if m is not None:
             out.append(m)
+    return out
+
+
+def has_name(span) -> bool:
+    return any(t.pos_ == "PROPN" and t.lower_.strip(".") not in GENERATION_SUFFIXES for t in span)
+
+
+def balance_brackets(span):
+    """'Vladimir] Putin' -> '[Vladimir] Putin' when the opener is right before it (and the same
+    for a closer right after); an unmatched bracket at an edge is dropped."""
+    doc, start, end = span.doc, span.start, span.end
+    for open_, close in BRACKETS.items():
+        depth = 0
+        for t in doc[start:end]:
+            depth += (t.text == open_) - (t.text == close)
+            if depth < 0:
+                if start > 0 and doc[start - 1].text == open_:
+                    start -= 1
+                break
+        if depth > 0 and end < len(doc) and doc[end].text == close:
+            end += 1
+    return doc[start:end]
+
+
+def trim_edges(span):
+    """Without punctuation, spaces and possessive markers at either edge (a name keeps a final
+    '.', and brackets that enclose a part of it)."""
+    doc, start, end = span.doc, span.start, span.end
+    def enclosed(i):
+        t = doc[i]
+        if t.text in BRACKETS:
+            return any(doc[j].text == BRACKETS[t.text] for j in range(i + 1, end))
+        closers = {v: k for k, v in BRACKETS.items()}
+        return t.text in closers and any(doc[j].text == closers[t.text] for j in range(start, i))
+    while start < end and (doc[start].is_space or doc[start].text in POSSESSIVE_TOKENS or
+                           (doc[start].is_punct and not enclosed(start)) or doc[start].text.strip(QUOTE_CHARS) == ""):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text.strip(QUOTE_CHARS) == "" or
+                           (doc[end - 1].is_punct and doc[end - 1].text != "." and not enclosed(end - 1))):
+        end -= 1
+    return doc[start:end]
+
+
+def split_at_breaks(span) -> list:
+    """Parts of a mention between line breaks and punctuation that never stands in a name."""
+    parts, start = [], span.start
+    for t in span:
+        if "\n" in t.text or t.text in NAME_BREAKS:
+            parts.append(span.doc[start:t.i])
+            start = t.i + 1
+    parts.append(span.doc[start:span.end])
+    return [trim_edges(p) for p in parts if len(p)]
+
+
+def split_possessive(span, words: ArticleWords):
+    """"X's Y Z" inside a mention: the name is one side. The side that is a person name elsewhere
+    in the article wins, else the side after when it starts with a given name ("Outlet's Jane
+    Doe"), else the side before ("Jane Doe's Remarks")."""
+    for t in span[1:-1] if len(span) > 2 else []:
+        if t.text in POSSESSIVE_TOKENS or t.tag_ == "POS":
+            before = trim_edges(span.doc[span.start:t.i])
+            after = trim_edges(span.doc[t.i + 1:span.end])
+            whole = name_key([x.text for x in span])
+            for side in (after, before):
+                if len(side) and has_name(side) and words.known(side, whole):
+                    return side
+            if len(after) > 1 and has_name(after) and is_first_name(after[0].text):
+                return after
+            return before if len(before) and has_name(before) else after
+    return span
+
+
+def cut_at_preposition(span, words: ArticleWords):
+    """A preposition inside a mention of a headline ('Jane Doe Checks Into Rehab') ends the
+    name: the name is before it, without the word right before it (the verb or noun the
+    preposition belongs to) when two or more name words stay."""
+    for t in span[1:]:
+        if t.pos_ == "ADP" and t.lower_ not in NAME_PARTICLES and words.in_headline(t):
+            before = trim_edges(span.doc[span.start:t.i])
+            if len(before) > 2 and has_name(before[:-1]) and not is_first_name(before[-1].text) and \
+                    before[-1].lower_.strip(".") not in GENERATION_SUFFIXES:
+                before = before[:-1]
+            return before if len(before) and has_name(before) else span
+    return span
+
+
+def cut_lowercase_words(span):
+    """Lowercase words are no part of a name (name particles 'de', 'al', 'van' aside): the name is
+    after the last one ('grant fellow Jane Doe'; the words before are returned as its role), and
+    a lowercase tail is dropped. Returns (name span, words before it or None)."""
+    doc = span.doc
+    low = [t.i for t in span if t.text[:1].islower() and t.is_alpha and t.lower_ not in NAME_PARTICLES]
+    if not low:
+        return span, None
+    last = low[-1]
+    after = trim_edges(doc[last + 1:span.end])
+    if len(after) and has_name(after):
+        before = trim_edges(doc[span.start:last + 1])
+        return after, before if len(before) else None
+    first = low[0]
+    before = trim_edges(doc[span.start:first])
+    return (before, None) if len(before) and has_name(before) else (span, None)
+
+
+def cut_leading_words(span, words: ArticleWords, whole):
+    """Words glued before a name: a role or title ('Coroner Jane Doe', kept as the role), or a
+    verb or common word whose capital says nothing ('Hammering Jane Doe' in a headline, a
+    sentence's first word) when it is no given name. Returns (name span, role span or None)."""
+    doc, start, role_end = span.doc, span.start, None
+    while span.end - start >= 2 and has_name(doc[start + 1:span.end]):
+        tok, rest = doc[start], doc[start + 1:span.end]
+        if is_title_word(tok):
+            start += 1
+            role_end = start
+            continue
+        if is_first_name(tok.text) or words.name_word(tok, whole):
+            break
+        if tok.lower_ in NAME_TRAILERS:  # 'Twitter @handle'
+            start += 1
+            continue
+        loose = words.capital_says_nothing(tok)
+        verb_like = tok.pos_ in NOT_NAME_POS or tok.tag_.startswith("VB") or \
+            (len(tok) >= 6 and tok.lower_.endswith(("ing", "ly")) and words.known(rest, whole))
+        if loose and (verb_like and (words.is_common(tok) or words.known(rest, whole) or words.in_headline(tok)) or
+                      words.is_common(tok) and (words.known(rest, whole) or tok.pos_ in {"NOUN", "ADJ"})):
+            start += 1
+            if word_forms(tok.text) & words.nouns or tok.lower_ in TITLES:
+                role_end = start
+            continue
+        break
+    role = doc[span.start:role_end] if role_end else None
+    return doc[start:span.end], role
+
+
+def cut_trailing_words(span, words: ArticleWords, whole):
+    """Words glued after a name: a service or document word ('Jane Doe Gmail'), or, in a
+    headline, a common word when the name before it is a person of the article ('Jane Doe
+    Claims'). A generation suffix ('Jr.') stays."""
+    doc, end = span.doc, span.end
+    while end - span.start >= 2:
+        tok, rest = doc[end - 1], doc[span.start:end - 1]
+        fold = tok.lower_.strip(".")
+        if fold in GENERATION_SUFFIXES or fold in DEGREE_SUFFIXES or not has_name(rest):
+            break
+        if fold in NAME_TRAILERS or (words.in_headline(tok) and words.is_common(tok) and
+                                     (words.known(rest, whole) or len(rest) > 2 and words.known(rest[-2:], whole))
+                                     and not words.name_word(tok, whole)):
+            end -= 1
+            continue
+        break
+    return doc[span.start:end]
+
+
+def split_two_names(span, words: ArticleWords, whole) -> list:
+    """Two people in one mention: 'Smith Beats Jones' in a headline (a verb or common word
+    between two names of the article), or two names run together ('Smith Jane Doe', where each
+    is a person name elsewhere in the article and the whole is written nowhere else)."""
+    doc = span.doc
+    if len(span) < 2:
+        return [span]
+    for i in range(span.start + 1, span.end - 1):
+        tok = doc[i]
+        left, right = doc[span.start:i], doc[i + 1:span.end]
+        if words.in_headline(tok) and (words.is_common(tok) or tok.tag_.startswith("VB")) and \
+                not is_first_name(tok.text) and not words.name_word(tok, whole) and \
+                has_name(left) and has_name(right) and words.known(left, whole) and words.known(right, whole):
+            return [left, right]
+    if sum(k == whole for k in words.keys) > 1:
+        return [span]
+    for i in range(span.start + 1, span.end - 1):
+        left, right = doc[span.start:i], doc[i:span.end]
+        if not doc[i - 1].whitespace_ or not (has_name(left) and has_name(right)):
+            continue
+        rkey, lkey = name_key([t.text for t in right]), name_key([t.text for t in left])
+        if len(rkey) >= 2 and rkey in words.keys and any(k != whole and k[-len(lkey):] == lkey for k in words.keys):
+            return [left, right]
+    return [span]
+
+
+def clean_person_mentions(doc, mentions: list[Mention]) -> list[Mention]:
+    """Each PERSON mention cut to the name it holds (or split into the names it holds): line
+    breaks and stray punctuation, possessives inside, lowercase words, role words and glued
+    headline words before and after, two names in one."""
+    words = ArticleWords(doc)
+    staged: list[tuple[Mention, Any, Any]] = []  # (mention, span, role span)
+    for m in mentions:
+        if m.label != "PERSON":
+            staged.append((m, None, None))
+            continue
+        parts = split_at_breaks(balance_brackets(m.span))
+        for part in parts:
+            if not (len(part) and has_name(part)):
+                continue
+            part = split_possessive(part, words)
+            part = cut_at_preposition(part, words)
+            part, role = cut_lowercase_words(part)
+            if len(part) and has_name(part):
+                staged.append((m, part, role))
+    words.keys = [name_key([t.text for t in s if not t.is_punct or t.text in "-."]) for m, s, _ in staged if s is not None]
+    out = []
+    for m, span, role in staged:
+        if span is None:
+            out.append(m)
+            continue
+        whole = name_key([t.text for t in span if not t.is_punct or t.text in "-."])
+        span, lead_role = cut_leading_words(span, words, whole)
+        role = lead_role if lead_role is not None else role
+        span = cut_trailing_words(span, words, whole)
+        pieces = split_two_names(span, words, whole)
+        if len(pieces) > 1:  # each name may have its own glued words ('Doe Jane Roe Rally')
+            pieces = [cut_trailing_words(cut_leading_words(p, words, whole)[0], words, whole) for p in pieces]
+        for i, piece in enumerate(pieces):
+            new = mention_from_span(piece, "PERSON")
+            if new is not None:
+                new.role_words = role if i == 0 else None
+                out.append(new)
     return out
 
 
@@ -230,7 +555,7 @@ def names_by_first_name(mentions: list[Mention]) -> None:
 
 
 def clean_mentions(doc) -> list[Mention]:
-    mentions = drop_non_names(raw_mentions(doc))
+    mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc)))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
     relabel_cited_outlets(mentions)
@@ -376,7 +701,7 @@ def role_before(m: Mention) -> Optional[Any]:
                 break
         start -= 1
     words = doc[start:i]
-    if len(words) and any(t.lower_.strip(".") in TITLE_WORDS for t in words):
+    if len(words) and any(is_title_word(t) for t in words):
         return words
     return None
 
@@ -414,7 +739,7 @@ def attributes(text: str, mentions: list[Mention], person_of: dict[int, Person])
         age = age_of(text, m)
         if age and 0 < age[0] < 125:
             found.append({"type": "age", "value": age[0], "start": age[1], "end": age[2]})
-        for span in (role_before(m), role_appos(m)):
+        for span in (m.role_words, role_before(m), role_appos(m)):
             if span is not None and len(span):
                 value, s, e = trim_span_text(span)
                 if value and len(value) <= 120:

@@ -52,3 +52,17 @@ PLACE_HEADS = frozenset("""
 """.split())
 # Prepositions that make what follows a place ("in Jackson", "from Paris").
 PLACE_PREPOSITIONS = frozenset("in at from to near into across outside inside through toward towards".split())
+# Words that follow a person's name in a headline or caption but are not part of it: the
+# services and documents a story is about ("X Gmail", "X Twitter"). Folded.
+NAME_TRAILERS = frozenset("gmail email emails e-mail e-mails inbox twitter tweet tweets facebook instagram "
+                          "youtube snapchat account accounts server hack leak leaks memo transcript video "
+                          "photo photos interview op-ed".split())
+
+# Punctuation that never stands inside a person's name: a mention is cut there.
+NAME_BREAKS = frozenset("-- — – | : ; / ( ) , ! ? « » • * ~ = + < >".split())
+
+# Role nouns that news writes before a name as if a title ("Coroner Jane Doe"), beyond
+# TITLE_WORDS and nameparser's titles. Folded.
+ROLE_WORDS = frozenset("coroner fellow moderator billionaire rapper trooper agent analyst strategist pollster "
+                       "advisor aide columnist reporter filmmaker astronaut congressman congresswoman "
+                       "lawmaker quarterback pitcher veteran suspect".split())

@@ -119,7 +119,7 @@ class PersonName:
     def display(self) -> str:
         """The name as written without leading titles or honorifics ("Dr Sanjay Gupta" ->
         "Sanjay Gupta") and without a possessive."""
-        words = self.text.split()
+        words = self.text.replace("[", "").replace("]", "").split()  # "[Vladimir] Putin": an editor's brackets
         while len(words) > 1 and is_title_word(words[0]) and (len(words) > 2 or self.titles):
             words.pop(0)
         return re.sub(r"['’]s?$", "", " ".join(words)).strip(" ,") or self.text
@@ -399,11 +399,24 @@ class ArticlePerson:
         return None
 
 
+def adds_a_surname(a: PersonName, b: PersonName) -> bool:
+    """In one article, "Kardashian West" beside "Kim Kardashian": two family names, the first of
+    them the other name's surname and no known first name (a married or double name)."""
+    for short, full in ((a, b), (b, a)):
+        if len(short.tokens) == 2 and full.given and not short.suffix and short.tokens[0] == full.last \
+                and short.tokens[1] != full.last and first_name_gender(short.tokens[0]) is None:
+            return True
+    return False
+
+
 def _fits(person: ArticlePerson, name: PersonName) -> bool:
     g = person.gender()
     if name.gender and g and name.gender != g:
         return False
-    return fits_person(person.names, name) is not None
+    if fits_person(person.names, name) is not None:
+        return True
+    return any(adds_a_surname(n, name) for n in person.names) and \
+        not any(conflicts(n, name) for n in person.names)
 
 
 # A short form refers to the person named just before it when that one alone was named this
@@ -834,9 +847,15 @@ def _result(clusters, parsed, nodes, person_of, evidence, corrections) -> MergeR
     return MergeResult(persons, [index_of[c] for c in person_of], evidence)
 
 
+# The fuller of a person's names is shown when used at least this share as much as the most
+# used one ("Kim Kardashian West" over "Kim Kardashian"; not a headline's "Crooked X").
+DISPLAY_MIN_SHARE = 0.25
+
+
 def display_name(names: Sequence[PersonName], counts: Sequence[int]) -> str:
-    """The name to show for a person: the most used full name (given name and surname, without
-    titles); the most specific breaks ties."""
+    """The name to show for a person: among the full names (given name and surname, without
+    titles) used at least DISPLAY_MIN_SHARE as much as the most used one, the one with the most
+    whole words (initials do not count), then the most used."""
     weight: Counter = Counter()
     best: dict[str, PersonName] = {}
     for name, count in zip(names, counts):
@@ -844,4 +863,7 @@ def display_name(names: Sequence[PersonName], counts: Sequence[int]) -> str:
         weight[shown] += count
         best.setdefault(shown, name)
     full = [s for s in weight if not best[s].single and any(len(g) > 1 for g in best[s].given)] or list(weight)
-    return max(full, key=lambda s: (weight[s], best[s].specificity(), len(s), s))
+    top = max(weight[s] for s in full)
+    used = [s for s in full if weight[s] >= DISPLAY_MIN_SHARE * top]
+    words = lambda s: sum(1 for t in best[s].tokens if len(t) > 1)  # noqa: E731
+    return max(used, key=lambda s: (words(s), weight[s], best[s].specificity(), len(s), s))
