@@ -296,7 +296,9 @@ def cut_lowercase_words(span):
     after the last one ('grant fellow Jane Doe'; the words before are returned as its role), and
     a lowercase tail is dropped. Returns (name span, words before it or None)."""
     doc = span.doc
-    low = [t.i for t in span if t.text[:1].islower() and t.is_alpha and t.lower_ not in NAME_PARTICLES]
+    # a particle counts as part of the name only before another word of it ("de la Cruz", not "Roe and")
+    low = [t.i for t in span if t.text[:1].islower() and t.is_alpha and
+           (t.lower_ not in NAME_PARTICLES or t.i == span.end - 1)]
     if not low:
         return span, None
     last = low[-1]
@@ -554,8 +556,34 @@ def names_by_first_name(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+QUOTED_NICKNAME = re.compile(r"\b([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?) ([\"“'‘])([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2})"
+                             r"([\"”'’]) ([A-Z][\w'’\-]+)")
+
+
+def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Vincent "The Chin" Gigante', which the tagger cuts into pieces at the quotes, is one
+    person: given name, nickname in quotes, surname, when a piece was tagged PERSON."""
+    text = doc.text
+    joined: list[Mention] = []
+    for match in QUOTED_NICKNAME.finditer(text):
+        start, end = match.start(), match.end()
+        hit = [m for m in mentions if m.start < end and start < m.end]
+        if not any(m.label == "PERSON" for m in hit) or any(m.start < start or m.end > end for m in hit):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            continue
+        joined.append(Mention(span.text, start, end, "PERSON", [t.text for t in span],
+                              (span.sent.start_char, span.sent.end_char), span))
+    if not joined:
+        return mentions
+    taken = [(m.start, m.end) for m in joined]
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in taken)]
+    return sorted(kept + joined, key=lambda m: (m.start, m.end))
+
+
 def clean_mentions(doc) -> list[Mention]:
-    mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc)))
+    mentions = drop_non_names(clean_person_mentions(doc, join_quoted_nicknames(doc, raw_mentions(doc))))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
     relabel_cited_outlets(mentions)
