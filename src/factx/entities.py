@@ -568,8 +568,11 @@ def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
     for match in QUOTED_NICKNAME.finditer(text):
         start, end = match.start(), match.end()
         hit = [m for m in mentions if m.start < end and start < m.end]
-        if not any(m.label == "PERSON" for m in hit) or any(m.start < start or m.end > end for m in hit):
+        if not any(m.label == "PERSON" for m in hit):
             continue
+        # a PERSON piece that runs on ("Chin' Gigante Dies") is kept whole: cleaning cuts the rest
+        start = min([start] + [m.start for m in hit if m.label == "PERSON"])
+        end = max([end] + [m.end for m in hit if m.label == "PERSON"])
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or span.end_char != end:
             continue

@@ -124,10 +124,11 @@ class PersonName:
             words.pop(0)
         return re.sub(r"['’]s?$", "", " ".join(words)).strip(" ,") or self.text
 
-    def specificity(self) -> tuple[int, int, int]:
-        """More full given names, then more tokens, then a suffix: the more specific name."""
+    def specificity(self) -> tuple[int, int, int, int]:
+        """More full given names, then more tokens, then a suffix, then a nickname: the more
+        specific name."""
         full = sum(1 for g in self.given if len(g) > 1)
-        return (full, len(self.tokens), 1 if self.suffix else 0)
+        return (full, len(self.tokens), 1 if self.suffix else 0, 1 if self.nickname else 0)
 
 
 def _clean_word(word: str) -> str:
