@@ -232,3 +232,19 @@ def test_unreadable_file_is_listed_as_failed_and_the_rest_extracted(tmp_path, mo
     assert summary["failed"] == [{"article": "sub/secret.txt", "reason": "cannot read: Permission denied"}]
     assert "sub/secret.txt" in result.stderr and "Permission denied" in result.stderr
     assert [a["id"] for a in run_json("articles", "--store", tmp_path / "s")] == ["good.txt"]
+
+
+def test_readme_documents_every_command_and_option():
+    """Every command and every option of the CLI appears in the README."""
+    import typer.main
+
+    from factx.cli import app
+
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert f"factx {name}" in readme, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert opt in readme, f"factx {name} {opt}"

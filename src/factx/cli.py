@@ -61,6 +61,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
     for bad in articles.corrupt:
         render.message(f"Warning: skipped article {bad.id!r}: {bad.reason} "
                        "(run `factx extract` again to repair it)", "yellow")
+    for note in articles.index.notes:
+        render.message(f"Warning: {note}", "yellow")
 
 
 def version_callback(value: bool) -> None:
@@ -364,6 +366,10 @@ def timeline(
     render.emit(items, as_json, "timeline")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
     """The one person a name (or "@ID") designates, or exit: not found (3, with suggestions) or
     ambiguous (4, with the candidates: id, articles and a role)."""
@@ -375,11 +381,24 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
             raise fail(f"no person with id {name[1:]!r} (see `factx entities --label PERSON --json`)",
                        ExitStatus.NOT_FOUND)
         return person
-    hits = people.lookup(arts.index.person_candidates(name), name)
+    candidates = arts.index.person_candidates(name)
+    hits = people.lookup(candidates, name)
     if not hits:
         close = people.suggestions(arts.index.persons(), name)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
+    chosen = people.choose(hits, name)
+    if chosen is not None:
+        others = sorted((p for p in people.lookup_partial(candidates, name) if p["pid"] != chosen["pid"]),
+                        key=lambda p: (-len(p["articles"]), p["name"]))
+        if others and people.name_tokens(name) != people.name_tokens(chosen["name"]):
+            listed = ", ".join(f"{p['name']} (@{p['id']}, {_count(len(p['articles']), 'article')})"
+                               for p in others[:5])
+            render.message(f"Note: {name!r} also matches {listed}; showing {chosen['name']} (@{chosen['id']}), "
+                           "the one named so in the most articles", "yellow")
+            chosen = {**chosen, "also_matching": [{"id": p["id"], "name": p["name"], "articles": len(p["articles"])}
+                                                  for p in others]}
+        return chosen
     if len(hits) > 1:
         choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": len(p["articles"]),
                     "role": people.main_role(p, arts.docs(p["articles"][:5]), arts.index.person_articles(p["pid"]))}

@@ -254,6 +254,20 @@ def _honorific_before(m: Mention) -> Optional[str]:
     return None
 
 
+def _pronoun_hint(m: Mention, others: set[int]) -> Optional[str]:
+    """The gender of the first he/she/his/her after a subject mention in its sentence, unless
+    another person is named first ("Clinton allowed her staff ..." -> "f")."""
+    span = m.span
+    if span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for tok in span.doc[span.end:span.sent.end]:
+        if tok.i in others:
+            return None
+        if tok.lower_ in GENDER_PRONOUNS:
+            return GENDER_PRONOUNS[tok.lower_]
+    return None
+
+
 def _paragraph_starts(text: str) -> list[int]:
     return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
@@ -292,13 +306,15 @@ def group_people(mentions: list[Mention], text: str) -> tuple[list[Person], dict
     mention (keyed by ``id(mention)``)."""
     persons = [m for m in mentions if m.label == "PERSON"]
     paragraphs = _paragraph_starts(text)
+    person_tokens = {t.i for m in persons for t in m.span}
     infos = [names.ArticleMention(m.text, m.start, bisect.bisect_right(paragraphs, m.start) - 1,
-                                  _honorific_before(m)) for m in persons]
+                                  _honorific_before(m), _pronoun_hint(m, person_tokens - {t.i for t in m.span}))
+             for m in persons]
     resolved, assigned = names.resolve_article(infos)
     person_index = {id(m): assigned[i] for i, m in enumerate(persons) if assigned[i] is not None}
     if persons:
         for p, g in pronoun_gender_votes(persons[0].span.doc, persons, person_index):
-            resolved[p].gender_votes[g] += 1
+            resolved[p].pronoun_votes[g] += 1
     people: list[Person] = []
     for person in resolved:
         ms = [persons[i] for i in person.mentions]

@@ -73,6 +73,7 @@ def light_doc(doc: dict[str, Any]) -> dict[str, Any]:
 class Index:
     def __init__(self, store: Store):
         self.store = store
+        self.notes: list[str] = []  # things a user should hear about (a bad factx-people.json)
         self.path = Path(store.root) / INDEX
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -135,7 +136,8 @@ class Index:
 
         rows = self.db.execute("SELECT rowid, article, name, count, aliases, gender FROM names").fetchall()
         entities = self.db.execute("SELECT article, label, key FROM entities").fetchall()
-        corrections, _ = load_corrections(Path(self.store.root))
+        corrections, problems = load_corrections(Path(self.store.root))
+        self.notes += problems
         persons, per_row = merge(rows, entities, corrections)
         self.begin()
         self.db.execute("DELETE FROM persons")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
@@ -44,6 +44,16 @@ def fold(text: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """Folded word tokens of a name, without a possessive ("Reed's" -> "reed")."""
     return [re.sub(r"['’]s$", "", t) for t in _WORD.findall(fold(name))]
+
+
+def name_matches(query: str, name: Optional[str]) -> bool:
+    """Every token of the query is a token of the name ("kardashian" matches "Kim Kardashian
+    West"): how a user's search words find a name."""
+    wanted = name_tokens(query)
+    if not name or not wanted:
+        return False
+    have = set(name_tokens(name))
+    return all(t in have for t in wanted)
 
 
 def name_key(name: str) -> str:
@@ -289,6 +299,8 @@ def compatible(a: PersonName, b: PersonName) -> Optional[str]:
     reasons = _givens_match(short.given, long_.given)
     if reasons is not None:
         return ", ".join(reasons) if reasons else "middle name left out"
+    if len(short.given) == 1 and short.given[0] in (long_.nickname, *long_.nickname.split()[:1]) and long_.nickname:
+        return "nickname in quotes"  # 'Jerry Ortiz' / 'Luis Gerardo "Jerry" Ortiz'
     # "W. Mark Felt" ~ "Mark Felt"; "Luis Gerardo Jerry Ortiz" ~ "Jerry Ortiz": known by a middle name
     if len(short.given) == 1 and len(short.given[0]) > 1 and short.given[0] in long_.given[1:]:
         return "known by a middle name"
@@ -345,10 +357,15 @@ class ArticleMention:
     start: int
     paragraph: int = 0
     gender: Optional[str] = None
+    hint: Optional[str] = None  # gender of the pronoun that follows it in its sentence
 
     @property
     def name(self) -> PersonName:
-        return parse(self.text)
+        """The parsed name, with the gender an honorific before it states."""
+        name = parse(self.text)
+        if self.gender and not name.gender:
+            name = replace(name, gender=self.gender)
+        return name
 
 
 @dataclass
@@ -358,20 +375,28 @@ class ArticlePerson:
 
     names: list[PersonName] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)
-    gender_votes: Counter = field(default_factory=Counter)
+    gender_votes: Counter = field(default_factory=Counter)  # from honorifics at the mentions
+    pronoun_votes: Counter = field(default_factory=Counter)  # from he/she about the person
 
     @property
     def name(self) -> PersonName:
         return max(self.names, key=lambda n: n.specificity())
 
     def gender(self) -> Optional[str]:
-        """Honorifics and pronouns first; the first-name table only when they say nothing."""
-        m, f = self.gender_votes.get("m", 0), self.gender_votes.get("f", 0)
-        if m != f:
-            return "m" if m > f else "f"
-        given = [g for n in self.names for g in n.given if len(g) > 1]
-        table = {first_name_gender(g) for g in given[:1]} - {None}
-        return table.pop() if len(table) == 1 else None
+        """Honorifics first ("Mrs. Clinton"), then the first-name table when it is sure, then
+        the pronouns used about the person (the weakest evidence: a pronoun near a name is
+        often someone else's)."""
+        for votes in (self.gender_votes, None, self.pronoun_votes):
+            if votes is None:
+                given = [g for n in self.names for g in n.given if len(g) > 1]
+                table = {first_name_gender(g) for g in given[:1]} - {None}
+                if len(table) == 1:
+                    return table.pop()
+                continue
+            m, f = votes.get("m", 0), votes.get("f", 0)
+            if m != f:
+                return "m" if m > f else "f"
+        return None
 
 
 def _fits(person: ArticlePerson, name: PersonName) -> bool:
@@ -381,30 +406,42 @@ def _fits(person: ArticlePerson, name: PersonName) -> bool:
     return fits_person(person.names, name) is not None
 
 
+# A short form refers to the person named just before it when that one alone was named this
+# close before it in the same paragraph.
+RECENT_CHARS = 250
+
+
 def _choose(candidates: list[int], people: list[ArticlePerson], mention: ArticleMention,
-            mentions: list[ArticleMention], assigned: list[Optional[int]]) -> Optional[int]:
-    """Which of several people a short form ("Clinton", "Mrs. Clinton") means, by evidence:
-    stated gender, a suffix ("Trump" is not "Trump Jr." when both are named), the only one of
-    them named so far in the same paragraph, the clearly main one of the article (twice the
-    mentions). None when the evidence is even."""
+            mentions: list[ArticleMention], assigned: list[Optional[int]], full_counts: dict[int, int]) -> Optional[int]:
+    """Which of several people a short form ("Clinton", "Mrs. Clinton") means, by evidence, in
+    this order: the gender an honorific states, the gender of the pronoun that follows it in its
+    sentence ("Clinton said her ..."), a suffix ("Trump" is not "Trump Jr." when both are
+    named), the one of them named alone just before it in the paragraph, the clearly main one of
+    the article (twice the full-name mentions), the only one of them named so far in the
+    paragraph. None when the evidence is even."""
     name = mention.name
-    if name.gender:
-        candidates = [c for c in candidates if people[c].gender() in (None, name.gender)] or candidates
-        known = [c for c in candidates if people[c].gender() == name.gender]
-        if len(known) == 1:
-            return known[0]
+    for gender in (name.gender, mention.hint):
+        if gender:
+            candidates = [c for c in candidates if people[c].gender() in (None, gender)] or candidates
+            known = [c for c in candidates if people[c].gender() == gender]
+            if len(known) == 1:
+                return known[0]
     if not name.suffix:
         plain = [c for c in candidates if not people[c].name.suffix]
         candidates = plain or candidates
     if len(candidates) == 1:
         return candidates[0]
-    in_paragraph = {assigned[i] for i in range(len(mentions)) if mentions[i].start < mention.start and
-                    mentions[i].paragraph == mention.paragraph and assigned[i] in candidates}
-    if len(in_paragraph) == 1:  # the one of them this paragraph is about
-        return in_paragraph.pop()
-    counts = sorted(((len(people[c].mentions), c) for c in candidates), reverse=True)
-    if counts[0][0] >= 2 * counts[1][0]:  # the article's main person of that name
+    before = [i for i in range(len(mentions)) if mentions[i].start < mention.start and assigned[i] in candidates
+              and mentions[i].paragraph == mention.paragraph]
+    near = {assigned[i] for i in before if mention.start - mentions[i].start <= RECENT_CHARS}
+    if len(near) == 1:
+        return near.pop()
+    counts = sorted(((full_counts.get(c, 0), c) for c in candidates), reverse=True)
+    if counts[0][0] >= 2 * counts[1][0]:
         return counts[0][1]
+    in_paragraph = {assigned[i] for i in before}
+    if len(in_paragraph) == 1:
+        return in_paragraph.pop()
     return None
 
 
@@ -441,6 +478,14 @@ def resolve_article(mentions: list[ArticleMention]) -> tuple[list[ArticlePerson]
             if mentions[i].gender:
                 people[target].gender_votes[mentions[i].gender] += 1
     singles: dict[str, int] = {}
+    full_counts = {p: len(person.mentions) for p, person in enumerate(people)}
+    surnames = {n.last for person in people for n in person.names if not n.single}
+    for m in mentions:  # "Hillary" also says who the article is about
+        name = m.name
+        if name.single and name.tokens[0] not in surnames:
+            own = [p for p, person in enumerate(people) if any(n.given[:1] == name.tokens for n in person.names)]
+            if len(own) == 1:
+                full_counts[own[0]] += 1
     for i, m in enumerate(mentions):
         name = m.name
         if not name.single:
@@ -451,7 +496,7 @@ def resolve_article(mentions: list[ArticleMention]) -> tuple[list[ArticlePerson]
         candidates = by_surname or [p for p, person in enumerate(people) if not person.name.single and
                                     name.tokens[0] in {n.given[0] for n in person.names if n.given}
                                     and not name.gender]
-        target = _choose(candidates, people, m, mentions, assigned) if len(candidates) > 1 else \
+        target = _choose(candidates, people, m, mentions, assigned, full_counts) if len(candidates) > 1 else \
             (candidates[0] if candidates else None)
         if target is None:
             token = name.tokens[0] + ("|" + name.suffix if name.suffix else "")
@@ -576,18 +621,20 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def similar_spelling(a: PersonName, b: PersonName) -> bool:
-    """Same number of words, each the same or one letter apart (or a nickname; given names also
-    two forms of one name), and not the same name: "Stacy Stites" / "Stacey Stiles"."""
-    if a.single or b.single or len(a.tokens) != len(b.tokens) or a.suffix != b.suffix or a.tokens == b.tokens:
+    """Not the same name, but the same surname or one a letter apart, and first names that are
+    the same, a letter apart, a nickname or two forms of one name, with no middle names that
+    disagree: "Stacy Stites" / "Stacey Stiles", "Alexis" / "Alexandros", "Betty Mae" / "Bettie"."""
+    if a.single or b.single or not a.given or not b.given or a.suffix != b.suffix or a.tokens == b.tokens:
         return False
-    if min(len(a.last), len(b.last)) < 4:
+    if min(len(a.last), len(b.last)) < 4 or not _one_edit(a.last, b.last):
         return False
     ga, gb = a.likely_gender, b.likely_gender
     if ga and gb and ga != gb:
         return False
-    if not all(_one_edit(x, y) or nickname_pair(x, y) for x, y in zip(a.surname, b.surname)):
+    x, y = a.given[0], b.given[0]
+    if not (_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y)):
         return False
-    return all(_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y) for x, y in zip(a.given, b.given))
+    return all(_given_match(m, n) for m, n in zip(a.given[1:], b.given[1:]))
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -777,7 +824,8 @@ def _result(clusters, parsed, nodes, person_of, evidence, corrections) -> MergeR
         persons.append(CorpusPerson(display_name([parsed[i] for i in cluster.nodes],
                                                  [nodes[i].count for i in cluster.nodes]), sorted(cluster.nodes)))
     for p in persons:
-        new = renames.get(name_key(p.name))
+        called = [name_key(p.name)] + [name_key(nodes[i].name) for i in p.nodes]
+        new = next((renames[k] for k in called if k in renames), None)
         if new:
             p.name = new
     return MergeResult(persons, [index_of[c] for c in person_of], evidence)

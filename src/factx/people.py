@@ -13,8 +13,9 @@ from typing import Any, Iterable, Optional
 
 from factx import names
 from factx.names import fold, name_tokens
+from factx.timekeys import calendar_key
 
-CORRECTIONS_FILE = "factx-people.json"
+from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE  # noqa: E402
 # Entity labels that say nothing about who an article is about (every article has dates).
 NOT_CONTEXT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -32,6 +33,25 @@ def corrections_signature(store_root: Path) -> str:
     except OSError:
         return "none"
     return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def adopt_corrections(corpus: Path, store_root: Path) -> bool:
+    """A corpus folder's ``factx-people.json`` is copied into the store (where the index reads
+    it) when it differs from the store's copy; True when it was."""
+    source = Path(corpus) / CORRECTIONS_FILE
+    if not Path(corpus).is_dir() or not source.is_file():
+        return False
+    try:
+        data = source.read_bytes()
+        target = corrections_path(store_root)
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        from factx.store import atomic_write
+
+        atomic_write(target, data.decode("utf-8", errors="replace"))
+    except OSError:
+        return False
+    return True
 
 
 def _strings(value: Any) -> list[str]:
@@ -153,6 +173,11 @@ def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
 
 # ---- lookup ---------------------------------------------------------------------------------
 
+# `who NAME` of a name several people share answers the most written-about of them when it is
+# in this many times more articles than the next (and says who else the name matches).
+WHO_PROMINENCE = 4
+
+
 def lookup(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
     """Persons any alias of whom holds every token of the query. An exact (folded) match of a
     person's name wins, then an exact match of one alias; otherwise every partial match, the
@@ -168,7 +193,29 @@ def lookup(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]
     exact = [p for p in hits if any(name_tokens(a) == key for a in p["aliases"])]
     if len(exact) == 1:
         return exact
-    return sorted(named or exact or hits, key=lambda p: (-p["mentions"], p["name"]))
+    return sorted(named or exact or hits, key=lambda p: (-len(p["articles"]), -p["mentions"], p["name"]))
+
+
+def lookup_partial(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
+    """Every person one of whose aliases holds all the query's tokens."""
+    wanted = set(name_tokens(query))
+    return [p for p in candidates if wanted and any(wanted <= set(name_tokens(a)) for a in p["aliases"])]
+
+
+def choose(hits: list[dict[str, Any]], query: str) -> Optional[dict[str, Any]]:
+    """The person a name designates among several that match it: the one whose own name it is,
+    else the one called so (exactly) in clearly the most articles ("Obama": Barack, not
+    Michelle, in a corpus about him). None when no one stands out."""
+    if len(hits) == 1:
+        return hits[0]
+    key = name_tokens(query)
+    exact = [p for p in hits if name_tokens(p["name"]) == key] or \
+        [p for p in hits if any(name_tokens(a) == key for a in p["aliases"])]
+    ranked = sorted(exact, key=lambda p: -len(p["articles"]))
+    if len(ranked) == 1 or len(ranked) > 1 and \
+            len(ranked[0]["articles"]) >= WHO_PROMINENCE * max(len(p["articles"]) for p in hits if p is not ranked[0]):
+        return ranked[0]
+    return None
 
 
 def suggestions(everyone: list[dict[str, Any]], query: str, n: int = 5) -> list[str]:
@@ -234,11 +281,11 @@ def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], doc
             if other["name"] != local and them["name"] != person["name"]:
                 co_people[them["name"]] += 1
                 co_ids.setdefault(them["name"], them["id"])
-    from factx.query import calendar_key
-
     dated.sort(key=lambda d: (calendar_key(d.get("value")) is None, calendar_key(d.get("value")) or "",
                               d["article"], d["start"]))
+    extra = {"also_matching": person["also_matching"]} if person.get("also_matching") else {}
     return {
+        **extra,
         "name": person["name"], "id": person.get("id"), "label": "PERSON", "aliases": person["aliases"],
         "mentions": sum(n for _, _, n in appearances),
         "articles": [{"article": a, "name": local, "mentions": n, "evidence": evidence.get((a, local), "")}

@@ -232,7 +232,10 @@ def run_extract(
                 yield item
 
     from factx.index import open_index
+    from factx.people import adopt_corrections
 
+    for given in paths:
+        adopt_corrections(given, Path(store.root))
     index, _ = open_index(store)
     try:
         for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date, dask):

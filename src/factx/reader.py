@@ -21,6 +21,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
 METADATA_FILE = "factx-metadata.json"
+# The user's corrections to the people merge (factx.people); a file of the corpus, not an article.
+PEOPLE_FILE = "factx-people.json"
 # Long articles are parsed in pieces (factx.nlp.parse_long), so size is only a sanity limit:
 # parsing runs at some 15 KB of text per CPU-second, so 20 MB is already over 20 minutes for one
 # article; anything bigger is more likely a dump than an article.
@@ -133,7 +135,7 @@ def iter_files(root: Path) -> Iterator[Union[Path, InputFailure]]:
             return
         for entry in entries:
             path = Path(entry.path)
-            if entry.name.startswith(".") or entry.name == METADATA_FILE:
+            if entry.name.startswith(".") or entry.name in (METADATA_FILE, PEOPLE_FILE):
                 continue
             try:
                 is_dir = entry.is_dir()
