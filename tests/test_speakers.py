@@ -47,6 +47,15 @@ def test_speaker_is_the_people_list_name(run):
     assert all(q.speaker in names_of(people) for q in found if q.speaker)
 
 
+def test_honorific_tells_one_family_apart(run):
+    text = ("Harold Penrose and his wife, Edith Penrose, have run the bakery on Elm Street for forty years.\n\n"
+            "“Bread is our whole life,” Mrs. Penrose said.\n\n"
+            "“We have never closed on a weekday,” Mr. Penrose said.")
+    found, people = run(text)
+    assert said(found, "Bread") == "Edith Penrose"
+    assert said(found, "weekday") == "Harold Penrose"
+
+
 def test_she_is_never_a_man(run):
     text = ("Marta Kowalczyk met Peter Olsen at the plant on Friday.\n\n"
             "Olsen walked the factory floor with Kowalczyk.\n\n"
