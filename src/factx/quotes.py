@@ -1415,7 +1415,10 @@ def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
         person = _resolve_pronoun(cast, toks[0].text, pos, cue_lemma, prev_speaker)
         return (cast.called[person], person) if person is not None else (None, None)
     tagged = [t for t in toks if t.ent_type_ == "PERSON"]
-    words = tagged or [t for t in toks if t.pos_ == "PROPN"]
+    # the name's words; a phrase headed by a person's mention that the tagger took for a common
+    # noun ("Sanders" as NOUN) is named by its head
+    words = tagged or [t for t in toks if t.pos_ == "PROPN"] or \
+        [toks.root] * bool(cast.overlapping(toks.root.idx, toks.root.idx + len(toks.root.text)))
     if words:
         person = _named(ctx, cast, toks, words)
         if person is not None:
