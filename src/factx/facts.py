@@ -50,7 +50,7 @@ def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     # article.text is doc.text, which spaCy would join anew from the tokens on every access
     article.people, mentions = extract_people(doc, article.text)
     article.entities = cleaned_entities(mentions, article.people)
-    article.quotes = extract_quotes(doc, article.text)
+    article.quotes = extract_quotes(doc, article.text, people=article.people)
     for quote in article.quotes:
         quote.article = article.id
     people = people_by_sentence(article)

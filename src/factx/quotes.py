@@ -13,9 +13,11 @@ body) who said it. Three passes, each linear in the length of the text:
    is the addressee). Segments without a cue take the attribution of their statement, of the
    previous quote in the paragraph, or, for a paragraph that is only a quote, of the quote or
    speaker introduced just before.
-3. **Names**: a named mention becomes the fullest name of that person in the article; a
-   pronoun is resolved to the most recent compatible person, or left None when in doubt
-   (a wrong speaker is worse than a missing one).
+3. **Names**: speakers are the article's people (``factx.entities.extract_people``; name
+   identity is ``factx.names``'): a named mention becomes the name of the person whose mention
+   it overlaps, or of the one person its name fits; a pronoun is resolved to the most recent
+   person of compatible gender, or left None when in doubt (a wrong speaker is worse than a
+   missing one).
 """
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from factx import names
+from factx.entities import extract_people
+from factx.lexicon import GENDER_PRONOUNS
 from factx.schema import Quote
 
 log = logging.getLogger(__name__)
@@ -58,12 +63,8 @@ CONTINUATION_CUES = frozenset("add continue conclude elaborate go reiterate repe
 
 LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt", "npadvmod",
                         "intj", "prep", "pobj", "det", "amod", "compound", "pcomp"})
-GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
 RELATIVE_PRONOUNS = frozenset("who that which".split())
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-              "sir": "m", "dr": None, "dr.": None, "prof.": None}
-NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 SENTENCE_END = frozenset({".", "!", "?"})
 NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -1286,171 +1287,121 @@ def _embedded(ctx: _Context, seg: _Segment) -> bool:
 # --------------------------------------------------------------------------------------------
 # Pass 3: names
 # --------------------------------------------------------------------------------------------
-
-def _name_tokens(words) -> tuple[str, ...]:
-    out = []
-    for w in words:
-        w = re.sub(r"[’']s?$", "", w).strip(".,;:’'\"“”()")
-        if not w or w.lower() in HONORIFICS:
-            continue
-        out.append(w.lower())
-    return tuple(out)
-
+# Name identity is factx.names' and the article's people are factx.entities': a speaker is one
+# of those people, named exactly as in the article's ``people`` list.
 
 @dataclass
-class _People:
-    """The PERSON names of an article: fullest forms, mentions, likely gender."""
+class _Cast:
+    """The article's people as speakers: their names (article name first, then aliases), gender,
+    and every mention in text order with whether it is a main-clause subject."""
 
-    surface: dict[tuple[str, ...], str] = field(default_factory=dict)
-    count: dict[tuple[str, ...], int] = field(default_factory=dict)
-    first: dict[tuple[str, ...], int] = field(default_factory=dict)
-    index: dict[tuple[str, ...], set] = field(default_factory=dict)  # sub-name -> full names
-    votes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
-    mentions: list[tuple[int, tuple[str, ...], bool]] = field(default_factory=list)
+    called: list[str] = field(default_factory=list)  # the name in the article's people list
+    parsed: list[list[names.PersonName]] = field(default_factory=list)
+    genders: list[Optional[str]] = field(default_factory=list)
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, person, subject)
 
-    def add(self, toks: tuple[str, ...], surface: str, pos: int) -> None:
-        if not toks or len(toks) > 6:
-            return
-        self.surface.setdefault(toks, surface)
-        self.count[toks] = self.count.get(toks, 0) + 1
-        self.first.setdefault(toks, pos)
-        if self.count[toks] == 1:
-            for i in range(len(toks)):
-                for j in range(i + 1, len(toks) + 1):
-                    self.index.setdefault(toks[i:j], set()).add(toks)
+    def gender(self, person: int) -> Optional[str]:
+        return self.genders[person]
 
-    def canonical(self, toks: tuple[str, ...]) -> Optional[tuple[str, ...]]:
-        """The fullest name containing toks; among rivals ("Hillary Clinton", "Bill
-        Clinton" for "Clinton"), the most mentioned, then the first mentioned."""
-        cands = self.index.get(toks)
-        if not cands or len(cands) > 40:  # no name, or too many people share it to choose
-            return None
-        if not any(t in NAME_SUFFIXES for t in toks):  # "Trump" is not "Donald Trump Jr."
-            cands = {c for c in cands if not any(t in NAME_SUFFIXES for t in c)} or cands
-        maximal = [c for c in cands if not any(c != d and _contains(d, c) for d in cands)] or list(cands)
-        return max(maximal, key=lambda c: (self._support(c, cands), len(c), -self.first[c]))
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """Mentions (start, end, person) overlapping the characters [a, b)."""
+        return [s for s in self.spans if s[0] < b and a < s[1]]
 
-    def _support(self, name, cands) -> int:
-        return sum(self.count.get(c, 0) for c in cands if _contains(name, c))
-
-    def vote(self, name, g: Optional[str]) -> None:
-        if name and g:
-            d = self.votes.setdefault(name, {})
-            d[g] = d.get(g, 0) + 1
-
-    def gender(self, name) -> Optional[str]:
-        d = self.votes.get(name) or {}
-        m, f = d.get("m", 0), d.get("f", 0)
-        return "m" if m > f else "f" if f > m else None
+    def fitting(self, written: str) -> list[int]:
+        """The people a written name can be (factx.names.fits_person)."""
+        name = names.parse(written)
+        if not name.tokens:
+            return []
+        return [p for p, known in enumerate(self.parsed) if names.fits_person(known, name) is not None]
 
 
-def _contains(big: tuple, small: tuple) -> bool:
-    n = len(small)
-    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
+def _cast(ctx: _Context, people: list[dict]) -> _Cast:
+    doc, cast = ctx.doc, _Cast()
+    for p, person in enumerate(people):
+        cast.called.append(person["name"])
+        written = [person["name"]] + [a for a in person.get("aliases", []) if a != person["name"]]
+        cast.parsed.append([n for n in map(names.parse, written) if n.tokens] or [names.parse(person["name"])])
+        cast.genders.append(person.get("gender"))
+        for start, end in person.get("mentions", []):
+            cast.spans.append((start, end, p))
+            cast.mentions.append((start, p, _main_subject(ctx, start, end)))
+    cast.spans.sort()
+    # A PERSON entity the people list left out (its words tagged as common nouns) still tells
+    # who was last named, when its name fits exactly one person.
+    for e in doc.ents:
+        if e.label_ == "PERSON" and not cast.overlapping(e.start_char, e.end_char):
+            fits = cast.fitting(e.text)
+            if len(fits) == 1:
+                cast.mentions.append((e.start_char, fits[0], _main_subject(ctx, e.start_char, e.end_char)))
+    cast.mentions.sort()
+    return cast
 
 
-def _capitalized(e) -> bool:
-    return all(t.text[:1].isupper() or t.text in ("-", "'", "’", ".") or t.tag_ == "POS" for t in e)
+def _main_subject(ctx: _Context, start: int, end: int) -> bool:
+    """The mention at characters [start, end) is the subject of a main clause."""
+    i, j = ctx.tok_at(start), ctx.tok_before(end)
+    if j <= i:
+        return False
+    root = ctx.doc[i:j].root
+    main = root.head.dep_ in ("ROOT", "conj") or root.head.head.dep_ == "ROOT"
+    return root.dep_ in ("nsubj", "nsubjpass") and main
 
 
-def collect_people(ctx: _Context) -> _People:
-    """Names, mentions and gender evidence of the people of the article. Headline names are
-    used only when the body never names anyone (headline NER is unreliable on Title Case)."""
-    doc = ctx.doc
-    people = _People()
-    ents = [e for e in doc.ents if e.label_ == "PERSON" and _capitalized(e)]
-    titled = _title_case_lines(ctx)
-    prose = [e for e in ents if ctx.para_of(e[0]) not in titled]
-    for e in prose or ents:
-        people.add(_name_tokens(t.text for t in e), e.text, e.start_char)
-    for e in ents:
-        full = people.canonical(_name_tokens(t.text for t in e))
-        if not full:
-            continue
-        main = e.root.head.dep_ in ("ROOT", "conj") or e.root.head.head.dep_ == "ROOT"
-        people.mentions.append((e.start_char, full, e.root.dep_ in ("nsubj", "nsubjpass") and main))
-        if e.start > 0:
-            prev = doc[e.start - 1]
-            people.vote(full, HONORIFICS.get(prev.lower_))
-    _gender_from_pronouns(doc, people, ents)
-    return people
-
-
-def _title_case_lines(ctx: _Context) -> set[int]:
-    """Paragraphs written in Title Case (headlines, "READ MORE" links), where NER often takes
-    a verb or noun into a name ("Kim Kardashian Hits Back")."""
-    out = set()
-    for p, (a, b) in enumerate(ctx.paras):
-        words = [w for w in ctx.text[a:b].split() if len(w) > 3 and w[:1].isalpha()]
-        if words and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and len(words) >= 2:
-            out.add(p)
-    return out
-
-
-def _gender_from_pronouns(doc, people: _People, ents) -> None:
-    """When one person alone is named in a sentence, as its subject, the next he/she (in the
-    rest of that sentence or as subject of the next one) is usually that person: a vote."""
-    by_sent: dict[int, list] = {}
-    sents = list(doc.sents)
-    starts = [s.start for s in sents]
-    for e in ents:
-        by_sent.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
-    for n, es in by_sent.items():
-        names = {people.canonical(_name_tokens(t.text for t in e)) for e in es} - {None}
-        if len(names) != 1 or es[0].root.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        name, found = names.pop(), None
-        for t in doc[es[-1].end:sents[n].end]:
-            if t.lower_ in GENDER_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss"):
-                found = GENDER_PRONOUNS[t.lower_]
-                break
-        if found is None and n + 1 < len(sents) and n + 1 not in by_sent:
-            for t in sents[n + 1]:
-                if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
-                    found = GENDER_PRONOUNS[t.lower_]
-                    break
-        people.vote(name, found)
-
-
-def _display(people: _People, name: tuple[str, ...]) -> str:
-    return re.sub(r"[’']s$", "", people.surface.get(name, " ".join(name))).strip()
-
-
-def _resolve_pronoun(people: _People, pron: str, pos: int, cue_lemma: Optional[str],
-                     prev_speaker) -> Optional[tuple[str, ...]]:
+def _resolve_pronoun(cast: _Cast, pron: str, pos: int, cue_lemma: Optional[str],
+                     prev_speaker) -> Optional[int]:
     """The person a he/she speaker refers to, or None when unclear.
 
-    Candidates: people mentioned in the preceding stretch whose gender (honorifics, pronoun
-    evidence) does not contradict the pronoun. The previous speaker wins for continuation cues
-    ("she added") and when no one else became a sentence subject since; then the most recent
-    compatible subject; then the most recent compatible mention if it is the only candidate or
-    the only one known to match.
+    Candidates: people mentioned in the preceding stretch whose gender (the article person's:
+    honorifics, pronouns, then the first-name table) does not contradict the pronoun; an unknown
+    gender is compatible but never preferred over a known match. The previous speaker wins for
+    continuation cues ("she added") and when no one else became a sentence subject since; then
+    the most recent compatible subject; then the most recent compatible mention if it is the
+    only candidate or the only one known to match.
     """
     g = GENDER_PRONOUNS.get(pron.lower())
     if g is None:
         return None
-    lo = bisect.bisect_left(people.mentions, (pos - PRONOUN_LOOKBACK_CHARS,))
-    hi = bisect.bisect_left(people.mentions, (pos,))
-    compatible = [m for m in people.mentions[lo:hi] if people.gender(m[1]) in (None, g)]
+    lo = bisect.bisect_left(cast.mentions, (pos - PRONOUN_LOOKBACK_CHARS,))
+    hi = bisect.bisect_left(cast.mentions, (pos,))
+    compatible = [m for m in cast.mentions[lo:hi] if cast.gender(m[1]) in (None, g)]
     if prev_speaker is not None:
-        name, at = prev_speaker
-        if people.gender(name) in (None, g) and pos - at < PRONOUN_LOOKBACK_CHARS:
-            rivals = {m[1] for m in compatible if m[0] > at and m[2] and m[1] != name}
+        person, at = prev_speaker
+        if cast.gender(person) in (None, g) and pos - at < PRONOUN_LOOKBACK_CHARS:
+            rivals = {m[1] for m in compatible if m[0] > at and m[2] and m[1] != person}
             if cue_lemma in CONTINUATION_CUES or not rivals:
-                return name
+                return person
     subjects = [m for m in compatible if m[2]]
     if subjects:
-        return subjects[-1][1]
+        known = [m for m in subjects if cast.gender(m[1]) == g]
+        return (known or subjects)[-1][1]
     distinct = {m[1] for m in compatible}
     if len(distinct) == 1:
         return compatible[-1][1]
-    known = [m for m in compatible if people.gender(m[1]) == g]
+    known = [m for m in compatible if cast.gender(m[1]) == g]
     return known[-1][1] if known else None
 
 
-def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
-             cue_lemma: Optional[str], prev_speaker):
-    """(speaker, person key) for the mention doc[span]."""
+def _named(ctx: _Context, cast: _Cast, toks, words) -> Optional[int]:
+    """The article person a named mention is: the person one of whose mentions overlaps the
+    name's words (the one at the phrase's head when several do), else the one person the
+    written name fits (factx.names), else None."""
+    a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+    hits = cast.overlapping(a, b)
+    who = {h[2] for h in hits}
+    if len(who) > 1:
+        root = toks.root
+        at_head = {h[2] for h in hits if h[0] <= root.idx < h[1]}
+        who = at_head if len(at_head) == 1 else {max(hits, key=lambda h: (h[1], h[0]))[2]}
+    if who:
+        return who.pop()
+    fits = cast.fitting(ctx.text[a:b])
+    return fits[0] if len(fits) == 1 else None
+
+
+def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
+             cue_lemma: Optional[str], prev_speaker) -> tuple[Optional[str], Optional[int]]:
+    """(speaker, index of the article person or None) for the mention doc[span]."""
     doc = ctx.doc
     i, j = span
     toks = doc[i:j]
@@ -1459,18 +1410,21 @@ def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
         if antecedent is None or antecedent[1] - antecedent[0] == 1 and \
                 doc[antecedent[0]].lower_ in RELATIVE_PRONOUNS:
             return None, None
-        return _name_of(ctx, people, antecedent, pos, cue_lemma, prev_speaker)
+        return _name_of(ctx, cast, antecedent, pos, cue_lemma, prev_speaker)
     if j - i == 1 and (toks[0].pos_ == "PRON" or toks[0].lower_ in SUBJECT_PRONOUNS):
-        key = _resolve_pronoun(people, toks[0].text, pos, cue_lemma, prev_speaker)
-        return (_display(people, key), key) if key else (None, None)
-    person = [t for t in toks if t.ent_type_ == "PERSON"]
-    words = person or [t for t in toks if t.pos_ == "PROPN"]
+        person = _resolve_pronoun(cast, toks[0].text, pos, cue_lemma, prev_speaker)
+        return (cast.called[person], person) if person is not None else (None, None)
+    tagged = [t for t in toks if t.ent_type_ == "PERSON"]
+    # the name's words; a phrase headed by a person's mention that the tagger took for a common
+    # noun ("Sanders" as NOUN) is named by its head
+    words = tagged or [t for t in toks if t.pos_ == "PROPN"] or \
+        [toks.root] * bool(cast.overlapping(toks.root.idx, toks.root.idx + len(toks.root.text)))
     if words:
-        key = people.canonical(_name_tokens(t.text for t in words))
-        if key:
-            return _display(people, key), key
-    if person:
-        return re.sub(r"[’']s$", "", " ".join(t.text for t in person)), None
+        person = _named(ctx, cast, toks, words)
+        if person is not None:
+            return cast.called[person], person
+    if tagged:
+        return re.sub(r"[’']s$", "", " ".join(t.text for t in tagged)), None
     return re.sub(r"[’']s$", "", doc[i:j].text).strip() or None, None
 
 
@@ -1478,13 +1432,15 @@ def _name_of(ctx: _Context, people: _People, span: tuple[int, int], pos: int,
 # Public interface
 # --------------------------------------------------------------------------------------------
 
-def extract_quotes(doc, text: Optional[str] = None) -> list[Quote]:
+def extract_quotes(doc, text: Optional[str] = None, people: Optional[list[dict]] = None) -> list[Quote]:
     """Every quoted segment of ``doc`` (a spaCy Doc of the whole article) with its speaker,
     in text order. Never raises: on an internal error the segments are kept unattributed.
-    ``text`` is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
+    ``text`` is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access).
+    ``people``: the article's people as ``factx.entities.extract_people`` returns them (computed
+    here when not given); a speaker is named as its person there."""
     text = doc.text if text is None else text
     try:
-        return _extract(doc, text)
+        return _extract(doc, text, people)
     except Exception:  # noqa: BLE001 - one odd article must not stop a corpus run
         log.exception("quote attribution failed; keeping the quotes unattributed")
         try:
@@ -1494,13 +1450,15 @@ def extract_quotes(doc, text: Optional[str] = None) -> list[Quote]:
             return []
 
 
-def _extract(doc, text: str) -> list[Quote]:
+def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
     segs = find_segments(text)
     if not segs:
         return []
     ctx = _Context(doc, segs, text)
     attribute(ctx)
-    people = collect_people(ctx)
+    if people is None:
+        people = extract_people(doc, text)[0]
+    cast = _cast(ctx, people)
     out: list[Quote] = []
     prev_speaker = None
     for s in segs:
@@ -1509,9 +1467,9 @@ def _extract(doc, text: str) -> list[Quote]:
             i, j = s.speaker
             sp_start, sp_end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             speaker_text = text[sp_start:sp_end]
-            speaker, key = _name_of(ctx, people, s.speaker, sp_start, s.cue_lemma, prev_speaker)
-            if key is not None and not s.partial:
-                prev_speaker = (key, s.start)
+            speaker, person = _name_of(ctx, cast, s.speaker, sp_start, s.cue_lemma, prev_speaker)
+            if person is not None and not s.partial:
+                prev_speaker = (person, s.start)
         out.append(Quote(text=text[s.start:s.end], start=s.start, end=s.end, speaker=speaker,
                          speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
                          cue=s.cue, partial=s.partial, statement=s.statement))
