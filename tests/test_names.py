@@ -212,3 +212,16 @@ def test_display_prefers_the_fuller_name_only_when_it_is_really_used():
     assert names.display_name([parse("Ana Duarte Lima"), parse("Ana Duarte")], [10, 20]) == "Ana Duarte Lima"
     assert names.display_name([parse("Crooked Ana Duarte"), parse("Ana Duarte")], [1, 40]) == "Ana Duarte"
     assert names.display_name([parse("Ana J. Duarte"), parse("Ana Duarte")], [5, 20]) == "Ana Duarte"
+
+
+def test_pronouns_outweigh_the_first_name_table_only_when_clear():
+    person = names.ArticlePerson(names=[parse("Jordan Ellis")])
+    person.pronoun_votes.update({"f": 3})
+    assert names.first_name_gender("jordan") != "f" or person.gender() == "f"
+    person = names.ArticlePerson(names=[parse("Robert Ellis")])
+    person.pronoun_votes.update({"f": 1})
+    assert person.gender() == "m"  # one pronoun near a name is weak evidence
+    person.pronoun_votes.update({"f": 3})
+    assert person.gender() == "f"  # the article keeps calling this Robert "she"
+    person.gender_votes.update({"m": 1})
+    assert person.gender() == "m"  # an honorific ("Mr.") says more than pronouns

@@ -381,7 +381,10 @@ def split_two_names(span, words: ArticleWords, whole) -> list:
         if not doc[i - 1].whitespace_ or not (has_name(left) and has_name(right)):
             continue
         rkey, lkey = name_key([t.text for t in right]), name_key([t.text for t in left])
-        if len(rkey) >= 2 and rkey in words.keys and any(k != whole and k[-len(lkey):] == lkey for k in words.keys):
+        # the left part ends another, longer name ("Clinton" of "Hillary Clinton"), not a
+        # first name the article also uses alone ("Kim" before "Kardashian West")
+        if len(rkey) >= 2 and rkey in words.keys and \
+                any(k != whole and len(k) > len(lkey) and k[-len(lkey):] == lkey for k in words.keys):
             return [left, right]
     return [span]
 

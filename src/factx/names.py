@@ -384,9 +384,12 @@ class ArticlePerson:
         return max(self.names, key=lambda n: n.specificity())
 
     def gender(self) -> Optional[str]:
-        """Honorifics first ("Mrs. Clinton"), then the first-name table when it is sure, then
-        the pronouns used about the person (the weakest evidence: a pronoun near a name is
-        often someone else's)."""
+        """Honorifics first ("Mrs. Clinton"); then pronouns when the article clearly and often
+        calls the person he or she; then the first-name table when it is sure; then a few
+        pronouns (weak evidence: a pronoun near a name is often someone else's)."""
+        m, f = self.pronoun_votes.get("m", 0), self.pronoun_votes.get("f", 0)
+        if max(m, f) >= PRONOUNS_OVER_TABLE and min(m, f) * 4 <= max(m, f) and not self.gender_votes:
+            return "m" if m > f else "f"  # the article clearly calls this person he (or she)
         for votes in (self.gender_votes, None, self.pronoun_votes):
             if votes is None:
                 given = [g for n in self.names for g in n.given if len(g) > 1]
@@ -419,6 +422,9 @@ def _fits(person: ArticlePerson, name: PersonName) -> bool:
     return any(adds_a_surname(n, name) for n in person.names) and \
         not any(conflicts(n, name) for n in person.names)
 
+
+# Pronoun votes outweigh the first-name table from this many on (and four to one).
+PRONOUNS_OVER_TABLE = 3
 
 # A short form refers to the person named just before it when that one alone was named this
 # close before it in the same paragraph.
