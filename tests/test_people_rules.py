@@ -65,3 +65,15 @@ def test_pronoun_after_a_short_form_decides_between_namesakes(nlp):
             "Brandt said her campaign would focus on schools.")
     people = people_of(nlp, text)
     assert people["Helen Brandt"]["count"] == 2 and people["Walter Brandt"]["count"] == 1
+
+
+def test_untagged_full_names_and_surnames_are_mentions(nlp):
+    people = people_of(nlp, "TOMAS BRANDVOLD WINS AGAIN\n\nThe champion Tomas Brandvold said on Saturday that he "
+                            "felt strong. Fans cheered Tomas Brandvold as Brandvold lifted the belt.")
+    assert "TOMAS BRANDVOLD" in people["Tomas Brandvold"]["aliases"]
+    assert people["Tomas Brandvold"]["count"] >= 4
+
+
+def test_a_surname_inside_a_longer_proper_name_is_no_mention(nlp):
+    people = people_of(nlp, "Jack White said the plan was ready. The White House said it disagreed.")
+    assert people["Jack White"]["count"] == 1

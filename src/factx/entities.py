@@ -513,6 +513,19 @@ def persons_inside_other_entities(mentions: list[Mention]) -> list[Mention]:
         if len(key) > 1:
             surnames.setdefault(key[-1], set()).add(key)
     out: list[Mention] = []
+    headlines = title_case_lines(mentions[0].span.doc.text) if mentions else []
+
+    def in_headline(pos: int) -> bool:
+        return any(a <= pos < b for a, b in headlines)
+
+    def surname_alone(words, i) -> bool:
+        """A bare surname inside a longer name is the person only in a headline or next to a
+        lowercase word ("Philly and Cheeks"), not as part of a proper name ("The White House")."""
+        if len(words) == 1 or in_headline(words[i].idx):
+            return True
+        near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        return not any(w.is_alpha and w.text[:1].isupper() and w.lower_ not in ("the", "a", "an") for w in near)
+
     for m in mentions:
         if m.label not in HOST_LABELS or not len(m.span) or (m.label in PLACE_LABELS and _in_a_place_phrase(m.span)):
             out.append(m)
@@ -526,7 +539,7 @@ def persons_inside_other_entities(mentions: list[Mention]) -> list[Mention]:
                 key = name_key([POSSESSIVE.sub("", t.text) for t in words[i:j]])
                 if not words[i].text[:1].isupper() or not words[j - 1].text[:1].isupper():
                     continue
-                if key in full or (j - i == 1 and len(surnames.get(key[0], ())) == 1):
+                if key in full or (j - i == 1 and len(surnames.get(key[0], ())) == 1 and surname_alone(words, i)):
                     hit = j
                     break
             if hit:
@@ -784,6 +797,50 @@ def attributes(text: str, mentions: list[Mention], person_of: dict[int, Person])
                 person.attributes.append(attr)
 
 
+def _name_like(tok) -> bool:
+    """A word written as a name on its own: capitalised (or a headline's capitals), a proper
+    noun or (mid-sentence) a word the tagger took for a common one ("Manning", "Luck"), and not
+    the first or last word of a longer proper name ("White House", "Fort Brown")."""
+    if not (tok.is_title or (tok.is_upper and len(tok) > 1)):
+        return False
+    if tok.pos_ != "PROPN" and (tok.pos_ not in ("NOUN", "ADJ", "VERB") or tok.is_sent_start):
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ == "PERSON")
+
+
+def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person], covered: set) -> list[Mention]:
+    """A person's full name written again where the tagger saw no entity ("Wladimir Klitschko",
+    "WLADIMIR KLITSCHKO" in a headline) is a mention of that person."""
+    forms: dict[str, Person] = {}
+    for p in people:
+        for alias in [p.name, *p.aliases]:
+            if len(alias.split()) >= 2 and alias[:1].isalpha():
+                forms.setdefault(alias.casefold(), p)
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) +
+                         r")(?!\w)", re.IGNORECASE)
+    added = []
+    for match in pattern.finditer(doc.text):
+        if any(i in covered for i in range(match.start(), match.end())):
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in span):
+            continue
+        person = forms[match.group(0).casefold()]
+        m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
+                    (span.sent.start_char, span.sent.end_char), span)
+        person.mentions.append([m.start, m.end])
+        if m.text not in person.aliases:
+            person.aliases.append(m.text)
+        person_of[id(m)] = person
+        covered.update(range(m.start, m.end))
+        added.append(m)
+    return added
+
+
 def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
                           person_of: dict[int, Person]) -> list[Mention]:
     """Proper nouns spaCy left untagged ('Reed, 51, was ...') that are the surname of exactly one
@@ -796,10 +853,10 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
         key = name_key(p.name.split())
         if len(key) > 1:
             surnames.setdefault(key[-1], []).append((key, p))
-    added = []
+    added = _untagged_full_names(doc, people, person_of, covered)
     for tok in doc:
         found = surnames.get(tok.lower_)
-        if not (tok.pos_ == "PROPN" and tok.is_title and found and len(found) == 1 and tok.idx not in covered):
+        if not (found and len(found) == 1 and tok.idx not in covered and _name_like(tok)):
             continue
         (key, person), start = found[0], tok.i
         # take the preceding parts of the same name too ("Kardashian West", not just "West")
