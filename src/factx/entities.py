@@ -602,7 +602,8 @@ def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def clean_mentions(doc) -> list[Mention]:
-    mentions = drop_non_names(clean_person_mentions(doc, join_quoted_nicknames(doc, raw_mentions(doc))))
+    # nicknames are joined after cleaning, which cuts at quotes and at capitalised common words
+    mentions = drop_non_names(join_quoted_nicknames(doc, clean_person_mentions(doc, raw_mentions(doc))))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
     relabel_cited_outlets(mentions)
