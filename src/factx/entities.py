@@ -584,7 +584,7 @@ def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
     for match in QUOTED_NICKNAME.finditer(text):
         start, end = match.start(), match.end()
         hit = [m for m in mentions if m.start < end and start < m.end]
-        if not any(m.label == "PERSON" for m in hit):
+        if not any(m.label == "PERSON" for m in hit) or not is_first_name(match.group(1).split()[0]):
             continue
         # a PERSON piece that runs on ("Chin' Gigante Dies") is kept whole: cleaning cuts the rest
         start = min([start] + [m.start for m in hit if m.label == "PERSON"])
@@ -602,10 +602,11 @@ def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def clean_mentions(doc) -> list[Mention]:
-    # nicknames are joined after cleaning, which cuts at quotes and at capitalised common words
-    mentions = drop_non_names(join_quoted_nicknames(doc, clean_person_mentions(doc, raw_mentions(doc))))
+    mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc)))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
+    # nicknames are joined after cleaning, which cuts at quotes and at capitalised common words
+    mentions = join_quoted_nicknames(doc, mentions)
     relabel_cited_outlets(mentions)
     relabel_person_short_forms(mentions)
     names_by_first_name(mentions)
