@@ -141,3 +141,12 @@ def test_preposition_in_a_headline_ends_the_name(nlp):
 def test_sentence_initial_participle_before_a_known_name(nlp):
     people = names(nlp, "Donald Frum spoke. Painting Frum as a threat to workers, the flyers echo the message.")
     assert people == {"Donald Frum"}
+
+
+def test_headline_word_before_a_given_name_is_cut():
+    from factx.entities import extract_people
+    from factx.nlp import load_pipeline
+
+    doc = load_pipeline()("Rip Margaret Thistlewood\n\nThe council said Margaret Thistlewood unveiled the plan on Monday.")
+    names = {p["name"] for p in extract_people(doc)[0]}
+    assert "Margaret Thistlewood" in names and not any(n.startswith("Rip") for n in names)

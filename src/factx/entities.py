@@ -322,6 +322,11 @@ def cut_leading_words(span, words: ArticleWords, whole):
             start += 1
             role_end = start
             continue
+        if words.capital_says_nothing(tok) and len(rest) >= 2 and words.keys.count(whole) <= 1 and \
+                names.first_name_gender(rest[0].text) and \
+                name_key([t.text for t in rest if not t.is_punct or t.text in "-."]) in words.keys:
+            start += 1  # 'Rip Donald Trump' in a headline where the article also writes 'Donald Trump'
+            continue
         if is_first_name(tok.text) or words.name_word(tok, whole):
             break
         if tok.lower_ in NAME_TRAILERS:  # 'Twitter @handle'

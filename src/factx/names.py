@@ -715,7 +715,8 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
             place(i, None, "no name words")
             continue
         same = by_key.get(name.key)
-        if same is not None and clusters[same].accepts(name, node.gender):
+        # the same full name again: an article's gender guess (pronouns near the name) is weaker
+        if same is not None and clusters[same].accepts(name, None):
             place(i, same, "same name")
             continue
         pool: set[int] = set()
