@@ -150,3 +150,16 @@ def test_headline_word_before_a_given_name_is_cut():
     doc = load_pipeline()("Rip Margaret Thistlewood\n\nThe council said Margaret Thistlewood unveiled the plan on Monday.")
     names = {p["name"] for p in extract_people(doc)[0]}
     assert "Margaret Thistlewood" in names and not any(n.startswith("Rip") for n in names)
+
+
+def test_a_quotation_opened_inside_a_name_ends_it_and_a_trailing_possessive_goes():
+    from factx.entities import extract_people
+    from factx.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Critics Call Margaret Thistlewood ‘A Disgrace’ Over Taxes\n\nMargaret Thistlewood replied on Monday.")
+    names = {p["name"] for p in extract_people(doc)[0]}
+    assert "Margaret Thistlewood" in names and not any("Disgrace" in n for n in names)
+    doc = nlp("The film is Ava Lindqvist’s ‘Thirteenth’ documentary, Ava Lindqvist said.")
+    names = {p["name"] for p in extract_people(doc)[0]}
+    assert not any(n.endswith(("‘", "’s")) for n in names)

@@ -243,6 +243,7 @@ def trim_edges(span):
                            (doc[start].is_punct and not enclosed(start)) or doc[start].text.strip(QUOTE_CHARS) == ""):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text.strip(QUOTE_CHARS) == "" or
+                           (doc[end - 1].text in POSSESSIVE_TOKENS and end - 1 > start) or
                            (doc[end - 1].is_punct and doc[end - 1].text != "." and not enclosed(end - 1))):
         end -= 1
     return doc[start:end]
@@ -606,10 +607,29 @@ def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept + joined, key=lambda m: (m.start, m.end))
 
 
+OPENING_QUOTES = frozenset("\"“‘'«")
+
+
+def cut_at_inner_quotes(mentions: list[Mention]) -> None:
+    """A quotation opened inside a person mention that is no nickname ('Jane Roe ‘A Disgrace’
+    Over' in a headline) ends the name."""
+    for m in mentions:
+        if m.label != "PERSON" or len(m.span) < 3 or QUOTED_NICKNAME.search(m.text):
+            continue
+        for tok in m.span[1:]:
+            if tok.text in OPENING_QUOTES and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
+                left = trim_edges(m.span.doc[m.span.start:tok.i])
+                if len(left) and has_name(left):
+                    m.span, m.text, m.end = left, left.text, left.end_char
+                    m.tokens = [t.text for t in left]
+                break
+
+
 def clean_mentions(doc) -> list[Mention]:
     mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc)))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
+    cut_at_inner_quotes(mentions)
     # nicknames are joined after cleaning, which cuts at quotes and at capitalised common words
     mentions = join_quoted_nicknames(doc, mentions)
     relabel_cited_outlets(mentions)
