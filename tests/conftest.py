@@ -69,3 +69,11 @@ def assert_offsets_point_at_the_text(doc):
             assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
         for a in p["attributes"]:
             assert text[a["start"]:a["end"]] and a["sentence_start"] <= a["start"]
+
+
+def people_of(nlp, text):
+    """The people of one crafted text, by name."""
+    from factx.entities import extract_people
+
+    people, _ = extract_people(nlp(text))
+    return {p["name"]: p for p in people}

@@ -1,7 +1,7 @@
 """People rules on crafted sentences, cross-article merging, and `factx who` / `entities` on corpus/."""
 import pytest
 
-from conftest import run, run_json
+from conftest import people_of, run, run_json
 from factx.entities import extract_people
 from factx.names import compatible, parse
 from factx.nlp import load_pipeline
@@ -10,11 +10,6 @@ from factx.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def people_of(nlp, text):
-    people, _ = extract_people(nlp(text))
-    return {p["name"]: p for p in people}
 
 
 def attrs(person, kind):

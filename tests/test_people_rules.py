@@ -2,6 +2,7 @@
 evidence (honorifics, pronouns) that decides which namesake a short form is."""
 import pytest
 
+from conftest import people_of
 from factx.entities import extract_people
 from factx.nlp import load_pipeline
 
@@ -9,11 +10,6 @@ from factx.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def people_of(nlp, text):
-    people, _ = extract_people(nlp(text))
-    return {p["name"]: p for p in people}
 
 
 def test_nickname_in_quotes_joins_the_name(nlp):

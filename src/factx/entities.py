@@ -837,6 +837,18 @@ def _name_like(tok) -> bool:
     return not (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ == "PERSON")
 
 
+def _add_mention(span, person: Person, person_of: dict[int, Person], covered: set) -> Mention:
+    """A new PERSON mention of ``person`` for ``span``, recorded everywhere it must be."""
+    m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
+                (span.sent.start_char, span.sent.end_char), span)
+    person.mentions.append([m.start, m.end])
+    if m.text not in person.aliases:
+        person.aliases.append(m.text)
+    person_of[id(m)] = person
+    covered.update(range(m.start, m.end))
+    return m
+
+
 def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person], covered: set) -> list[Mention]:
     """A person's full name written again where the tagger saw no entity ("Wladimir Klitschko",
     "WLADIMIR KLITSCHKO" in a headline) is a mention of that person."""
@@ -857,14 +869,7 @@ def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person]
         if span is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in span):
             continue
         person = forms[match.group(0).casefold()]
-        m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
-                    (span.sent.start_char, span.sent.end_char), span)
-        person.mentions.append([m.start, m.end])
-        if m.text not in person.aliases:
-            person.aliases.append(m.text)
-        person_of[id(m)] = person
-        covered.update(range(m.start, m.end))
-        added.append(m)
+        added.append(_add_mention(span, person, person_of, covered))
     return added
 
 
@@ -891,14 +896,7 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
                 name_key([t.text for t in doc[start - 1:tok.i + 1]]) == key[-(tok.i - start + 2):]:
             start -= 1
         span = doc[start:tok.i + 1]
-        m = Mention(span.text, span.start_char, span.end_char, "PERSON", [t.text for t in span],
-                    (span.sent.start_char, span.sent.end_char), span)
-        person.mentions.append([m.start, m.end])
-        if m.text not in person.aliases:
-            person.aliases.append(m.text)
-        person_of[id(m)] = person
-        covered.update(range(m.start, m.end))
-        added.append(m)
+        added.append(_add_mention(span, person, person_of, covered))
     return added
 
 
