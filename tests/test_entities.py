@@ -2,7 +2,6 @@
 import pytest
 
 from conftest import people_of, run, run_json
-from factx.entities import extract_people
 from factx.names import compatible, parse
 from factx.nlp import load_pipeline
 

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from conftest import CORPUS, run, run_json
-from factx.query import calendar_key, in_range
+from factx.timekeys import calendar_key, in_range
 
 
 @pytest.mark.parametrize("value, key", [

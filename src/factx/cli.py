@@ -15,7 +15,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from factx import __version__, query, render
+from factx import __version__, names, query, render
 from factx.exitcodes import ExitStatus
 from factx.store import IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path
 
@@ -296,7 +296,7 @@ def quotes(
         people.attach_speakers(found, seen, arts.index.article_persons(list(seen)))
         if speaker is not None:
             found = query.by_statement_speaker(found, lambda q: q.get("speaker_id") in speaker_ids or
-                                               query.name_matches(speaker, q.get("speaker")))
+                                               names.name_matches(speaker, q.get("speaker")))
     if as_json:
         render.emit(found, True, "statements")
     else:

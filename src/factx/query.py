@@ -6,8 +6,8 @@ from collections import Counter
 import re
 from typing import Any, Iterable, Optional
 
-from factx.names import fold, name_matches, name_tokens  # noqa: F401 (name_matches: used by callers)
-from factx.timekeys import calendar_key, in_range  # noqa: F401 (calendar_key: used by callers)
+from factx.names import fold, name_matches
+from factx.timekeys import calendar_key, in_range
 from factx.store import CorruptArticle, Store
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
