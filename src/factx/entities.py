@@ -125,16 +125,24 @@ class ArticleWords:
     """What the whole article says about words: which are written in lowercase somewhere (so are
     common words, not name parts), which lines are headlines, and the person names it has."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, text: str):
         self.doc = doc
         self.lower: set[str] = set()
         self.nouns: set[str] = set()
-        for t in doc:
-            if t.is_alpha and t.text[:1].islower():
-                self.lower.update((t.lower_, t.lemma_.lower()))
-                if t.pos_ == "NOUN":
-                    self.nouns.update((t.lower_, t.lemma_.lower()))
-        lines = title_case_lines(doc.text)
+        # one pass over the token array, each distinct word looked at once (Token objects are slow)
+        strings, noun = doc.vocab.strings, doc.vocab.strings["NOUN"]
+        seen: set[tuple[int, int, int]] = set()
+        for orth, lemma, pos, alpha in doc.to_array(["ORTH", "LEMMA", "POS", "IS_ALPHA"]).tolist():
+            if not alpha or (orth, lemma, pos) in seen:
+                continue
+            seen.add((orth, lemma, pos))
+            word = strings[orth]
+            if word[:1].islower():
+                forms = (word.lower(), strings[lemma].lower())
+                self.lower.update(forms)
+                if pos == noun:
+                    self.nouns.update(forms)
+        lines = title_case_lines(text)
         self.headlines = lines
         self.headline_starts = [a for a, _ in lines]
         self.keys: list[tuple[str, ...]] = []
@@ -395,11 +403,11 @@ def split_two_names(span, words: ArticleWords, whole) -> list:
     return [span]
 
 
-def clean_person_mentions(doc, mentions: list[Mention]) -> list[Mention]:
+def clean_person_mentions(doc, mentions: list[Mention], text: Optional[str] = None) -> list[Mention]:
     """Each PERSON mention cut to the name it holds (or split into the names it holds): line
     breaks and stray punctuation, possessives inside, lowercase words, role words and glued
     headline words before and after, two names in one."""
-    words = ArticleWords(doc)
+    words = ArticleWords(doc, doc.text if text is None else text)
     staged: list[tuple[Mention, Any, Any]] = []  # (mention, span, role span)
     for m in mentions:
         if m.label != "PERSON":
@@ -508,7 +516,7 @@ def _in_a_place_phrase(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
-def persons_inside_other_entities(mentions: list[Mention]) -> list[Mention]:
+def persons_inside_other_entities(mentions: list[Mention], text: str) -> list[Mention]:
     """A person of the article named inside another entity ("Lohan" tagged GPE, "Overturn Bush
     Rules" tagged ORG, "Obama To Nominate Regina Benjamin" as one ORG) becomes a mention of
     that person; the rest of that entity was a tagging error around the name. Matches are the
@@ -519,7 +527,7 @@ def persons_inside_other_entities(mentions: list[Mention]) -> list[Mention]:
         if len(key) > 1:
             surnames.setdefault(key[-1], set()).add(key)
     out: list[Mention] = []
-    headlines = title_case_lines(mentions[0].span.doc.text) if mentions else []
+    headlines = title_case_lines(text) if mentions else []
 
     def in_headline(pos: int) -> bool:
         return any(a <= pos < b for a, b in headlines)
@@ -582,10 +590,9 @@ QUOTED_NICKNAME = re.compile(r"\b([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?) ([\"“'‘]
                              r"([\"”'’]) ([A-Z][\w'’\-]+)")
 
 
-def join_quoted_nicknames(doc, mentions: list[Mention]) -> list[Mention]:
+def join_quoted_nicknames(doc, mentions: list[Mention], text: str) -> list[Mention]:
     """'Vincent "The Chin" Gigante', which the tagger cuts into pieces at the quotes, is one
     person: given name, nickname in quotes, surname, when a piece was tagged PERSON."""
-    text = doc.text
     joined: list[Mention] = []
     for match in QUOTED_NICKNAME.finditer(text):
         start, end = match.start(), match.end()
@@ -625,17 +632,20 @@ def cut_at_inner_quotes(mentions: list[Mention]) -> None:
                 break
 
 
-def clean_mentions(doc) -> list[Mention]:
-    mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc)))
+def clean_mentions(doc, text: Optional[str] = None) -> list[Mention]:
+    """spaCy's entities cleaned, people's names first. ``text`` is ``doc.text`` if the caller has
+    it (spaCy joins the tokens anew on every access)."""
+    text = doc.text if text is None else text
+    mentions = drop_non_names(clean_person_mentions(doc, raw_mentions(doc), text))
     relabel_org_like(mentions)
     trim_glued_words(mentions)
     cut_at_inner_quotes(mentions)
     # nicknames are joined after cleaning, which cuts at quotes and at capitalised common words
-    mentions = join_quoted_nicknames(doc, mentions)
+    mentions = join_quoted_nicknames(doc, mentions, text)
     relabel_cited_outlets(mentions)
     relabel_person_short_forms(mentions)
     names_by_first_name(mentions)
-    return persons_inside_other_entities(mentions)
+    return persons_inside_other_entities(mentions, text)
 
 
 # ---- one person per name ------------------------------------------------------------------
@@ -849,7 +859,8 @@ def _add_mention(span, person: Person, person_of: dict[int, Person], covered: se
     return m
 
 
-def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person], covered: set) -> list[Mention]:
+def _untagged_full_names(doc, text: str, people: list[Person], person_of: dict[int, Person],
+                         covered: set) -> list[Mention]:
     """A person's full name written again where the tagger saw no entity ("Wladimir Klitschko",
     "WLADIMIR KLITSCHKO" in a headline) is a mention of that person."""
     forms: dict[str, Person] = {}
@@ -862,7 +873,7 @@ def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person]
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) +
                          r")(?!\w)", re.IGNORECASE)
     added = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         if any(i in covered for i in range(match.start(), match.end())):
             continue
         span = doc.char_span(match.start(), match.end())
@@ -873,7 +884,7 @@ def _untagged_full_names(doc, people: list[Person], person_of: dict[int, Person]
     return added
 
 
-def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
+def add_untagged_mentions(doc, text: str, mentions: list[Mention], people: list[Person],
                           person_of: dict[int, Person]) -> list[Mention]:
     """Proper nouns spaCy left untagged ('Reed, 51, was ...') that are the surname of exactly one
     person of the article become mentions of that person."""
@@ -885,7 +896,7 @@ def add_untagged_mentions(doc, mentions: list[Mention], people: list[Person],
         key = name_key(p.name.split())
         if len(key) > 1:
             surnames.setdefault(key[-1], []).append((key, p))
-    added = _untagged_full_names(doc, people, person_of, covered)
+    added = _untagged_full_names(doc, text, people, person_of, covered)
     for tok in doc:
         found = surnames.get(tok.lower_)
         if not (found and len(found) == 1 and tok.idx not in covered and _name_like(tok)):
@@ -904,9 +915,9 @@ def extract_people(doc, text: Optional[str] = None) -> tuple[list[dict[str, Any]
     """The article's people as dicts (see ``Person.to_dict``) and all cleaned mentions. ``text``
     is ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access)."""
     text = doc.text if text is None else text
-    mentions = clean_mentions(doc)
+    mentions = clean_mentions(doc, text)
     people, person_of = group_people(mentions, text)
-    mentions += add_untagged_mentions(doc, mentions, people, person_of)
+    mentions += add_untagged_mentions(doc, text, mentions, people, person_of)
     add_handles(text, people)
     attributes(text, mentions, person_of)
     for p in people:

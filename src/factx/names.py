@@ -502,23 +502,29 @@ def resolve_article(mentions: list[ArticleMention]) -> tuple[list[ArticlePerson]
                 people[target].gender_votes[mentions[i].gender] += 1
     singles: dict[str, int] = {}
     full_counts = {p: len(person.mentions) for p, person in enumerate(people)}
-    surnames = {n.last for person in people for n in person.names if not n.single}
+    # the one-word forms each person (named in full) can be called by: surname words, first name
+    by_short: dict[str, set[int]] = {}
+    by_given: dict[str, set[int]] = {}
+    for p, person in enumerate(people):
+        for n in person.names:
+            for t in {n.last, "".join(n.surname), *n.surname, *(n.tokens[1:] if len(n.tokens) > 2 else ()),
+                      n.nickname}:
+                by_short.setdefault(t, set()).add(p)
+            if n.given:
+                by_given.setdefault(n.given[0], set()).add(p)
     for m in mentions:  # "Hillary" also says who the article is about
         name = m.name
-        if name.single and name.tokens[0] not in surnames:
-            own = [p for p, person in enumerate(people) if any(n.given[:1] == name.tokens for n in person.names)]
+        if name.single and name.tokens[0] not in by_short:
+            own = by_given.get(name.tokens[0], set())
             if len(own) == 1:
-                full_counts[own[0]] += 1
+                full_counts[next(iter(own))] += 1
     for i, m in enumerate(mentions):
         name = m.name
         if not name.single:
             continue
-        by_surname = [p for p, person in enumerate(people)
-                      if not person.name.single and any(_single_matches(name.tokens[0], n) for n in person.names)
-                      and _fits(person, name)]
-        candidates = by_surname or [p for p, person in enumerate(people) if not person.name.single and
-                                    name.tokens[0] in {n.given[0] for n in person.names if n.given}
-                                    and not name.gender]
+        word = name.tokens[0]
+        by_surname = [p for p in sorted(by_short.get(word, ())) if _fits(people[p], name)]
+        candidates = by_surname or ([] if name.gender else sorted(by_given.get(word, ())))
         target = _choose(candidates, people, i, mentions, assigned, full_counts) if len(candidates) > 1 else \
             (candidates[0] if candidates else None)
         if target is None:
