@@ -188,9 +188,7 @@ def extract(
             "warnings": [{"article": w.id, "warnings": w.warnings} for w in summary.warnings],
         }, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
-        from factx import tables
-
-        tables.render_summary(render.stderr_console(), summary)
+        render.view("summary", summary, stderr=True)
     raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
 
 
@@ -251,16 +249,14 @@ def show(
     elif as_json:
         render.emit(summary, True, "article")
     else:
-        from factx import tables
-
-        tables.render_article(render.stdout_console(), summary, query.entities_by_label(summary))
+        render.view("article", summary, query.entities_by_label(summary))
 
 
 @app.command()
 def quotes(
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker name or part of it "
                                                    "(case- and accent-insensitive).", show_default=False)] = None,
-    article: Annotated[Optional[str], typer.Option("--article", help="Only this article id.",
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (an id or a unique prefix of one).",
                                                    show_default=False)] = None,
     contains: Annotated[Optional[str], typer.Option("--contains", help="Only quotes containing this text.",
                                                     show_default=False)] = None,
@@ -276,14 +272,15 @@ def quotes(
     from factx import people
 
     with reading(store) as arts:
-        docs = arts
+        article = _article_id(arts, article)
+        docs = arts if article is None else arts.docs([article]).values()
         speaker_ids: set[str] = set()
         if speaker is not None:
             # Only the articles of the people the name designates (a speaker that is no person of
             # the index, "a press release", falls back to all articles).
             hits = people.lookup(arts.index.person_candidates(speaker), speaker)
             if hits:
-                docs = arts.docs({a for p in hits for a in p["articles"]}).values()
+                docs = arts.docs({a for p in hits for a in p["articles"] if article in (None, a)}).values()
                 speaker_ids = {p["id"] for p in hits}
         seen: dict[str, dict] = {}
 
@@ -308,7 +305,7 @@ DATE_TYPES = ("date", "time", "duration", "set")
 
 @app.command()
 def dates(
-    article: Annotated[Optional[str], typer.Option("--article", help="Only this article id.",
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (an id or a unique prefix of one).",
                                                    show_default=False)] = None,
     type_: Annotated[Optional[str], typer.Option("--type", help="date, time, duration or set.",
                                                  show_default=False)] = None,
@@ -322,7 +319,9 @@ def dates(
     if type_ is not None and type_ not in DATE_TYPES:
         raise fail(f"--type must be one of {', '.join(DATE_TYPES)}, not {type_!r}", ExitStatus.USAGE)
     with reading(store) as arts:
-        found = query.find_dates(arts, article=article, type_=type_)
+        article = _article_id(arts, article)
+        found = query.find_dates(arts if article is None else arts.docs([article]).values(), article=article,
+                                 type_=type_)
     render.emit(found, as_json, "dates")
 
 
@@ -332,9 +331,15 @@ _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 def _parse_bound(value: Optional[str], option: str) -> Optional[str]:
     import re
 
-    if value is not None and not re.match(_PARTIAL_DATE, value):
-        raise fail(f"{option} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", ExitStatus.USAGE)
-    return value
+    if value is None:
+        return None
+    if re.match(_PARTIAL_DATE, value):
+        try:  # a real month and day: 2019-13-45 and 2019-02-30 are no dates
+            date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+            return value
+        except ValueError:
+            pass
+    raise fail(f"{option} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", ExitStatus.USAGE)
 
 
 @app.command()
@@ -364,6 +369,21 @@ def timeline(
             docs = arts.docs(a for a, _, _ in appearances).values()
         items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
     render.emit(items, as_json, "timeline")
+
+
+def _article_id(arts: query.Articles, ref: Optional[str]) -> Optional[str]:
+    """The article an --article value names (an id or a unique prefix of one), or exit: not
+    found (3) or ambiguous (4), as `factx show` does."""
+    if ref is None:
+        return None
+    if ref in arts.store.entries:
+        return ref
+    candidates = [i for i in arts.store.article_ids() if i.startswith(ref)] if ref else []
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        raise fail(f"{ref!r} matches several articles: {', '.join(candidates[:10])}", ExitStatus.AMBIGUOUS)
+    raise fail(f"no article {ref!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
 
 
 def _count(n: int, word: str) -> str:
@@ -406,9 +426,7 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
         if as_json:
             render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
         else:
-            from factx import tables
-
-            tables.render_candidates(render.stderr_console(), name, choices)
+            render.view("candidates", name, choices, stderr=True)
         raise typer.Exit(int(ExitStatus.AMBIGUOUS))
     return hits[0]
 
@@ -459,6 +477,7 @@ def entities(
     from factx import people
 
     wanted = label.upper() if label else None
+    top = min(top, 2 ** 62) if top else top  # SQLite's LIMIT is a 64-bit integer
     with reading(store) as arts:
         rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top)
         if wanted in (None, "PERSON"):

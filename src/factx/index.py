@@ -30,6 +30,9 @@ from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
 INDEX_VERSION = "4"
+# A name asked for with more distinct words than this matches no one (and would exceed SQLite's
+# limit on compound SELECTs).
+MAX_QUERY_TOKENS = 64
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
@@ -234,8 +237,8 @@ class Index:
 
     def person_candidates(self, query: str) -> list[dict[str, Any]]:
         """Persons with an alias token for every token of the query (verified by the caller)."""
-        tokens = name_tokens(query)
-        if not tokens:
+        tokens = sorted(set(name_tokens(query)))
+        if not tokens or len(tokens) > MAX_QUERY_TOKENS:  # no alias has that many words
             return []
         sql = " INTERSECT ".join("SELECT pid FROM alias_tokens WHERE token=?" for _ in tokens)
         pids = [r[0] for r in self.db.execute(sql, tokens)]

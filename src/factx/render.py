@@ -6,9 +6,33 @@ the stream is not a terminal. The tables themselves are in ``factx.tables``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import sys
 from typing import Any
+
+# What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
+# C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
+# U+FFFD, one character for one, so offsets into a text (`show --text`) still fit.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+REPLACEMENT = "\ufffd"
+
+
+def terminal_safe(value: Any) -> Any:
+    """``value`` with every string (also dict keys and dataclass fields) free of control
+    characters: what is printed for a person, never for a program (`--json` stays exact)."""
+    if isinstance(value, str):
+        return _CONTROL.sub(REPLACEMENT, value)
+    if isinstance(value, dict):
+        return {terminal_safe(k): terminal_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(terminal_safe(v) for v in value) if isinstance(value, list) else \
+            tuple(terminal_safe(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: terminal_safe(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
 
 
 def stdout_console():
@@ -29,15 +53,21 @@ def emit(data: Any, as_json: bool, table: str) -> None:
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        from factx import tables
+        view(table, data)
 
-        getattr(tables, f"render_{table}")(stdout_console(), data)
+
+def view(table: str, *data: Any, stderr: bool = False) -> None:
+    """The Rich view ``table`` of ``data`` on stdout (or stderr), control characters replaced:
+    every table a person sees goes through here."""
+    from factx import tables
+
+    getattr(tables, f"render_{table}")(stderr_console() if stderr else stdout_console(), *terminal_safe(data))
 
 
 def message(text: str, style: str = "") -> None:
     from rich.text import Text
 
-    stderr_console().print(Text(text, style=style), soft_wrap=True)
+    stderr_console().print(Text(terminal_safe(text), style=style), soft_wrap=True)
 
 
 def error(text: str) -> None:

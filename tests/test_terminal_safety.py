@@ -1,0 +1,77 @@
+"""Hostile text never reaches a terminal as control sequences, and odd option values are clear
+errors (issue 13: terminal injection, smaller ones)."""
+import json
+
+import pytest
+
+from conftest import run
+
+ESC_SEQUENCES = ["\x1b]0;pwned\x07", "\x1b]52;c;ZXZpbA==\x1b\\", "\x1b[2J\x1b[31m", "\x9b31m", "\x07\x08\r"]
+HOSTILE = "".join(ESC_SEQUENCES)
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    text = (f"Mayor Dana Whit{HOSTILE}comb{HOSTILE}e spoke on March 3, 2019.\n\n"
+            f"“We will open the library{HOSTILE} in May,” said Dana Whitcombe, 54.\n\n"
+            f"Whitcombe{HOSTILE} said the budget was fine.")
+    rows = [{"id": f"evil{HOSTILE}1", "title": f"Title{HOSTILE}", "text": text, "published": "2019-03-04"},
+            {"id": "evil-2", "title": "Plain", "text": "Ola Brandt said “No comment” on Friday.",
+             "published": "2019-03-05"}]
+    (corpus / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    (corpus / f"bad{HOSTILE[:6]}.json").write_text("{not json", encoding="utf-8")
+    store = root / "store"
+    result = run("extract", corpus, "--store", store)
+    assert result.exit_code == 1  # the broken file is listed among the failures
+    assert not any(c in result.stderr for c in "\x1b\x9b\x07")
+    return store
+
+
+def no_controls(text):
+    return not any(ord(c) < 32 and c not in "\n\t" or 0x7f <= ord(c) <= 0x9f for c in text)
+
+
+@pytest.mark.parametrize("args", [
+    ["articles"], ["show", "evil\x1b"], ["show", "evil\x1b", "--text"], ["quotes"], ["quotes", "--all"],
+    ["dates"], ["timeline", "--all"], ["who", "Dana Whitcombe"], ["entities"],
+])
+def test_tables_carry_no_control_characters(hostile_store, args):
+    result = run(*args, "--store", hostile_store)
+    assert result.exit_code == 0, result.stderr
+    assert no_controls(result.stdout) and no_controls(result.stderr)
+    assert "\ufffd" in result.stdout or args[0] in ("entities", "dates", "who")
+
+
+def test_json_keeps_the_data_exact(hostile_store):
+    doc = json.loads(run("show", "evil\x1b", "--store", hostile_store, "--json").stdout)
+    assert HOSTILE in doc["text"] and HOSTILE in doc["id"]
+
+
+def test_error_messages_carry_no_control_characters(hostile_store):
+    result = run("show", f"nothing{HOSTILE}", "--store", hostile_store)
+    assert result.exit_code == 3 and no_controls(result.stderr)
+
+
+@pytest.mark.parametrize("bound", ["2019-13-45", "2019-02-30", "2019-13", "19", "2019-1-1"])
+def test_impossible_dates_are_usage_errors(hostile_store, bound):
+    assert run("timeline", "--from", bound, "--store", hostile_store).exit_code == 2
+    assert run("timeline", "--to", bound, "--store", hostile_store).exit_code == 2
+
+
+def test_article_option_takes_a_prefix_and_says_when_there_is_none(hostile_store):
+    assert run("quotes", "--article", "nope", "--store", hostile_store).exit_code == 3
+    assert run("dates", "--article", "nope", "--store", hostile_store).exit_code == 3
+    assert run("quotes", "--article", "evil", "--store", hostile_store).exit_code == 4
+    dates = json.loads(run("dates", "--article", "evil-", "--store", hostile_store, "--json").stdout)
+    assert dates and {d["article"] for d in dates} == {"evil-2"}
+
+
+def test_huge_names_and_numbers_are_no_crash(hostile_store):
+    long_name = " ".join(f"w{i}" for i in range(700))
+    assert run("who", long_name, "--store", hostile_store).exit_code == 3
+    assert run("timeline", "--who", long_name, "--store", hostile_store).exit_code == 3
+    assert run("quotes", "--speaker", long_name, "--store", hostile_store).exit_code == 0
+    assert run("entities", "--top", str(10 ** 20), "--store", hostile_store).exit_code == 0
