@@ -33,7 +33,7 @@ from factx.names import fold, name_tokens
 from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -46,7 +46,8 @@ class IndexDamaged(sqlite3.DatabaseError):
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, key TEXT, title TEXT, published TEXT,
-    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, light TEXT, crc INTEGER);
+    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, light TEXT, crc INTEGER,
+    rowcrc INTEGER);
 CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT, gender TEXT,
     pid INTEGER, evidence TEXT);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
@@ -100,6 +101,11 @@ def light_crc(aid: str, light: str) -> int:
     return zlib.crc32(f"{aid}\0{light}".encode("utf-8", "surrogatepass"))
 
 
+def row_crc(row: tuple) -> int:
+    """A checksum of an article's row as `factx articles` lists it (id to warnings)."""
+    return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
 def cache_path(store: Store) -> Path:
     """Where the index of a store this process cannot write is kept: the user's cache folder."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -136,6 +142,8 @@ class Index:
                 raise IndexDamaged(f"index {self.path} is of another version")
             return
         unclean = not memory and os.path.exists(str(self.path) + "-wal")
+        if not memory and not self.path.exists():  # SQLite would make it 0644 whatever the umask
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666))
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         if not memory:
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -230,11 +238,11 @@ class Index:
 
     def _add(self, aid: str, doc: dict[str, Any], key: str, quotes: list) -> None:
         light = json.dumps(light_doc(doc), ensure_ascii=False)
-        self.db.execute(
-            "INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, key, doc.get("title"), doc.get("published"), len(doc.get("text", "")),
-             len(doc.get("entities", [])), sum(1 for q in quotes if not q.get("partial")),
-             len(doc.get("dates", [])), json.dumps(doc.get("warnings", [])), light, light_crc(aid, light)))
+        row = (aid, doc.get("title"), doc.get("published"), len(doc.get("text", "")), len(doc.get("entities", [])),
+               sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
+               json.dumps(doc.get("warnings", [])))
+        self.db.execute("INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (aid, key, *row[1:], light, light_crc(aid, light), row_crc(row)))
         self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?,?,NULL,NULL)", [
             (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False),
              p.get("gender")) for p in doc.get("people", [])])
@@ -340,8 +348,9 @@ class Index:
     # checksum or a type that does not fit) it is rebuilt from the documents and read again.
     @_healing
     def article_rows(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings "
-                               "FROM articles ORDER BY id")
+        rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings, rowcrc "
+                               "FROM articles ORDER BY id").fetchall()
+        _expect(all(row_crc(r[:8]) == r[8] for r in rows))
         out = [{"id": r[0], "title": r[1], "published": r[2], "characters": r[3], "entities": r[4],
                 "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
         for r in out:
@@ -467,7 +476,7 @@ class Index:
 
 def _expect(ok: bool) -> None:
     if not ok:
-        raise IndexDamaged("a value of an unexpected type")
+        raise IndexDamaged("a value of an unexpected type or checksum")
 
 
 def _ints(*values: Any) -> bool:
@@ -513,8 +522,11 @@ def open_index(store: Store, full_check: bool = False) -> tuple["Index", list]:
                 index.close()
             except sqlite3.Error:
                 pass
-        _unlink_index(Path(store.root) / INDEX)
-        index = Index(store)
+        try:
+            _unlink_index(Path(store.root) / INDEX)
+            index = Index(store)
+        except (OSError, *INDEX_ERRORS):  # e.g. a folder in its place: as for a read-only store
+            return _open_readonly(store, full_check, "its index cannot be rebuilt in place")
         if not isinstance(err, IndexDamaged) or "another version" not in str(err):
             index.notes.append(f"the index of store {store.root} was damaged "
                                f"({str(err).splitlines()[0][:120] if str(err) else type(err).__name__}); "
@@ -523,10 +535,11 @@ def open_index(store: Store, full_check: bool = False) -> tuple["Index", list]:
         return index, index.corrupt
 
 
-def _open_readonly(store: Store, full_check: bool) -> tuple["Index", list]:
+def _open_readonly(store: Store, full_check: bool,
+                   why: str = "is read-only and its index is not current") -> tuple["Index", list]:
     path = Path(store.root) / INDEX
     wal = Path(str(path) + "-wal")
-    if path.is_file() and not (wal.exists() and wal.stat().st_size):
+    if why.startswith("is read-only") and path.is_file() and not (wal.exists() and wal.stat().st_size):
         index = None
         try:
             index = Index(store, readonly=True)
@@ -560,6 +573,5 @@ def _open_readonly(store: Store, full_check: bool) -> tuple["Index", list]:
         index = Index(store, path=Path(":memory:"))
         index.corrupt.extend(index.refresh(full_check))
     kept = "in memory" if str(index.path) == ":memory:" else f"in {index.path.parent}"
-    index.notes.append(f"store {store.root} is read-only and its index is not current; "
-                       f"an index is kept {kept}")
+    index.notes.append(f"store {store.root} {why}; an index is kept {kept}")
     return index, index.corrupt

@@ -265,14 +265,15 @@ class Store:
     def article_ids(self) -> list[str]:
         return sorted(self.entries)
 
-    def document_path(self, entry: dict[str, Any]) -> Path:
-        """The document file of an entry, which must be inside articles/ (ValueError if not)."""
+    def document_path(self, entry: dict[str, Any], writing: bool = False) -> Path:
+        """The document file of an entry, which must be inside articles/ (ValueError if not; a
+        link elsewhere is not followed when reading, and replaced when writing)."""
         name = entry.get("file")
         folder = self.root / ARTICLES
         if not safe_filename(name):
             raise ValueError(f"the store {self.root} names a document outside {folder}: {name!r}")
         path = folder / name
-        if path.is_symlink() and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
+        if not writing and path.is_symlink() and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
             raise ValueError(f"{path} links outside {folder}")
         return path
 
@@ -354,7 +355,8 @@ class Store:
     # ---- writing -------------------------------------------------------------------------
     def open_for_writing(self) -> "Store":
         (self.root / ARTICLES).mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+        # never through a link: a store's files are its own (O_NOFOLLOW: a link is an error)
+        self._lock_fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
         try:
             import fcntl
 
@@ -366,8 +368,17 @@ class Store:
                 raise StoreBusy(f"another `factx extract` is writing to {self.root}; wait for it to finish") from err
             raise
         self._remove_stale_temporaries()
-        self.load()
-        self._journal = open(self.root / JOURNAL, "a", encoding="utf-8")
+        for name in (MANIFEST, JOURNAL):
+            if (self.root / name).exists() and not (self.root / name).is_file():
+                raise IsADirectoryError(errno.EISDIR, f"{self.root / name} is not a file")
+        try:
+            self.load()
+        except IncompatibleStore:
+            raise
+        except StoreError as err:  # the caller reports an OSError as "cannot write the store"
+            raise OSError(str(err)) from err
+        fd = os.open(self.root / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        self._journal = os.fdopen(fd, "a", encoding="utf-8")
         return self
 
     def _remove_stale_temporaries(self) -> None:
@@ -387,7 +398,7 @@ class Store:
         raw = data.encode("utf-8", "surrogatepass")
         entry = {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
                  "title": doc.get("title"), "published": doc.get("published")}
-        atomic_write(self.document_path(entry), data)
+        atomic_write(self.document_path(entry, writing=True), data)
         self.entries[article_id] = entry
         self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
         self._journal.flush()
