@@ -365,7 +365,7 @@ def test_an_index_left_open_by_a_kill_is_checked(store, baseline):
     data = bytearray(path.read_bytes())
     data[len(data) - 2000:len(data) - 1000] = b"\x07" * 1000  # inside the last page
     path.write_bytes(bytes(data))
-    (store / "index.sqlite-wal").write_bytes(b"")  # the writer never closed it
+    (store / "index.sqlite-wal").write_bytes(b"\0" * 32)  # the writer never closed it
     all_queries_answer(store)
     for q, expected in baseline.items():
         assert run_json(*COMPARED[q], "--store", store) == expected, q
@@ -499,3 +499,39 @@ def test_a_manifest_that_is_a_folder_is_an_error_not_a_traceback(store, inputs):
     result = answers("extract", inputs, "--store", store, "-q")
     assert result.exit_code == 1 and "manifest.json" in result.stderr
     answers("quotes", "--store", store)
+
+
+def _read_only_mount_works():
+    import subprocess
+
+    try:
+        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
+                              capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.mark.skipif(not _read_only_mount_works(), reason="needs `unshare -m` and mount (root, a container allowing it)")
+@pytest.mark.parametrize("lagging", [False, True])
+def test_queries_on_a_real_read_only_mount(store, tmp_path, baseline, lagging):
+    """The store bind-mounted read-only in a private mount namespace: the kernel refuses writes."""
+    import subprocess
+    import sys
+
+    if lagging:
+        (store / "index.sqlite").unlink()
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    factx = f"{sys.executable} -m factx"
+    script = (f"mount --bind '{store}' '{mnt}' && mount -o remount,bind,ro '{mnt}' && "
+              f"{factx} quotes --json --store '{mnt}' && {factx} who 'Alice Smith' --json --store '{mnt}' >/dev/null && "
+              f"{factx} articles --store '{mnt}' >/dev/null && {{ {factx} extract '{mnt}' --store '{mnt}' -q; "
+              "echo \"extract=$?\" >&2; }")
+    before = snapshot(store)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == baseline["quotes"]
+    assert ("read-only" in proc.stderr) == lagging and "Traceback" not in proc.stderr
+    assert "extract=1" in proc.stderr and "cannot write the store" in proc.stderr
+    assert snapshot(store) == before

@@ -113,6 +113,32 @@ def cache_path(store: Store) -> Path:
     return Path(base) / "factx" / digest / INDEX
 
 
+def _left_open(path: Path) -> bool:
+    """A write-ahead log with frames in it: the last writer did not close the index (a kill),
+    or another process has it open right now."""
+    try:
+        return os.stat(str(path) + "-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def _writer_running(store: Store) -> bool:
+    """Whether an `extract` holds the store's lock (its index then has a log, rightly). Looked
+    up in /proc/locks (Linux): taking the lock, even shared, could make that extract fail."""
+    if store.writing:
+        return False
+    try:
+        inode = os.stat(os.path.join(store.root, "lock")).st_ino
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].endswith(f":{inode}"):
+                    return True
+    except OSError:
+        pass
+    return False
+
+
 def _unlink_index(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
@@ -141,7 +167,7 @@ class Index:
             if version is None or version[0] != INDEX_VERSION:
                 raise IndexDamaged(f"index {self.path} is of another version")
             return
-        unclean = not memory and os.path.exists(str(self.path) + "-wal")
+        unclean = not memory and _left_open(self.path) and not _writer_running(self.store)
         if not memory and not self.path.exists():  # SQLite would make it 0644 whatever the umask
             os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666))
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
