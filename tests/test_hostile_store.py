@@ -535,3 +535,27 @@ def test_queries_on_a_real_read_only_mount(store, tmp_path, baseline, lagging):
     assert ("read-only" in proc.stderr) == lagging and "Traceback" not in proc.stderr
     assert "extract=1" in proc.stderr and "cannot write the store" in proc.stderr
     assert snapshot(store) == before
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_random_json_in_the_manifest_or_journal_never_makes_a_query_raise(scratch, pristine, data):
+    m = json.loads((pristine / "manifest.json").read_text(encoding="utf-8"))
+    where = data.draw(st.sampled_from(["manifest", "articles", "entry", "field", "journal"]), label="where")
+    value = data.draw(_JSON, label="value")
+    journal = ""
+    if where == "manifest":
+        m = value
+    elif where == "articles":
+        m["articles"] = value
+    elif where == "entry":
+        m["articles"]["b.txt"] = value
+    elif where == "field":
+        m["articles"]["b.txt"][data.draw(st.sampled_from(["file", "key", "size", "hash", "title"]))] = value
+    else:
+        journal = json.dumps({"id": "b.txt", "entry": value}) + "\n"
+    shutil.copy(pristine / "articles" / "a.txt.json", scratch / "articles" / "a.txt.json")
+    (scratch / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    (scratch / "journal.jsonl").write_text(journal, encoding="utf-8")
+    for q in (["articles", "--json"], ["show", "b.txt", "--json"], ["quotes"], ["who", "Alice Smith"]):
+        answers(*q, "--store", scratch)

@@ -187,7 +187,7 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR})
-_ATTRIBUTE = ({"type": _STR, **_SPAN}, {"value": "value|null", "sentence_start": _OPT_INT,
+_ATTRIBUTE = ({"type": _STR, "value": "value|null", **_SPAN}, {"sentence_start": _OPT_INT,
                                         "sentence_end": _OPT_INT, "sentence": _OPT_STR})
 _PERSON = ({"name": _STR, "mentions": "spans"}, {"label": _OPT_STR, "aliases": "strlist", "count": _INT,
                                                  "gender": _OPT_STR})
