@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 
 from factx.names import fold, name_matches
 from factx.timekeys import calendar_key, in_range
-from factx.store import CorruptArticle, Store
+from factx.store import CorruptArticle, Store, StoreError
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -36,8 +36,12 @@ class Articles:
         return {d["id"]: d for d in self.index.light_docs(ids)}
 
     def find(self, ref: str) -> dict[str, Any]:
-        """An article by exact id, else by a unique id prefix; KeyError lists candidates."""
-        ids = self.store.article_ids()
+        """An article by exact id, else by a unique id prefix; KeyError lists candidates,
+        ValueError says why a document (or the store's manifest) cannot be read."""
+        try:
+            ids = self.store.article_ids()
+        except StoreError as err:  # the manifest, read only now (the index was current)
+            raise ValueError(str(err)) from err
         if ref in self.store.entries:
             return self.store.read_article(ref)
         candidates = [i for i in ids if i.startswith(ref)] if ref else []

@@ -6,6 +6,7 @@ rename nothing without bumping ``SCHEMA_VERSION``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
@@ -118,3 +119,99 @@ class Article:
         art.quotes = [Quote.from_dict(q) for q in data.get("quotes", [])]
         art.dates = [DateFact.from_dict(d) for d in data.get("dates", [])]
         return art
+
+
+# ---- validation of stored documents -------------------------------------------------------
+# A document read back from the store may have been edited or damaged: ``validate_article``
+# checks the shape every query relies on (types, not meaning) and raises ValueError with a
+# one-line reason, so that a bad document is reported and skipped instead of crashing a query.
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_STR, _INT, _BOOL, _OPT_STR, _OPT_INT = "str", "int", "bool", "str|null", "int|null"
+
+
+def _ok(value: Any, kind: str) -> bool:
+    if value is None:
+        return kind.endswith("|null")
+    base = kind.split("|")[0]
+    if base == "str":
+        return isinstance(value, str) and not _SURROGATE.search(value)
+    if base == "int":
+        return type(value) is int
+    if base == "bool":
+        return type(value) is bool
+    if base == "value":  # an attribute's value: an age or a role
+        return type(value) in (int, float) or (isinstance(value, str) and not _SURROGATE.search(value))
+    if base == "strlist":
+        return isinstance(value, list) and all(isinstance(v, str) and not _SURROGATE.search(v) for v in value)
+    if base == "spans":
+        return isinstance(value, list) and all(
+            isinstance(m, list) and len(m) == 2 and type(m[0]) is int and type(m[1]) is int for m in value)
+    return False
+
+
+def _check(obj: Any, where: str, required: dict[str, str], optional: dict[str, str]) -> None:
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where} is {_kind(obj)}, not an object")
+    for key, kind in required.items():
+        if key not in obj:
+            raise ValueError(f"{where} has no {key!r}" if where else f"no {key!r}")
+    for fields_ in (required, optional):
+        for key, kind in fields_.items():
+            if key in obj and not _ok(obj[key], kind):
+                name = f"{where}.{key}" if where else repr(key)
+                raise ValueError(f"{name} is {_kind(obj[key])}, not {kind.replace('|null', ' or null')}")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return "a string with a lone surrogate"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _items(doc: dict[str, Any], key: str, check) -> None:
+    items = doc.get(key, [])
+    if not isinstance(items, list):
+        raise ValueError(f"{key!r} is {_kind(items)}, not a list")
+    for i, item in enumerate(items):
+        check(item, f"{key}[{i}]")
+
+
+_SPAN = {"start": _INT, "end": _INT}
+_QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_STR, "speaker_start": _OPT_INT,
+                                     "speaker_end": _OPT_INT, "cue": _OPT_STR, "partial": _BOOL,
+                                     "statement": _OPT_INT, "article": _STR, "statement_key": _STR})
+_DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
+                                    "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
+                                    "people": "strlist|null", "article": _STR, "sentence": _OPT_STR})
+_ATTRIBUTE = ({"type": _STR, "value": "value|null", **_SPAN}, {"sentence_start": _OPT_INT,
+                                        "sentence_end": _OPT_INT, "sentence": _OPT_STR})
+_PERSON = ({"name": _STR, "mentions": "spans"}, {"label": _OPT_STR, "aliases": "strlist", "count": _INT,
+                                                 "gender": _OPT_STR})
+
+
+def _person(p: Any, where: str) -> None:
+    _check(p, where, *_PERSON)
+    _items(p, "attributes", lambda a, w: _check(a, f"{where}.{w}", *_ATTRIBUTE))
+
+
+def validate_article(doc: Any, light: bool = False) -> None:
+    """Raise ValueError (a one-line reason) unless ``doc`` has the shape of an article document
+    (or, with ``light``, of the index's light document): right types in every field queries use."""
+    if not isinstance(doc, dict):
+        raise ValueError(f"the document is {_kind(doc)}, not an object")
+    required = {"id": _STR} if light else {"id": _STR, "text": _STR}
+    optional = {k: _OPT_STR for k in ("title", "author", "published", "url", "source", "path")}
+    optional.update(content_hash=_STR, model=_STR, factx_version=_STR, schema_version=_INT, warnings="strlist",
+                    _key=_STR)
+    _check(doc, "", required, optional)
+    if not doc["id"]:
+        raise ValueError("the document has an empty 'id'")
+    _items(doc, "sentences", lambda s, w: _check(s, w, _SPAN, {}))
+    _items(doc, "entities", lambda e, w: _check(e, w, {"text": _STR, "label": _STR, **_SPAN}, {}))
+    _items(doc, "quotes", lambda q, w: _check(q, w, *_QUOTE))
+    _items(doc, "dates", lambda d, w: _check(d, w, *_DATE))
+    _items(doc, "people", _person)

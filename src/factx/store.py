@@ -16,6 +16,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 from urllib.parse import quote
 
-from factx.schema import SCHEMA_VERSION
+from factx.schema import SCHEMA_VERSION, validate_article
 
 DEFAULT_STORE = ".factx"
 STORE_ENV = "FACTX_STORE"
@@ -71,10 +72,38 @@ def article_filename(article_id: str) -> str:
     return name + ".json"
 
 
+# A document's file name in a manifest or journal entry: one plain name inside articles/ (no
+# folder part, nothing hidden, so never "..", a temporary file or a path outside the store).
+_SAFE_FILE = re.compile(r"[^/\\\x00]+\.json\Z")
+
+
+def safe_filename(name: Any) -> bool:
+    return isinstance(name, str) and not name.startswith(".") and bool(_SAFE_FILE.match(name))
+
+
+def valid_entry(entry: Any) -> bool:
+    """A manifest or journal entry of the shape this module writes."""
+    return (isinstance(entry, dict) and safe_filename(entry.get("file")) and isinstance(entry.get("key", ""), str)
+            and type(entry.get("size", 0)) is int and isinstance(entry.get("hash", ""), str)
+            and all(isinstance(entry.get(k), (str, type(None))) for k in ("title", "published")))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def file_mode() -> int:
+    """The mode a new file gets under the process umask (mkstemp alone makes it 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(data)
             f.flush()
@@ -125,69 +154,146 @@ class Store:
         return "/".join(parts)
 
     @property
+    def writing(self) -> bool:
+        """Open for writing (this process holds the lock)."""
+        return self._lock_fd is not None
+
+    @property
     def exists(self) -> bool:
         return (self.root / MANIFEST).is_file() or (self.root / JOURNAL).is_file()
 
     def load(self) -> "Store":
-        """Read manifest and journal. Raises IncompatibleStore for another schema version."""
+        """Read manifest and journal. Raises IncompatibleStore for another schema version.
+        A manifest that cannot be read, or is not of the shape this module writes (an entry
+        naming a file outside articles/ included), is rebuilt from the article documents."""
         self._entries = {}
         manifest = self.root / MANIFEST
         if manifest.is_file():
             try:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
-            except ValueError as err:
+                problem = None
+            except OSError as err:
+                raise StoreError(f"cannot read the manifest of store {self.root}: {err.strerror or err}") from err
+            except (ValueError, RecursionError) as err:
+                data, problem = {}, f"unreadable ({str(err)[:200]})"
+            if problem is None:
+                problem = self._manifest_problem(data)
+            if problem is not None:
                 # The manifest is only an index: entries can be rebuilt from the articles.
-                data = {"schema_version": SCHEMA_VERSION, "articles": self._scan_articles(),
-                        "warning": f"manifest unreadable ({err}); rebuilt from articles"}
-            version = data.get("schema_version")
-            if version != SCHEMA_VERSION:
-                raise IncompatibleStore(
-                    f"store {self.root} was written with schema version {version}; this factx reads "
-                    f"version {SCHEMA_VERSION}. Re-extract into a new store (--store) or with --force."
-                )
-            self.entries = dict(data.get("articles", {}))
+                meta = {k: v for k, v in data.items() if k != "articles"} if isinstance(data, dict) else {}
+                data = {**meta, "schema_version": SCHEMA_VERSION, "articles": self._scan_articles(),
+                        "warning": f"manifest of store {self.root} {problem}; rebuilt from the articles"}
+            self.entries = dict(data["articles"])
             self.meta = {k: v for k, v in data.items() if k != "articles"}
         self._replay_journal()
+        self._separate_shared_files()
         return self
+
+    def _manifest_problem(self, data: Any) -> Optional[str]:
+        """Why a parsed manifest cannot be used as it is (None if it can); IncompatibleStore for
+        one of another schema version."""
+        if not isinstance(data, dict):
+            return "is not a JSON object"
+        version = data.get("schema_version")
+        if version is None:
+            return "has no schema version"
+        if version != SCHEMA_VERSION:
+            raise IncompatibleStore(
+                f"store {self.root} was written with schema version {version}; this factx reads "
+                f"version {SCHEMA_VERSION}. Re-extract into a new store (--store) or with --force."
+            )
+        articles = data.get("articles", {})
+        if not isinstance(articles, dict):
+            return "has no 'articles' object"
+        bad = next((aid for aid, entry in articles.items() if not valid_entry(entry)), None)
+        if bad is not None:
+            return f"has a damaged entry for {bad!r}"
+        return None
+
+    def _separate_shared_files(self) -> None:
+        """Two entries naming one file (a damaged manifest): the article whose document it holds
+        keeps it, the others get a file of their own (missing, so they are redone)."""
+        by_file: dict[str, list[str]] = {}
+        for aid, entry in self._entries.items():
+            by_file.setdefault(entry["file"], []).append(aid)
+        for ids in by_file.values():
+            if len(ids) < 2:
+                continue
+            owner = None
+            try:
+                doc = json.loads((self.root / ARTICLES / self._entries[ids[0]]["file"]).read_bytes())
+                owner = doc.get("id") if isinstance(doc, dict) else None
+            except (OSError, ValueError, RecursionError):
+                pass
+            for aid in ids:
+                if aid != owner:
+                    self._entries[aid] = {"file": self._free_filename(aid), "key": ""}
 
     def _replay_journal(self) -> None:
         journal = self.root / JOURNAL
         if not journal.is_file():
             return
-        with open(journal, encoding="utf-8", errors="replace") as f:
+        try:
+            f = open(journal, encoding="utf-8", errors="replace")
+        except OSError as err:
+            raise StoreError(f"cannot read the journal of store {self.root}: {err.strerror or err}") from err
+        with f:
             for line in f:
                 try:
                     entry = json.loads(line)
-                    self.entries[entry["id"]] = entry["entry"]
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, RecursionError):
                     continue  # a line cut short by a kill: that article is simply redone
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str) and valid_entry(entry.get("entry")):
+                    self._entries[entry["id"]] = entry["entry"]
+                # else a damaged line (a file outside articles/ included): that article is redone
 
     def _scan_articles(self) -> dict[str, dict[str, Any]]:
         entries = {}
         for path in sorted((self.root / ARTICLES).glob("*.json")):
-            try:
-                doc = json.loads(path.read_text(encoding="utf-8"))
-                entries[doc["id"]] = {"file": path.name, "key": doc.get("_key", ""), "title": doc.get("title"),
-                                      "size": path.stat().st_size, "published": doc.get("published")}
-            except (OSError, ValueError, KeyError, TypeError):
+            if not safe_filename(path.name) or not path.is_file():
                 continue
+            try:
+                data = path.read_bytes()
+                doc = json.loads(data)
+                validate_article(doc)
+            except (OSError, ValueError, RecursionError):
+                continue
+            entries[doc["id"]] = {"file": path.name, "key": doc.get("_key", ""), "title": doc.get("title"),
+                                  "size": len(data), "hash": content_hash(data), "published": doc.get("published")}
         return entries
 
     def article_ids(self) -> list[str]:
         return sorted(self.entries)
 
+    def document_path(self, entry: dict[str, Any], writing: bool = False) -> Path:
+        """The document file of an entry, which must be inside articles/ (ValueError if not; a
+        link elsewhere is not followed when reading, and replaced when writing)."""
+        name = entry.get("file")
+        folder = self.root / ARTICLES
+        if not safe_filename(name):
+            raise ValueError(f"the store {self.root} names a document outside {folder}: {name!r}")
+        path = folder / name
+        if not writing and path.is_symlink() and os.path.dirname(os.path.realpath(path)) != os.path.realpath(folder):
+            raise ValueError(f"{path} links outside {folder}")
+        return path
+
     def read_article(self, article_id: str) -> dict[str, Any]:
-        """One article document; raises KeyError if unknown, ValueError if corrupt."""
+        """One article document; raises KeyError if unknown, ValueError if corrupt (not of the
+        shape of an article document included: ``factx.schema.validate_article``)."""
         entry = self.entries[article_id]
-        path = self.root / ARTICLES / entry["file"]
+        path = self.document_path(entry)
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = json.loads(path.read_bytes())
         except OSError as err:
             raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
-        except ValueError as err:
-            raise ValueError(f"corrupt JSON in {path}: {err}") from err
+        except (ValueError, RecursionError) as err:
+            raise ValueError(f"corrupt JSON in {path}: {str(err)[:200]}") from err
         if not isinstance(doc, dict) or doc.get("id") != article_id:
             raise ValueError(f"{path} does not hold article {article_id!r}")
+        try:
+            validate_article(doc)
+        except ValueError as err:
+            raise ValueError(f"bad document {path}: {err}") from err
         return doc
 
     def iter_articles(self) -> Iterator[dict[str, Any] | CorruptArticle]:
@@ -197,35 +303,60 @@ class Store:
             except ValueError as err:
                 yield CorruptArticle(article_id, self.entries[article_id].get("file", ""), str(err))
 
-    def damaged_articles(self) -> list[str]:
+    def damaged_articles(self, full: bool = False) -> dict[str, str]:
         """Articles whose document is missing or has another size than the one written (cheap:
-        one stat per article, no reading)."""
-        damaged = []
+        one stat per article, no reading), with the reason; ``full`` also reads every document
+        and compares its content hash with the manifest's."""
+        damaged = {}
         folder = os.path.join(self.root, ARTICLES, "")
         stat = os.stat  # plain strings: pathlib would triple the cost at 100,000 articles
         for article_id, entry in self.entries.items():
             try:
                 if "size" in entry and stat(folder + entry["file"]).st_size != entry["size"]:
-                    damaged.append(article_id)
+                    damaged[article_id] = "document truncated or changed (size differs from the manifest)"
+                elif full and "hash" in entry:
+                    with open(folder + entry["file"], "rb") as f:
+                        if content_hash(f.read()) != entry["hash"]:
+                            damaged[article_id] = "document changed (content differs from the manifest)"
             except OSError:
-                damaged.append(article_id)
+                damaged[article_id] = "document missing or unreadable"
         return damaged
 
     def is_current(self, article_id: str, key: str) -> bool:
         """True when the stored article was made from the same input, model and versions and
-        its document is intact: a missing or truncated one (size differs) is redone."""
+        its document is intact: a missing, truncated or otherwise changed one (size or content
+        hash differ) is redone. An entry written before hashes were kept is checked by reading
+        the document, and given its hash."""
         entry = self.entries.get(article_id)
         if not entry or entry.get("key") != key:
             return False
         try:
-            return (self.root / ARTICLES / entry["file"]).stat().st_size == entry.get("size")
-        except OSError:
+            path = self.document_path(entry)
+            data = path.read_bytes()
+        except (OSError, ValueError):
             return False
+        if len(data) != entry.get("size"):
+            return False
+        if "hash" in entry:
+            return content_hash(data) == entry["hash"]
+        try:
+            doc = json.loads(data)
+            if not isinstance(doc, dict) or doc.get("id") != article_id:
+                return False
+            validate_article(doc)
+        except (ValueError, RecursionError):
+            return False
+        entry = {**entry, "hash": content_hash(data)}
+        self.entries[article_id] = entry
+        if self._journal is not None:
+            self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
+        return True
 
     # ---- writing -------------------------------------------------------------------------
     def open_for_writing(self) -> "Store":
         (self.root / ARTICLES).mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        # never through a link: a store's files are its own (O_NOFOLLOW: a link is an error)
+        self._lock_fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
         try:
             import fcntl
 
@@ -236,26 +367,47 @@ class Store:
             if err.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise StoreBusy(f"another `factx extract` is writing to {self.root}; wait for it to finish") from err
             raise
-        self.load()
-        self._journal = open(self.root / JOURNAL, "a", encoding="utf-8")
+        self._remove_stale_temporaries()
+        for name in (MANIFEST, JOURNAL):
+            if (self.root / name).exists() and not (self.root / name).is_file():
+                raise IsADirectoryError(errno.EISDIR, f"{self.root / name} is not a file")
+        try:
+            self.load()
+        except IncompatibleStore:
+            raise
+        except StoreError as err:  # the caller reports an OSError as "cannot write the store"
+            raise OSError(str(err)) from err
+        fd = os.open(self.root / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        self._journal = os.fdopen(fd, "a", encoding="utf-8")
         return self
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files a killed writer left (we hold the lock: nobody else is writing)."""
+        for folder in (self.root, self.root / ARTICLES):
+            for path in folder.glob(".*.tmp"):
+                try:
+                    if not path.is_dir() or path.is_symlink():
+                        path.unlink()
+                except OSError:
+                    pass
 
     def write_article(self, doc: dict[str, Any], key: str) -> None:
         article_id = doc["id"]
         entry = self.entries.get(article_id) or {"file": self._free_filename(article_id)}
         data = dump_json({**doc, "_key": key})
-        entry = {"file": entry["file"], "key": key, "size": len(data.encode("utf-8", "surrogatepass")),
+        raw = data.encode("utf-8", "surrogatepass")
+        entry = {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
                  "title": doc.get("title"), "published": doc.get("published")}
-        atomic_write(self.root / ARTICLES / entry["file"], data)
+        atomic_write(self.document_path(entry, writing=True), data)
         self.entries[article_id] = entry
         self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
         self._journal.flush()
 
     def _free_filename(self, article_id: str) -> str:
         name = article_filename(article_id)
-        taken = {e["file"] for e in self.entries.values()}
+        taken = {e["file"].casefold() for e in self._entries.values()}
         n = 1
-        while name in taken:  # two ids that quote to the same name (case-insensitive FS etc.)
+        while name.casefold() in taken:  # two ids that quote to the same name (case-insensitive FS etc.)
             n += 1
             name = article_filename(f"{article_id}#{n}")
         return name
@@ -263,6 +415,7 @@ class Store:
     def save_manifest(self, **meta: Any) -> None:
         """Write the manifest atomically, then empty the journal it now contains."""
         self.meta.update(meta)
+        self.meta.pop("warning", None)  # about the manifest read, which this one replaces
         self.meta.update(schema_version=SCHEMA_VERSION, updated=time.strftime("%Y-%m-%dT%H:%M:%S"))
         atomic_write(self.root / MANIFEST, json.dumps({**self.meta, "articles": self.entries},
                                                       ensure_ascii=False, indent=1, sort_keys=True))
