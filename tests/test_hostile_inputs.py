@@ -376,3 +376,17 @@ def test_a_run_with_nothing_new_does_not_load_spacy(tmp_path):
     assert noop() == ["2", "0", "2", "0", "False"]
     (corpus / "b.txt").write_text("Headline\n\nSomething new.")  # now one needs the pipeline
     assert noop() == ["3", "1", "2", "0", "True"]
+
+
+def test_one_file_given_twice_is_one_article_not_a_duplicate(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nBody.")
+    (tmp_path / "feed.jsonl").write_text(_jsonl([{"id": "j", "text": "Body."}]))
+    code, summary = extract(tmp_path, tmp_path / "a.txt", tmp_path / "feed.jsonl", "--store", tmp_path / "s")
+    assert code == 0 and not summary["failed"] and summary["extracted"] == 2
+
+
+def test_counting_inputs_never_opens_a_fifo(tmp_path):
+    from factx.pipeline import count_inputs
+
+    os.mkfifo(tmp_path / "feed.jsonl")
+    assert count_inputs([tmp_path / "feed.jsonl"]) == 1

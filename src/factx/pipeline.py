@@ -11,6 +11,7 @@ import concurrent.futures as cf
 import hashlib
 import json
 import multiprocessing
+import os
 import signal
 from dataclasses import dataclass, field
 from datetime import date
@@ -266,6 +267,7 @@ def run_extract(
         on_outcome(outcome)
 
     first_origin: dict[str, str] = {}
+    first_source: dict[str, tuple[str, str]] = {}
 
     def to_extract() -> Iterator[RawArticle]:
         nonlocal mid
@@ -274,11 +276,15 @@ def run_extract(
                 report(Outcome(item.id, "failed", item.reason))
                 continue
             origin = item.origin or item.path or item.id
+            source = (os.path.realpath(item.path or ""), origin)
+            if first_source.get(item.id) == source:  # one file given twice (a folder and a file in it)
+                continue
             if item.id in first_origin:  # the first one read is kept, every run the same
                 report(Outcome(item.id, "failed", f"duplicate id: {origin} has the id of "
                                                   f"{first_origin[item.id]}, which is kept"))
                 continue
             first_origin[item.id] = origin
+            first_source[item.id] = source
             if not force and store.is_current(item.id, article_key(item, mid, reference_date)):
                 report(Outcome(item.id, "skipped"))
                 continue
@@ -325,7 +331,7 @@ def count_inputs(paths: list[Path], store: Optional[Path] = None) -> int:
     for given in paths:
         files = [given] if not given.is_dir() else [f for f in iter_files(given, skip) if isinstance(f, Path)]
         for f in files:
-            if f.suffix.lower() == ".jsonl":
+            if f.suffix.lower() == ".jsonl" and f.is_file():  # never open a FIFO
                 try:
                     with open(f, "rb") as fh:
                         total += sum(1 for line in fh if line.strip())
