@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import json
 import multiprocessing
+import os
 import signal
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,9 +68,39 @@ def reference_date_for(raw: RawArticle, default: Optional[str]) -> Optional[date
 
 
 def article_key(raw: RawArticle, model: str, reference: Optional[str]) -> str:
-    """Everything that changes an article's facts; equal keys mean it can be skipped."""
-    parts = (raw.content_hash, model, __version__, str(SCHEMA_VERSION), raw.published or reference or "")
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    """Everything that changes an article's document (facts and stored metadata); equal keys
+    mean it can be skipped. Author, URL and source are only added when an article has one, so
+    the key of an article without them is what it was before they were part of it."""
+    parts = [raw.content_hash, model, __version__, str(SCHEMA_VERSION), raw.published or reference or ""]
+    metadata = (raw.author, raw.url, raw.source)
+    if any(value is not None for value in metadata):
+        parts += ["metadata"] + [json.dumps(value) for value in metadata]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def installed_model_id(model: Optional[str]) -> Optional[str]:
+    """The ``model_id`` a pipeline will have once loaded, read cheaply from its ``meta.json``
+    (an installed package's or a pipeline folder's) without importing spaCy; None when it
+    cannot be known without loading it."""
+    import importlib.util
+
+    from factx.nlp import model_name
+
+    name = model_name(model)
+    folder: Optional[Path] = None
+    try:
+        if name.isidentifier() and not Path(name).exists():  # a package (find_spec imports no parent)
+            spec = importlib.util.find_spec(name)
+            if spec is not None and spec.origin:
+                folder = Path(spec.origin).parent
+        elif Path(name).is_dir():
+            folder = Path(name)
+        if folder is None:
+            return None
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}=={meta.get('version', '0')}"
+    except (ImportError, OSError, ValueError, AttributeError, RecursionError):
+        return None
 
 
 # ---- the per-article work (runs in workers) ----------------------------------------------
@@ -213,23 +245,52 @@ def run_extract(
     Unchanged articles are skipped unless ``force``; the manifest is saved at the end and on
     interruption (KeyboardInterrupt propagates after saving). ``jobs`` and ``dask``: see
     ``run_chunks``."""
-    from factx.nlp import load_pipeline, model_id
+    # spaCy takes a second to import and load: a run with nothing new never loads it. The model
+    # id in the keys comes from the pipeline's meta.json; when that cannot be read, or when the
+    # first article needs parsing, the pipeline is loaded (a missing model fails there).
+    mid = installed_model_id(model)
+    loaded = False
 
-    mid = model_id(load_pipeline(model))  # fail fast on a missing model, before reading anything
+    def load() -> str:
+        nonlocal loaded
+        from factx.nlp import load_pipeline, model_id
+
+        loaded = True
+        return model_id(load_pipeline(model))
+
+    if mid is None:
+        mid = load()
     summary = Summary()
 
     def report(outcome: Outcome) -> None:
         summary.add(outcome)
         on_outcome(outcome)
 
+    first_origin: dict[str, str] = {}
+    first_source: dict[str, tuple[str, str]] = {}
+
     def to_extract() -> Iterator[RawArticle]:
-        for item in read_inputs(paths, max_bytes=max_bytes):
+        nonlocal mid
+        for item in read_inputs(paths, max_bytes=max_bytes, skip_dirs=(Path(store.root),)):
             if isinstance(item, InputFailure):
                 report(Outcome(item.id, "failed", item.reason))
-            elif not force and store.is_current(item.id, article_key(item, mid, reference_date)):
+                continue
+            origin = item.origin or item.path or item.id
+            source = (os.path.realpath(item.path or ""), origin)
+            if first_source.get(item.id) == source:  # one file given twice (a folder and a file in it)
+                continue
+            if item.id in first_origin:  # the first one read is kept, every run the same
+                report(Outcome(item.id, "failed", f"duplicate id: {origin} has the id of "
+                                                  f"{first_origin[item.id]}, which is kept"))
+                continue
+            first_origin[item.id] = origin
+            first_source[item.id] = source
+            if not force and store.is_current(item.id, article_key(item, mid, reference_date)):
                 report(Outcome(item.id, "skipped"))
-            else:
-                yield item
+                continue
+            if not loaded:
+                mid = load()  # the pipeline's own id from now on, should meta.json have lied
+            yield item
 
     from factx.index import open_index
     from factx.people import adopt_corrections
@@ -261,15 +322,16 @@ def run_extract(
     return summary
 
 
-def count_inputs(paths: list[Path]) -> int:
+def count_inputs(paths: list[Path], store: Optional[Path] = None) -> int:
     """A cheap estimate of the number of articles (for the progress bar), without decoding."""
     from factx.reader import iter_files
 
+    skip = (Path(store),) if store is not None else ()
     total = 0
     for given in paths:
-        files = [given] if not given.is_dir() else [f for f in iter_files(given) if isinstance(f, Path)]
+        files = [given] if not given.is_dir() else [f for f in iter_files(given, skip) if isinstance(f, Path)]
         for f in files:
-            if f.suffix.lower() == ".jsonl":
+            if f.suffix.lower() == ".jsonl" and f.is_file():  # never open a FIFO
                 try:
                     with open(f, "rb") as fh:
                         total += sum(1 for line in fh if line.strip())

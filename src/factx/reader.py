@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,9 @@ class RawArticle:
     path: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
     author: Optional[str] = None
+    # Where the article was read (a file, or a file and its line or item), for messages such as
+    # duplicate ids; not part of the facts.
+    origin: Optional[str] = None
 
     @property
     def content_hash(self) -> str:
@@ -68,8 +72,12 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     falling back to UTF-16 (with BOM) and Windows-1252 with a warning. Raises ValueError for binary."""
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-        warnings.append("decoded as UTF-16")
+        try:
+            text = data.decode("utf-16")
+            warnings.append("decoded as UTF-16")
+        except UnicodeDecodeError as err:  # a lone surrogate or an odd number of bytes
+            text = data.decode("utf-16", errors="replace")
+            warnings.append(f"not valid UTF-16 (byte {err.start}); invalid bytes replaced with U+FFFD")
     else:
         if b"\0" in data:
             raise ValueError("binary file (contains NUL bytes)")
@@ -109,17 +117,64 @@ def load_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], list[InputFa
     if not meta_path.is_file():
         return {}, []
     try:
-        data = json.loads(meta_path.read_text(encoding="utf-8"))
+        data = json.loads(meta_path.read_text(encoding="utf-8").lstrip("\ufeff"))
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise ValueError("expected an object mapping file names to objects")
+    except RecursionError:
+        return {}, [InputFailure(METADATA_FILE, "unreadable metadata file: nested too deeply", str(meta_path))]
     except (OSError, ValueError) as err:
         return {}, [InputFailure(METADATA_FILE, f"unreadable metadata file: {err}", str(meta_path))]
     return data, []
 
 
-def iter_files(root: Path) -> Iterator[Union[Path, InputFailure]]:
-    """Input files below a folder in a stable order; loops and unreadable folders are reported."""
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
+_STRING_FIELDS = ("title", "published", "url", "source", "author")
+_MAX_SHOWN = 80  # characters of a bad value quoted in a warning
+
+
+def shown(value: Any) -> str:
+    """A short printable form of a value for a warning (never the whole of a huge one)."""
+    if isinstance(value, str):
+        text = repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+    else:
+        text = type(value).__name__ if isinstance(value, (list, dict)) else repr(value)[:_MAX_SHOWN]
+    return text
+
+
+def safe_str(value: str, from_filesystem: bool = False) -> str:
+    """``value`` without lone surrogates, which no UTF-8 write can encode. A name read from the
+    file system keeps its undecodable bytes visible and distinct (``caf\\xe9.txt``); anything
+    else gets U+FFFD, one for one (offsets are kept)."""
+    if not _SURROGATE.search(value):
+        return value
+    if from_filesystem:
+        try:
+            return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            pass
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def is_store_folder(folder: Path) -> bool:
+    """A factx fact store (its lock, articles and manifest or journal): never read as input."""
+    from factx.store import ARTICLES, JOURNAL, LOCK, MANIFEST
+
+    return ((folder / ARTICLES).is_dir() and (folder / LOCK).exists()
+            and ((folder / MANIFEST).exists() or (folder / JOURNAL).exists()))
+
+
+def iter_files(root: Path, skip_dirs: tuple[Path, ...] = ()) -> Iterator[Union[Path, InputFailure]]:
+    """Input files below a folder in a stable order; loops and unreadable folders are reported.
+    Folders in ``skip_dirs`` (the store being written) and fact stores are not read; files
+    without an article suffix are ignored, broken links among them too."""
     seen_dirs: set[tuple[int, int]] = set()
+    skipped: set[tuple[int, int]] = set()
+    for folder in skip_dirs:
+        try:
+            st = os.stat(folder)
+            skipped.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
 
     def walk(folder: Path) -> Iterator[Union[Path, InputFailure]]:
         try:
@@ -129,7 +184,10 @@ def iter_files(root: Path) -> Iterator[Union[Path, InputFailure]]:
                 yield InputFailure(str(folder), "symlink loop: folder already visited", str(folder))
                 return
             seen_dirs.add(key)
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            if key in skipped or is_store_folder(folder):
+                return
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
             yield InputFailure(str(folder), f"cannot read folder: {err.strerror or err}", str(folder))
             return
@@ -137,51 +195,124 @@ def iter_files(root: Path) -> Iterator[Union[Path, InputFailure]]:
             path = Path(entry.path)
             if entry.name.startswith(".") or entry.name in (METADATA_FILE, PEOPLE_FILE):
                 continue
+            article = path.suffix.lower() in ARTICLE_SUFFIXES
             try:
                 is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+                broken = not is_dir and not is_file and entry.is_symlink() and not os.path.exists(entry.path)
             except OSError as err:
                 yield InputFailure(entry.name, f"cannot read: {err.strerror or err}", entry.path)
                 continue
             if is_dir:
                 yield from walk(path)
-            elif path.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES:
-                yield path
-            elif not entry.is_file() and entry.is_symlink():
+            elif not article:
+                continue  # not an article file (a broken link to one included)
+            elif broken:
                 yield InputFailure(entry.name, "broken symlink", entry.path)
+            elif not is_file:  # a FIFO would block the run, a device never end
+                yield InputFailure(entry.name, "not a regular file", entry.path)
+            else:
+                yield path
 
     yield from walk(root)
 
 
-def read_inputs(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
-    """Every article in the given files and folders (recursive), or a failure saying why not."""
+def read_inputs(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                skip_dirs: tuple[Path, ...] = ()) -> Iterator[ReadResult]:
+    """Every article in the given files and folders (recursive), or a failure saying why not.
+    Every string of what is yielded can be written as UTF-8 (see ``sanitize``)."""
+    for item in _read_inputs(paths, max_bytes, skip_dirs):
+        yield sanitize(item)
+
+
+def _read_inputs(paths: list[Path], max_bytes: int, skip_dirs: tuple[Path, ...]) -> Iterator[ReadResult]:
     for given in paths:
         if given.is_dir():
             metadata, failures = load_metadata(given)
             yield from failures
-            for item in iter_files(given):
+            for item in iter_files(given, skip_dirs):
                 if isinstance(item, InputFailure):
                     yield item
                     continue
                 rel = item.relative_to(given).as_posix()
-                yield from read_file(item, rel, metadata.get(rel, {}), max_bytes)
+                yield from read_file(item, rel, _meta_for(metadata, rel), max_bytes)
         else:
             metadata, failures = load_metadata(given.parent)
             yield from failures
-            yield from read_file(given, given.name, metadata.get(given.name, {}), max_bytes)
+            yield from read_file(given, given.name, _meta_for(metadata, given.name), max_bytes)
+
+
+def _meta_for(metadata: dict[str, Any], rel: str) -> dict[str, Any]:
+    meta = metadata.get(rel)
+    if meta is None and _SURROGATE.search(rel):  # a file name that is not UTF-8, keyed as shown
+        meta = metadata.get(safe_str(rel, from_filesystem=True))
+    return meta if isinstance(meta, dict) else {}
+
+
+def sanitize(item: ReadResult) -> ReadResult:
+    """No string of an article or failure may hold a lone surrogate (from a JSON escape such as
+    "\\ud800" or a file name that is not UTF-8): one would make every later write of it raise.
+    Such characters are replaced, with a warning; a non-string metadata value is dropped."""
+    if isinstance(item, InputFailure):
+        item.id = safe_str(item.id, from_filesystem=True)
+        item.reason = safe_str(item.reason, from_filesystem=True)
+        if item.path is not None:
+            item.path = safe_str(item.path, from_filesystem=True)
+        return item
+    for name in ("id", "path", "origin"):
+        value = getattr(item, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(item, name, safe_str(value, from_filesystem=True))
+            if name == "id":
+                item.warnings.append(f"the id has characters that are not valid Unicode; stored as {item.id!r}")
+    if _SURROGATE.search(item.text):
+        item.text = safe_str(item.text)
+        item.warnings.append("replaced invalid surrogate characters with U+FFFD")
+    for name in _STRING_FIELDS:
+        value = getattr(item, name)
+        if value is not None and not isinstance(value, str):
+            setattr(item, name, None)
+            item.warnings.append(f"ignored '{name}' {shown(value)}: not a string")
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            setattr(item, name, safe_str(value))
+            item.warnings.append(f"replaced invalid surrogate characters in '{name}' with U+FFFD")
+    item.warnings = [safe_str(w) for w in item.warnings]
+    return item
+
+
+def _meta_str(meta: dict[str, Any], key: str, warnings: list[str]) -> Optional[str]:
+    """A string field of a metadata object; anything else is ignored with a warning."""
+    value = meta.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    warnings.append(f"ignored '{key}' {shown(value)} in {METADATA_FILE}: not a string")
+    return None
+
+
+def _meta_date(meta: dict[str, Any], warnings: list[str], where: str) -> Optional[str]:
+    value = meta.get("published")
+    day = normalize_date(value)
+    if value not in (None, "") and day is None:
+        warnings.append(f"ignored 'published' {shown(value)}{where}: not YYYY-MM-DD")
+    return day
 
 
 def read_file(path: Path, article_id: str, meta: dict[str, Any], max_bytes: int) -> Iterator[ReadResult]:
+    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() in TEXT_SUFFIXES:
-            yield InputFailure(article_id, f"too large ({size:,} bytes > {max_bytes:,})", str(path))
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the run, a device never end
+            yield InputFailure(article_id, "not a regular file", str(path))
+            return
+        if st.st_size > max_bytes and suffix not in JSON_SUFFIXES | HTML_SUFFIXES:
+            yield InputFailure(article_id, f"too large ({st.st_size:,} bytes > {max_bytes:,})", str(path))
             return
         data = path.read_bytes()
     except OSError as err:
         yield InputFailure(article_id, f"cannot read: {err.strerror or err}", str(path))
         return
-    if path.suffix.lower() in JSON_SUFFIXES:
-        yield from read_json_articles(path, data, max_bytes)
+    if suffix in JSON_SUFFIXES:
+        yield from read_json_articles(path, data, max_bytes, article_id)
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         yield read_html_article(path, article_id, data, meta, max_bytes)
@@ -195,9 +326,10 @@ def read_file(path: Path, article_id: str, meta: dict[str, Any], max_bytes: int)
         yield InputFailure(article_id, "empty file" if not text else "only whitespace", str(path))
         return
     yield RawArticle(
-        id=article_id, text=text, title=meta.get("title") or headline(text),
-        published=normalize_date(meta.get("published")), url=meta.get("url"),
-        source=meta.get("source"), path=str(path), warnings=warnings, author=meta.get("author"),
+        id=article_id, text=text, title=_meta_str(meta, "title", warnings) or headline(text),
+        published=_meta_date(meta, warnings, f" in {METADATA_FILE}"), url=_meta_str(meta, "url", warnings),
+        source=_meta_str(meta, "source", warnings), path=str(path), warnings=warnings,
+        author=_meta_str(meta, "author", warnings), origin=article_id,
     )
 
 
@@ -289,66 +421,84 @@ def read_html_article(path: Path, article_id: str, data: bytes, meta: dict[str, 
         return InputFailure(article_id, "no article text found in HTML", str(path))
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         return InputFailure(article_id, f"article text too large (> {max_bytes:,} bytes)", str(path))
-    published = normalize_date(meta.get("published")) or normalize_date(page.date)
+    published = _meta_date(meta, warnings, f" in {METADATA_FILE}") or normalize_date(page.date)
     return RawArticle(
-        id=article_id, text=text, title=meta.get("title") or page.title or headline(text),
-        published=published, url=meta.get("url") or page.url, source=meta.get("source") or page.sitename,
-        path=str(path), warnings=warnings, author=meta.get("author") or page.author,
+        id=article_id, text=text, title=_meta_str(meta, "title", warnings) or page.title or headline(text),
+        published=published, url=_meta_str(meta, "url", warnings) or page.url,
+        source=_meta_str(meta, "source", warnings) or page.sitename, path=str(path), warnings=warnings,
+        author=_meta_str(meta, "author", warnings) or page.author, origin=article_id,
     )
 
 
-def read_json_articles(path: Path, data: bytes, max_bytes: int) -> Iterator[ReadResult]:
-    """Articles from a .jsonl file (one object per line) or a .json file (an object or a list)."""
+def _json_loads(text: str) -> Any:
+    """json.loads; nesting deeper than Python's recursion limit is a ValueError like any other."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def read_json_articles(path: Path, data: bytes, max_bytes: int, name: Optional[str] = None) -> Iterator[ReadResult]:
+    """Articles from a .jsonl file (one object per line) or a .json file (an object or a list).
+    ``name`` is the file's id (its path relative to the folder given), used in origins."""
+    name = name or path.name
     try:
         content, _ = decode_text(data)
     except ValueError as err:
         yield InputFailure(path.name, str(err), str(path))
         return
+    content = content.lstrip("\ufeff")  # a byte-order mark (Notepad writes one) is not JSON
     if path.suffix.lower() == ".jsonl":
         records = []
         for lineno, line in enumerate(content.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                records.append((f"line {lineno}", json.loads(line)))
+                records.append((f"line {lineno}", _json_loads(line)))
             except ValueError as err:
                 yield InputFailure(f"{path.name}:{lineno}", f"malformed JSON on line {lineno}: {err}", str(path))
     else:
         try:
-            doc = json.loads(content)
+            doc = _json_loads(content)
         except ValueError as err:
             yield InputFailure(path.name, f"malformed JSON: {err}", str(path))
             return
         items = doc if isinstance(doc, list) else [doc]
         records = [(f"item {i}", item) for i, item in enumerate(items, 1)]
     for where, record in records:
-        yield article_from_record(record, path, where, max_bytes)
+        yield article_from_record(record, path, where, max_bytes, origin=f"{name} {where}")
 
 
-def article_from_record(record: Any, path: Path, where: str, max_bytes: int) -> ReadResult:
+def article_from_record(record: Any, path: Path, where: str, max_bytes: int,
+                        origin: Optional[str] = None) -> ReadResult:
     label = f"{path.name} ({where})"
     if not isinstance(record, dict):
         return InputFailure(label, "not a JSON object", str(path))
     text, art_id = record.get("text"), record.get("id")
     if art_id is None or (isinstance(art_id, str) and not art_id.strip()):
         return InputFailure(label, "missing 'id'", str(path))
+    if isinstance(art_id, bool) or not isinstance(art_id, (str, int)):
+        return InputFailure(label, f"'id' {shown(art_id)} is not a string or an integer", str(path))
+    id_warnings = ["replaced invalid surrogate characters in 'id' with U+FFFD"] if _SURROGATE.search(str(art_id)) else []
+    art_id = safe_str(str(art_id))
     if not isinstance(text, str):
         return InputFailure(str(art_id), "missing or non-string 'text'", str(path))
     if not text.strip():
         return InputFailure(str(art_id), "empty 'text'", str(path))
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         return InputFailure(str(art_id), f"text too large (> {max_bytes:,} bytes)", str(path))
-    warnings = []
+    warnings = id_warnings
     if _SURROGATE.search(text):
         # JSON can carry lone surrogates ("\ud800") that no UTF-8 file can hold; one-for-one
         # replacement keeps every offset.
         text = _SURROGATE.sub("\ufffd", text)
         warnings.append("replaced invalid surrogate characters with U+FFFD")
-    published = normalize_date(record.get("published"))
-    if record.get("published") and not published:
-        warnings.append(f"ignored 'published' {record.get('published')!r}: not YYYY-MM-DD")
+    fields = {key: record.get(key) for key in ("title", "url", "source", "author")}
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            warnings.append(f"ignored '{key}' {shown(value)}: not a string")
+            fields[key] = None
     return RawArticle(
-        id=str(art_id), text=text, title=record.get("title") if isinstance(record.get("title"), str) else None,
-        published=published, url=record.get("url"), source=record.get("source"), path=str(path),
-        warnings=warnings, author=record.get("author") if isinstance(record.get("author"), str) else None,
+        id=art_id, text=text, published=_meta_date(record, warnings, ""), path=str(path), warnings=warnings,
+        origin=origin or label, **fields,
     )
