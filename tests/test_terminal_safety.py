@@ -75,3 +75,18 @@ def test_huge_names_and_numbers_are_no_crash(hostile_store):
     assert run("timeline", "--who", long_name, "--store", hostile_store).exit_code == 3
     assert run("quotes", "--speaker", long_name, "--store", hostile_store).exit_code == 0
     assert run("entities", "--top", str(10 ** 20), "--store", hostile_store).exit_code == 0
+
+
+def test_a_no_op_extract_from_the_command_line_does_not_load_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import CORPUS
+
+    store = tmp_path / "store"
+    assert run("extract", CORPUS, "--store", store, "-q").exit_code == 0
+    probe = ("import sys; from factx.cli import main; sys.argv = ['factx', 'extract', sys.argv[1], '--store', "
+             "sys.argv[2], '-q']\ntry:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+             "print(code, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(CORPUS), str(store)], capture_output=True, text=True)
+    assert out.stdout.split() == ["0", "False"], out.stderr

@@ -143,12 +143,16 @@ def extract(
             raise fail(str(err), ExitStatus.ERROR)
 
     from factx.nlp import ModelNotFound, load_pipeline
-    from factx.pipeline import WorkerDied, count_inputs, run_extract
+    from factx.pipeline import WorkerDied, count_inputs, installed_model_id, run_extract
 
-    try:
-        load_pipeline(model)
-    except ModelNotFound as err:
-        raise fail(str(err), ExitStatus.ERROR)
+    # An installed pipeline is known from its meta.json: spaCy (a second to import) is loaded
+    # only once an article needs parsing, so a run with nothing new answers at once. A model
+    # that cannot be found that way is loaded now, so a missing one is a clear error up front.
+    if installed_model_id(model) is None:
+        try:
+            load_pipeline(model)
+        except ModelNotFound as err:
+            raise fail(str(err), ExitStatus.ERROR)
     target = Store(store_path(store))
     try:
         target.open_for_writing()
@@ -170,11 +174,11 @@ def extract(
                 with progress:
                     # Counts articles either way; on Dask they arrive a shard at a time.
                     task = progress.add_task("extracting on Dask" if dask else "extracting",
-                                             total=count_inputs(paths))
+                                             total=count_inputs(paths, Path(target.root)))
                     summary = run_extract(paths, target, jobs=jobs, dask=dask, force=force,
                                           reference_date=reference, model=model, max_bytes=max_bytes,
                                           on_outcome=lambda o: progress.advance(task))
-    except WorkerDied as err:
+    except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
     except KeyboardInterrupt:
         raise fail("interrupted; the store is consistent and the next run resumes where this one stopped",
