@@ -1,5 +1,5 @@
-"""Hostile text never reaches a terminal as control sequences, and odd option values are clear
-errors (issue 13: terminal injection, smaller ones)."""
+"""The command line against hostile input (issue 13): no control sequence reaches a terminal, odd
+option values are clear errors, a no-op extract loads no spaCy, workers die with their parent."""
 import json
 
 import pytest
@@ -90,3 +90,35 @@ def test_a_no_op_extract_from_the_command_line_does_not_load_spacy(tmp_path):
              "print(code, 'spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe, str(CORPUS), str(store)], capture_output=True, text=True)
     assert out.stdout.split() == ["0", "False"], out.stderr
+
+
+def test_workers_die_with_a_killed_extract(tmp_path):
+    """A SIGKILLed `extract --jobs 2` leaves no worker behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    from conftest import CORPUS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = next(CORPUS.glob("*.txt")).read_text(encoding="utf-8")
+    for i in range(80):
+        (src / f"c{i:02d}.txt").write_text(f"{text}\nCopy {i}.\n", encoding="utf-8")
+    store = tmp_path / "s"
+    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(src), "--store", str(store), "--jobs", "2",
+                             "-q"], stderr=subprocess.DEVNULL)
+    journal, deadline = store / "journal.jsonl", time.time() + 120
+    while time.time() < deadline and proc.poll() is None and not (journal.exists() and journal.stat().st_size):
+        time.sleep(0.05)
+    children = psutil.Process(proc.pid).children(recursive=True) if proc.poll() is None else []
+    if proc.poll() is not None:
+        pytest.skip("the run ended before it could be killed")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(children, timeout=15)
+    for p in alive:
+        p.kill()
+    assert not alive, [p.pid for p in alive]
