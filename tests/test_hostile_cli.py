@@ -122,3 +122,36 @@ def test_workers_die_with_a_killed_extract(tmp_path):
     for p in alive:
         p.kill()
     assert not alive, [p.pid for p in alive]
+
+
+def test_a_full_disk_is_one_line_and_the_next_run_goes_on(tmp_path, monkeypatch):
+    import errno
+    import sqlite3
+
+    from conftest import CORPUS
+    from factx import index, store as store_module
+
+    store = tmp_path / "store"
+    real_write, writes = store_module.atomic_write, []
+
+    def write_until_full(path, data):
+        writes.append(path)
+        if len(writes) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, data)
+
+    monkeypatch.setattr(store_module, "atomic_write", write_until_full)
+    result = run("extract", CORPUS, "--store", store)
+    assert result.exit_code == 1 and "is full (" in result.stderr and "Traceback" not in result.stderr
+    monkeypatch.setattr(store_module, "atomic_write", real_write)
+
+    def full_refresh(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(index.Index, "refresh", full_refresh)
+    result = run("articles", "--store", store)
+    assert result.exit_code == 1 and "is full (" in result.stderr
+    monkeypatch.undo()
+    summary = json.loads(run("extract", CORPUS, "--store", store, "--json").stdout)
+    assert summary["failed"] == [] and summary["extracted"] + summary["skipped"] == 3
+    assert len(json.loads(run("articles", "--store", store, "--json").stdout)) == 3

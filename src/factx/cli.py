@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import sys
 from contextlib import contextmanager
 from datetime import date
@@ -17,7 +18,8 @@ import typer
 
 from factx import __version__, names, query, render
 from factx.exitcodes import ExitStatus
-from factx.store import IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path
+from factx.store import (IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path,
+                         write_problem)
 
 app = typer.Typer(
     name="factx",
@@ -48,16 +50,26 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
     """Open the store for a query; turn store problems into clear errors and report corrupt
     article documents after the results (the rest is still shown). ``full_check`` also looks
     at every article document's size (`factx articles`, the store's health view)."""
+    root = store_path(store)
     try:
         articles = query.Articles(open_store(store), full_check)
     except IncompatibleStore as err:
         raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
     except StoreError as err:
         raise fail(str(err), ExitStatus.ERROR)
+    except (OSError, sqlite3.Error) as err:  # the index could not be brought up to date
+        raise fail(write_problem(root, err).replace("run `factx extract` again to go on", "ask again"),
+                   ExitStatus.ERROR)
     try:
         yield articles
+    except (OSError, sqlite3.Error) as err:
+        raise fail(write_problem(root, err).replace("run `factx extract` again to go on", "ask again"),
+                   ExitStatus.ERROR)
     finally:
-        articles.index.close()
+        try:
+            articles.index.close()
+        except sqlite3.Error:
+            pass
     for bad in articles.corrupt:
         render.message(f"Warning: skipped article {bad.id!r}: {bad.reason} "
                        "(run `factx extract` again to repair it)", "yellow")
@@ -180,6 +192,8 @@ def extract(
                                           on_outcome=lambda o: progress.advance(task))
     except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
+    except (OSError, sqlite3.Error) as err:  # a full disk, an I/O error: the store stays consistent
+        raise fail(write_problem(target.root, err), ExitStatus.ERROR)
     except KeyboardInterrupt:
         raise fail("interrupted; the store is consistent and the next run resumes where this one stopped",
                    ExitStatus.INTERRUPTED)

@@ -50,6 +50,30 @@ class StoreNotFound(StoreError):
     pass
 
 
+def is_disk_full(err: BaseException) -> bool:
+    """The error says the disk (or quota) holding a file is full: ENOSPC/EDQUOT, or SQLite's
+    "database or disk is full"."""
+    import errno
+
+    if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return type(err).__module__ == "sqlite3" and "full" in str(err)
+
+
+def write_problem(root: Path, err: BaseException) -> str:
+    """One line for a failed write to the store: a full disk with the space left, or the error."""
+    import shutil
+
+    if is_disk_full(err):
+        try:
+            free = f"{shutil.disk_usage(root).free / 1e6:.1f} MB free"
+        except OSError:
+            free = "free space unknown"
+        return (f"the disk holding the store {root} is full ({free}); what was written is kept and "
+                "consistent: free some space and run `factx extract` again to go on")
+    return f"cannot write the store at {root}: {err}"
+
+
 @dataclass
 class CorruptArticle:
     """An article document that could not be read; queries report it and go on."""
