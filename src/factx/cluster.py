@@ -96,10 +96,18 @@ def extract_shard(chunks: list[list[RawArticle]], model: str, reference: Optiona
 
 def shards(chunks: Iterator[list[RawArticle]]) -> Iterator[list[list[RawArticle]]]:
     """Groups of 1, 2, 4, ... chunks, then SHARD_CHUNKS each: small first shards put every worker
-    to work at once (a run of a few hundred articles is not one shard) and show progress early."""
+    to work at once (a run of a few hundred articles is not one shard) and show progress early.
+    A long article's chunk (``pipeline.is_long``) is a shard of its own: a shard's results come
+    back when it is all done, and short articles must not wait minutes for a long one."""
     shard: list[list[RawArticle]] = []
     chars, size = 0, 1
     for chunk in chunks:
+        if pipeline.is_long(chunk):
+            if shard:
+                yield shard
+                shard, chars, size = [], 0, size * 2
+            yield [chunk]
+            continue
         shard.append(chunk)
         chars += sum(len(raw.text) for raw in chunk)
         if len(shard) >= min(size, SHARD_CHUNKS) or chars >= SHARD_MAX_CHARS:

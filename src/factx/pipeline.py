@@ -25,6 +25,14 @@ from factx.schema import SCHEMA_VERSION, Article, Sentence
 from factx.store import Store
 
 CHUNK_SIZE = 16  # articles per nlp.pipe call / per task sent to a worker (a unit of progress)
+# A chunk also closes at this many characters, and an article longer than this is a chunk of its
+# own: a chunk's results are stored when the whole chunk is done, so short articles must not wait
+# for a long one (minutes of parsing) to be stored. Short articles still share an nlp.pipe batch.
+CHUNK_CHARS = 200_000
+# In-process (--jobs 1) long articles are parsed after the short ones read after them, holding at
+# most this many characters of long articles back (memory); an interrupted run then keeps every
+# short article. With workers they go out in input order: a worker parses one while others go on.
+HOLD_CHARS = 20_000_000
 
 
 class WorkerDied(RuntimeError):
@@ -198,15 +206,51 @@ def die_with_parent(parent: int, interval: float = 0.5) -> None:
 
 # ---- scheduling ---------------------------------------------------------------------------
 
-def chunked(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+def chunked(items: Iterable[RawArticle], size: Optional[int] = None,
+            max_chars: Optional[int] = None) -> Iterator[list[RawArticle]]:
+    """Chunks in input order of at most ``size`` articles (CHUNK_SIZE) and ``max_chars``
+    characters (CHUNK_CHARS); an article longer than that is a chunk of its own (``is_long``)."""
+    size, max_chars = size or CHUNK_SIZE, max_chars or CHUNK_CHARS
     chunk: list[RawArticle] = []
+    chars = 0
     for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
+        n = len(item.text)
+        if chunk and (n > max_chars or chars + n > max_chars):
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += n
+        if len(chunk) >= size or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
     if chunk:
         yield chunk
+
+
+def is_long(chunk: list[RawArticle], max_chars: Optional[int] = None) -> bool:
+    """A chunk of one article longer than a chunk's characters (``chunked`` keeps it apart)."""
+    return len(chunk) == 1 and len(chunk[0].text) > (max_chars or CHUNK_CHARS)
+
+
+def shorts_first(chunks: Iterable[list[RawArticle]], hold_chars: Optional[int] = None,
+                 max_chars: Optional[int] = None) -> Iterator[list[RawArticle]]:
+    """The same chunks, long ones held back until the input ends or more than ``hold_chars``
+    characters of them are held (then the oldest goes): run one at a time, short articles are
+    not kept waiting behind a long one. Otherwise in input order."""
+    hold_chars = hold_chars or HOLD_CHARS
+    held: list[list[RawArticle]] = []
+    chars = 0
+    for chunk in chunks:
+        if not is_long(chunk, max_chars):
+            yield chunk
+            continue
+        held.append(chunk)
+        chars += len(chunk[0].text)
+        while len(held) > 1 and chars > hold_chars:
+            oldest = held.pop(0)
+            chars -= len(oldest[0].text)
+            yield oldest
+    yield from held
 
 
 def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: Optional[str],
@@ -222,7 +266,7 @@ def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: O
         return
     jobs = jobs or 1
     if jobs <= 1:
-        for chunk in chunks:
+        for chunk in shorts_first(chunks):
             yield chunk, extract_chunk(chunk, model, reference)
         return
     ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
@@ -327,7 +371,7 @@ def run_extract(
         adopt_corrections(given, Path(store.root))
     index, _ = open_index(store)
     try:
-        for chunk, results in run_chunks(chunked(to_extract(), CHUNK_SIZE), jobs, model, reference_date, dask):
+        for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask):
             index.begin()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
