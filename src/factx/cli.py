@@ -140,6 +140,7 @@ def extract(
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}", ExitStatus.USAGE)
     reference = _parse_day(reference_date, "--reference-date")
+    run_shards = None
     if dask:
         if jobs is not None and dask != "local":
             raise fail(f"--jobs sets the worker processes of this machine or of --dask local; the cluster at "
@@ -153,6 +154,7 @@ def extract(
             cluster.check_address(dask)
         except cluster.ClusterError as err:
             raise fail(str(err), ExitStatus.ERROR)
+        run_shards = cluster.run_shards
 
     from factx.nlp import ModelNotFound, load_pipeline
     from factx.pipeline import WorkerDied, count_inputs, installed_model_id, run_extract
@@ -180,14 +182,14 @@ def extract(
     try:
         with target:
             if progress is None:
-                summary = run_extract(paths, target, jobs=jobs, dask=dask, force=force, reference_date=reference,
-                                      model=model, max_bytes=max_bytes)
+                summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
+                                      reference_date=reference, model=model, max_bytes=max_bytes)
             else:
                 with progress:
                     # Counts articles either way; on Dask they arrive a shard at a time.
                     task = progress.add_task("extracting on Dask" if dask else "extracting",
                                              total=count_inputs(paths, Path(target.root)))
-                    summary = run_extract(paths, target, jobs=jobs, dask=dask, force=force,
+                    summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
                                           reference_date=reference, model=model, max_bytes=max_bytes,
                                           on_outcome=lambda o: progress.advance(task))
     except (WorkerDied, ModelNotFound) as err:

@@ -254,14 +254,15 @@ def shorts_first(chunks: Iterable[list[RawArticle]], hold_chars: Optional[int] =
 
 
 def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: Optional[str],
-               reference: Optional[str], dask: Optional[str] = None,
+               reference: Optional[str], dask: Optional[str] = None, run_shards: Optional[Callable] = None,
                ) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
     """Yield (chunk, results) as chunks finish; at most 2*jobs chunks in flight (flat memory).
     With ``dask`` (a scheduler address, or "local" for a cluster of ``jobs`` processes, one per
-    CPU by default) the chunks are extracted on a Dask cluster instead (``factx.cluster``)."""
+    CPU by default) the chunks are extracted on a Dask cluster instead, by ``run_shards``
+    (``factx.cluster.run_shards``, given by the caller: the cluster module builds on this one)."""
     if dask:
-        from factx.cluster import run_shards
-
+        if run_shards is None:
+            raise ValueError("extracting on Dask needs run_shards=factx.cluster.run_shards")
         yield from run_shards(chunks, dask, model, reference, local_workers=jobs)
         return
     jobs = jobs or 1
@@ -306,6 +307,7 @@ def run_extract(
     *,
     jobs: Optional[int] = None,
     dask: Optional[str] = None,
+    run_shards: Optional[Callable] = None,
     force: bool = False,
     reference_date: Optional[str] = None,
     model: Optional[str] = None,
@@ -315,8 +317,8 @@ def run_extract(
     """Extract every article under ``paths`` into an open-for-writing ``store``.
 
     Unchanged articles are skipped unless ``force``; the manifest is saved at the end and on
-    interruption (KeyboardInterrupt propagates after saving). ``jobs`` and ``dask``: see
-    ``run_chunks``."""
+    interruption (KeyboardInterrupt propagates after saving). ``jobs``, ``dask`` and
+    ``run_shards``: see ``run_chunks``."""
     # spaCy takes a second to import and load: a run with nothing new never loads it. The model
     # id in the keys comes from the pipeline's meta.json; when that cannot be read, or when the
     # first article needs parsing, the pipeline is loaded (a missing model fails there).
@@ -371,7 +373,7 @@ def run_extract(
         adopt_corrections(given, Path(store.root))
     index, _ = open_index(store)
     try:
-        for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask):
+        for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask, run_shards):
             index.begin()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
