@@ -56,20 +56,17 @@ def test_honorific_tells_one_family_apart(run):
     assert said(found, "weekday") == "Harold Penrose"
 
 
-def test_she_is_never_a_man(run):
-    text = ("Marta Kowalczyk met Peter Olsen at the plant on Friday.\n\n"
-            "Olsen walked the factory floor with Kowalczyk.\n\n"
-            "“The machines are older than the staff,” she said.")
+@pytest.mark.parametrize("first, second, pronoun, speaker", [
+    ("Marta Kowalczyk", "Peter Olsen", "she", "Marta Kowalczyk"),  # she is never a man
+    ("Peter Olsen", "Marta Kowalczyk", "he", "Peter Olsen"),  # he is never a woman
+])
+def test_pronoun_is_never_a_person_of_the_other_gender(run, first, second, pronoun, speaker):
+    last = {name: name.split()[-1] for name in (first, second)}
+    text = (f"{first} met {second} at the plant on Friday.\n\n"
+            f"{last[second]} walked the factory floor with {last[first]}.\n\n"
+            f"“The machines are older than the staff,” {pronoun} said.")
     found, _ = run(text)
-    assert said(found, "machines") == "Marta Kowalczyk"
-
-
-def test_he_is_never_a_woman(run):
-    text = ("Peter Olsen met Marta Kowalczyk at the plant on Friday.\n\n"
-            "Kowalczyk walked the factory floor with Olsen.\n\n"
-            "“The machines are older than the staff,” he said.")
-    found, _ = run(text)
-    assert said(found, "machines") == "Peter Olsen"
+    assert said(found, "machines") == speaker
 
 
 def test_generation_suffix_is_another_person(run):

@@ -58,13 +58,11 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
     except StoreError as err:
         raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:  # the index could not be brought up to date
-        raise fail(write_problem(root, err).replace("run `factx extract` again to go on", "ask again"),
-                   ExitStatus.ERROR)
+        raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     try:
         yield articles
     except (OSError, sqlite3.Error) as err:
-        raise fail(write_problem(root, err).replace("run `factx extract` again to go on", "ask again"),
-                   ExitStatus.ERROR)
+        raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     finally:
         try:
             articles.index.close()
@@ -251,13 +249,7 @@ def show(
     """
     with reading(store) as arts:
         try:
-            doc = arts.find(article)
-        except KeyError as err:
-            candidates = err.args[0] if err.args and isinstance(err.args[0], list) else []
-            if len(candidates) > 1:
-                raise fail(f"{article!r} matches several articles: {', '.join(candidates[:10])}",
-                           ExitStatus.AMBIGUOUS)
-            raise fail(f"no article {article!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
+            doc = arts.store.read_article(_article_id(arts, article))
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
         summary = query.article_summary(doc)
@@ -392,18 +384,19 @@ def timeline(
 
 
 def _article_id(arts: query.Articles, ref: Optional[str]) -> Optional[str]:
-    """The article an --article value names (an id or a unique prefix of one), or exit: not
-    found (3) or ambiguous (4), as `factx show` does."""
+    """The article an ARTICLE or --article value names (an id or a unique prefix of one), or
+    exit: not found (3), ambiguous (4), or a manifest that cannot be read (1)."""
     if ref is None:
         return None
-    if ref in arts.store.entries:
-        return ref
-    candidates = [i for i in arts.store.article_ids() if i.startswith(ref)] if ref else []
-    if len(candidates) == 1:
-        return candidates[0]
-    if len(candidates) > 1:
-        raise fail(f"{ref!r} matches several articles: {', '.join(candidates[:10])}", ExitStatus.AMBIGUOUS)
-    raise fail(f"no article {ref!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
+    try:
+        return arts.resolve(ref)
+    except KeyError as err:
+        candidates = err.args[0] if err.args and isinstance(err.args[0], list) else []
+        if len(candidates) > 1:
+            raise fail(f"{ref!r} matches several articles: {', '.join(candidates[:10])}", ExitStatus.AMBIGUOUS)
+        raise fail(f"no article {ref!r} in the store (see `factx articles`)", ExitStatus.NOT_FOUND)
+    except ValueError as err:
+        raise fail(str(err), ExitStatus.ERROR)
 
 
 def _count(n: int, word: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Optional
 from nameparser.config import CONSTANTS
 
 from factx import names
+from factx.names import is_subsequence
 from factx.lexicon import (DEGREE_SUFFIXES, GENDER_PRONOUNS, GENERATION_SUFFIXES, HONORIFICS, NAME_BREAKS,
                            NAME_TRAILERS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, ROLE_WORDS, TITLE_WORDS)
 
@@ -61,11 +62,6 @@ class Person:
 
 def name_key(tokens: list[str]) -> tuple[str, ...]:
     return tuple(t.casefold() for t in tokens)
-
-
-def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    it = iter(long)
-    return all(tok in it for tok in short)
 
 
 # ---- cleaning spaCy's mentions ------------------------------------------------------------

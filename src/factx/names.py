@@ -240,7 +240,7 @@ def _given_match(a: str, b: str) -> Optional[str]:
     return None
 
 
-def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+def is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
 
@@ -292,7 +292,7 @@ def compatible(a: PersonName, b: PersonName) -> Optional[str]:
     short, long_ = sorted((a, b), key=lambda n: (len(n.tokens), n.tokens))
     if _family_names_only(short, long_):
         return "family names without the given name"
-    if short.tokens[0] == long_.tokens[0] and _is_subsequence(short.tokens, long_.tokens) and \
+    if short.tokens[0] == long_.tokens[0] and is_subsequence(short.tokens, long_.tokens) and \
             _givens_match(short.given, long_.given) is not None:
         return "middle name left out"  # also "Kim Kardashian" / "Kim Kardashian West"
     if short.last != long_.last and "".join(short.surname) != "".join(long_.surname):

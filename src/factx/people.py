@@ -13,9 +13,9 @@ from typing import Any, Iterable, Optional
 
 from factx import names
 from factx.names import fold, name_tokens
+from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE
 from factx.timekeys import calendar_key
 
-from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE  # noqa: E402
 # Entity labels that say nothing about who an article is about (every article has dates).
 NOT_CONTEXT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -111,7 +111,7 @@ def article_context(people: dict[str, list[str]], entities: dict[str, list[str]]
     other entities."""
     out: dict[str, set[str]] = {}
     for aid, local_names in people.items():
-        out.setdefault(aid, set()).update(names.parse(n).last for n in local_names if names.parse(n).last)
+        out.setdefault(aid, set()).update(last for n in local_names if (last := names.parse(n).last))
     for aid, keys in entities.items():
         out.setdefault(aid, set()).update(k for k in keys if k)
     return out
@@ -238,8 +238,8 @@ def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
     s, e = quote.get("speaker_start"), quote.get("speaker_end")
     if type(s) is int and type(e) is int:  # a pronoun overlaps no person's mention: by name below
         for p in people:
-            if any(isinstance(m, list) and len(m) == 2 and m[0] <= s and e <= m[1] or
-                   isinstance(m, list) and len(m) == 2 and s <= m[0] < e for m in p.get("mentions", [])):
+            spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
+            if any(a <= s and e <= b or s <= a < e for a, b in spans):
                 return p["name"]
     key = name_tokens(speaker)
     same = [p["name"] for p in people if name_tokens(p["name"]) == key]

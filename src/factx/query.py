@@ -6,7 +6,7 @@ from collections import Counter
 import re
 from typing import Any, Iterable, Optional
 
-from factx.names import fold, name_matches
+from factx.names import fold
 from factx.timekeys import calendar_key, in_range
 from factx.store import CorruptArticle, Store, StoreError
 
@@ -35,19 +35,25 @@ class Articles:
     def docs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         return {d["id"]: d for d in self.index.light_docs(ids)}
 
-    def find(self, ref: str) -> dict[str, Any]:
-        """An article by exact id, else by a unique id prefix; KeyError lists candidates,
-        ValueError says why a document (or the store's manifest) cannot be read."""
+    def resolve(self, ref: str) -> str:
+        """The id of the article ``ref`` names: an exact id, else a unique id prefix; KeyError
+        lists the candidates (none or several), ValueError says why the store's manifest cannot
+        be read."""
         try:
             ids = self.store.article_ids()
         except StoreError as err:  # the manifest, read only now (the index was current)
             raise ValueError(str(err)) from err
         if ref in self.store.entries:
-            return self.store.read_article(ref)
+            return ref
         candidates = [i for i in ids if i.startswith(ref)] if ref else []
         if len(candidates) == 1:
-            return self.store.read_article(candidates[0])
+            return candidates[0]
         raise KeyError(candidates)
+
+    def find(self, ref: str) -> dict[str, Any]:
+        """An article by exact id, else by a unique id prefix (see ``resolve``); ValueError also
+        says why a document cannot be read."""
+        return self.store.read_article(self.resolve(ref))
 
 
 def article_rows(articles: Articles) -> list[dict[str, Any]]:
@@ -118,7 +124,7 @@ def by_statement_speaker(quotes: list[dict[str, Any]], keep) -> list[dict[str, A
     return out
 
 
-def find_quotes(articles: Iterable[dict[str, Any]], *, speaker: Optional[str] = None, article: Optional[str] = None,
+def find_quotes(articles: Iterable[dict[str, Any]], *, article: Optional[str] = None,
                 contains: Optional[str] = None, include_partial: bool = False) -> list[dict[str, Any]]:
     """Quote segments matching all filters, in article and text order, each with a
     ``statement_key`` that is equal for the same quoted words in any article."""
@@ -132,8 +138,6 @@ def find_quotes(articles: Iterable[dict[str, Any]], *, speaker: Optional[str] = 
             by_statement.setdefault(q.get("statement"), []).append(q)
         for segments in by_statement.values():
             if not include_partial and all(q.get("partial") for q in segments):
-                continue
-            if speaker is not None and not name_matches(speaker, segments[0].get("speaker")):
                 continue
             if wanted_text is not None and wanted_text not in normalize_statement(" ".join(q["text"] for q in segments)):
                 continue

@@ -26,9 +26,10 @@ def terminal_safe(value: Any) -> Any:
         return _CONTROL.sub(REPLACEMENT, value)
     if isinstance(value, dict):
         return {terminal_safe(k): terminal_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(terminal_safe(v) for v in value) if isinstance(value, list) else \
-            tuple(terminal_safe(v) for v in value)
+    if isinstance(value, list):
+        return [terminal_safe(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(terminal_safe(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.replace(value, **{f.name: terminal_safe(getattr(value, f.name))
                                              for f in dataclasses.fields(value) if f.init})

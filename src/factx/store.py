@@ -60,8 +60,9 @@ def is_disk_full(err: BaseException) -> bool:
     return type(err).__module__ == "sqlite3" and "full" in str(err)
 
 
-def write_problem(root: Path, err: BaseException) -> str:
-    """One line for a failed write to the store: a full disk with the space left, or the error."""
+def write_problem(root: Path, err: BaseException, then: str = "run `factx extract` again to go on") -> str:
+    """One line for a failed write to the store: a full disk with the space left (and ``then``,
+    what to do once there is space), or the error."""
     import shutil
 
     if is_disk_full(err):
@@ -70,7 +71,7 @@ def write_problem(root: Path, err: BaseException) -> str:
         except OSError:
             free = "free space unknown"
         return (f"the disk holding the store {root} is full ({free}); what was written is kept and "
-                "consistent: free some space and run `factx extract` again to go on")
+                f"consistent: free some space and {then}")
     return f"cannot write the store at {root}: {err}"
 
 
