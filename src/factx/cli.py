@@ -457,9 +457,10 @@ def who(
 ) -> None:
     """Everything known about one person: aliases, age and roles with their sources, articles
     (with the evidence that each article's name is this person), their quotes, quotes about
-    them, dated sentences and the people they appear with.
+    them, dated sentences and the people they appear with. NAME is a name or part of one (any
+    alias), or @ID for a person id.
 
-    Example: factx who "Rodney Reed"
+    Example: factx who "Rodney Reed"   (or: factx who @rodney-reed, factx who --id rodney-reed)
     """
     from factx import people
 
