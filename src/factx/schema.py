@@ -48,6 +48,10 @@ class Quote:
     partial: bool = False  # a short fragment (scare quote), not a full statement
     statement: int = 0  # statement number within the article
     article: str = ""
+    kind: str = "direct"  # "direct": the words in quotation marks
+    cue_start: Optional[int] = None  # offsets of the cue word(s) in the article text, None when
+    cue_end: Optional[int] = None  # no word is the cue (Name: “A” / “A” — Name / inherited)
+    rule: Optional[str] = None  # the sieve that attributed the quote ("cue-after", "statement", ...)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Quote":
@@ -183,7 +187,9 @@ def _items(doc: dict[str, Any], key: str, check) -> None:
 _SPAN = {"start": _INT, "end": _INT}
 _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_STR, "speaker_start": _OPT_INT,
                                      "speaker_end": _OPT_INT, "cue": _OPT_STR, "partial": _BOOL,
-                                     "statement": _OPT_INT, "article": _STR, "statement_key": _STR})
+                                     "statement": _OPT_INT, "article": _STR, "statement_key": _STR,
+                                     "kind": _STR, "cue_start": _OPT_INT, "cue_end": _OPT_INT,
+                                     "rule": _OPT_STR})
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR})

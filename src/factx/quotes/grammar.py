@@ -1,0 +1,531 @@
+"""Reading the parse for quote attribution: the article context (doc, paragraphs, offset
+lookups), reporting cues, subjects and senders, speaker mentions and noun phrases, the token
+windows next to a quote and sentence helpers. The attribution patterns built on these are in
+``factx.quotes.sieves``."""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
+                                  MAX_ATTRIBUTION_TOKENS, MAX_HANG_DEPTH,
+                                  MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS,
+                                  NOT_SPEAKER_WORDS, PHRASAL_CUES, PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
+                                  RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
+                                  SUBJECT_PRONOUNS)
+from factx.quotes.marks import _paragraphs, _Segment
+
+
+class _Context:
+    """The article being attributed: doc, paragraphs and offset lookups."""
+
+    def __init__(self, doc, segs: list[_Segment], text: str):
+        self.doc = doc
+        self.text = text  # doc.text joins the tokens anew on every access
+        self.starts = [t.idx for t in doc]
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [a for a, _ in self.paras]
+        self.segs = segs
+        self.by_para: dict[int, list[_Segment]] = {}
+        self.index_in_para: dict[int, int] = {}  # id(segment) -> position in its paragraph
+        for s in segs:
+            plist = self.by_para.setdefault(s.para, [])
+            self.index_in_para[id(s)] = len(plist)
+            plist.append(s)
+        self.quoted = bytearray(len(doc))  # 1 for tokens inside quotes (parse there is content)
+        for s in segs:
+            for i in range(self.tok_at(s.start), self.tok_before(s.end)):
+                self.quoted[i] = 1
+
+    def tok_at(self, char: int) -> int:
+        """Index of the first token that ends after char."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        t = self.doc[i]
+        return i if char < t.idx + len(t.text) else i + 1
+
+    def tok_before(self, char: int) -> int:
+        """One past the last token starting before char."""
+        return bisect.bisect_left(self.starts, char)
+
+    def para_of(self, tok) -> int:
+        return bisect.bisect_right(self.para_starts, tok.idx) - 1
+
+
+
+def _lemma(tok) -> str:
+    lem = tok.lemma_.lower()
+    if lem in CUE_LEMMAS or lem in PHRASAL_CUES:
+        return lem
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and low[: len(low) - len(suffix)] + repl in CUE_LEMMAS:
+            return low[: len(low) - len(suffix)] + repl
+    return lem
+
+
+
+def _cue(tok) -> Optional[tuple[str, str]]:
+    """(cue as written, lemma) if tok is a reporting verb, else None."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        return None
+    lem = _lemma(tok)
+    if lem in PHRASAL_CUES:
+        doc = tok.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in PHRASAL_CUES[lem]:
+            return f"{tok.text} {nxt.text}", lem
+        if lem not in CUE_LEMMAS:
+            return None
+    if lem not in CUE_LEMMAS:
+        return None
+    return tok.text, lem
+
+
+def _according_to(doc, i: int) -> Optional[int]:
+    """If doc[i] starts "according to X", the index of X's head, else None."""
+    if doc[i].lower_ != "according" or i + 2 >= len(doc) or doc[i + 1].lower_ != "to":
+        return None
+    for c in doc[i + 1].children:
+        if c.dep_ == "pobj":
+            return c.i
+    return i + 2 if doc[i + 2].pos_ in NOMINAL else None
+
+
+def _direct_subject(tok):
+    """The subject of tok itself: nsubj, or the agent of a passive; "passive" if the clause is
+    passive with no agent (the subject is then the addressee: "she was told"), else None."""
+    passive = False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+        if c.dep_ == "nsubjpass":
+            passive = True
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return "passive" if passive else None
+
+
+def _surface_subject(tok):
+    """nsubj or nsubjpass of tok: the subject a coordinated or participial verb shares
+    ("Silverman was joined by Franken and joked": Silverman)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def _subject(cue, quoted=None):
+    """The speaker token of a cue verb.
+
+    Its own subject (or passive agent) first; a cue without one ("smiled and said", "...,
+    writing") shares the subject of the reporting verb it hangs on, else of the nearest verb
+    above it. Never its object: that is the addressee ("told Vogue"). The climb stops at
+    quoted words (``quoted[i]``): their parse belongs to the quotation, not to the narrative.
+    """
+    sender = _sender(cue)
+    if sender is not None:
+        return sender
+    subj = _direct_subject(cue)
+    if subj == "passive":
+        return None
+    if subj is not None:
+        return subj  # a relative pronoun ("Lee, who declared") is resolved to Lee by _name_of
+    tok, fallback = cue, None
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
+            return tok.head
+        edge = tok.dep_
+        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") and not \
+                (edge == "advmod" and tok.pos_ == "ADV") or tok.head is tok:
+            break
+        if quoted is not None and quoted[tok.head.i]:
+            break
+        tok = tok.head
+        if tok.pos_ == "ADP" or tok.pos_ == "ADV" and tok.dep_ == "advmod":
+            continue  # "began by saying", "went so far as to say": climb on to the verb
+        s = _surface_subject(tok)
+        if s is not None and _cue(tok):
+            return s
+        if s is not None and fallback is None and edge != "ccomp":
+            fallback = s
+    return fallback
+
+
+def _sender(cue):
+    """"She released a statement saying", "Trump issued a video that said", "sent a message to
+    supporters saying": the words are the sender's, the subject of the verb that sends."""
+    if cue.dep_ not in ("acl", "relcl") or cue.head.pos_ != "NOUN" or \
+            cue.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None  # a sign, a banner, a headline: the words are the object's own
+    own = _direct_subject(cue)
+    if own is not None and not isinstance(own, str) and own.lower_ not in RELATIVE_PRONOUNS:
+        return None  # "an ad in which he declares": the cue has a speaker of its own
+    noun = cue.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    else:
+        return None
+    subj = _direct_subject(verb)
+    if subj is None or isinstance(subj, str) or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return subj
+    return None
+
+
+def _inside(tok, head) -> bool:
+    """tok is in head's subtree (projective parses: subtrees are contiguous)."""
+    return head.left_edge.i <= tok.i <= head.right_edge.i
+
+
+def _entity_end(tok):
+    """The last token of the entity that continues after tok (tok itself if none does)."""
+    doc = tok.doc
+    while tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+        tok = doc[tok.i + 1]
+    return tok
+
+
+def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
+    """Token span [i, j) of the speaker mention headed by ``head``, inside its paragraph.
+
+    A name takes its entity and compound chain, titles included ("Texas Governor Greg
+    Abbott"); a common noun takes its determiner and modifiers ("a press release"); a noun
+    with a named apposition ("a spokesman, Brian Fallon,") is named by the apposition.
+    """
+    doc = ctx.doc
+    if head.is_punct or head.is_space:
+        return None
+    if head.pos_ == "PRON" or head.lower_ in SUBJECT_PRONOUNS:
+        return head.i, head.i + 1
+    if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+        # "the mayor, Ana Ruiz, said": the named apposition names the speaker
+        nxt = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].text == "," else None
+        for c in list(head.children) + ([nxt] if nxt is not None else []):
+            if (c.dep_ == "appos" or c is nxt) and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"
+                                                     and c.ent_type_ in ("", "PERSON")):
+                head = _entity_end(c)
+                break
+        if head.pos_ == "NOUN" and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON" \
+                and doc[head.i + 1].ent_iob_ == "B":
+            head = _entity_end(doc[head.i + 1])  # "the columnist Dana Wilde" parsed as two subjects
+    para = ctx.paras[ctx.para_of(head)]
+    lo, hi = head.i, head.i + 1
+    if head.ent_type_ and head.ent_iob_ in ("B", "I"):
+        i = head.i
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        j = head.i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        lo, hi = min(lo, i), max(hi, j)
+    keep = ("compound", "amod", "nmod", "flat", "det", "nummod", "poss", "case")
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        keep = ("compound", "amod", "nmod", "flat")
+    while lo > 0 and doc[lo - 1].dep_ in keep and lo <= doc[lo - 1].head.i < hi and \
+            not doc[lo - 1].is_punct and not doc[lo - 1].is_space:
+        lo -= 1
+    while hi - 1 > lo and doc[hi - 1].tag_ == "POS":
+        hi -= 1
+    while lo < hi and (doc[lo].idx < para[0] or doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi - 1].idx >= para[1] or doc[hi - 1].is_space or doc[hi - 1].is_punct):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return max(lo, hi - MAX_MENTION_TOKENS), hi
+
+
+def _speaker_token_ok(ctx: _Context, tok, cue) -> bool:
+    """A plausible speaker: a noun or pronoun of the cue's paragraph, outside the quote."""
+    if tok is None or ctx.quoted[tok.i] or ctx.para_of(tok) != ctx.para_of(cue):
+        return False
+    if tok.ent_type_ in NOT_SPEAKER_ENTS:
+        return False
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.pos_ in NOMINAL:
+        return True  # "a message that said": resolved to its antecedent
+    if tok.lower_ in NOT_SPEAKER_WORDS and tok.pos_ != "PROPN":
+        return tok.lower_ == "it"
+    return tok.pos_ in NOMINAL or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        tok.tag_ in ("NNP", "NN", "NNS", "NNPS", "PRP")
+
+
+def _first_np(ctx: _Context, i: int, j: int):
+    """Head of the noun phrase starting at token i (before j), or None: a fallback for cues
+    whose subject the parser lost ("said Holan", "Fight for $15 director Kendall Fells told")."""
+    doc = ctx.doc
+    k = i
+    while k < j and (doc[k].is_space or doc[k].pos_ in ("ADV",) and doc[k].dep_ == "advmod"):
+        k += 1
+    if k >= j:
+        return None
+    if doc[k].pos_ == "PRON":
+        return doc[k] if doc[k].lower_ in SUBJECT_PRONOUNS else None
+    head = None
+    while k < j and (doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") or doc[k].tag_ == "POS"
+                     or doc[k].text in ("-", "&", ".") or doc[k].text.istitle()):
+        if doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text.istitle() and doc[k].pos_ not in ("DET", "ADJ"):
+            head = doc[k]
+        k += 1
+    return head
+
+
+def _last_np_before(ctx: _Context, i: int, k: int):
+    """Head of the noun phrase right before token k (after i), skipping a comma-delimited
+    apposition ("Kim, 39, wrote")."""
+    doc = ctx.doc
+    m = k - 1
+    while m >= i and doc[m].is_space:
+        m -= 1
+    if m >= i and doc[m].text == ",":
+        # skip back over ", apposition ," to the name before it
+        n = m - 1
+        while n >= i and doc[n].text != ",":
+            n -= 1
+        if n >= i:
+            m = n - 1
+    if m < i:
+        return None
+    if doc[m].pos_ == "PRON" and doc[m].lower_ in SUBJECT_PRONOUNS:
+        return doc[m]
+    if doc[m].pos_ in ("PROPN", "NOUN"):
+        return doc[m]
+    return None
+
+
+def _sentence_end(tok) -> bool:
+    """A full stop, question or exclamation mark, or semicolon that ends a sentence (not the
+    "." of an abbreviation the tokenizer split off, which the tagger does not call PUNCT)."""
+    return (tok.text in SENTENCE_END or tok.text == ";") and tok.pos_ == "PUNCT"
+
+
+def _window_after(ctx: _Context, seg: _Segment, limit: int) -> tuple[int, int, bool]:
+    """Tokens after the closing mark up to the next quote or the end of the sentence, and
+    whether they run on to the next quote (“A,” she said, “B”)."""
+    doc = ctx.doc
+    i = ctx.tok_at(seg.close_end)
+    j = min(ctx.tok_before(limit), len(doc))
+    k = i
+    while k < j and k - i < MAX_ATTRIBUTION_TOKENS:
+        if _sentence_end(doc[k]):
+            return i, k, False
+        k += 1
+    return i, k, k == j
+
+
+def _window_before(ctx: _Context, seg: _Segment, limit: int) -> tuple[int, int]:
+    """Tokens from the start of the sentence (or the previous quote) up to the opening mark."""
+    doc = ctx.doc
+    j = ctx.tok_before(seg.open_at)
+    i = ctx.tok_at(limit)
+    k = j
+    while k > i and j - k < MAX_ATTRIBUTION_TOKENS:
+        if _sentence_end(doc[k - 1]):
+            break
+        k -= 1
+    return k, j
+
+
+def _content(doc, i: int, j: int) -> list:
+    return [t for t in doc[i:j] if not t.is_space]
+
+
+def _starts_new_sentence(ctx: _Context, seg: _Segment, toks, n: int, runs_on: bool) -> bool:
+    """The words after a quote that ends a sentence (?, !, .) open a sentence of their own:
+    a capitalised pronoun ("“A?” She replied that ..."), a clause going on after the cue
+    ("“A.” Texas, he said, was ..."), or an answer that introduces the next quote."""
+    cue = toks[n]
+    if ctx.text[seg.end - 1] not in "?!.…":
+        return False
+    after_cue = ctx.doc[cue.i + 1] if cue.i + 1 < len(ctx.doc) else None
+    if runs_on and n > 0 and after_cue is not None and \
+            (_lemma(cue) in RESPONSE_CUES or after_cue.lower_ == "back"):
+        return True
+    if toks[0].pos_ == "PRON" and toks[0].text[:1].isupper() and toks[0].lower_ != "i" and \
+            _has_own_content(cue):
+        return True
+    # "“A.” Texas, he said, was ...": the cue is a parenthesis inside a sentence of its own
+    return ctx.text[seg.end - 1] == "." and 2 <= n < len(toks) - 2 and toks[n - 2].text == "," and \
+        toks[n - 1].pos_ == "PRON" and toks[n + 1].text == "," and \
+        toks[n + 2].pos_ in ("VERB", "AUX") and toks[n + 2].tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _has_own_content(cue) -> bool:
+    """The cue reports something of its own ("said the plan failed", "said nothing")."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
+
+
+def _speaker_phrase(toks) -> bool:
+    """The words between a quote and its cue read as a speaker phrase: a noun phrase
+    (names, titles, "the Republican"), then only appositions or relative clauses set off
+    by commas ("Kim, 39,", "Smith, who ran the campaign,") and auxiliaries or adverbs
+    right before the cue ("has said", "later said")."""
+    parts, cur = [], []
+    for t in toks:
+        if t.text == ",":
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    parts.append(cur)
+    head = parts[0]
+    if not head or not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text.istitle() for t in head):
+        return False
+    tail = head if len(parts) == 1 else (parts[-1] if len(parts) % 2 == 1 else [])
+    # the noun phrase itself, up to the auxiliaries and adverbs that may precede the cue
+    k = len(head)
+    while k > 0 and head[k - 1].pos_ in ("AUX", "ADV", "PART") and head[k - 1].tag_ != "POS":
+        k -= 1
+    for m, t in enumerate(head[:k]):
+        if t.pos_ in _NAME_POS or t.is_punct or t.text.istitle() or t.text[:1].isupper():
+            continue
+        if t.pos_ == "PRON" and (t.tag_ == "PRP$" or len(head) == 1 or t.lower_ in SUBJECT_PRONOUNS):
+            continue
+        if t.pos_ == "ADP" and t.lower_ == "of" and m + 1 < k and head[m + 1].pos_ == "PROPN":
+            continue
+        return False
+    if len(parts) > 1 and len(parts) % 2 == 1:
+        # "Smith, a lawyer, said": nothing but auxiliaries and adverbs after the closing comma
+        return all(t.pos_ in ("AUX", "ADV", "PART") for t in tail)
+    return True
+
+
+def _hangs_on(t, cue) -> bool:
+    """t depends on the cue through subjects, appositions and modifiers only, not through
+    a clause of its own (ccomp, parataxis)."""
+    for _ in range(MAX_HANG_DEPTH):
+        if t is cue:
+            return True
+        if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _inside_subject_phrase(tok, toks, n) -> bool:
+    """tok (a verb) sits in a relative clause or apposition of the speaker phrase
+    ("Smith, who ran the campaign, said"), which is fine before the cue."""
+    return tok.dep_ in ("relcl", "acl", "appos") or any(t.text == "," for t in toks[:n])
+
+
+def _generic_cue_before(toks):
+    """In "Trump leaned in and boomed: “A”" or "Trump issued a statement, “A”" the verb is
+    no reporting cue of the lexicon, but the colon or the statement noun makes it one."""
+    if not toks or toks[-1].text not in (":", ","):
+        return None
+    for t in reversed(toks[:-1]):
+        if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass", "amod"):
+            if toks[-1].text == ":" or any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS
+                                           for c in t.children):
+                return t
+            return None
+    return None
+
+
+def _only_quotes(ctx: _Context, p: int) -> bool:
+    """Paragraph p is nothing but quotes (and punctuation)."""
+    text = ctx.text
+    a, b = ctx.paras[p]
+    pos = a
+    strip = _SPACES + DASH_CHARS + ".,;:…\"”’'"
+    for s in ctx.by_para.get(p, []):
+        if text[pos:s.open_at].strip(strip):
+            return False
+        pos = max(pos, s.close_end)
+    return not text[pos:b].strip(strip)
+
+
+def _prose(text: str, a: int, b: int) -> bool:
+    """A paragraph of running text (ends like a sentence), not a caption or a link line."""
+    line = text[a:b].rstrip()
+    return bool(line) and line[-1] in ".!?:\"”’'…)"
+
+
+def _last_sentence(ctx: _Context, p: int) -> tuple[int, int]:
+    """Token range of the last sentence of paragraph p."""
+    doc = ctx.doc
+    a, b = ctx.paras[p]
+    i, j = ctx.tok_at(a), ctx.tok_before(b)
+    k = j - 1
+    while k > i and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    start = k
+    while start > i and not _sentence_end(doc[start - 1]):
+        start -= 1
+    return start, j
+
+
+def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int) -> Optional[tuple[int, int]]:
+    """The speaker of the nearest reporting verb before token ``before``, in the same sentence
+    or the one before it (quoted words skipped): for a cue without subject ("..., adding,
+    “B”") and for a quote following "Smith said." in the same paragraph."""
+    doc = ctx.doc
+    a = ctx.paras[seg.para][0]
+    m, ends = before - 1, 0
+    while m >= 0 and doc[m].idx >= a and m > before - PREVIOUS_SENTENCE_LOOKBACK_TOKENS:
+        tok = doc[m]
+        m -= 1
+        if ctx.quoted[tok.i]:
+            continue
+        if _sentence_end(tok):
+            ends += 1
+            if ends == 2:
+                break
+            continue
+        if _cue(tok) is not None:
+            s = _subject(tok, ctx.quoted)
+            if s is not None and _speaker_token_ok(ctx, s, tok):
+                return _mention(ctx, s)
+    return None
+
+
+def _next_text_para(ctx: _Context, p: int) -> int:
+    q = p + 1
+    while q < len(ctx.paras) and not ctx.text[ctx.paras[q][0]:ctx.paras[q][1]].strip():
+        q += 1
+    return q
+
+
+def _is_dash(tok) -> bool:
+    return bool(tok.text) and all(c in DASH_CHARS for c in tok.text)
+
+
+def _name_after_dash(ctx: _Context, k: int, j: int) -> Optional[tuple[int, int]]:
+    """The mention of the name that tokens k..j (what follows a dash) open with, if a name
+    (“A.” — Jane Roe / "-President Roe, tweeting"), without the dash itself."""
+    doc = ctx.doc
+    head = _first_np(ctx, k, j)
+    if head is None or not (head.ent_type_ == "PERSON" or head.pos_ == "PROPN") or ctx.quoted[head.i]:
+        return None
+    span = _mention(ctx, head)
+    if span is None:
+        return None
+    lo = max(span[0], k)
+    while lo < span[1] and doc[lo].text[:1] in DASH_CHARS:
+        lo += 1  # a dash the tokenizer glued to the name ("-President")
+    return (lo, span[1]) if lo < span[1] else None
+
+
+def _char_before(ctx: _Context, pos: int, floor: Optional[int] = None) -> str:
+    """The last non-space character before pos in its paragraph (or after floor), or ""."""
+    text = ctx.text
+    a = floor if floor is not None else ctx.paras[bisect.bisect_right(ctx.para_starts, pos) - 1][0]
+    k = pos - 1
+    while k >= a and text[k] in _SPACES:
+        k -= 1
+    return text[k] if k >= a else ""
+
+
+def _cue_offsets(doc, i: int, cue: str) -> tuple[int, int]:
+    """Character offsets of a cue that starts at token i: the verb, or both words of a two-word
+    cue ("went on", "according to")."""
+    last = doc[i + 1] if " " in cue else doc[i]
+    return doc[i].idx, last.idx + len(last.text)

@@ -1,0 +1,117 @@
+"""Every word list, tag set, character class and numeric limit of quote extraction, each with
+the reason it exists. The other modules of ``factx.quotes`` define none of their own: a change of
+vocabulary or of a threshold is made here."""
+from __future__ import annotations
+
+import re
+
+# Lemmas of verbs that report speech or writing. Matched on the lemma and, because small
+# models sometimes fail on rarer verbs, on a crude lemma of the word form too.
+CUE_LEMMAS = frozenset("""
+    acknowledge add admit advise affirm agree allege announce answer argue ask assert assure
+    bark beg blast boast brag caution challenge charge chant chime cite claim clarify comment
+    complain concede conclude confess confide confirm contend continue counter cry declare
+    demand deny dismiss echo elaborate email emphasise emphasize estimate exclaim explain fume
+    grumble gush hint indicate inform insist interject joke lament laugh maintain marvel mention
+    muse mutter note object observe opine plead pledge post predict proclaim promise protest
+    quip quote rage rail rave read recall recommend recount reflect reiterate repeat remark remind
+    reply report respond retort reveal say scoff scream shout sigh snap speculate state stress
+    suggest swear tease testify text thunder tell tout tweet underscore urge vow warn whisper
+    wonder write yell
+""".split())
+
+# Verbs that are cues only with a particle or object: "went on", "pointed out", "put it".
+PHRASAL_CUES = {"go": {"on"}, "point": {"out"}, "shoot": {"back"}, "fire": {"back"},
+                "hit": {"back"}, "chime": {"in"}, "speak": {"up", "out"}, "sum": {"up"},
+                "put": {"it"}, "write": {"back"}}
+
+# A pronoun subject of one of these ("she added") refers back to the previous speaker.
+CONTINUATION_CUES = frozenset("add continue conclude elaborate go reiterate repeat".split())
+
+# Dependents that may stand between a quote and its cue without making a clause of their own.
+LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt", "npadvmod",
+                        "intj", "prep", "pobj", "det", "amod", "compound", "pcomp"})
+# Pronouns that can be a speaker mention on their own (resolved later to a person).
+SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
+# "Lee, who declared": a relative pronoun subject stands for its antecedent.
+RELATIVE_PRONOUNS = frozenset("who that which".split())
+# Tokens that end a sentence (with ";" and the PUNCT tag, see grammar.sentence_end).
+SENTENCE_END = frozenset({".", "!", "?"})
+# Parts of speech that can head a speaker mention.
+NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# Words a subject pronoun may be that never name a speaker ("this said", "there was"); "it" is
+# the exception that may (a statement "it" said).
+NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
+# Entity types that are never a speaker ("Tuesday said" is a misparse).
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# Longest stretch (tokens) between a cue and its quote still read as an attribution.
+MAX_ATTRIBUTION_TOKENS = 40
+# Longest speaker mention kept (tokens, counted back from its end): titles can be long.
+MAX_MENTION_TOKENS = 12
+# Unattributed quotes of up to this many words are fragments (scare quotes), not statements.
+PARTIAL_MAX_WORDS = 3
+# How far back (characters) a he/she speaker looks for the person it refers to.
+PRONOUN_LOOKBACK_CHARS = 2500
+# How far back (tokens) the speaker of the previous sentence is looked for: two sentences.
+PREVIOUS_SENTENCE_LOOKBACK_TOKENS = 4 * MAX_ATTRIBUTION_TOKENS
+# Steps up the parse a cue without subject climbs to find the verb it shares a subject with.
+MAX_SUBJECT_CLIMB = 4
+# Steps up the parse from a word to the cue it must hang on (grammar.hangs_on).
+MAX_HANG_DEPTH = 8
+# Times a paragraph's quotes are paired again without a stray opener (keeps pairing linear).
+MAX_PAIRING_RESTARTS = 3
+# “A” — Smith: at most this many words after the dash, none a verb, read as a byline.
+MAX_DASH_BYLINE_TOKENS = 8
+# “Go back,” Trump barked: a verb outside the cue lexicon counts within this many words.
+MAX_BARE_VERB_OFFSET = 6
+# Rep. Smith (R-Tex.): “A” – a transcript speaker label is short.
+MAX_TRANSCRIPT_COLON_TOKENS = 10
+# "... - Jane Roe: “A”", "More from Roe: “A”": words that set a name off before a colon.
+COLON_NAME_SETTERS = ("from", "by")
+# An introducing sentence ends with a colon within its last tokens ("Caddell continued:").
+INTRO_COLON_TOKENS = 3
+# A cue-less quote inherits the speaker of at most this many quotes back in its paragraph.
+MAX_QUOTES_BACK = 8
+# Captions and link lines skipped back to the paragraph that introduces a quote paragraph.
+MAX_SKIPPED_LINES = 3
+
+# Double quotation marks: straight, curly, low, angle, and NYT-style `` and ''.
+_DOUBLE_MARK = re.compile(r"''+|``|[\"“”„‟«»]")
+# Single quotation marks (apostrophes too: marks.pair_singles tells them apart).
+_SINGLE_MARK = re.compile(r"[‘’'‛`]")
+# Horizontal spaces, the no-break and thin ones included.
+_SPACES = " \t\u00a0\u2009\u200a\u202f\u3000"
+# hyphen-minus, hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar (the
+# quotation dash of "“A.” ― Jane Roe"), minus sign
+DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+# what may stand right before an opening / right after a closing mark in running text
+_OPEN_BEFORE = set(_SPACES + DASH_CHARS + "([{</:;,") | {""}
+_CLOSE_AFTER = set(_SPACES + DASH_CHARS + ")]}>/:;,.!?…") | {""}
+# A word as counted for partial quotes and titles (don't, U.S., $15 are one word).
+_WORD = re.compile(r"[\w@#$%]+(?:[’'.\-][\w]+)*")
+
+# Verb tags: a cue the tagger tagged as a verb but did not call VERB/AUX is still a verb.
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
+# Cues that answer someone: "“A?” Roe replied, “B.”" gives Roe the second quote, not the first.
+RESPONSE_CUES = frozenset("answer reply respond retort counter".split())
+
+# “A,” <noun phrase> <cue word>: read by the shape of the words (sieves.shaped_cue_after), the
+# noun phrase at most this long, the cue one of the commonest forms, the phrase's words of these
+# parts of speech (taggers misread them: "screenwriter" as a verb, "states" as a noun).
+_SHAPE_MAX_SPEAKER_TOKENS = 8
+_SHAPE_CUE_FORMS = frozenset("say said says write wrote writes tell told tells add added adds "
+                             "state stated states read reads tweet tweeted tweets post posted "
+                             "posts note noted notes".split())
+_SHAPE_FILLER = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "ADP", "PUNCT", "VERB", "ADV"})
+
+# Parts of speech of the words of a speaker phrase between a quote and its cue (names, titles).
+_NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
+
+# Nouns of things that carry someone's words: "a statement saying" gives the words to the sender;
+# "Trump issued a statement, “A”" makes "issued" a cue.
+STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo release "
+                            "remarks comment video caption ad advertisement response".split())
+
+# Words a title leaves in lower case ("How a Studio Ran Hollywood").
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs is".split())
