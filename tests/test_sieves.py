@@ -1,0 +1,122 @@
+"""The attribution sieves of factx.quotes: one crafted sentence per sieve, asserting the ``rule``
+each quote records, and the cue offsets.
+
+A new sieve (a function in ``factx.quotes.sieves`` and an entry in one of its tuples) gets a
+test here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from factx.quotes import extract_quotes
+from factx.quotes import sieves
+from factx.schema import Quote, validate_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factx.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def quote(nlp):
+    """The one quote of ``text`` that contains ``fragment``."""
+    def run(text: str, fragment: str) -> Quote:
+        found = extract_quotes(nlp(text))
+        hits = [q for q in found if fragment in q.text]
+        assert len(hits) == 1, [(q.text, q.rule) for q in found]
+        return hits[0]
+    return run
+
+
+CASES = [
+    # (rule, text, fragment of the quote, speaker)
+    ("dash-byline-after", "“We will win this election.” — Jane Roe", "win this", "Jane Roe"),
+    ("shaped-cue-after", "“We will rebuild the bridge by spring,” Maria Lopez said on Tuesday.", "bridge",
+     "Maria Lopez"),
+    ("according-to-after", "“The plan failed in every county,” according to Maria Lopez.", "plan failed",
+     "Maria Lopez"),
+    ("speaker-phrase-cue-after", "“We will rebuild the bridge by spring,” she said.", "bridge", None),
+    ("cue-after", '"The budget is balanced," said Tom Becker, the county treasurer.', "budget", "Tom Becker"),
+    ("transcript-colon", "Sen. Jane Roe: “We will win this election.”", "win this", "Jane Roe"),
+    ("name-colon", "The meeting ran late.\n\nMore from Roe: “We will win this election.”", "win this", "Roe"),
+    ("inverted-cue-colon", "The meeting ran late. Continued Roe: “We will win this election.”", "win this",
+     "Roe"),
+    ("according-to-before", "According to Maria Lopez, “the plan failed in every single county.”",
+     "plan failed", "Maria Lopez"),
+    ("cue-before", "Maria Lopez added, “We will rebuild the bridge by spring.”", "bridge", "Maria Lopez"),
+    ("statement", "“We will rebuild the bridge,” Maria Lopez said. “It will open in May.”", "open in May",
+     "Maria Lopez"),
+    ("dash-byline-next-paragraph", "“We will win this election.”\n\n- Jane Roe, in a tweet.", "win this",
+     "Jane Roe"),
+    ("previous-sentence", "Maria Lopez said the bridge would open in May. “We will be ready for it.”",
+     "ready", "Maria Lopez"),
+    ("previous-quote", "Jane Roe: “We will win this election.” The ‘plan’ works. “We will win again.”",
+     "win again", "Jane Roe"),
+    ("previous-paragraph-quote", "“We will win this election,” Maria Lopez said.\n\n“We will win again next year.”",
+     "win again", "Maria Lopez"),
+    ("intro-cue", "Maria Lopez reiterated her support for the plan.\n\n“We will rebuild the bridge by spring.”",
+     "bridge", "Maria Lopez"),
+    ("intro-colon-subject", "Then Maria Lopez turned to the crowd:\n\n“We will rebuild the bridge by spring.”",
+     "bridge", "Maria Lopez"),
+    ("intro-name-colon", "The meeting ran late. Here is more from Maria Lopez:\n\n“We will rebuild the bridge.”",
+     "bridge", "Maria Lopez"),
+]
+
+
+@pytest.mark.parametrize("rule,text,fragment,speaker", CASES, ids=[c[0] for c in CASES])
+def test_sieve_rule(quote, rule, text, fragment, speaker):
+    q = quote(text, fragment)
+    assert q.rule == rule
+    if speaker is not None:
+        assert q.speaker == speaker
+    assert q.kind == "direct"
+
+
+def test_every_sieve_has_a_case():
+    """Each sieve name of the package appears in CASES (the intro sieve passes on the name of
+    the INTRO_SIEVES one that found the speaker)."""
+    named = {name for group in (sieves.AFTER_SIEVES, sieves.BEFORE_SIEVES, sieves.INTRO_SIEVES,
+                                sieves.INHERITANCE_SIEVES) for name, _ in group} - {"intro"}
+    assert named <= {c[0] for c in CASES}
+
+
+def test_said_cue_offsets(nlp):
+    text = "“We will rebuild the bridge by spring,” Maria Lopez said on Tuesday."
+    (q,) = extract_quotes(nlp(text))
+    assert q.cue == "said"
+    assert text[q.cue_start:q.cue_end] == "said"
+
+
+def test_according_to_cue_offsets_cover_both_words(quote):
+    text = "“The plan failed in every county,” according to Maria Lopez."
+    q = quote(text, "plan failed")
+    assert text[q.cue_start:q.cue_end] == "according to"
+
+
+def test_inherited_segment_takes_the_statement_cue(quote):
+    text = "“We will rebuild the bridge,” Maria Lopez said. “It will open in May.”"
+    first, second = quote(text, "bridge"), quote(text, "open in May")
+    assert (second.cue, second.cue_start, second.cue_end) == (first.cue, first.cue_start, first.cue_end)
+
+
+def test_no_cue_word_no_offsets(quote):
+    q = quote("Sen. Jane Roe: “We will win this election.”", "win this")
+    assert (q.cue, q.cue_start, q.cue_end) == (None, None, None)
+
+
+def test_unattributed_quote_has_no_rule(quote):
+    q = quote("The sky was grey over the harbour. “Nobody knows why the ships left.”", "ships")
+    assert q.rule is None and q.speaker is None
+
+
+@pytest.mark.parametrize("field,bad", [("kind", None), ("kind", 3), ("cue_start", "7"), ("cue_end", 1.5),
+                                       ("rule", 4)])
+def test_damaged_new_quote_fields_are_refused(field, bad):
+    quote = {"text": "A", "start": 0, "end": 1, "kind": "direct", "cue_start": None, "cue_end": None,
+             "rule": None}
+    validate_article({"id": "a", "text": "A", "quotes": [quote]})
+    with pytest.raises(ValueError, match=field):
+        validate_article({"id": "a", "text": "A", "quotes": [{**quote, field: bad}]})
