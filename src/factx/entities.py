@@ -93,7 +93,7 @@ def is_title_word(tok) -> bool:
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case or capitals (headlines, links, captions): as quotes.py's
+    """Lines written in Title Case or capitals (headlines, links, captions): as factx.quotes'
     definition, per line."""
     out, pos = [], 0
     for line in text.split("\n"):

@@ -1,5 +1,5 @@
 """Word lists for people and names, in one place. Every rule that needs a list of words reads it
-from here (quotes.py keeps its own reporting-verb lexicon). No names of people: only the words
+from here (``factx.quotes.lexicon`` keeps the reporting-verb lexicon). No names of people: only the words
 around them. Titles beyond these come from nameparser's curated list (see ``factx.names``)."""
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt",
 SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
 # "Lee, who declared": a relative pronoun subject stands for its antecedent.
 RELATIVE_PRONOUNS = frozenset("who that which".split())
-# Tokens that end a sentence (with ";" and the PUNCT tag, see grammar.sentence_end).
+# Tokens that end a sentence (with ";" and the PUNCT tag, see grammar._sentence_end).
 SENTENCE_END = frozenset({".", "!", "?"})
 # Parts of speech that can head a speaker mention.
 NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -56,7 +56,7 @@ PRONOUN_LOOKBACK_CHARS = 2500
 PREVIOUS_SENTENCE_LOOKBACK_TOKENS = 4 * MAX_ATTRIBUTION_TOKENS
 # Steps up the parse a cue without subject climbs to find the verb it shares a subject with.
 MAX_SUBJECT_CLIMB = 4
-# Steps up the parse from a word to the cue it must hang on (grammar.hangs_on).
+# Steps up the parse from a word to the cue it must hang on (grammar._hangs_on).
 MAX_HANG_DEPTH = 8
 # Times a paragraph's quotes are paired again without a stray opener (keeps pairing linear).
 MAX_PAIRING_RESTARTS = 3
@@ -77,7 +77,7 @@ MAX_SKIPPED_LINES = 3
 
 # Double quotation marks: straight, curly, low, angle, and NYT-style `` and ''.
 _DOUBLE_MARK = re.compile(r"''+|``|[\"“”„‟«»]")
-# Single quotation marks (apostrophes too: marks.pair_singles tells them apart).
+# Single quotation marks (apostrophes too: marks._pair_singles tells them apart).
 _SINGLE_MARK = re.compile(r"[‘’'‛`]")
 # Horizontal spaces, the no-break and thin ones included.
 _SPACES = " \t\u00a0\u2009\u200a\u202f\u3000"
