@@ -32,7 +32,7 @@ def quotes(nlp):
             assert doc.text[q.start:q.end] == q.text
             if q.speaker_text is not None:
                 assert doc.text[q.speaker_start:q.speaker_end] == q.speaker_text
-        return found
+        return [q for q in found if q.kind == "direct"]  # reported speech: tests/test_reported.py
     return run
 
 
@@ -247,7 +247,7 @@ def test_long_line_and_emoji(quotes):
 
 def _seed(nlp, name: str):
     text = (CORPUS / name).read_text(encoding="utf-8")
-    return extract_quotes(nlp(text))
+    return [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
 
 
 # The 14 quoted passages of the seed articles (a passage continued in the next paragraph is one

@@ -11,6 +11,7 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -32,6 +33,12 @@ app = typer.Typer(
 )
 
 # ---- options shared by every query command (one definition, one behaviour) --------------
+class QuoteKind(str, Enum):
+    direct = "direct"
+    indirect = "indirect"
+    all = "all"
+
+
 StoreOpt = Annotated[
     Optional[Path],
     typer.Option("--store", envvar="FACTX_STORE", help="Fact store folder [default: .factx].",
@@ -274,10 +281,13 @@ def quotes(
                                                     show_default=False)] = None,
     include_partial: Annotated[bool, typer.Option("--all", help="Include short quoted fragments "
                                                   "(scare quotes).")] = False,
+    kind: Annotated[QuoteKind, typer.Option("--kind", help="direct: words in quotation marks; indirect: "
+                                            "reported speech (tables show it in italics, without marks); "
+                                            "or all.", case_sensitive=False)] = QuoteKind.all,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Who said what, where: quoted statements with their speakers.
+    """Who said what, where: quoted and reported statements with their speakers.
 
     Example: factx quotes --speaker Kardashian
     """
@@ -301,7 +311,8 @@ def quotes(
                 seen[doc["id"]] = doc
                 yield doc
 
-        found = query.find_quotes(remember(docs), article=article, contains=contains, include_partial=include_partial)
+        found = query.find_quotes(remember(docs), article=article, contains=contains,
+                                  include_partial=include_partial, kind=kind.value)
         people.attach_speakers(found, seen, arts.index.article_persons(list(seen)))
         if speaker is not None:
             found = query.by_statement_speaker(found, lambda q: q.get("speaker_id") in speaker_ids or

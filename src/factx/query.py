@@ -124,10 +124,15 @@ def by_statement_speaker(quotes: list[dict[str, Any]], keep) -> list[dict[str, A
     return out
 
 
+QUOTE_KINDS = ("direct", "indirect", "all")
+
+
 def find_quotes(articles: Iterable[dict[str, Any]], *, article: Optional[str] = None,
-                contains: Optional[str] = None, include_partial: bool = False) -> list[dict[str, Any]]:
+                contains: Optional[str] = None, include_partial: bool = False,
+                kind: str = "all") -> list[dict[str, Any]]:
     """Quote segments matching all filters, in article and text order, each with a
-    ``statement_key`` that is equal for the same quoted words in any article."""
+    ``statement_key`` that is equal for the same quoted words in any article. ``kind``: "direct"
+    (words in quotation marks), "indirect" (reported speech) or "all"."""
     out = []
     wanted_text = normalize_statement(contains) if contains is not None else None
     for doc in articles:
@@ -135,7 +140,8 @@ def find_quotes(articles: Iterable[dict[str, Any]], *, article: Optional[str] = 
             continue
         by_statement: dict[Any, list[dict[str, Any]]] = {}
         for q in doc.get("quotes", []):
-            by_statement.setdefault(q.get("statement"), []).append(q)
+            if kind == "all" or q.get("kind", "direct") == kind:
+                by_statement.setdefault(q.get("statement"), []).append(q)
         for segments in by_statement.values():
             if not include_partial and all(q.get("partial") for q in segments):
                 continue

@@ -86,6 +86,14 @@ def render_article_text(console: Console, view: dict[str, Any]) -> None:
     console.print(text)
 
 
+def said_words(q: dict[str, Any]) -> str:
+    """A quote's words as table markup: in quotation marks, or, for reported speech (the
+    writer's words, not the speaker's), in italics without marks."""
+    if q.get("kind") == "indirect":
+        return f"[italic]{escape(q['text'])}[/]"
+    return escape(f"“{q['text']}”")
+
+
 def quote_table(quotes: list[dict[str, Any]], show_article: bool = True) -> Table:
     table = Table(title=f"{len(quotes)} quotes", title_justify="left", show_lines=True)
     table.add_column("speaker", style="bold cyan", max_width=28)
@@ -98,7 +106,7 @@ def quote_table(quotes: list[dict[str, Any]], show_article: bool = True) -> Tabl
         if q.get("speaker_text") and q.get("speaker_text") != q.get("speaker"):
             speaker = f"{escape(q.get('speaker') or '?')} [dim]({escape(q['speaker_text'])})[/]"
         row = [speaker] + ([escape(q["article"])] if show_article else [])
-        row += [escape(f"“{q['text']}”"), escape(q.get("cue") or "")]
+        row += [said_words(q), escape(q.get("cue") or "")]
         table.add_row(*row)
     return table
 
@@ -114,8 +122,10 @@ def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
         speaker = escape(g["speaker"] or "") or "[dim]unknown[/]"
         if first.get("speaker_text") and first.get("speaker_text") != g["speaker"]:
             speaker += f" [dim]({escape(first['speaker_text'])})[/]"
-        text = " … ".join(f"“{q['text']}”" for q in g["segments"])
-        table.add_row(speaker, escape(text) + (" [dim](partial)[/]" if g["partial"] else ""),
+        # a mixed statement: its reported clause already holds the quoted pieces
+        segments = [q for q in g["segments"] if q.get("kind") == "indirect"] or g["segments"]
+        text = " … ".join(said_words(q) for q in segments)
+        table.add_row(speaker, text + (" [dim](partial)[/]" if g["partial"] else ""),
                       escape(g["cue"] or ""), escape("\n".join(g["articles"])))
     console.print(table)
 

@@ -32,6 +32,7 @@ from typing import Optional
 from factx.entities import extract_people
 from factx.quotes.grammar import _Context
 from factx.quotes.marks import find_segments
+from factx.quotes.reported import reported_quotes
 from factx.quotes.speakers import _cast, _name_of
 from factx.quotes.statements import attribute
 from factx.schema import Quote
@@ -61,14 +62,14 @@ def extract_quotes(doc, text: Optional[str] = None, people: Optional[list[dict]]
 
 def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
     segs = find_segments(text)
-    if not segs:
-        return []
     ctx = _Context(doc, segs, text)
-    attribute(ctx)
+    if segs:
+        attribute(ctx)
     if people is None:
         people = extract_people(doc, text)[0]
     cast = _cast(ctx, people)
     out: list[Quote] = []
+    named: list[tuple[int, int]] = []  # (offset, person) of each named direct attribution
     prev_speaker = None
     for s in segs:
         speaker = speaker_text = sp_start = sp_end = None
@@ -79,8 +80,13 @@ def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
             speaker, person = _name_of(ctx, cast, s.speaker, sp_start, s.cue_lemma, prev_speaker)
             if person is not None and not s.partial:
                 prev_speaker = (person, s.start)
+                named.append((s.start, person))
         out.append(Quote(text=text[s.start:s.end], start=s.start, end=s.end, speaker=speaker,
                          speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
                          cue=s.cue, partial=s.partial, statement=s.statement, kind="direct",
                          cue_start=s.cue_start, cue_end=s.cue_end, rule=s.rule))
-    return out
+    try:
+        return reported_quotes(ctx, cast, out, named)
+    except Exception:  # noqa: BLE001 - reported speech must not cost the direct quotes
+        log.exception("reported speech failed; keeping the direct quotes")
+        return out

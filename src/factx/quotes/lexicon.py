@@ -115,3 +115,62 @@ STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo
 
 # Words a title leaves in lower case ("How a Studio Ran Hollywood").
 _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs is".split())
+
+
+# --------------------------------------------------------------------------------------------
+# Reported speech (factx.quotes.reported)
+# --------------------------------------------------------------------------------------------
+
+# Beliefs, knowledge and findings: stances and results attributed to a source ("officials
+# believe", "the study found"). News attribution corpora (PolNeAR, PARC) count them; the cue is
+# recorded so users can filter them out.
+BELIEF_CUES = frozenset("""
+    believe think feel know find show suggest reveal indicate expect hope fear worry doubt
+    assume guess imagine suspect understand learn realize realise recognize recognise
+    predict estimate conclude acknowledge agree accept concede contend insist allege
+""".split())
+
+# Verbs whose reported content is an infinitive: "vowed to veto", "urged him to resign".
+INFINITIVE_CUES = frozenset("""
+    vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
+    demand encourage warn advise tell call beg instruct order swear
+""".split())
+
+# Verbs whose object is what the source said or stood for: "announced his resignation",
+# "criticized the plan", "described the protests as peaceful". Verbs of mere stance towards a
+# person ("support", "back", "attack", "accuse") are left out: their object is rarely content.
+OBJECT_CUES = frozenset("""
+    announce cite criticize criticise describe defend praise propose dismiss question reject
+    condemn welcome applaud slam demand recommend predict dispute mention recall tout highlight
+    confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
+""".split())
+
+# Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
+PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
+                    "refer": {"to"}, "point": {"to"}, "warn": {"of", "about", "against"},
+                    "rail": {"against"}, "complain": {"about"}, "argue": {"for", "against"},
+                    "push": {"for"}, "comment": {"on"}, "testify": {"about"},
+                    "boast": {"about", "of"}, "brag": {"about"}, "joke": {"about"},
+                    "apologize": {"for"}}
+
+# Nouns whose "that" clause is someone's words or view: "his claim that ...".
+CLAIM_NOUNS = frozenset("""
+    claim statement assertion allegation argument belief view suggestion promise pledge warning
+    insistence contention accusation charge assurance admission announcement prediction
+""".split())
+
+# Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
+# "whether": the question is the content).
+CONTENT_MARKS = frozenset({"that"})
+
+# A source outside quotation marks that is the writer, not someone reported.
+FIRST_PERSON = frozenset("i we you me us".split())
+
+# Entity types of a share of people who speak through a poll ("72 percent of voters said").
+POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})
+
+# Shortest reported clause (tokens) worth reporting, and the longest; a ", X said" this close to
+# a clause's end is an attribution of its own.
+MIN_CLAUSE_TOKENS = 3
+MAX_CONTENT_TOKENS = 120
+MAX_TRAILING_ATTRIBUTION_TOKENS = 12

@@ -1,0 +1,380 @@
+"""Reported speech: attributions whose content is not, or only partly, in quotation marks.
+
+"Comey said he felt obliged to disclose the emails", "The vote will be close, Moreno said",
+"according to court filings, the firm paid no taxes", "Pell vowed to veto the bill". Each
+pattern is one sieve in ``REPORTED_SIEVES``, tried in order on every token outside quotation
+marks; the first that matches makes one ``Report`` recording its name as ``rule``. A sieve
+reads the parse through ``grammar`` (the subject of the cue is its source, as for direct
+quotes) and its words from ``lexicon``.
+
+``reported_quotes`` turns the reports into quotes of kind "indirect": the content span (quoted
+pieces inside it stay direct segments, marked partial, in the same statement), the source
+mention named through ``speakers``, and the cue. What the parse cannot support is left out: no
+source found (unless the cue is passive: "it was reported that"), a first-person source outside
+quotation marks (the writer), content nested in another report's content, or content that is
+all quotation (a direct quote, found by the direct pass).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from factx.lexicon import GENDER_PRONOUNS
+from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _lemma, _mention,
+                                  _sentence_end, _speaker_token_ok, _subject)
+from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_MARKS, CUE_LEMMAS,
+                                  FIRST_PERSON, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
+                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
+                                  POLL_ENTS, PREPOSITION_CUES)
+from factx.quotes.speakers import _Cast, _name_of
+from factx.schema import Quote
+
+CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES
+_OPENING = "\"“‘'`«"
+_CLOSING = "\"”’'»"
+
+
+@dataclass
+class Report:
+    """One reported attribution, in tokens: content [i, j), source mention (None when the text
+    names no source), cue [cue_i, cue_j)."""
+
+    content: tuple[int, int]
+    source: Optional[tuple[int, int]]
+    cue_i: int
+    cue_j: int
+    lemma: str
+    rule: str
+
+
+# ---- reading the parse ----------------------------------------------------------------------
+
+def _verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS
+
+
+def _to_infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _passive(cue) -> bool:
+    """A cue whose speaker the sentence leaves out: "it was reported that", "is expected to",
+    or a participle opening the sentence ("Asked about the plan, ...")."""
+    if _direct_subject(cue) == "passive":
+        return True
+    return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "ROOT") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in cue.children)
+
+
+def _source_ok(ctx: _Context, tok, cue) -> bool:
+    """A speaker as for direct quotes, or a share of people ("72 percent of voters said")."""
+    if _speaker_token_ok(ctx, tok, cue):
+        return True
+    return tok.ent_type_ in POLL_ENTS and tok.pos_ in ("NOUN", "NUM") and not ctx.quoted[tok.i] \
+        and ctx.para_of(tok) == ctx.para_of(cue)
+
+
+def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
+    """Token span of the cue's source mention, or None."""
+    subj = _subject(cue, ctx.quoted)
+    if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
+        return None
+    span = _mention(ctx, subj)
+    if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in FIRST_PERSON:
+        return None  # outside quotation marks "I" and "we" are the writer, not a reported source
+    return span
+
+
+def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
+    """", the report found" closing a clause is an attribution of its own: the content ends
+    before its comma."""
+    doc = ctx.doc
+    for k in range(j - 1, max(i, j - MAX_TRAILING_ATTRIBUTION_TOKENS), -1):
+        if doc[k].text != ",":
+            continue
+        rest = [t for t in doc[k + 1:j] if not t.is_punct and not t.is_space]
+        if any(_verb(t) and _lemma(t) in CLAUSE_CUES for t in rest) and \
+                any(t.dep_ == "nsubj" or t.pos_ in ("PROPN", "PRON") for t in rest):
+            return k
+        break
+    return j
+
+
+def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
+    """"He said A and said that B": the parse may hang the second report inside the first."""
+    doc = ctx.doc
+    for k in range(i + 1, j):
+        t = doc[k]
+        if t.dep_ == "conj" and _verb(t) and _lemma(t) in CUE_LEMMAS and \
+                any(c.dep_ == "ccomp" for c in t.children):
+            m = t.left_edge.i
+            while m > i and (doc[m - 1].dep_ == "cc" or doc[m - 1].is_punct or doc[m - 1].is_space):
+                m -= 1
+            return m
+    return j
+
+
+def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
+             tail: tuple[str, ...] = ()) -> Optional[tuple[int, int]]:
+    """Token span of the content headed by ``head`` (its subtree, and a following "as ..."
+    when ``tail`` allows it), inside the cue's sentence and paragraph, without a leading
+    "that", surrounding punctuation, or a trailing attribution of its own."""
+    doc = ctx.doc
+    i, j = head.left_edge.i, head.right_edge.i + 1
+    for sib in head.head.children:  # "described the protests | as peaceful"
+        if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ == "as") and \
+                all(t.is_space for t in doc[j:sib.left_edge.i]):
+            j = sib.right_edge.i + 1
+    if i <= cue.i < j:
+        return None
+    sent = cue.sent
+    a, b = ctx.paras[ctx.para_of(cue)]
+    i, j = max(i, sent.start), min(j, sent.end)
+    while i < j and doc[i].idx < a:
+        i += 1
+    while j > i and doc[j - 1].idx >= b:
+        j -= 1
+    j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING or
+                     doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+        j -= 1
+    if not min_tokens <= j - i <= MAX_CONTENT_TOKENS:
+        return None
+    return i, j
+
+
+def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **content) -> Optional[Report]:
+    span = _content(ctx, head, cue, **content)
+    if span is None:
+        return None
+    source = _source(ctx, cue) if sourced else None
+    if sourced and (source is None or span[0] <= source[0] < span[1]):
+        return None
+    return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
+
+
+def _clause_of(ctx: _Context, cue):
+    # the clause may start inside quotation marks (a mixed report): _own_words decides later
+    return next((c for c in cue.children if c.dep_ == "ccomp"), None)
+
+
+def _infinitive_of(ctx: _Context, cue):
+    return next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i and
+                 _to_infinitive(c)), None)
+
+
+# ---- the sieves ------------------------------------------------------------------------------
+
+def according_to(ctx: _Context, tok) -> Optional[Report]:
+    """According to X, CLAUSE. / CLAUSE, according to X."""
+    at = _according_to(ctx.doc, tok.i)
+    if at is None:
+        return None
+    doc, sent = ctx.doc, tok.sent
+    src_tok = doc[at]
+    if ctx.quoted[src_tok.i] or not _source_ok(ctx, src_tok, tok):
+        return None
+    source = _mention(ctx, src_tok)
+    if source is None:
+        return None
+    k = source[1]  # the phrase runs to the next comma or the sentence end
+    while k < sent.end and doc[k].text not in (",", ";", ":") and not _sentence_end(doc[k]):
+        k += 1
+    opening = all(t.is_punct or t.is_space for t in doc[sent.start:tok.i])
+    i, j = (k, sent.end) if opening else (sent.start, tok.i)
+    a, b = ctx.paras[ctx.para_of(tok)]
+    while i < j and doc[i].idx < a:
+        i += 1
+    while j > i and doc[j - 1].idx >= b:
+        j -= 1
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+        j -= 1
+    if j - i < MIN_CLAUSE_TOKENS:
+        return None
+    return Report((i, j), source, tok.i, tok.i + 2, "according", "according-to")
+
+
+def passive_clause(ctx: _Context, tok) -> Optional[Report]:
+    """It was reported that CLAUSE / X is expected to ...: kept with no source."""
+    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok):
+        return None
+    head = _clause_of(ctx, tok) or _infinitive_of(ctx, tok)
+    if head is None or head.i < tok.i:
+        return None
+    return _report(ctx, tok, head, "passive-clause", sourced=False)
+
+
+def verb_clause(ctx: _Context, tok) -> Optional[Report]:
+    """X said/told Y/argued/believes (that) CLAUSE; X asked whether CLAUSE."""
+    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES:
+        return None
+    head = _clause_of(ctx, tok)
+    if head is None or head.i < tok.i:
+        return None
+    return _report(ctx, tok, head, "verb-clause")
+
+
+def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
+    """CLAUSE, X said."""
+    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES:
+        return None
+    head = _clause_of(ctx, tok)
+    if head is None or head.i > tok.i:
+        return None
+    return _report(ctx, tok, head, "clause-then-cue")
+
+
+def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
+    """X vowed to ... / urged Y to ... / declined to ..."""
+    if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
+        return None
+    head = _infinitive_of(ctx, tok)
+    return _report(ctx, tok, head, "verb-infinitive") if head is not None else None
+
+
+def noun_clause(ctx: _Context, tok) -> Optional[Report]:
+    """X's claim that CLAUSE."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
+                   any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if owner is None or clause is None or not _source_ok(ctx, owner, tok):
+        return None
+    span, source = _content(ctx, clause, tok), _mention(ctx, owner)
+    if span is None or source is None:
+        return None
+    return Report(span, source, tok.i, tok.i + 1, tok.lemma_.lower(), "noun-clause")
+
+
+def verb_object(ctx: _Context, tok) -> Optional[Report]:
+    """X announced/criticized/described OBJECT (as ...)."""
+    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    if obj is None:
+        return None
+    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=("prep", "oprd"))
+
+
+def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
+    """X called for / spoke about / warned of OBJECT."""
+    if not _verb(tok):
+        return None
+    preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
+            if obj is not None:
+                return _report(ctx, tok, obj, "verb-preposition", min_tokens=1)
+    return None
+
+
+Sieve = Callable[[_Context, object], Optional[Report]]
+# Order matters: the first sieve that matches a token makes its report.
+REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
+    ("according-to", according_to),
+    ("passive-clause", passive_clause),
+    ("verb-clause", verb_clause),
+    ("clause-then-cue", clause_then_cue),
+    ("verb-infinitive", verb_infinitive),
+    ("noun-clause", noun_clause),
+    ("verb-object", verb_object),
+    ("verb-preposition", verb_preposition),
+)
+
+
+def find_reported(ctx: _Context) -> list[Report]:
+    """Every report of the article in text order, outside quotation marks, leaving out those
+    whose cue lies inside another report's content (the outer report carries them)."""
+    found = []
+    for tok in ctx.doc:
+        if ctx.quoted[tok.i] or tok.is_space or tok.is_punct:
+            continue
+        for _, sieve in REPORTED_SIEVES:
+            report = sieve(ctx, tok)
+            if report is not None:
+                found.append(report)
+                break
+    return [r for r in found if not any(o is not r and o.content[0] <= r.cue_i < o.content[1] for o in found)]
+
+
+# ---- reports as quotes ----------------------------------------------------------------------
+
+def _char_span(ctx: _Context, report: Report) -> tuple[int, int]:
+    """Characters of the content, widened to the whole of any quotation it cuts into."""
+    doc = ctx.doc
+    i, j = report.content
+    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    for s in ctx.segs:
+        if s.open_at < b and a < s.close_end:
+            a, b = min(a, s.open_at), max(b, s.close_end)
+    return a, b
+
+
+def _own_words(ctx: _Context, a: int, b: int) -> bool:
+    """The content has words of its own outside quotation marks (else it is a direct quote)."""
+    text, pos, words = ctx.text, a, []
+    for s in ctx.segs:
+        if a <= s.open_at and s.close_end <= b:
+            words += text[pos:s.open_at].split()
+            pos = s.close_end
+    words += text[pos:b].split()
+    return any(any(ch.isalnum() for ch in w) and w.lower() not in CONTENT_MARKS for w in words)
+
+
+def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
+                    named: list[tuple[int, int]]) -> list[Quote]:
+    """The article's quotes with its reports added as quotes of kind "indirect", in text order.
+
+    ``named``: (offset, person) of each direct attribution resolved to an article person, which
+    pronoun sources may refer back to. A direct segment inside a report's content joins that
+    statement as a partial segment with the report's source; a report whose quoted pieces have
+    another speaker is left out (a wrong speaker is worse than a missing one)."""
+    doc, text = ctx.doc, ctx.text
+    statement = max((q.statement for q in direct), default=-1)
+    named = sorted(named)
+    out, seen = list(direct), set()
+    for report in find_reported(ctx):
+        a, b = _char_span(ctx, report)
+        if (a, b) in seen or not _own_words(ctx, a, b):
+            continue
+        speaker = speaker_text = sp_start = sp_end = None
+        if report.source is not None:
+            i, j = report.source
+            sp_start, sp_end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            speaker_text = text[sp_start:sp_end]
+            k = bisect.bisect_left(named, (sp_start,))
+            prev = (named[k - 1][1], named[k - 1][0]) if k else None
+            speaker, person = _name_of(ctx, cast, report.source, sp_start, report.lemma, prev)
+            pronoun = GENDER_PRONOUNS.get(speaker_text.lower())
+            if person is not None and pronoun is not None and cast.gender(person) != pronoun:
+                # reported speech has far more "he said"s than quotes do: a pronoun names only
+                # a person whose gender is known to match
+                speaker = person = None
+            if person is not None:
+                bisect.insort(named, (a, person))
+        pieces = [q for q in direct if a <= q.start and q.end <= b]
+        if any(q.speaker is not None and q.speaker != speaker for q in pieces):
+            continue
+        seen.add((a, b))
+        statement += 1
+        last = doc[report.cue_j - 1]
+        cue = text[doc[report.cue_i].idx:last.idx + len(last.text)]
+        fields = dict(speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
+                      cue=cue, statement=statement, cue_start=doc[report.cue_i].idx,
+                      cue_end=last.idx + len(last.text), rule=report.rule)
+        for q in pieces:
+            for key, value in fields.items():
+                setattr(q, key, value)
+            q.partial = True
+        out.append(Quote(text=text[a:b], start=a, end=b, kind="indirect", **fields))
+    out.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    return out

@@ -1,0 +1,164 @@
+"""Reported speech: one test (at least) per sieve of factx.quotes.reported, on invented sentences.
+
+Each attribution is a quote of kind "indirect" whose ``rule`` names the sieve that found it."""
+from __future__ import annotations
+
+import pytest
+
+from factx.quotes import extract_quotes
+from factx.quotes.reported import REPORTED_SIEVES
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factx.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def reported(nlp):
+    def go(text: str):
+        doc = nlp(text)
+        return [q for q in extract_quotes(doc, text) if q.kind == "indirect"]
+    return go
+
+
+def only(found):
+    assert len(found) == 1, [(q.text, q.rule) for q in found]
+    return found[0]
+
+
+def check_offsets(text, q):
+    assert text[q.start:q.end] == q.text
+    if q.speaker_start is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+    if q.cue_start is not None:
+        assert q.cue_start < q.cue_end and q.cue in text[q.cue_start:q.cue_end + 10]
+
+
+def test_said_that_clause(reported):
+    text = "Mayor Ellen Varga said that the bridge would reopen in the spring."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "verb-clause" and q.kind == "indirect" and not q.partial
+    assert q.text == "the bridge would reopen in the spring"
+    assert q.speaker == "Ellen Varga" and q.cue == "said"
+    assert text[q.cue_start:q.cue_end] == "said"
+
+
+def test_told_someone_clause_has_the_teller_as_source(reported):
+    text = "Dorian Pell told reporters the company had lost two major clients."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker == "Dorian Pell"
+    assert q.text == "the company had lost two major clients"
+
+
+def test_clause_then_cue(reported):
+    text = "The vote will be close, Senator Ada Moreno said on Tuesday."
+    q = only(reported(text))
+    assert q.rule == "clause-then-cue" and q.speaker == "Ada Moreno"
+    assert q.text == "The vote will be close"
+
+
+def test_belief_is_an_attribution_with_its_cue(reported):
+    text = "Investigator Hal Brandt believes the fire was set deliberately."
+    q = only(reported(text))
+    assert q.cue == "believes" and q.speaker == "Hal Brandt"
+    assert q.text == "the fire was set deliberately"
+
+
+def test_according_to_before_and_after(reported):
+    text = "According to court filings, the firm paid no taxes for a decade."
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.cue == "According to"
+    assert q.text == "the firm paid no taxes for a decade" and q.speaker_text == "court filings"
+    text = "The firm paid no taxes for a decade, according to Judge Mira Olsen."
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.text == "The firm paid no taxes for a decade"
+    assert q.speaker == "Mira Olsen"
+
+
+def test_infinitive(reported):
+    text = "Governor Lena Marsh vowed to veto the spending bill."
+    q = only(reported(text))
+    assert q.rule == "verb-infinitive" and q.text == "to veto the spending bill"
+    assert q.speaker == "Lena Marsh"
+
+
+def test_whether_question(reported):
+    text = "Councilman Rob Tate asked whether the contract had been signed."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.text.startswith("whether the contract")
+
+
+def test_passive_has_no_source(reported):
+    text = "It was reported that the plant would close next year."
+    q = only(reported(text))
+    assert q.rule == "passive-clause" and q.speaker is None and q.speaker_start is None
+    assert q.text == "the plant would close next year"
+
+
+def test_noun_cue(reported):
+    text = "Walter Greig's claim that the ballots were forged was rejected by the court."
+    q = only(reported(text))
+    assert q.rule == "noun-clause" and q.speaker == "Walter Greig"
+    assert q.text.startswith("the ballots were forged")
+
+
+def test_object_and_preposition_content(reported):
+    q = only(reported("Senator Ada Moreno praised the new budget plan."))
+    assert q.rule == "verb-object" and q.text == "the new budget plan" and q.speaker == "Ada Moreno"
+    q = only(reported("Senator Ada Moreno called for an independent inquiry."))
+    assert q.rule == "verb-preposition" and q.text == "an independent inquiry"
+
+
+def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
+    text = 'Ada Moreno said the budget "will hurt every family in the state."'
+    doc = nlp(text)
+    found = extract_quotes(doc, text)
+    indirect = [q for q in found if q.kind == "indirect"]
+    direct = [q for q in found if q.kind == "direct"]
+    assert len(indirect) == 1 and len(direct) == 1
+    assert direct[0].partial and direct[0].statement == indirect[0].statement
+    assert indirect[0].start < direct[0].start and direct[0].end <= indirect[0].end
+    assert indirect[0].speaker == direct[0].speaker == "Ada Moreno"
+
+
+def test_a_direct_quote_is_not_also_reported(nlp):
+    text = 'Ada Moreno said: "The budget will hurt every family in the state."\n\n' \
+           'Ada Moreno said that "we will fight this."'
+    doc = nlp(text)
+    found = extract_quotes(doc, text)
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert not any(q.rule in dict(REPORTED_SIEVES) for q in found)
+
+
+def test_first_person_outside_quotes_is_the_writer_not_a_source(reported):
+    assert reported("I think the council made the wrong call on the bridge.") == []
+
+
+def test_no_source_no_attribution(reported):
+    # a cue whose subject cannot be found is left out rather than guessed
+    assert reported("Saying the plan would fail was easy.") == []
+
+
+def test_pronoun_source_resolved_only_when_clear(reported):
+    text = "Ellen Varga spoke first. She said the bridge would reopen in the spring."
+    q = only(reported(text))
+    assert q.speaker == "Ellen Varga" and q.speaker_text == "She"
+
+
+def test_nested_report_is_one_attribution(reported):
+    text = "Dorian Pell said investigators believe the fire was set deliberately."
+    q = only(reported(text))
+    assert q.speaker == "Dorian Pell" and q.text.startswith("investigators believe")
+
+
+def test_every_sieve_has_a_test():
+    tested = set()
+    for line in open(__file__, encoding="utf-8"):
+        for name, _ in REPORTED_SIEVES:
+            if f'rule == "{name}"' in line:
+                tested.add(name)
+    assert tested == {name for name, _ in REPORTED_SIEVES}
