@@ -265,7 +265,7 @@ def test_page_facts_use_the_page_date_as_reference(html_store):
     found = dates_by_text(doc)
     assert found["yesterday"]["value"] == "2021-03-11"
     assert found["last Tuesday"]["value"] == "2021-03-09"
-    [quote] = [q for q in doc["quotes"] if not q["partial"]]
+    [quote] = [q for q in doc["quotes"] if not q["partial"] and q["kind"] == "direct"]
     assert quote["text"].startswith("This bridge will connect neighbourhoods")
     assert quote["speaker"] == "Helen Carter" and "Helen Carter" in quote["speaker_text"]
     names = {p["name"] for p in doc["people"]}
@@ -314,7 +314,10 @@ def test_show_text_with_colour_highlights_and_has_a_legend(html_store):
     assert "\x1b[" in out and "highlights:" in out
     assert "\x1b[1;33myesterday\x1b[0m" in out  # a date
     assert "\x1b[3;32mThis bridge will connect" in out  # a quote
-    assert "\x1b[1;36m" in out and "\x1b[35mDavid Osei" in out  # a speaker, a person (its title is a role)
+    body = out.split("\n", 2)[2]  # after the legend
+    assert "\x1b[35mperson" in out  # the legend; every person of this page is also a speaker
+    assert "\x1b[1;36mDavid Osei" in body  # the source of reported speech is a speaker (its title is a role)
+    assert "\x1b[3mthe cost was still" in body  # reported speech, in italics
     assert "Work on the foundations is expected" in out
 
 
@@ -322,7 +325,7 @@ def test_show_text_json_gives_the_text_and_the_highlighted_spans(html_store):
     _, store, _ = html_store
     view = run_json("show", "bridge.html", "--text", "--store", store)
     assert set(view) == {"id", "title", "text", "highlights"}
-    assert {h["kind"] for h in view["highlights"]} == {"quote", "speaker", "person", "date"}
+    assert {h["kind"] for h in view["highlights"]} == {"quote", "reported", "speaker", "person", "date"}
     for h in view["highlights"]:
         assert view["text"][h["start"]:h["end"]] == h["text"]
     starts = [(h["start"], -h["end"]) for h in view["highlights"]]

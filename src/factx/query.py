@@ -67,12 +67,12 @@ def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
 
 # Drawing order of `factx show --text`: where spans overlap, the later kind's colour shows (a
 # person named inside a quote is drawn as a person, in the quote's italics).
-HIGHLIGHT_KINDS = ("quote", "person", "date", "speaker")
+HIGHLIGHT_KINDS = ("reported", "quote", "person", "date", "speaker")
 
 
 def article_text(doc: dict[str, Any]) -> dict[str, Any]:
     """An article's text with the spans `factx show --text` highlights: quoted statements (not
-    scare-quoted fragments), the speaker mentions they are attributed to, people's mentions and
+    scare-quoted fragments), reported speech, the speaker mentions they are attributed to, people's mentions and
     dates. Each span carries its text and what it stands for; spans whose offsets do not fit the
     text (a damaged document) are left out rather than drawn in the wrong place."""
     text = doc.get("text") or ""
@@ -85,7 +85,8 @@ def article_text(doc: dict[str, Any]) -> dict[str, Any]:
 
     for q in doc.get("quotes", []):
         if not q.get("partial"):
-            add("quote", q.get("start"), q.get("end"), speaker=q.get("speaker"), statement=q.get("statement"))
+            kind = "reported" if q.get("kind") == "indirect" else "quote"
+            add(kind, q.get("start"), q.get("end"), speaker=q.get("speaker"), statement=q.get("statement"))
             add("speaker", q.get("speaker_start"), q.get("speaker_end"), name=q.get("speaker"))
     for p in doc.get("people", []):
         for mention in p.get("mentions", []):

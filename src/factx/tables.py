@@ -62,7 +62,7 @@ def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, li
         console.print(date_table(doc["dates"], show_article=False))
 
 
-TEXT_STYLES = {"quote": "italic green", "speaker": "bold cyan", "person": "magenta", "date": "bold yellow"}
+TEXT_STYLES = {"reported": "italic", "quote": "italic green", "speaker": "bold cyan", "person": "magenta", "date": "bold yellow"}
 
 
 def render_article_text(console: Console, view: dict[str, Any]) -> None:
