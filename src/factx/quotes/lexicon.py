@@ -174,3 +174,8 @@ POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})
 MIN_CLAUSE_TOKENS = 3
 MAX_CONTENT_TOKENS = 120
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+
+# Verbs that link a subject to a description rather than report anything ("X is a 'relative
+# concept'"), and the complements of a verb that hold what its subject says or does.
+LINKING_VERBS = frozenset("be become seem appear remain look sound feel get".split())
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "acomp"})

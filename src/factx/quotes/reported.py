@@ -26,7 +26,7 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _lem
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_MARKS, CUE_LEMMAS,
                                   FIRST_PERSON, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
-                                  POLL_ENTS, PREPOSITION_CUES)
+                                  POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -46,6 +46,11 @@ class Report:
     cue_j: int
     lemma: str
     rule: str
+    more: tuple[tuple[int, int], ...] = ()  # further content spans ("A, he said, B")
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        return self.content[0], max(j for _, j in (self.content,) + self.more)
 
 
 # ---- reading the parse ----------------------------------------------------------------------
@@ -65,6 +70,12 @@ def _passive(cue) -> bool:
         return True
     return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "ROOT") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in cue.children)
+
+
+def _speaking_subject(tok) -> bool:
+    """A subject that can say things: a person, organisation or group by name, or he/she/they."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or \
+        tok.lower_ in ("he", "she", "they")
 
 
 def _source_ok(ctx: _Context, tok, cue) -> bool:
@@ -101,6 +112,19 @@ def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
     return j
 
 
+def _before_trailing_aside(ctx: _Context, head, i: int, j: int) -> int:
+    """The reported clause ends before a trailing aside of the writer's set off by a comma: a
+    participle ("..., tapping the disenfranchised")."""
+    doc = ctx.doc
+    for k in range(head.i + 1, j - 1):
+        if doc[k].text != "," or ctx.quoted[k]:
+            continue
+        nxt = doc[k + 1]
+        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj"):
+            return k
+    return j
+
+
 def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
     """"He said A and said that B": the parse may hang the second report inside the first."""
     doc = ctx.doc
@@ -116,12 +140,12 @@ def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
 
 
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
-             tail: tuple[str, ...] = ()) -> Optional[tuple[int, int]]:
+             tail: tuple[str, ...] = (), until: Optional[int] = None) -> Optional[tuple[int, int]]:
     """Token span of the content headed by ``head`` (its subtree, and a following "as ..."
     when ``tail`` allows it), inside the cue's sentence and paragraph, without a leading
     "that", surrounding punctuation, or a trailing attribution of its own."""
     doc = ctx.doc
-    i, j = head.left_edge.i, head.right_edge.i + 1
+    i, j = head.left_edge.i, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful"
         if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ == "as") and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
@@ -136,6 +160,7 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     while j > i and doc[j - 1].idx >= b:
         j -= 1
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
+    j = _before_trailing_aside(ctx, head, i, j)
     while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING or
                      doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
         i += 1
@@ -229,6 +254,39 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, head, "clause-then-cue")
 
 
+def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
+    """A, X said, B. / A, X said. : a cue set off by commas inside the clause it reports (the
+    parser hangs it on the clause's verb as parataxis). The content is the clause around it."""
+    if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ != "parataxis":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+        return None
+    doc, sent = ctx.doc, tok.sent
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # its commas included
+    if lo <= sent.start or "," not in (doc[lo].text, doc[lo - 1].text) or ctx.quoted[tok.head.i]:
+        return None
+    source = _source(ctx, tok)
+    if source is None or not lo <= source[0] < hi:
+        return None
+    a, b = ctx.paras[ctx.para_of(tok)]
+    before = _trimmed(ctx, max(sent.start, ctx.tok_at(a)), lo)
+    after = _trimmed(ctx, hi, min(sent.end, ctx.tok_before(b)))
+    pieces = [p for p in (before, after) if p is not None]
+    if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
+        return None
+    return Report(pieces[0], source, tok.i, tok.i + 1, _lemma(tok), "parenthetical-cue", tuple(pieces[1:]))
+
+
+def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
+    """[i, j) without surrounding spaces and punctuation (quotation marks kept), or None."""
+    doc = ctx.doc
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+        j -= 1
+    return (i, j) if j > i else None
+
+
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     """X vowed to ... / urged Y to ... / declined to ..."""
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
@@ -277,6 +335,30 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     return None
 
 
+def _partial_inside(ctx: _Context, i: int, j: int) -> bool:
+    """A short quoted fragment lies in tokens [i, j)."""
+    doc = ctx.doc
+    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return any(s.partial and a <= s.start and s.end <= b for s in ctx.segs)
+
+
+def quoted_words(ctx: _Context, tok) -> Optional[Report]:
+    """X called China "provocative" / X laments a "throwaway culture": quoted words in what a
+    verb's subject says or does are that subject's; the content is the verb's complements."""
+    if not _verb(tok) or tok.lemma_.lower() in LINKING_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _speaking_subject(subj):
+        return None
+    right = [c for c in tok.children if c.i > tok.i and c.dep_ in COMPLEMENT_DEPS]
+    if not right:
+        return None
+    i, j = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1
+    if not _partial_inside(ctx, i, j):
+        return None
+    return _report(ctx, tok, right[0], "quoted-words", min_tokens=1, until=j)
+
+
 Sieve = Callable[[_Context, object], Optional[Report]]
 # Order matters: the first sieve that matches a token makes its report.
 REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
@@ -284,10 +366,12 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("passive-clause", passive_clause),
     ("verb-clause", verb_clause),
     ("clause-then-cue", clause_then_cue),
+    ("parenthetical-cue", parenthetical_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
+    ("quoted-words", quoted_words),
 )
 
 
@@ -303,15 +387,15 @@ def find_reported(ctx: _Context) -> list[Report]:
             if report is not None:
                 found.append(report)
                 break
-    return [r for r in found if not any(o is not r and o.content[0] <= r.cue_i < o.content[1] for o in found)]
+    return [r for r in found if not any(o is not r and o.extent[0] <= r.cue_i < o.extent[1] for o in found)]
 
 
 # ---- reports as quotes ----------------------------------------------------------------------
 
-def _char_span(ctx: _Context, report: Report) -> tuple[int, int]:
-    """Characters of the content, widened to the whole of any quotation it cuts into."""
+def _char_span(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
+    """Characters of a content span, widened to the whole of any quotation it cuts into."""
     doc = ctx.doc
-    i, j = report.content
+    i, j = span
     a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     for s in ctx.segs:
         if s.open_at < b and a < s.close_end:
@@ -343,10 +427,11 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     named = sorted(named)
     out, seen = list(direct), set()
     for report in find_reported(ctx):
-        a, b = _char_span(ctx, report)
-        if (a, b) in seen or not _own_words(ctx, a, b):
+        spans = tuple(_char_span(ctx, span) for span in (report.content,) + report.more)
+        a, b = spans[0][0], spans[-1][1]
+        if spans in seen or not any(_own_words(ctx, *span) for span in spans):
             continue
-        speaker = speaker_text = sp_start = sp_end = None
+        speaker = speaker_text = sp_start = sp_end = person = None
         if report.source is not None:
             i, j = report.source
             sp_start, sp_end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -359,12 +444,12 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 # reported speech has far more "he said"s than quotes do: a pronoun names only
                 # a person whose gender is known to match
                 speaker = person = None
-            if person is not None:
-                bisect.insort(named, (a, person))
-        pieces = [q for q in direct if a <= q.start and q.end <= b]
+        pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
         if any(q.speaker is not None and q.speaker != speaker for q in pieces):
             continue
-        seen.add((a, b))
+        if person is not None:
+            bisect.insort(named, (a, person))
+        seen.add(spans)
         statement += 1
         last = doc[report.cue_j - 1]
         cue = text[doc[report.cue_i].idx:last.idx + len(last.text)]
@@ -375,6 +460,6 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
             for key, value in fields.items():
                 setattr(q, key, value)
             q.partial = True
-        out.append(Quote(text=text[a:b], start=a, end=b, kind="indirect", **fields))
+        out += [Quote(text=text[x:y], start=x, end=y, kind="indirect", **fields) for x, y in spans]
     out.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
     return out
