@@ -163,8 +163,9 @@ CLAIM_NOUNS = frozenset("""
 # "whether": the question is the content).
 CONTENT_MARKS = frozenset({"that"})
 
-# A source outside quotation marks that is the writer, not someone reported.
-FIRST_PERSON = frozenset("i we you me us".split())
+# Pronouns that are no reported source on their own: outside quotation marks "I" and "we" are
+# the writer; "it" and "this" rarely stand for a speaker, and when they do it is unclear who.
+NOT_SOURCES = frozenset("i we you me us it this".split())
 
 # Entity types of a share of people who speak through a poll ("72 percent of voters said").
 POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})

@@ -24,7 +24,7 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _lemma, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_MARKS, CUE_LEMMAS,
-                                  FIRST_PERSON, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
+                                  NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
                                   POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS)
 from factx.quotes.speakers import _Cast, _name_of
@@ -92,8 +92,8 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
-    if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in FIRST_PERSON:
-        return None  # outside quotation marks "I" and "we" are the writer, not a reported source
+    if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
+        return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
 
 
@@ -112,30 +112,33 @@ def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
     return j
 
 
-def _before_trailing_aside(ctx: _Context, head, i: int, j: int) -> int:
-    """The reported clause ends before a trailing aside of the writer's set off by a comma: a
-    participle ("..., tapping the disenfranchised")."""
-    doc = ctx.doc
-    for k in range(head.i + 1, j - 1):
-        if doc[k].text != "," or ctx.quoted[k]:
-            continue
-        nxt = doc[k + 1]
-        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj"):
-            return k
-    return j
-
-
 def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
-    """"He said A and said that B": the parse may hang the second report inside the first."""
+    """"He said A and said that B", "A, while others said B", "A, and 4 in 10 said B": a second
+    report the parse hangs inside the first ends the first's content."""
     doc = ctx.doc
     for k in range(i + 1, j):
         t = doc[k]
-        if t.dep_ == "conj" and _verb(t) and _lemma(t) in CUE_LEMMAS and \
-                any(c.dep_ == "ccomp" for c in t.children):
-            m = t.left_edge.i
-            while m > i and (doc[m - 1].dep_ == "cc" or doc[m - 1].is_punct or doc[m - 1].is_space):
-                m -= 1
+        if not (_verb(t) and _lemma(t) in CLAUSE_CUES and t.dep_ in ("conj", "advcl")):
+            continue
+        if not any(c.dep_ in ("ccomp", "nsubj") for c in t.children):
+            continue
+        m = min(t.left_edge.i, k)
+        while m > i and (doc[m - 1].dep_ in ("cc", "mark") or doc[m - 1].is_punct or doc[m - 1].is_space):
+            m -= 1
+        if m > i:
             return m
+    return j
+
+
+def _before_trailing_relative(ctx: _Context, i: int, j: int) -> int:
+    """"..., who has been battered by ..." closing the content describes the last noun in the
+    writer's words: the content ends before its comma."""
+    doc = ctx.doc
+    for k in range(i + 1, j - 1):
+        nxt = doc[k + 1]
+        if doc[k].text == "," and nxt.lower_ in ("who", "which") and nxt.head.dep_ == "relcl" and \
+                nxt.head.right_edge.i + 1 >= j:
+            return k
     return j
 
 
@@ -160,7 +163,7 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     while j > i and doc[j - 1].idx >= b:
         j -= 1
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
-    j = _before_trailing_aside(ctx, head, i, j)
+    j = _before_trailing_relative(ctx, i, j)
     while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING or
                      doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
         i += 1
