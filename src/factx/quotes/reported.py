@@ -378,19 +378,46 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 )
 
 
+# Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
+
+
+def _may_start_report(tok, in_quoted_sentence: bool) -> bool:
+    if in_quoted_sentence and tok.pos_ in ("VERB", "AUX"):
+        return True  # quoted-words reads any verb of a sentence with a quoted fragment
+    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according":
+        return True
+    return tok.tag_ in _VERB_TAGS and _lemma(tok) in _CUE_WORDS  # a lemma the tagger got wrong
+
+
+def _sentences_with_fragments(ctx: _Context) -> bytearray:
+    """1 for each token of a sentence holding a short quoted fragment."""
+    marks = bytearray(len(ctx.doc))
+    starts = [ctx.tok_at(s.start) for s in ctx.segs if s.partial and s.end > s.start]
+    if starts:
+        for sent in ctx.doc.sents:
+            if any(sent.start <= i < sent.end for i in starts):
+                marks[sent.start:sent.end] = b"\x01" * (sent.end - sent.start)
+    return marks
+
+
 def find_reported(ctx: _Context) -> list[Report]:
     """Every report of the article in text order, outside quotation marks, leaving out those
     whose cue lies inside another report's content (the outer report carries them)."""
     found = []
+    fragments = _sentences_with_fragments(ctx)
     for tok in ctx.doc:
-        if ctx.quoted[tok.i] or tok.is_space or tok.is_punct:
+        i = tok.i
+        if ctx.quoted[i] or tok.is_space or tok.is_punct or not _may_start_report(tok, fragments[i]):
             continue
         for _, sieve in REPORTED_SIEVES:
             report = sieve(ctx, tok)
             if report is not None:
                 found.append(report)
                 break
-    return [r for r in found if not any(o is not r and o.extent[0] <= r.cue_i < o.extent[1] for o in found)]
+    extents = [r.extent for r in found]
+    return [r for n, r in enumerate(found)
+            if not any(m != n and a <= r.cue_i < b for m, (a, b) in enumerate(extents))]
 
 
 # ---- reports as quotes ----------------------------------------------------------------------
