@@ -54,14 +54,16 @@ class _Context:
 
 
 
-def _lemma(tok) -> str:
+def _lemma(tok, known: frozenset = CUE_LEMMAS) -> str:
+    """The token's lemma; when it is not one of the ``known`` cue words, a known word its form
+    is an inflection of (small models mislemmatize rarer verbs: "hopes" as "hop")."""
     lem = tok.lemma_.lower()
-    if lem in CUE_LEMMAS or lem in PHRASAL_CUES:
+    if lem in known or lem in PHRASAL_CUES:
         return lem
     low = tok.lower_
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and low[: len(low) - len(suffix)] + repl in CUE_LEMMAS:
+        if low.endswith(suffix) and low[: len(low) - len(suffix)] + repl in known:
             return low[: len(low) - len(suffix)] + repl
     return lem
 

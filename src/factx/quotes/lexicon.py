@@ -143,6 +143,7 @@ OBJECT_CUES = frozenset("""
     announce cite criticize criticise describe defend praise propose dismiss question reject
     condemn welcome applaud slam demand recommend predict dispute mention recall tout highlight
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
+    endorse oppose
 """.split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
@@ -151,7 +152,10 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "rail": {"against"}, "complain": {"about"}, "argue": {"for", "against"},
                     "push": {"for"}, "comment": {"on"}, "testify": {"about"},
                     "boast": {"about", "of"}, "brag": {"about"}, "joke": {"about"},
-                    "apologize": {"for"}}
+                    "apologize": {"for"}, "ask": {"about", "for"}, "write": {"about", "of"},
+                    "worry": {"about"}, "focus": {"on"}, "agree": {"with", "on"},
+                    "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
+                    "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"}}
 
 # Nouns whose "that" clause is someone's words or view: "his claim that ...".
 CLAIM_NOUNS = frozenset("""
@@ -180,3 +184,11 @@ MAX_TRAILING_ATTRIBUTION_TOKENS = 12
 # concept'"), and the complements of a verb that hold what its subject says or does.
 LINKING_VERBS = frozenset("be become seem appear remain look sound feel get".split())
 COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "acomp"})
+
+# Verbs that name or label someone or something ("called the plan unrealistic"): with two
+# objects the naming is what the subject said.
+NAMING_CUES = frozenset("call label brand dub deem term".split())
+
+# Children of a cue after its reported clause that continue the content ("said A and that B",
+# "said it would fail if ...").
+TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})

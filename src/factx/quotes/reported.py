@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from factx.lexicon import GENDER_PRONOUNS
-from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _lemma, _mention,
+from factx.quotes.grammar import _lemma as _cue_lemma
+from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_MARKS, CUE_LEMMAS,
                                   NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
-                                  POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS)
+                                  POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS, NAMING_CUES,
+                                  TRAILING_CLAUSE_DEPS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -51,6 +53,14 @@ class Report:
     @property
     def extent(self) -> tuple[int, int]:
         return self.content[0], max(j for _, j in (self.content,) + self.more)
+
+
+# Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
+
+
+def _lemma(tok) -> str:
+    return _cue_lemma(tok, _CUE_WORDS)
 
 
 # ---- reading the parse ----------------------------------------------------------------------
@@ -244,7 +254,10 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
     head = _clause_of(ctx, tok)
     if head is None or head.i < tok.i:
         return None
-    return _report(ctx, tok, head, "verb-clause")
+    # "told reporters that A and that B": the parse may hang each clause on the cue
+    last = max((c.right_edge.i + 1 for c in tok.children if c.dep_ in TRAILING_CLAUSE_DEPS and c.i > head.i),
+               default=None)
+    return _report(ctx, tok, head, "verb-clause", until=last)
 
 
 def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
@@ -323,6 +336,16 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=("prep", "oprd"))
 
 
+def naming_verb(ctx: _Context, tok) -> Optional[Report]:
+    """X called Y a liar / labeled Y a hoax / branded Y a traitor: the naming is the content."""
+    if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
+        return None
+    objects = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "dative", "oprd", "xcomp", "acomp")]
+    if len(objects) < 2 or any(ctx.quoted[c.i] for c in objects):
+        return None  # "called a press conference": one object is no naming
+    return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
+
+
 def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     """X called for / spoke about / warned of OBJECT."""
     if not _verb(tok):
@@ -372,14 +395,11 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("parenthetical-cue", parenthetical_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
+    ("naming-verb", naming_verb),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
     ("quoted-words", quoted_words),
 )
-
-
-# Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
 
 
 def _may_start_report(tok, in_quoted_sentence: bool) -> bool:
