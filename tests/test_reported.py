@@ -196,3 +196,16 @@ def test_a_closing_relative_clause_is_the_writers(reported):
 
 def test_it_is_no_source(reported):
     assert reported("It said the deal was signed in May.") == []
+
+
+def test_naming_verb_needs_two_objects(reported):
+    text = "Senator Ada Moreno called the plan unrealistic."
+    q = only(reported(text))
+    assert q.rule == "naming-verb" and q.text == "the plan unrealistic" and q.speaker == "Ada Moreno"
+    assert reported("Senator Ada Moreno called a press conference.") == []
+
+
+def test_each_clause_the_parse_hangs_on_the_cue_is_content(reported):
+    text = "Dorian Pell told reporters that the firm had lost two clients and that more would follow."
+    q = only(reported(text))
+    assert q.text == "the firm had lost two clients and that more would follow"
