@@ -192,3 +192,9 @@ NAMING_CUES = frozenset("call label brand dub deem term".split())
 # Children of a cue after its reported clause that continue the content ("said A and that B",
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
+
+# Prepositions after a cue's object that carry more of the content ("criticized Clinton for ...",
+# "described the protests as ...", "accused him of ..."); others ("on Sunday", "in an interview")
+# are the writer's circumstances.
+CONTENT_PREPOSITIONS = frozenset("as for of over about against with".split())
+

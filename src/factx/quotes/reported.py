@@ -28,7 +28,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_
                                   NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
                                   POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS, NAMING_CUES,
-                                  TRAILING_CLAUSE_DEPS)
+                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -159,8 +159,8 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     "that", surrounding punctuation, or a trailing attribution of its own."""
     doc = ctx.doc
     i, j = head.left_edge.i, max(head.right_edge.i + 1, until or 0)
-    for sib in head.head.children:  # "described the protests | as peaceful"
-        if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ == "as") and \
+    for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
+        if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ in CONTENT_PREPOSITIONS) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
             j = sib.right_edge.i + 1
     if i <= cue.i < j:
@@ -254,9 +254,11 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
     head = _clause_of(ctx, tok)
     if head is None or head.i < tok.i:
         return None
-    # "told reporters that A and that B": the parse may hang each clause on the cue
-    last = max((c.right_edge.i + 1 for c in tok.children if c.dep_ in TRAILING_CLAUSE_DEPS and c.i > head.i),
-               default=None)
+    # "told reporters that A and that B", "said A, but that B": the parse may hang each clause on
+    # the cue
+    last = max((c.right_edge.i + 1 for c in tok.children if c.i > head.i and (
+        c.dep_ in TRAILING_CLAUSE_DEPS or c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children))),
+        default=None)
     return _report(ctx, tok, head, "verb-clause", until=last)
 
 
