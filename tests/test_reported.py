@@ -209,3 +209,11 @@ def test_each_clause_the_parse_hangs_on_the_cue_is_content(reported):
     text = "Dorian Pell told reporters that the firm had lost two clients and that more would follow."
     q = only(reported(text))
     assert q.text == "the firm had lost two clients and that more would follow"
+
+
+def test_seems_is_the_writers_view_with_no_source(reported):
+    found = reported("The council seemed unsure of the cost.")
+    assert [q.text for q in found] == ["The council", "unsure of the cost"]
+    assert {q.rule for q in found} == {"seems"} and {q.speaker for q in found} == {None}
+    assert {q.speaker_start for q in found} == {None} and len({q.statement for q in found}) == 1
+    assert reported("Ada Moreno appeared on television on Sunday.") == []

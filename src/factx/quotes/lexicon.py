@@ -198,3 +198,7 @@ TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 # are the writer's circumstances.
 CONTENT_PREPOSITIONS = frozenset("as for of over about against with".split())
 
+
+# Verbs of how things look ("he seemed rattled", "Trump appears to ..."): a view with no source
+# but the writer's (PolNeAR annotates them as attributions without a source).
+EVIDENTIAL_VERBS = frozenset("seem appear".split())

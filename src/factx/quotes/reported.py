@@ -28,7 +28,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_
                                   NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
                                   POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS, NAMING_CUES,
-                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS)
+                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS, EVIDENTIAL_VERBS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -56,7 +56,7 @@ class Report:
 
 
 # Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -338,6 +338,31 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=("prep", "oprd"))
 
 
+def seems(ctx: _Context, tok) -> Optional[Report]:
+    """X seems/appears (to be) Y: how something looks, in the writer's voice: the content is X and
+    Y, with no source."""
+    if _lemma(tok) not in EVIDENTIAL_VERBS:
+        return None
+    verb = tok.head if tok.dep_ == "aux" else tok  # "he seemed rattled": the parse makes it an aux
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb is tok:
+        rest = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd") or
+                                                             c.dep_ == "prep" and c.lower_ == "like")]
+        if not rest:
+            return None  # "appeared on television": no evidential
+        lo, hi = min(c.left_edge.i for c in rest), max(c.right_edge.i for c in rest) + 1
+    else:
+        lo, hi = tok.i + 1, verb.right_edge.i + 1
+    if subj is None or ctx.quoted[subj.i] or subj.lower_ in NOT_SOURCES or subj.i > tok.i:
+        return None
+    sent = tok.sent
+    first = _trimmed(ctx, max(subj.left_edge.i, sent.start), subj.right_edge.i + 1)
+    second = _trimmed(ctx, lo, min(hi, sent.end))
+    if first is None or second is None or second[1] - second[0] < 2:
+        return None
+    return Report(first, None, tok.i, tok.i + 1, _lemma(tok), "seems", (second,))
+
+
 def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     """X called Y a liar / labeled Y a hoax / branded Y a traitor: the naming is the content."""
     if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
@@ -397,6 +422,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("parenthetical-cue", parenthetical_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
+    ("seems", seems),
     ("naming-verb", naming_verb),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
