@@ -217,3 +217,11 @@ def test_seems_is_the_writers_view_with_no_source(reported):
     assert {q.rule for q in found} == {"seems"} and {q.speaker for q in found} == {None}
     assert {q.speaker_start for q in found} == {None} and len({q.statement for q in found}) == 1
     assert reported("Ada Moreno appeared on television on Sunday.") == []
+
+
+def test_colon_label_opening_a_paragraph(reported):
+    text = "The debate went on.\n\nADA MORENO: We will lower taxes for every family in the state."
+    q = only(reported(text))
+    assert q.rule == "colon-label" and q.speaker_text == "ADA MORENO" and q.cue == ":"
+    assert q.text == "We will lower taxes for every family in the state"
+    assert reported("The debate went on.\n\nUpdate: The meeting was moved to Friday.") == []

@@ -202,3 +202,17 @@ CONTENT_PREPOSITIONS = frozenset("as for of over about against with".split())
 # Verbs of how things look ("he seemed rattled", "Trump appears to ..."): a view with no source
 # but the writer's (PolNeAR annotates them as attributions without a source).
 EVIDENTIAL_VERBS = frozenset("seem appear".split())
+
+# "NAME: words" opening a paragraph (transcripts, "Poll: ..." headlines): the longest label, and
+# labels that introduce no one's words.
+MAX_LABEL_TOKENS = 4
+NOT_LABELS = frozenset(label.strip() for label in """
+    read more|related|update|updated|editor's note|editor’s note|note|photo|photos|video|watch|
+    source|sources|via|correction|clarification|listen|see also|more|also|advertisement|
+    share|tags|topics|filed under|click here|subscribe|sign up|follow|credit|image|getty images
+""".split("|"))
+
+# Who can say things by name: entity types of people, organisations, groups and places
+# ("Russia said"), and nouns of documents that speak for someone ("Poll: ...", "a report found").
+SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement review audit".split())

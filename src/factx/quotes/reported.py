@@ -28,7 +28,8 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_
                                   NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
                                   POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS, NAMING_CUES,
-                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS, EVIDENTIAL_VERBS)
+                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS, EVIDENTIAL_VERBS,
+                                  MAX_LABEL_TOKENS, NOT_LABELS, SOURCE_NOUNS, SPEAKING_ENTS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -84,7 +85,7 @@ def _passive(cue) -> bool:
 
 def _speaking_subject(tok) -> bool:
     """A subject that can say things: a person, organisation or group by name, or he/she/they."""
-    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or \
+    return tok.ent_type_ in SPEAKING_ENTS or tok.pos_ == "PROPN" or \
         tok.lower_ in ("he", "she", "they")
 
 
@@ -338,6 +339,32 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=("prep", "oprd"))
 
 
+def colon_label(ctx: _Context, tok) -> Optional[Report]:
+    """JAKE TAPPER: words ... / Poll: Voters abandon ...: a name opening a paragraph, then a
+    colon, then the rest of the paragraph (transcripts and "Source: claim" headlines)."""
+    if tok.text != ":":
+        return None
+    doc = ctx.doc
+    a, b = ctx.paras[ctx.para_of(tok)]
+    first = ctx.tok_at(a)
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    label = doc[first:tok.i]
+    if not 0 < len(label) <= MAX_LABEL_TOKENS or label.text.lower() in NOT_LABELS:
+        return None
+    if not all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in label if t.is_alpha):
+        return None
+    if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and label[-1].lemma_.lower() not in SOURCE_NOUNS:
+        return None  # "Breaking:", "Update:" and section heads name no one
+    if not any(t.is_alpha for t in label) or any(ctx.quoted[t.i] for t in label):
+        return None
+    content = _trimmed(ctx, tok.i + 1, ctx.tok_before(b))
+    if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS or \
+            not any(_verb(t) for t in doc[content[0]:content[1]]):
+        return None
+    return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
+
+
 def seems(ctx: _Context, tok) -> Optional[Report]:
     """X seems/appears (to be) Y: how something looks, in the writer's voice: the content is X and
     Y, with no source."""
@@ -422,6 +449,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("parenthetical-cue", parenthetical_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
+    ("colon-label", colon_label),
     ("seems", seems),
     ("naming-verb", naming_verb),
     ("verb-object", verb_object),
@@ -433,7 +461,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 def _may_start_report(tok, in_quoted_sentence: bool) -> bool:
     if in_quoted_sentence and tok.pos_ in ("VERB", "AUX"):
         return True  # quoted-words reads any verb of a sentence with a quoted fragment
-    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according":
+    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according" or tok.text == ":":
         return True
     return tok.tag_ in _VERB_TAGS and _lemma(tok) in _CUE_WORDS  # a lemma the tagger got wrong
 
@@ -456,7 +484,8 @@ def find_reported(ctx: _Context) -> list[Report]:
     fragments = _sentences_with_fragments(ctx)
     for tok in ctx.doc:
         i = tok.i
-        if ctx.quoted[i] or tok.is_space or tok.is_punct or not _may_start_report(tok, fragments[i]):
+        if ctx.quoted[i] or tok.is_space or tok.is_punct and tok.text != ":" or \
+                not _may_start_report(tok, fragments[i]):
             continue
         for _, sieve in REPORTED_SIEVES:
             report = sieve(ctx, tok)
