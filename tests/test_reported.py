@@ -225,3 +225,35 @@ def test_colon_label_opening_a_paragraph(reported):
     assert q.rule == "colon-label" and q.speaker_text == "ADA MORENO" and q.cue == ":"
     assert q.text == "We will lower taxes for every family in the state"
     assert reported("The debate went on.\n\nUpdate: The meeting was moved to Friday.") == []
+
+
+# ------------------------------------------------------------------------------- robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["Ada Moreno", "she", "it", "they", "said", "says", "told reporters", "that",
+                          "according to", "the plan", "would fail", "vowed to", "seems", "called",
+                          "a disgrace", ",", ".", ":", "\n\n", "“", "”", '"', "whether", "ADA MORENO:",
+                          "claim", "'s", "for", "as", "and", "who"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=40))
+def test_random_reports_keep_the_quote_contract(nlp, parts):
+    text = " ".join(parts)
+    found = extract_quotes(nlp(text), text)
+    for q in found:
+        assert q.kind in ("direct", "indirect")
+        assert text[q.start:q.end] == q.text and q.start < q.end or q.kind == "direct"
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+        if q.cue_start is not None:
+            assert 0 <= q.cue_start < q.cue_end <= len(text)
+    reports = [q for q in found if q.kind == "indirect"]
+    for a, b in zip(reports, reports[1:]):
+        assert (a.start, a.end) != (b.start, b.end)
+    for q in found:  # a quoted piece of a report shares its statement and source
+        if q.kind == "direct" and q.rule in dict(REPORTED_SIEVES):
+            owner = [r for r in reports if r.statement == q.statement]
+            assert owner and q.partial and all(r.speaker == q.speaker for r in owner)

@@ -362,6 +362,8 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS or \
             not any(_verb(t) for t in doc[content[0]:content[1]]):
         return None
+    if any(ctx.quoted[content[0]:content[1]]):
+        return None  # "Name: “A.” B.": the quotations are attributed by the direct pass
     return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
 
 
