@@ -143,7 +143,7 @@ OBJECT_CUES = frozenset("""
     announce cite criticize criticise describe defend praise propose dismiss question reject
     condemn welcome applaud slam demand recommend predict dispute mention recall tout highlight
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
-    endorse oppose
+    endorse oppose show report
 """.split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
