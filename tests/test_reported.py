@@ -257,3 +257,10 @@ def test_random_reports_keep_the_quote_contract(nlp, parts):
         if q.kind == "direct" and q.rule in dict(REPORTED_SIEVES):
             owner = [r for r in reports if r.statement == q.statement]
             assert owner and q.partial and all(r.speaker == q.speaker for r in owner)
+
+
+def test_any_verb_with_a_that_clause_needs_a_subject_that_speaks(reported):
+    q = only(reported("Ada Moreno bristled that the bill would not pass."))
+    assert q.rule == "any-verb-that-clause" and q.speaker == "Ada Moreno"
+    assert q.text == "the bill would not pass"
+    assert reported("The rain meant that the game would not start.") == []

@@ -306,6 +306,18 @@ def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
     return (i, j) if j > i else None
 
 
+def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
+    """X <any verb> that CLAUSE, for a subject that can speak ("Sanders made clear that ...")."""
+    if not _verb(tok) or tok.lemma_.lower() in LINKING_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if subj is None or clause is None or not _speaking_subject(subj):
+        return None
+    return _report(ctx, tok, clause, "any-verb-that-clause")
+
+
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     """X vowed to ... / urged Y to ... / declined to ..."""
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
@@ -457,6 +469,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
     ("quoted-words", quoted_words),
+    ("any-verb-that-clause", any_verb_that_clause),
 )
 
 
@@ -464,6 +477,8 @@ def _may_start_report(tok, in_quoted_sentence: bool) -> bool:
     if in_quoted_sentence and tok.pos_ in ("VERB", "AUX"):
         return True  # quoted-words reads any verb of a sentence with a quoted fragment
     if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according" or tok.text == ":":
+        return True
+    if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return True
     return tok.tag_ in _VERB_TAGS and _lemma(tok) in _CUE_WORDS  # a lemma the tagger got wrong
 
