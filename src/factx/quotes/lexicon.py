@@ -133,7 +133,7 @@ BELIEF_CUES = frozenset("""
 # Verbs whose reported content is an infinitive: "vowed to veto", "urged him to resign".
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
-    demand encourage warn advise tell call beg instruct order swear
+    demand encourage warn advise tell call beg instruct order swear seek decide aim vote
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",
