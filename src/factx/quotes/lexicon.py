@@ -216,3 +216,8 @@ NOT_LABELS = frozenset(label.strip() for label in """
 # ("Russia said"), and nouns of documents that speak for someone ("Poll: ...", "a report found").
 SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement review audit".split())
+
+# Quotation marks a reported content may start or end with (a mixed report: 'said the plan
+# "will fail"'), kept when the surrounding punctuation is trimmed.
+OPENING_MARKS = "\"“‘'`«"
+CLOSING_MARKS = "\"”’'»"

@@ -10,9 +10,11 @@ quotes) and its words from ``lexicon``.
 ``reported_quotes`` turns the reports into quotes of kind "indirect": the content span (quoted
 pieces inside it stay direct segments, marked partial, in the same statement), the source
 mention named through ``speakers``, and the cue. What the parse cannot support is left out: no
-source found (unless the cue is passive: "it was reported that"), a first-person source outside
-quotation marks (the writer), content nested in another report's content, or content that is
-all quotation (a direct quote, found by the direct pass).
+source found (unless the cue is passive: "it was reported that", or "seems"), a first-person
+source outside quotation marks (the writer) or "it", content nested in another report's
+content, content that is all quotation (a direct quote, found by the direct pass), or quoted
+pieces that another speaker said. A pronoun source names a person only when that person's
+gender is known to match (reported speech has many more "he said"s than quotations do).
 """
 from __future__ import annotations
 
@@ -24,18 +26,17 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CONTENT_MARKS, CUE_LEMMAS,
-                                  NOT_SOURCES, INFINITIVE_CUES, MAX_CONTENT_TOKENS,
-                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS, OBJECT_CUES,
-                                  POLL_ENTS, PREPOSITION_CUES, LINKING_VERBS, COMPLEMENT_DEPS, NAMING_CUES,
-                                  TRAILING_CLAUSE_DEPS, CONTENT_PREPOSITIONS, EVIDENTIAL_VERBS,
-                                  MAX_LABEL_TOKENS, NOT_LABELS, SOURCE_NOUNS, SPEAKING_ENTS)
+from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS,
+                                  COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS,
+                                  EVIDENTIAL_VERBS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
+                                  MAX_LABEL_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS,
+                                  NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
+                                  POLL_ENTS, PREPOSITION_CUES, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  TRAILING_CLAUSE_DEPS)
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
 CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES
-_OPENING = "\"“‘'`«"
-_CLOSING = "\"”’'»"
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Report:
 
 
 # Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | \
+    frozenset(PREPOSITION_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -175,10 +177,10 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
         j -= 1
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING or
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
                      doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
         i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
         j -= 1
     if not min_tokens <= j - i <= MAX_CONTENT_TOKENS:
         return None
@@ -229,9 +231,9 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
         i += 1
     while j > i and doc[j - 1].idx >= b:
         j -= 1
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING):
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS):
         i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
         j -= 1
     if j - i < MIN_CLAUSE_TOKENS:
         return None
@@ -299,9 +301,9 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
 def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
     """[i, j) without surrounding spaces and punctuation (quotation marks kept), or None."""
     doc = ctx.doc
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in _OPENING):
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS):
         i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in _CLOSING):
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
         j -= 1
     return (i, j) if j > i else None
 
