@@ -277,9 +277,18 @@ def compatible(a: PersonName, b: PersonName) -> Optional[str]:
     fred/frederick", "middle name left out"...), or None when they cannot."""
     if not a.tokens or not b.tokens:
         return None
+    why = _written_alike(a, b)
+    if why is None:
+        return None
+    # genders last: the first-name table is a 0.2 s load that most pairs of names never need
     ga, gb = a.likely_gender, b.likely_gender
     if ga and gb and ga != gb:
         return None
+    return why
+
+
+def _written_alike(a: PersonName, b: PersonName) -> Optional[str]:
+    """compatible() by the written names alone."""
     if a.single or b.single:
         short, other = (a, b) if a.single else (b, a)
         if short.suffix and short.suffix != other.suffix:
