@@ -245,6 +245,8 @@ def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
     same = [p["name"] for p in people if name_tokens(p["name"]) == key]
     if same:
         return same[0]
+    if speaker == speaker.lower():
+        return None  # "his attorneys", "officials": no one's name (and no name parser to load)
     wanted = names.parse(speaker)
     fits = [p["name"] for p in people if names.compatible(wanted, names.parse(p["name"]))]
     return fits[0] if len(fits) == 1 else None
