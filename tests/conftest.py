@@ -23,6 +23,14 @@ def run_json(*args):
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for every test that parses crafted sentences."""
+    from factx.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory):
     """A store extracted once from corpus/ for all read-only end-to-end tests."""
     store = tmp_path_factory.mktemp("store") / "facts"

@@ -17,13 +17,6 @@ CORPUS = Path(__file__).parent.parent / "corpus"
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from factx.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def facts_of(nlp, text, ref=None):
     return extract_dates(nlp(text), ref)
 

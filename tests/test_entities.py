@@ -3,12 +3,6 @@ import pytest
 
 from conftest import people_of, run, run_json
 from factx.names import compatible, parse
-from factx.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def attrs(person, kind):

@@ -2,12 +2,6 @@
 import pytest
 
 from factx.entities import extract_people
-from factx.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def extract(nlp, text):

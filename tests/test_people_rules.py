@@ -4,12 +4,6 @@ import pytest
 
 from conftest import people_of
 from factx.entities import extract_people
-from factx.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def test_nickname_in_quotes_joins_the_name(nlp):

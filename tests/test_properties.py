@@ -4,7 +4,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import assert_facts_point_at_the_text
-from factx.nlp import load_pipeline
 from factx.pipeline import build_article
 from factx.reader import RawArticle
 
@@ -14,11 +13,6 @@ PIECES = st.sampled_from([
     "Ann Lee", " told ", " according to ", "a 63-year-old", "\ufeff", "\t",
 ])
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -17,13 +17,6 @@ CORPUS = Path(__file__).parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factx.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def quotes(nlp):
     def run(text: str):
         doc = nlp(text)

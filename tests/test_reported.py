@@ -10,13 +10,6 @@ from factx.quotes.reported import REPORTED_SIEVES
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factx.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def reported(nlp):
     def go(text: str):
         doc = nlp(text)

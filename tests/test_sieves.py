@@ -14,13 +14,6 @@ from factx.schema import Quote, validate_article
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factx.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def quote(nlp):
     """The one quote of ``text`` that contains ``fragment``."""
     def run(text: str, fragment: str) -> Quote:

@@ -11,13 +11,6 @@ from factx.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factx.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def run(nlp):
     def go(text: str):
         doc = nlp(text)
