@@ -272,7 +272,15 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     head = _clause_of(ctx, tok)
     if head is None or head.i > tok.i:
         return None
-    return _report(ctx, tok, head, "clause-then-cue")
+    report = _report(ctx, tok, head, "clause-then-cue")
+    if report is None:
+        return None
+    words = ctx.doc[report.content[0]:report.content[1]]
+    if any(t.text in (":", ";") and not ctx.quoted[t.i] or
+           t.i != head.i and _verb(t) and _lemma(t) in CLAUSE_CUES and not ctx.quoted[t.i] and
+           any(c.dep_ == "nsubj" for c in t.children) for t in words):
+        return None  # a clause with a report or a break of its own is no single reported clause
+    return report
 
 
 def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
