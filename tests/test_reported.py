@@ -257,3 +257,14 @@ def test_any_verb_with_a_that_clause_needs_a_subject_that_speaks(reported):
     assert q.rule == "any-verb-that-clause" and q.speaker == "Ada Moreno"
     assert q.text == "the bill would not pass"
     assert reported("The rain meant that the game would not start.") == []
+
+
+def test_statements_stay_in_text_order_when_a_report_takes_a_quoted_piece(nlp):
+    text = '" " “ " he added Ann Lee she said " she said'
+    found = extract_quotes(nlp(text), text)
+    numbers = [q.statement for q in found]
+    assert numbers == sorted(numbers)
+    text = 'Ada Moreno said the budget "will hurt families." "We will fight it," Hal Brandt said.'
+    found = extract_quotes(nlp(text), text)
+    assert [q.statement for q in found] == sorted(q.statement for q in found)
+    assert found[0].kind == "indirect" and found[0].statement == 0

@@ -596,4 +596,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
             q.partial = True
         out += [Quote(text=text[x:y], start=x, end=y, kind="indirect", **fields) for x, y in spans]
     out.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    # statements numbered in text order again: a quoted piece took its report's new number
+    numbers: dict[int, int] = {}
+    for q in out:
+        q.statement = numbers.setdefault(q.statement, len(numbers))
     return out
