@@ -268,3 +268,9 @@ def test_statements_stay_in_text_order_when_a_report_takes_a_quoted_piece(nlp):
     found = extract_quotes(nlp(text), text)
     assert [q.statement for q in found] == sorted(q.statement for q in found)
     assert found[0].kind == "indirect" and found[0].statement == 0
+
+
+def test_quoted_words_after_a_verb_that_reports_nothing_stay_unattributed(nlp):
+    text = 'Ada Moreno helped fund the campaign, led by a "mighty team of lawyers".'
+    found = extract_quotes(nlp(text), text)
+    assert [q.kind for q in found] == ["direct"] and found[0].speaker is None

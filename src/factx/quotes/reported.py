@@ -57,7 +57,7 @@ class Report:
         return self.content[0], max(j for _, j in (self.content,) + self.more)
 
 
-# Every word a sieve other than quoted-words starts from, to skip the other tokens cheaply.
+# Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | \
     frozenset(PREPOSITION_CUES) | {"according"}
 
@@ -448,8 +448,10 @@ def _partial_inside(ctx: _Context, i: int, j: int) -> bool:
 
 def quoted_words(ctx: _Context, tok) -> Optional[Report]:
     """X called China "provocative" / X laments a "throwaway culture": quoted words in what a
-    verb's subject says or does are that subject's; the content is the verb's complements."""
-    if not _verb(tok) or tok.lemma_.lower() in LINKING_VERBS:
+    reporting verb's subject says are that subject's; the content is the verb's complements.
+    Any other verb ("helped fund a "mighty team of lawyers"") leaves the quoted words to whoever
+    the writer quotes."""
+    if not _verb(tok) or _lemma(tok) not in _CUE_WORDS:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not _speaking_subject(subj):
@@ -483,36 +485,20 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 )
 
 
-def _may_start_report(tok, in_quoted_sentence: bool) -> bool:
-    if in_quoted_sentence and tok.pos_ in ("VERB", "AUX"):
-        return True  # quoted-words reads any verb of a sentence with a quoted fragment
+def _may_start_report(tok) -> bool:
     if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according" or tok.text == ":":
         return True
     if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
-        return True
+        return True  # any-verb-that-clause
     return tok.tag_ in _VERB_TAGS and _lemma(tok) in _CUE_WORDS  # a lemma the tagger got wrong
-
-
-def _sentences_with_fragments(ctx: _Context) -> bytearray:
-    """1 for each token of a sentence holding a short quoted fragment."""
-    marks = bytearray(len(ctx.doc))
-    starts = [ctx.tok_at(s.start) for s in ctx.segs if s.partial and s.end > s.start]
-    if starts:
-        for sent in ctx.doc.sents:
-            if any(sent.start <= i < sent.end for i in starts):
-                marks[sent.start:sent.end] = b"\x01" * (sent.end - sent.start)
-    return marks
 
 
 def find_reported(ctx: _Context) -> list[Report]:
     """Every report of the article in text order, outside quotation marks, leaving out those
     whose cue lies inside another report's content (the outer report carries them)."""
     found = []
-    fragments = _sentences_with_fragments(ctx)
     for tok in ctx.doc:
-        i = tok.i
-        if ctx.quoted[i] or tok.is_space or tok.is_punct and tok.text != ":" or \
-                not _may_start_report(tok, fragments[i]):
+        if ctx.quoted[tok.i] or tok.is_space or tok.is_punct and tok.text != ":" or not _may_start_report(tok):
             continue
         for _, sieve in REPORTED_SIEVES:
             report = sieve(ctx, tok)
