@@ -1,7 +1,8 @@
-"""Direct quotations and their speakers.
+"""Who said what: direct quotations and reported speech, with their speakers.
 
-``extract_quotes(doc)`` finds every quoted segment of an article and ties it to the person (or
-body) who said it. Three passes, each linear in the length of the text:
+``extract_quotes(doc)`` finds every quoted segment of an article and every report of speech
+without (or with only some) quotation marks, and ties each to the person (or body) who said it.
+Four passes, each linear in the length of the text:
 
 1. **Marks** (``marks``: characters, one paragraph at a time): pair the quotation marks of each
    line (curly, straight, NYT-style ``…'' and single quotes outside double ones). Pairing never
@@ -19,10 +20,14 @@ body) who said it. Three passes, each linear in the length of the text:
    mention it overlaps, or of the one person its name fits; a pronoun is resolved to the most
    recent person of compatible gender, or left None when in doubt (a wrong speaker is worse
    than a missing one).
+4. **Reported speech** (``reported``: its own ordered sieves over the parse, names through
+   ``speakers``): "X said (that) A", "A, X said", "according to X, A", "X vowed to A", ...
+   become quotes of kind "indirect"; quoted pieces inside one stay direct segments, partial,
+   in its statement.
 
 Every word list and limit is in ``lexicon``. Data flows lexicon -> marks -> grammar -> sieves ->
-statements -> speakers -> this module; the modules other than this one are private to the
-package.
+statements -> speakers -> reported -> this module; the modules other than this one are private
+to the package.
 """
 from __future__ import annotations
 
