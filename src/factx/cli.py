@@ -134,6 +134,9 @@ def extract(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Report as failed, without parsing, "
                                            "articles larger than this many bytes (UTF-8; for HTML "
                                            "pages: their extracted text).")] = 20_000_000,
+    guess_published: Annotated[bool, typer.Option(
+        "--guess-published/--no-guess-published", help="Without a publication date in the metadata, take "
+        "it from the file's path (2016-11-03, 20161103, 2016/11/03/) or a dateline at the top of the text.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
 ) -> None:
@@ -188,7 +191,8 @@ def extract(
         with target:
             if progress is None:
                 summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
-                                      reference_date=reference, model=model, max_bytes=max_bytes)
+                                      reference_date=reference, model=model, max_bytes=max_bytes,
+                                      guess_published=guess_published)
             else:
                 with progress:
                     # Counts articles either way; on Dask they arrive a shard at a time.
@@ -196,7 +200,7 @@ def extract(
                                              total=count_inputs(paths, Path(target.root)))
                     summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
                                           reference_date=reference, model=model, max_bytes=max_bytes,
-                                          on_outcome=lambda o: progress.advance(task))
+                                          guess_published=guess_published, on_outcome=lambda o: progress.advance(task))
     except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:  # a full disk, an I/O error: the store stays consistent

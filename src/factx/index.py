@@ -4,7 +4,7 @@ is derived, checked against the manifest on every query, and brought up to date 
 documents when it lags (after an interrupted run, or when it is missing).
 
 Tables:
-    articles(id, key, title, published, n_entities, n_quotes, n_dates, light)
+    articles(id, key, title, published, published_source, n_entities, n_quotes, n_dates, light)
         ``light`` is the article's people, quotes and dates as JSON, with sentence texts, which
         is everything `who`, `quotes`, `dates` and `timeline` need
     names(article, name, key, count, aliases, gender, pid, evidence)
@@ -33,7 +33,7 @@ from factx.names import fold, name_tokens
 from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -49,8 +49,8 @@ class IndexDamaged(sqlite3.DatabaseError):
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, key TEXT, title TEXT, published TEXT,
-    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, light TEXT, crc INTEGER,
-    rowcrc INTEGER);
+    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, published_source TEXT,
+    light TEXT, crc INTEGER, rowcrc INTEGER);
 CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT, gender TEXT,
     pid INTEGER, evidence TEXT);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
@@ -269,8 +269,8 @@ class Index:
         light = json.dumps(light_doc(doc), ensure_ascii=False)
         row = (aid, doc.get("title"), doc.get("published"), len(doc.get("text", "")), len(doc.get("entities", [])),
                sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
-               json.dumps(doc.get("warnings", [])))
-        self.db.execute("INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+               json.dumps(doc.get("warnings", [])), doc.get("published_source"))
+        self.db.execute("INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (aid, key, *row[1:], light, light_crc(aid, light), row_crc(row)))
         self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?,?,NULL,NULL)", [
             (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False),
@@ -377,13 +377,13 @@ class Index:
     # checksum or a type that does not fit) it is rebuilt from the documents and read again.
     @_healing
     def article_rows(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings, rowcrc "
-                               "FROM articles ORDER BY id").fetchall()
-        _expect(all(row_crc(r[:8]) == r[8] for r in rows))
-        out = [{"id": r[0], "title": r[1], "published": r[2], "characters": r[3], "entities": r[4],
-                "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
+        rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings, "
+                               "published_source, rowcrc FROM articles ORDER BY id").fetchall()
+        _expect(all(row_crc(r[:9]) == r[9] for r in rows))
+        out = [{"id": r[0], "title": r[1], "published": r[2], "published_source": r[8], "characters": r[3],
+                "entities": r[4], "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
         for r in out:
-            _expect(isinstance(r["id"], str) and _str_or_none(r["title"], r["published"])
+            _expect(isinstance(r["id"], str) and _str_or_none(r["title"], r["published"], r["published_source"])
                     and _ints(r["characters"], r["entities"], r["quotes"], r["dates"]) and _strs(r["warnings"]))
         return out
 

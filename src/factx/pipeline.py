@@ -119,7 +119,8 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
     from factx.facts import extract_facts
 
     article = Article(
-        id=raw.id, text=raw.text, title=raw.title, author=raw.author, published=raw.published, url=raw.url,
+        id=raw.id, text=raw.text, title=raw.title, author=raw.author, published=raw.published,
+        published_source=raw.published_source, url=raw.url,
         source=raw.source, path=raw.path, content_hash=raw.content_hash, model=model,
         factx_version=__version__, warnings=list(raw.warnings),
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
@@ -312,6 +313,7 @@ def run_extract(
     reference_date: Optional[str] = None,
     model: Optional[str] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    guess_published: bool = True,
     on_outcome: Callable[[Outcome], None] = lambda o: None,
 ) -> Summary:
     """Extract every article under ``paths`` into an open-for-writing ``store``.
@@ -345,7 +347,8 @@ def run_extract(
 
     def to_extract() -> Iterator[RawArticle]:
         nonlocal mid
-        for item in read_inputs(paths, max_bytes=max_bytes, skip_dirs=(Path(store.root),)):
+        for item in read_inputs(paths, max_bytes=max_bytes, skip_dirs=(Path(store.root),),
+                                guess_published=guess_published):
             if isinstance(item, InputFailure):
                 report(Outcome(item.id, "failed", item.reason))
                 continue

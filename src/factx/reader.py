@@ -43,6 +43,10 @@ class RawArticle:
     path: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
     author: Optional[str] = None
+    # Where ``published`` came from: metadata (factx-metadata.json or a JSON record's field),
+    # html (the page's own metadata), path (a date in the file's name or folders) or text (a
+    # dateline or byline at the top); None when there is no date.
+    published_source: Optional[str] = None
     # Where the article was read (a file, or a file and its line or item), for messages such as
     # duplicate ids; not part of the facts.
     origin: Optional[str] = None
@@ -218,11 +222,93 @@ def iter_files(root: Path, skip_dirs: tuple[Path, ...] = ()) -> Iterator[Union[P
 
 
 def read_inputs(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                skip_dirs: tuple[Path, ...] = ()) -> Iterator[ReadResult]:
+                skip_dirs: tuple[Path, ...] = (), guess_published: bool = True) -> Iterator[ReadResult]:
     """Every article in the given files and folders (recursive), or a failure saying why not.
-    Every string of what is yielded can be written as UTF-8 (see ``sanitize``)."""
+    Every string of what is yielded can be written as UTF-8 (see ``sanitize``). An article
+    without a publication date in its metadata takes one from its path or its first lines,
+    unless ``guess_published`` is off (see ``guess_publication_date``)."""
     for item in _read_inputs(paths, max_bytes, skip_dirs):
+        if guess_published and isinstance(item, RawArticle) and item.published is None:
+            item.published, item.published_source = guess_publication_date(item.id, item.text)
         yield sanitize(item)
+
+
+# A date in a path: 2016-11-03, 2016_11_03, 2016.11.03, 2016/11/03 (folders) or 20161103, not
+# inside a longer number.
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_MONTHS = {m: n for n, names in enumerate((
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december"), 1)
+    for m in names.split()}
+_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# "Nov. 3, 2016", "November 3 2016", "3 November 2016", "2016-11-03"
+_TEXT_DATES = (
+    (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE), (3, 1, 2)),
+    (re.compile(r"\b(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d\d)\b", re.IGNORECASE), (3, 2, 1)),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)"), (1, 2, 3)),
+)
+# A line that gives the article's own date: a byline label, or a dateline that is little more
+# than the date (with a place, a dash or a time).
+_DATE_LABEL = re.compile(r"\b(published|posted)\b|^\s*dated?\s*:", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"\b(updated|modified)\b", re.IGNORECASE)
+TOP_LINES = 5
+DATELINE_MAX_WORDS = 10
+
+
+def date_from_path(path: str) -> Optional[str]:
+    """The last valid date written in a path (the file name's before its folders'), or None."""
+    for m in reversed(list(_PATH_DATE.finditer(path))):
+        day = _valid_day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if day:
+            return day
+    return None
+
+
+def _date_in_line(line: str) -> Optional[str]:
+    for pattern, (y, mo, d) in _TEXT_DATES:
+        for m in pattern.finditer(line):
+            month = m.group(mo)
+            month = _MONTHS.get(month.lower()) if not month.isdigit() else int(month)
+            day = _valid_day(int(m.group(y)), month, int(m.group(d))) if month else None
+            if day:
+                return day
+    return None
+
+
+def date_from_text(text: str) -> Optional[str]:
+    """The date of a dateline or byline among the first lines ("Published: Nov. 3, 2016",
+    "WASHINGTON — Nov. 3, 2016"), else None. An "Updated" date is taken only when no other is
+    given; a date inside a sentence of the story is never taken."""
+    lines = [line for line in text[:2000].split("\n") if line.strip()][:TOP_LINES]
+    updated = None
+    for line in lines:
+        day = _date_in_line(line)
+        if day is None:
+            continue
+        if _DATE_LABEL.search(line):
+            return day
+        if _UPDATED_LABEL.search(line):
+            updated = updated or day
+        elif len(line.split()) <= DATELINE_MAX_WORDS:
+            return day
+    return updated
+
+
+def guess_publication_date(path: str, text: str) -> tuple[Optional[str], Optional[str]]:
+    """(date, source) from the path, else from the top of the text; (None, None) when neither
+    gives one. Never a file's modification time: that is when a copy was made."""
+    day = date_from_path(path)
+    if day:
+        return day, "path"
+    day = date_from_text(text)
+    return (day, "text") if day else (None, None)
+
+
+def _valid_day(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _read_inputs(paths: list[Path], max_bytes: int, skip_dirs: tuple[Path, ...]) -> Iterator[ReadResult]:
@@ -325,9 +411,10 @@ def read_file(path: Path, article_id: str, meta: dict[str, Any], max_bytes: int)
     if not text.strip():
         yield InputFailure(article_id, "empty file" if not text else "only whitespace", str(path))
         return
+    published = _meta_date(meta, warnings, f" in {METADATA_FILE}")
     yield RawArticle(
         id=article_id, text=text, title=_meta_str(meta, "title", warnings) or headline(text),
-        published=_meta_date(meta, warnings, f" in {METADATA_FILE}"), url=_meta_str(meta, "url", warnings),
+        published=published, published_source="metadata" if published else None, url=_meta_str(meta, "url", warnings),
         source=_meta_str(meta, "source", warnings), path=str(path), warnings=warnings,
         author=_meta_str(meta, "author", warnings), origin=article_id,
     )
@@ -421,10 +508,13 @@ def read_html_article(path: Path, article_id: str, data: bytes, meta: dict[str, 
         return InputFailure(article_id, "no article text found in HTML", str(path))
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         return InputFailure(article_id, f"article text too large (> {max_bytes:,} bytes)", str(path))
-    published = _meta_date(meta, warnings, f" in {METADATA_FILE}") or normalize_date(page.date)
+    published, published_source = _meta_date(meta, warnings, f" in {METADATA_FILE}"), "metadata"
+    if published is None:
+        published, published_source = normalize_date(page.date), "html"
     return RawArticle(
         id=article_id, text=text, title=_meta_str(meta, "title", warnings) or page.title or headline(text),
-        published=published, url=_meta_str(meta, "url", warnings) or page.url,
+        published=published, published_source=published_source if published else None,
+        url=_meta_str(meta, "url", warnings) or page.url,
         source=_meta_str(meta, "source", warnings) or page.sitename, path=str(path), warnings=warnings,
         author=_meta_str(meta, "author", warnings) or page.author, origin=article_id,
     )
@@ -498,7 +588,8 @@ def article_from_record(record: Any, path: Path, where: str, max_bytes: int,
         if value is not None and not isinstance(value, str):
             warnings.append(f"ignored '{key}' {shown(value)}: not a string")
             fields[key] = None
+    published = _meta_date(record, warnings, "")
     return RawArticle(
-        id=art_id, text=text, published=_meta_date(record, warnings, ""), path=str(path), warnings=warnings,
-        origin=origin or label, **fields,
+        id=art_id, text=text, published=published, published_source="metadata" if published else None,
+        path=str(path), warnings=warnings, origin=origin or label, **fields,
     )

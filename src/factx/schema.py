@@ -92,6 +92,9 @@ class Article:
     # Added within schema version 1: documents written before it lack the key and read as None.
     author: Optional[str] = None
     published: Optional[str] = None  # YYYY-MM-DD, the reference date for relative dates
+    # Where ``published`` came from: metadata | html | path | text (None without a date, and in
+    # documents written before it existed).
+    published_source: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None
     path: Optional[str] = None  # the input file it came from
@@ -210,7 +213,7 @@ def validate_article(doc: Any, light: bool = False) -> None:
     if not isinstance(doc, dict):
         raise ValueError(f"the document is {_kind(doc)}, not an object")
     required = {"id": _STR} if light else {"id": _STR, "text": _STR}
-    optional = {k: _OPT_STR for k in ("title", "author", "published", "url", "source", "path")}
+    optional = {k: _OPT_STR for k in ("title", "author", "published", "published_source", "url", "source", "path")}
     optional.update(content_hash=_STR, model=_STR, factx_version=_STR, schema_version=_INT, warnings="strlist",
                     _key=_STR)
     _check(doc, "", required, optional)

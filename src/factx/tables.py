@@ -42,14 +42,26 @@ def render_articles(console: Console, rows: list[dict[str, Any]]) -> None:
     for col in ("published", "entities", "quotes", "dates"):
         table.add_column(col, justify="right" if col != "published" else "left", no_wrap=True)
     for r in rows:
-        table.add_row(escape(r["id"]), escape(r["title"] or ""), r["published"] or "",
+        table.add_row(escape(r["id"]), escape(r["title"] or ""), published_cell(r),
                       str(r["entities"]), str(r["quotes"]), str(r["dates"]))
     console.print(table)
+
+
+# Publication dates factx guessed (not given by metadata) are marked where they are shown.
+GUESSED_SOURCES = ("path", "text")
+
+
+def published_cell(row: dict[str, Any]) -> str:
+    day = escape(row.get("published") or "")
+    source = row.get("published_source")
+    return f"{day} [dim]({escape(source)})[/]" if day and source in GUESSED_SOURCES else day
 
 
 def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, list[tuple[str, int]]]) -> None:
     head = Text(doc.get("title") or doc["id"], style="bold")
     meta = [doc["id"]] + [f"{k}: {doc[k]}" for k in ("author", "published", "source", "url") if doc.get(k)]
+    if doc.get("published") and isinstance(doc.get("published_source"), str):
+        meta[meta.index(f"published: {doc['published']}")] += f" (from {doc['published_source']})"
     console.print(Panel(Text.assemble(head, "\n", Text(" · ".join(meta), style="dim")), expand=False))
     table = Table("label", "entities (mentions)", title="entities", title_justify="left")
     for label, items in by_label.items():
