@@ -4,27 +4,28 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from factx.dates import extract_dates
 from factx.entities import extract_people
-from factx.quotes import extract_quotes
+from factx.quotes import extract_quotes, pronoun_people
 from factx.schema import Article, Entity
 
 AGE_TEXT = re.compile(r"^\d{1,3}(?:-year-old)?$")
 
 
-def people_by_sentence(article: Article) -> dict[int, list[str]]:
-    """Canonical names of the people mentioned in each sentence, keyed by sentence start."""
+def people_by_sentence(article: Article, by_pronoun: Sequence[tuple[int, str]] = ()) -> dict[int, list[str]]:
+    """Canonical names of the people mentioned in each sentence, keyed by sentence start: by
+    name, and by the "he"/"she" that refers to them (``by_pronoun``: offset, name)."""
     starts = [s.start for s in article.sentences]
     found: dict[int, list[str]] = {}
-    for person in article.people:
-        for start, _ in person["mentions"]:
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0:
-                names = found.setdefault(starts[i], [])
-                if person["name"] not in names:
-                    names.append(person["name"])
+    mentions = [(start, person["name"]) for person in article.people for start, _ in person["mentions"]]
+    for start, name in mentions + list(by_pronoun):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0:
+            names = found.setdefault(starts[i], [])
+            if name not in names:
+                names.append(name)
     return found
 
 
@@ -53,7 +54,7 @@ def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     article.quotes = extract_quotes(doc, article.text, people=article.people)
     for quote in article.quotes:
         quote.article = article.id
-    people = people_by_sentence(article)
+    people = people_by_sentence(article, pronoun_people(doc, article.text, article.people, article.quotes))
     article.dates = extract_dates(doc, reference, article.text)
     for fact in article.dates:
         fact.article = article.id

@@ -38,11 +38,12 @@ from factx.entities import extract_people
 from factx.quotes.grammar import _Context
 from factx.quotes.marks import find_segments
 from factx.quotes.reported import reported_quotes
-from factx.quotes.speakers import _cast, _name_of
+from factx.lexicon import GENDER_PRONOUNS
+from factx.quotes.speakers import _cast, _name_of, _resolve_pronoun
 from factx.quotes.statements import attribute
 from factx.schema import Quote
 
-__all__ = ["extract_quotes", "find_segments"]
+__all__ = ["extract_quotes", "find_segments", "pronoun_people"]
 
 log = logging.getLogger(__name__)
 
@@ -95,3 +96,30 @@ def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
     except Exception:  # noqa: BLE001 - reported speech must not cost the direct quotes
         log.exception("reported speech failed; keeping the direct quotes")
         return out
+
+
+def pronoun_people(doc, text: str, people: list[dict], quotes: list[Quote] = ()) -> list[tuple[int, str]]:
+    """(offset, person name) of each "he"/"she" subject outside quotation marks that refers to an
+    article person. A pronoun that speaks a quote is its speaker (``quotes``: this article's,
+    attributed with continuation cues such as "she added"); any other is resolved like pronoun
+    speakers, and kept only for a person whose gender is known to match (a dated sentence tied to
+    the wrong person is a wrong fact)."""
+    try:
+        spoken = {q.speaker_start: q.speaker for q in quotes
+                  if q.speaker is not None and q.speaker_text and q.speaker_text.lower() in ("he", "she")}
+        ctx = _Context(doc, find_segments(text), text)
+        cast = _cast(ctx, people)
+        found = []
+        for tok in doc:
+            if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[tok.i]:
+                continue
+            if tok.idx in spoken:
+                found.append((tok.idx, spoken[tok.idx]))
+                continue
+            person = _resolve_pronoun(cast, tok.text, tok.idx, None, None)
+            if person is not None and cast.gender(person) == GENDER_PRONOUNS[tok.lower_]:
+                found.append((tok.idx, cast.called[person]))
+        return found
+    except Exception:  # noqa: BLE001 - people by pronoun are a bonus, never a failed article
+        log.exception("pronoun resolution for dates failed")
+        return []
