@@ -32,13 +32,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# ---- options shared by every query command (one definition, one behaviour) --------------
 class QuoteKind(str, Enum):
+    """`quotes --kind`: words in quotation marks, reported speech, or both."""
     direct = "direct"
     indirect = "indirect"
     all = "all"
 
 
+# ---- options shared by every query command (one definition, one behaviour) --------------
 StoreOpt = Annotated[
     Optional[Path],
     typer.Option("--store", envvar="FACTX_STORE", help="Fact store folder [default: .factx].",

@@ -125,9 +125,6 @@ def by_statement_speaker(quotes: list[dict[str, Any]], keep) -> list[dict[str, A
     return out
 
 
-QUOTE_KINDS = ("direct", "indirect", "all")
-
-
 def find_quotes(articles: Iterable[dict[str, Any]], *, article: Optional[str] = None,
                 contains: Optional[str] = None, include_partial: bool = False,
                 kind: str = "all") -> list[dict[str, Any]]:

@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
+from factx.timex_rules import MONTHS
+
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -236,11 +238,7 @@ def read_inputs(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
 # A date in a path: 2016-11-03, 2016_11_03, 2016.11.03, 2016/11/03 (folders) or 20161103, not
 # inside a longer number.
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-_MONTHS = {m: n for n, names in enumerate((
-    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-    "aug august", "sep sept september", "oct october", "nov november", "dec december"), 1)
-    for m in names.split()}
-_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "Nov. 3, 2016", "November 3 2016", "3 November 2016", "2016-11-03"
 _TEXT_DATES = (
     (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE), (3, 1, 2)),
@@ -268,7 +266,7 @@ def _date_in_line(line: str) -> Optional[str]:
     for pattern, (y, mo, d) in _TEXT_DATES:
         for m in pattern.finditer(line):
             month = m.group(mo)
-            month = _MONTHS.get(month.lower()) if not month.isdigit() else int(month)
+            month = MONTHS.get(month.lower()) if not month.isdigit() else int(month)
             day = _valid_day(int(m.group(y)), month, int(m.group(d))) if month else None
             if day:
                 return day

@@ -57,11 +57,16 @@ def published_cell(row: dict[str, Any]) -> str:
     return f"{day} [dim]({escape(source)})[/]" if day and source in GUESSED_SOURCES else day
 
 
+def _meta_line(doc: dict[str, Any], key: str) -> str:
+    line = f"{key}: {doc[key]}"
+    if key == "published" and isinstance(doc.get("published_source"), str):
+        line += f" (from {doc['published_source']})"
+    return line
+
+
 def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, list[tuple[str, int]]]) -> None:
     head = Text(doc.get("title") or doc["id"], style="bold")
-    meta = [doc["id"]] + [f"{k}: {doc[k]}" for k in ("author", "published", "source", "url") if doc.get(k)]
-    if doc.get("published") and isinstance(doc.get("published_source"), str):
-        meta[meta.index(f"published: {doc['published']}")] += f" (from {doc['published_source']})"
+    meta = [doc["id"]] + [_meta_line(doc, k) for k in ("author", "published", "source", "url") if doc.get(k)]
     console.print(Panel(Text.assemble(head, "\n", Text(" · ".join(meta), style="dim")), expand=False))
     table = Table("label", "entities (mentions)", title="entities", title_justify="left")
     for label, items in by_label.items():

@@ -72,6 +72,11 @@ def _verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS
 
 
+def _clause_cue(tok) -> bool:
+    """A verb that reports a clause: said, argued, believes, found ..."""
+    return _verb(tok) and _lemma(tok) in CLAUSE_CUES
+
+
 def _to_infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -118,7 +123,7 @@ def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
         if doc[k].text != ",":
             continue
         rest = [t for t in doc[k + 1:j] if not t.is_punct and not t.is_space]
-        if any(_verb(t) and _lemma(t) in CLAUSE_CUES for t in rest) and \
+        if any(_clause_cue(t) for t in rest) and \
                 any(t.dep_ == "nsubj" or t.pos_ in ("PROPN", "PRON") for t in rest):
             return k
         break
@@ -131,7 +136,7 @@ def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
     doc = ctx.doc
     for k in range(i + 1, j):
         t = doc[k]
-        if not (_verb(t) and _lemma(t) in CLAUSE_CUES and t.dep_ in ("conj", "advcl")):
+        if not (_clause_cue(t) and t.dep_ in ("conj", "advcl")):
             continue
         if not any(c.dep_ in ("ccomp", "nsubj") for c in t.children):
             continue
@@ -155,6 +160,17 @@ def _before_trailing_relative(ctx: _Context, i: int, j: int) -> int:
     return j
 
 
+def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
+    """Tokens [i, j) narrowed to those of ``tok``'s paragraph."""
+    doc = ctx.doc
+    a, b = ctx.paras[ctx.para_of(tok)]
+    while i < j and doc[i].idx < a:
+        i += 1
+    while j > i and doc[j - 1].idx >= b:
+        j -= 1
+    return i, j
+
+
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
              tail: tuple[str, ...] = (), until: Optional[int] = None) -> Optional[tuple[int, int]]:
     """Token span of the content headed by ``head`` (its subtree, and a following "as ..."
@@ -169,12 +185,7 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     if i <= cue.i < j:
         return None
     sent = cue.sent
-    a, b = ctx.paras[ctx.para_of(cue)]
-    i, j = max(i, sent.start), min(j, sent.end)
-    while i < j and doc[i].idx < a:
-        i += 1
-    while j > i and doc[j - 1].idx >= b:
-        j -= 1
+    i, j = _in_paragraph(ctx, cue, max(i, sent.start), min(j, sent.end))
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
     while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
@@ -226,18 +237,10 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
         k += 1
     opening = all(t.is_punct or t.is_space for t in doc[sent.start:tok.i])
     i, j = (k, sent.end) if opening else (sent.start, tok.i)
-    a, b = ctx.paras[ctx.para_of(tok)]
-    while i < j and doc[i].idx < a:
-        i += 1
-    while j > i and doc[j - 1].idx >= b:
-        j -= 1
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS):
-        i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
-        j -= 1
-    if j - i < MIN_CLAUSE_TOKENS:
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, i, j))
+    if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
-    return Report((i, j), source, tok.i, tok.i + 2, "according", "according-to")
+    return Report(content, source, tok.i, tok.i + 2, "according", "according-to")
 
 
 def passive_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -252,7 +255,7 @@ def passive_clause(ctx: _Context, tok) -> Optional[Report]:
 
 def verb_clause(ctx: _Context, tok) -> Optional[Report]:
     """X said/told Y/argued/believes (that) CLAUSE; X asked whether CLAUSE."""
-    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES:
+    if not _clause_cue(tok):
         return None
     head = _clause_of(ctx, tok)
     if head is None or head.i < tok.i:
@@ -267,7 +270,7 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
 
 def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     """CLAUSE, X said."""
-    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES:
+    if not _clause_cue(tok):
         return None
     head = _clause_of(ctx, tok)
     if head is None or head.i > tok.i:
@@ -277,7 +280,7 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
         return None
     words = ctx.doc[report.content[0]:report.content[1]]
     if any(t.text in (":", ";") and not ctx.quoted[t.i] or
-           t.i != head.i and _verb(t) and _lemma(t) in CLAUSE_CUES and not ctx.quoted[t.i] and
+           t.i != head.i and _clause_cue(t) and not ctx.quoted[t.i] and
            any(c.dep_ == "nsubj" for c in t.children) for t in words):
         return None  # a clause with a report or a break of its own is no single reported clause
     return report
@@ -297,9 +300,8 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     source = _source(ctx, tok)
     if source is None or not lo <= source[0] < hi:
         return None
-    a, b = ctx.paras[ctx.para_of(tok)]
-    before = _trimmed(ctx, max(sent.start, ctx.tok_at(a)), lo)
-    after = _trimmed(ctx, hi, min(sent.end, ctx.tok_before(b)))
+    before = _trimmed(ctx, *_in_paragraph(ctx, tok, sent.start, lo))
+    after = _trimmed(ctx, *_in_paragraph(ctx, tok, hi, sent.end))
     pieces = [p for p in (before, after) if p is not None]
     if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
         return None
