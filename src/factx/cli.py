@@ -144,6 +144,7 @@ def extract(
     """Extract facts from articles into the store (incremental: unchanged articles are skipped).
 
     Example: factx extract corpus/ --jobs 2   (or --dask tcp://scheduler:8786)
+    Dates only from metadata: factx extract archive/ --no-guess-published
     """
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -294,7 +295,7 @@ def quotes(
 ) -> None:
     """Who said what, where: quoted and reported statements with their speakers.
 
-    Example: factx quotes --speaker Kardashian
+    Example: factx quotes --speaker Kardashian   (reported speech only: --kind indirect)
     """
     from factx import people
 
