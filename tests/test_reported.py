@@ -274,3 +274,110 @@ def test_quoted_words_after_a_verb_that_reports_nothing_stay_unattributed(nlp):
     text = 'Ada Moreno helped fund the campaign, led by a "mighty team of lawyers".'
     found = extract_quotes(nlp(text), text)
     assert [q.kind for q in found] == ["direct"] and found[0].speaker is None
+
+
+# ---- session 5: sieves and refinements ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def go(text: str):
+        return extract_quotes(nlp(text), text)
+    return go
+
+
+def test_in_source_poll_opening_the_sentence_is_the_source(reported):
+    text = "In a new survey of likely voters, Governor Tess Ward leads by four points."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "in-source" and q.cue == "In"
+    assert q.speaker_text == "a new survey of likely voters"
+    assert q.text == "Governor Tess Ward leads by four points"
+
+
+def test_in_source_leaves_a_statement_to_its_cue(reported):
+    text = "In a statement, the mining company said the plan would fail."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker_text == "the mining company"
+
+
+def test_in_source_needs_a_measure_not_any_place(reported):
+    assert reported("In the garden, the roses bloom every year in May.") == []
+
+
+def test_according_to_after_an_opening_conjunction(reported):
+    text = "But, according to the poll, 46 percent of voters remain undecided."
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.speaker_text == "the poll"
+    assert q.text == "46 percent of voters remain undecided"
+
+
+def test_according_to_object_the_tagger_calls_an_adjective(reported):
+    text = ("In Ohio, she is up by 9.2 percentage points at 49.2 percent to 40 percent, "
+            "according to the RealClearPolitics polling average.")
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.speaker_text.endswith("polling average")
+    assert q.text.startswith("In Ohio, she is up")
+
+
+def test_group_quantifier_is_a_source(reported):
+    text = "Many in the crowd said the senator was the only candidate they trusted."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker_text == "Many in the crowd"
+
+
+def test_gerund_subject_misparse_still_reports_the_clause(reported):
+    text = "Lena Ortiz said seeing so many police officers at the parade was a welcome sight."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker == "Lena Ortiz"
+    assert q.text.startswith("seeing so many police officers") and q.text.endswith("a welcome sight")
+
+
+def test_say_object(reported):
+    q = only(reported("Senator Abel Frost said the same of the treaty."))
+    assert q.rule == "say-object" and q.speaker == "Abel Frost" and q.text == "the same of the treaty"
+    q = only(reported("Last month, 26 percent of voters said the same."))
+    assert q.rule == "say-object" and q.text == "the same"
+
+
+def test_say_object_leaves_out_pronouns(reported):
+    assert reported("Senator Abel Frost said it twice.") == []
+
+
+def test_naming_verb_with_a_quoted_name_is_one_mixed_statement(quotes_of):
+    text = "Former Rep. Jane Harman called it “the least bad option under the circumstances.”"
+    found = quotes_of(text)
+    assert {q.statement for q in found} == {0}
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.rule == "naming-verb" and report.speaker == "Jane Harman"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.speaker == "Jane Harman"
+    assert piece.text == "the least bad option under the circumstances."
+
+
+def test_naming_verb_needs_an_unquoted_first_object(reported):
+    text = "The mayor called “the best team” back to the stage."
+    assert [q for q in reported(text) if q.rule == "naming-verb"] == []
+
+
+def test_subordinate_clause_with_a_cue_stays_in_the_report(reported):
+    text = ("Adviser Sid Barlow said that he has no idea if he would have told the senator "
+            "not to use a private server.")
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker == "Sid Barlow"
+    assert q.text.endswith("not to use a private server")
+
+
+def test_while_others_said_still_starts_a_second_report(reported):
+    text = "Mayor Ruth Kell said the budget was balanced, while her opponents said it was not."
+    found = reported(text)
+    assert [q.text for q in found][0] == "the budget was balanced"
+
+
+def test_a_report_takes_its_quoted_piece_from_an_inherited_speaker(quotes_of):
+    text = ("“We will win this state,” Paula Dunn said at the rally. "
+            "Later, Victor Hale said he is certain the governor will remain “a champion of the farms.”")
+    found = quotes_of(text)
+    piece = next(q for q in found if q.text.startswith("a champion"))
+    assert piece.partial and piece.speaker == "Victor Hale"
+    report = next(q for q in found if q.kind == "indirect")
+    assert report.statement == piece.statement and report.speaker == "Victor Hale"

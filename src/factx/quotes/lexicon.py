@@ -171,6 +171,10 @@ CONTENT_MARKS = frozenset({"that"})
 # the writer; "it" and "this" rarely stand for a speaker, and when they do it is unclear who.
 NOT_SOURCES = frozenset("i we you me us it this".split())
 
+# Quantifiers that stand for a group of people as the subject of a cue ("Many in the crowd said
+# ...", "Most say ...").
+GROUP_QUANTIFIERS = frozenset("many most some few several all both half others majority".split())
+
 # Entity types of a share of people who speak through a poll ("72 percent of voters said").
 POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})
 
@@ -193,10 +197,21 @@ NAMING_CUES = frozenset("call label brand dub deem term".split())
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 
+# Conjunctions of a subordinate clause that stays inside a report's content even when it holds a
+# cue of its own ("said he has no idea if he would have told her to ..."); a cue joined by
+# "while", "and" or nothing starts a second report ("A, while others said B").
+SUBORDINATING_MARKS = frozenset("""
+    if because when unless since until before after whether although though once
+""".split())
+
+# Words that may open a sentence before "according to X," without being part of the content
+# ("But, according to the poll, ...").
+SENTENCE_OPENERS = frozenset("but and so yet still also however meanwhile now".split())
+
 # Prepositions after a cue's object that carry more of the content ("criticized Clinton for ...",
-# "described the protests as ...", "accused him of ..."); others ("on Sunday", "in an interview")
-# are the writer's circumstances.
-CONTENT_PREPOSITIONS = frozenset("as for of over about against with".split())
+# "described the protests as ...", "praised her generosity in support of ..."); others ("on
+# Sunday", "at a rally") are the writer's circumstances.
+CONTENT_PREPOSITIONS = frozenset("as for of over about against with in than because".split())
 
 
 # Verbs of how things look ("he seemed rattled", "Trump appears to ..."): a view with no source
@@ -216,6 +231,10 @@ NOT_LABELS = frozenset(label.strip() for label in """
 # ("Russia said"), and nouns of documents that speak for someone ("Poll: ...", "a report found").
 SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement review audit".split())
+
+# What measures opinion or standing: "in a new poll, 50 percent chose Clinton", "Trump leads in
+# the polling average". The measure is the source of the clause around it.
+MEASURE_NOUNS = frozenset("poll survey average study analysis forecast ranking tally".split())
 
 # Quotation marks a reported content may start or end with (a mixed report: 'said the plan
 # "will fail"'), kept when the surrounding punctuation is trimmed.

@@ -28,11 +28,14 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _men
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS,
                                   COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS,
-                                  EVIDENTIAL_VERBS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
-                                  MAX_LABEL_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MIN_CLAUSE_TOKENS,
+                                  EVIDENTIAL_VERBS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
+                                  MAX_LABEL_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
+                                  MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
-                                  POLL_ENTS, PREPOSITION_CUES, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  TRAILING_CLAUSE_DEPS)
+                                  POLL_ENTS, PREPOSITION_CUES, SENTENCE_OPENERS, SOURCE_NOUNS,
+                                  SPEAKING_ENTS, SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
+from factx.quotes.sieves import INHERITANCE_SIEVES
+from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of
 from factx.schema import Quote
 
@@ -97,9 +100,12 @@ def _speaking_subject(tok) -> bool:
 
 
 def _source_ok(ctx: _Context, tok, cue) -> bool:
-    """A speaker as for direct quotes, or a share of people ("72 percent of voters said")."""
+    """A speaker as for direct quotes, or a share of people ("72 percent of voters said", "most
+    say")."""
     if _speaker_token_ok(ctx, tok, cue):
         return True
+    if tok.lower_ in GROUP_QUANTIFIERS and tok.dep_ == "nsubj" and not ctx.quoted[tok.i]:
+        return ctx.para_of(tok) == ctx.para_of(cue)  # "Many in the crowd said"
     return tok.ent_type_ in POLL_ENTS and tok.pos_ in ("NOUN", "NUM") and not ctx.quoted[tok.i] \
         and ctx.para_of(tok) == ctx.para_of(cue)
 
@@ -110,6 +116,8 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
+    if subj.lower_ in GROUP_QUANTIFIERS and subj.right_edge.i < cue.i:
+        span = (subj.left_edge.i, subj.right_edge.i + 1)  # "Many in the crowd"
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
@@ -140,6 +148,8 @@ def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
             continue
         if not any(c.dep_ in ("ccomp", "nsubj") for c in t.children):
             continue
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING_MARKS for c in t.children):
+            continue  # "... if he would have told her": part of the first report
         m = min(t.left_edge.i, k)
         while m > i and (doc[m - 1].dep_ in ("cc", "mark") or doc[m - 1].is_punct or doc[m - 1].is_space):
             m -= 1
@@ -210,7 +220,13 @@ def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **cont
 
 def _clause_of(ctx: _Context, cue):
     # the clause may start inside quotation marks (a mixed report): _own_words decides later
-    return next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is None and _lemma(cue) in CUE_LEMMAS:
+        # "said seeing so many officers was a welcome sight": the parser takes the gerund
+        # subject for the cue's complement and hangs the clause on it
+        clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i
+                       and any(g.dep_ == "ccomp" for g in c.children)), None)
+    return clause
 
 
 def _infinitive_of(ctx: _Context, cue):
@@ -227,7 +243,9 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
         return None
     doc, sent = ctx.doc, tok.sent
     src_tok = doc[at]
-    if ctx.quoted[src_tok.i] or not _source_ok(ctx, src_tok, tok):
+    # the object of "according to" is a source by its place ("the polling average", which the
+    # tagger may call an adjective), unless it is a number or a date
+    if ctx.quoted[src_tok.i] or not (_source_ok(ctx, src_tok, tok) or _according_object(ctx, src_tok, tok)):
         return None
     source = _mention(ctx, src_tok)
     if source is None:
@@ -235,12 +253,46 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
     k = source[1]  # the phrase runs to the next comma or the sentence end
     while k < sent.end and doc[k].text not in (",", ";", ":") and not _sentence_end(doc[k]):
         k += 1
-    opening = all(t.is_punct or t.is_space for t in doc[sent.start:tok.i])
+    opening = all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in doc[sent.start:tok.i])
     i, j = (k, sent.end) if opening else (sent.start, tok.i)
     content = _trimmed(ctx, *_in_paragraph(ctx, tok, i, j))
     if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
     return Report(content, source, tok.i, tok.i + 2, "according", "according-to")
+
+
+def in_source(ctx: _Context, tok) -> Optional[Report]:
+    """In a new poll, CLAUSE.: the poll, survey or average opening the sentence is the source
+    of the clause, when no cue of the sentence attributes it."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc, sent, verb = ctx.doc, tok.sent, tok.head
+    src_tok = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if src_tok is None or src_tok.lemma_.lower() not in MEASURE_NOUNS or ctx.quoted[src_tok.i]:
+        return None
+    if _clause_cue(verb) or _lemma(verb) in OBJECT_CUES or \
+            any(_clause_cue(t) and not ctx.quoted[t.i] for t in doc[sent.start:sent.end]):
+        return None  # "In a poll, 60 percent said ...": the cue's report carries it
+    end = tok.right_edge.i + 1
+    if all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in doc[sent.start:tok.i]):
+        if end >= sent.end or doc[end].text != ",":
+            return None
+        i, j = end + 1, sent.end
+    else:
+        return None  # "X leads in the polls" is as often the writer's own summary
+    source = _mention(ctx, src_tok)
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, i, j))
+    if source is None or content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
+        return None
+    source = (min(source[0], tok.i + 1), max(source[1], end))  # "a CBS News poll released Monday"
+    while ctx.doc[source[1] - 1].is_punct:
+        source = (source[0], source[1] - 1)
+    return Report(content, source, tok.i, tok.i + 1, "in", "in-source")
+
+
+def _according_object(ctx: _Context, src_tok, tok) -> bool:
+    return src_tok.dep_ == "pobj" and src_tok.head.i == tok.i + 1 and src_tok.pos_ in ("ADJ", "NOUN", "PROPN") \
+        and not src_tok.ent_type_ and ctx.para_of(src_tok) == ctx.para_of(tok)
 
 
 def passive_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -353,6 +405,17 @@ def noun_clause(ctx: _Context, tok) -> Optional[Report]:
     return Report(span, source, tok.i, tok.i + 1, tok.lemma_.lower(), "noun-clause")
 
 
+def say_object(ctx: _Context, tok) -> Optional[Report]:
+    """X said no to A / say the same of B / said so: what "say" takes as object is what was
+    said (a pronoun other than "so" is left out: "said it" tells nothing)."""
+    if not _verb(tok) or _lemma(tok) != "say":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ != "so":
+        return None
+    return _report(ctx, tok, obj, "say-object", min_tokens=1, tail=("prep",))
+
+
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...)."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
@@ -421,8 +484,9 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
         return None
     objects = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "dative", "oprd", "xcomp", "acomp")]
-    if len(objects) < 2 or any(ctx.quoted[c.i] for c in objects):
+    if len(objects) < 2 or ctx.quoted[objects[0].i]:
         return None  # "called a press conference": one object is no naming
+    # the name itself may be quoted ("called it “a hoax”"): a mixed report
     return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
 
 
@@ -471,6 +535,7 @@ Sieve = Callable[[_Context, object], Optional[Report]]
 # Order matters: the first sieve that matches a token makes its report.
 REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("according-to", according_to),
+    ("in-source", in_source),
     ("passive-clause", passive_clause),
     ("verb-clause", verb_clause),
     ("clause-then-cue", clause_then_cue),
@@ -480,6 +545,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("colon-label", colon_label),
     ("seems", seems),
     ("naming-verb", naming_verb),
+    ("say-object", say_object),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
     ("quoted-words", quoted_words),
@@ -488,7 +554,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 
 
 def _may_start_report(tok) -> bool:
-    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ == "according" or tok.text == ":":
+    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":":
         return True
     if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # any-verb-that-clause
@@ -536,6 +602,12 @@ def _own_words(ctx: _Context, a: int, b: int) -> bool:
     return any(any(ch.isalnum() for ch in w) and w.lower() not in CONTENT_MARKS for w in words)
 
 
+# Direct attributions taken from an earlier sentence or quote, or from another segment of the
+# statement the piece was grouped into: the cue of a report around the quoted piece, in its own
+# sentence, is the better evidence.
+_INHERITED_RULES = frozenset(name for name, _ in INHERITANCE_SIEVES) | {STATEMENT_RULE}
+
+
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                     named: list[tuple[int, int]]) -> list[Quote]:
     """The article's quotes with its reports added as quotes of kind "indirect", in text order.
@@ -543,7 +615,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     ``named``: (offset, person) of each direct attribution resolved to an article person, which
     pronoun sources may refer back to. A direct segment inside a report's content joins that
     statement as a partial segment with the report's source; a report whose quoted pieces have
-    another speaker is left out (a wrong speaker is worse than a missing one)."""
+    another speaker (found by a cue of their own, not inherited from an earlier sentence) is
+    left out (a wrong speaker is worse than a missing one)."""
     doc, text = ctx.doc, ctx.text
     statement = max((q.statement for q in direct), default=-1)
     named = sorted(named)
@@ -567,7 +640,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 # a person whose gender is known to match
                 speaker = person = None
         pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
-        if any(q.speaker is not None and q.speaker != speaker for q in pieces):
+        if any(q.speaker is not None and q.speaker != speaker and q.rule not in _INHERITED_RULES
+               for q in pieces):
             continue
         if person is not None:
             bisect.insort(named, (a, person))
