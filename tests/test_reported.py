@@ -381,3 +381,24 @@ def test_a_report_takes_its_quoted_piece_from_an_inherited_speaker(quotes_of):
     assert piece.partial and piece.speaker == "Victor Hale"
     report = next(q for q in found if q.kind == "indirect")
     assert report.statement == piece.statement and report.speaker == "Victor Hale"
+
+
+def test_speaker_via_says_how_each_speaker_was_found(quotes_of):
+    text = ("“We will win,” Paula Dunn said. She added that the vote would be tight. "
+            "Her lawyers said the count was slow.\n\n“The rain kept people home.”")
+    via = {q.text: q.speaker_via for q in quotes_of(text)}
+    assert via["We will win,"] == "name"
+    assert via["the vote would be tight"] == "pronoun"
+    assert via["the count was slow"] == "description"
+    assert via["The rain kept people home."] in ("previous", "description")
+
+
+def test_unattributed_quote_has_no_speaker_via(quotes_of):
+    found = quotes_of("Shops were “closed for the season” all week.")
+    assert found and all(q.speaker_via is None for q in found)
+
+
+def test_sentence_offsets_cover_the_quote_and_stop_at_the_paragraph(quotes_of):
+    text = "Storm warning for the coast\n\nMayor Ellen Varga said that the bridge would reopen. It rained."
+    q = next(q for q in quotes_of(text) if q.kind == "indirect")
+    assert text[q.sentence_start:q.sentence_end] == "Mayor Ellen Varga said that the bridge would reopen."

@@ -4,7 +4,8 @@ from __future__ import annotations
 from conftest import run, run_json
 
 KEYS = {"article", "text", "start", "end", "speaker", "speaker_text", "speaker_start", "speaker_end",
-        "cue", "partial", "statement", "kind", "cue_start", "cue_end", "rule"}
+        "cue", "partial", "statement", "kind", "cue_start", "cue_end", "rule", "speaker_via",
+        "sentence_start", "sentence_end", "sentence"}
 
 
 def test_kind_selects_direct_or_reported_speech(corpus_store):
@@ -46,3 +47,18 @@ def test_who_lists_what_a_person_said_of_both_kinds(corpus_store):
     prof = run_json("who", "Kim Kardashian West", "--store", corpus_store)
     kinds = {q["kind"] for q in prof["quotes"]}
     assert "direct" in kinds and "indirect" in kinds
+
+
+def test_every_quote_carries_its_sentence_and_how_its_speaker_was_found(corpus_store):
+    quotes = run_json("quotes", "--store", corpus_store, "--all")
+    texts = {}
+    for q in quotes:
+        if q["article"] not in texts:
+            texts[q["article"]] = run_json("show", q["article"], "--store", corpus_store)["text"]
+        text = texts[q["article"]]
+        assert q["sentence"] == text[q["sentence_start"]:q["sentence_end"]]
+        assert q["sentence_start"] <= q["start"] and q["end"] <= q["sentence_end"] + 1
+        assert "\n\n" not in q["sentence"]  # never runs into the headline or the next paragraph
+        assert (q["speaker_via"] is None) == (q["speaker_text"] is None)
+        assert q["speaker_via"] in (None, "name", "description", "pronoun", "previous")
+    assert {"name", "pronoun", "description"} <= {q["speaker_via"] for q in quotes}

@@ -33,7 +33,7 @@ from factx.names import fold, name_tokens
 from factx.store import ARTICLES, Store
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -72,7 +72,8 @@ def key_of(name: str) -> str:
 
 
 def light_doc(doc: dict[str, Any]) -> dict[str, Any]:
-    """What queries need of an article, with each date's and attribute's sentence as text."""
+    """What queries need of an article, with each quote's, date's and attribute's sentence as
+    text."""
     text = doc.get("text", "")
 
     def sentence(item):
@@ -82,8 +83,9 @@ def light_doc(doc: dict[str, Any]) -> dict[str, Any]:
     people = [{**p, "attributes": [{**a, "sentence": sentence(a)} for a in p.get("attributes", [])]}
               for p in doc.get("people", [])]
     dates = [{**d, "sentence": sentence(d)} for d in doc.get("dates", [])]
+    quotes = [{**q, "sentence": sentence(q)} for q in doc.get("quotes", [])]
     return {"id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
-            "people": people, "quotes": doc.get("quotes", []), "dates": dates}
+            "people": people, "quotes": quotes, "dates": dates}
 
 
 def _healing(method):

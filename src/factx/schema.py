@@ -52,6 +52,13 @@ class Quote:
     cue_start: Optional[int] = None  # offsets of the cue word(s) in the article text, None when
     cue_end: Optional[int] = None  # no word is the cue (Name: “A” / “A” — Name / inherited)
     rule: Optional[str] = None  # the sieve that attributed the quote ("cue-after", "statement", ...)
+    # how the speaker was found, so users check the uncertain ones first: "name" (a name at the
+    # cue), "description" ("his attorneys", "a press release"), "pronoun" ("she", resolved to a
+    # name or not), "previous" (carried over from an earlier sentence or quote); None: no speaker
+    speaker_via: Optional[str] = None
+    # the sentence(s) the quote lies in: offsets in the article text
+    sentence_start: Optional[int] = None
+    sentence_end: Optional[int] = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Quote":
@@ -192,7 +199,9 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
                                      "speaker_end": _OPT_INT, "cue": _OPT_STR, "partial": _BOOL,
                                      "statement": _OPT_INT, "article": _STR, "statement_key": _STR,
                                      "kind": _STR, "cue_start": _OPT_INT, "cue_end": _OPT_INT,
-                                     "rule": _OPT_STR})
+                                     "rule": _OPT_STR, "speaker_via": _OPT_STR,
+                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
+                                     "sentence": _OPT_STR})
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR})

@@ -31,6 +31,7 @@ to the package.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Optional
 
@@ -39,7 +40,7 @@ from factx.quotes.grammar import _Context
 from factx.quotes.marks import find_segments
 from factx.quotes.reported import reported_quotes
 from factx.lexicon import GENDER_PRONOUNS
-from factx.quotes.speakers import _cast, _name_of, _resolve_pronoun
+from factx.quotes.speakers import _cast, _name_of, _resolve_pronoun, speaker_via
 from factx.quotes.statements import attribute
 from factx.schema import Quote
 
@@ -90,12 +91,36 @@ def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
         out.append(Quote(text=text[s.start:s.end], start=s.start, end=s.end, speaker=speaker,
                          speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
                          cue=s.cue, partial=s.partial, statement=s.statement, kind="direct",
-                         cue_start=s.cue_start, cue_end=s.cue_end, rule=s.rule))
+                         cue_start=s.cue_start, cue_end=s.cue_end, rule=s.rule,
+                         speaker_via=speaker_via(ctx, s.speaker, s.rule)))
     try:
-        return reported_quotes(ctx, cast, out, named)
+        out = reported_quotes(ctx, cast, out, named)
     except Exception:  # noqa: BLE001 - reported speech must not cost the direct quotes
         log.exception("reported speech failed; keeping the direct quotes")
-        return out
+    _add_sentences(ctx, out)
+    return out
+
+
+def _add_sentences(ctx: _Context, quotes: list[Quote]) -> None:
+    """Give each quote the offsets of the sentence(s) it lies in, so users can cite it."""
+    starts = [s.start_char for s in ctx.doc.sents]
+    ends = [s.end_char for s in ctx.doc.sents]
+    if not starts:
+        return
+    for q in quotes:
+        first = max(bisect.bisect_right(starts, q.start) - 1, 0)
+        last = min(max(bisect.bisect_left(ends, q.end), first), len(ends) - 1)
+        start, end = starts[first], ends[last]
+        # a headline with no full stop is no part of the first sentence: stay in the paragraphs
+        p = bisect.bisect_right(ctx.para_starts, q.start) - 1
+        if p >= 0:
+            start = max(start, ctx.paras[p][0])
+        p = bisect.bisect_right(ctx.para_starts, max(q.end - 1, q.start)) - 1
+        if p >= 0:
+            end = min(end, max(ctx.paras[p][1], q.end))
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
+        q.sentence_start, q.sentence_end = start, end
 
 
 def pronoun_people(doc, text: str, people: list[dict], quotes: list[Quote] = ()) -> list[tuple[int, str]]:

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
-from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _mention,
+from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS,
                                   COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS,
@@ -36,7 +36,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   SPEAKING_ENTS, SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import INHERITANCE_SIEVES
 from factx.quotes.statements import STATEMENT_RULE
-from factx.quotes.speakers import _Cast, _name_of
+from factx.quotes.speakers import _Cast, _name_of, speaker_via
 from factx.schema import Quote
 
 CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES
@@ -113,6 +113,13 @@ def _source_ok(ctx: _Context, tok, cue) -> bool:
 def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     """Token span of the cue's source mention, or None."""
     subj = _subject(cue, ctx.quoted)
+    if subj is not None and not isinstance(subj, str) and ctx.para_of(subj) < ctx.para_of(cue):
+        # a headline with no full stop parsed into the first sentence ("Storm warning for the
+        # coast / Mayor Ann Lee said ..."): the noun phrase opening the cue's paragraph
+        a = ctx.tok_at(ctx.paras[ctx.para_of(cue)][0])
+        subj = _first_np(ctx, a, cue.i) if a < cue.i else None
+        if subj is not None and subj.right_edge.i >= cue.i:
+            subj = None
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
@@ -651,7 +658,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
         cue = text[doc[report.cue_i].idx:last.idx + len(last.text)]
         fields = dict(speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
                       cue=cue, statement=statement, cue_start=doc[report.cue_i].idx,
-                      cue_end=last.idx + len(last.text), rule=report.rule)
+                      cue_end=last.idx + len(last.text), rule=report.rule,
+                      speaker_via=speaker_via(ctx, report.source, report.rule))
         for q in pieces:
             for key, value in fields.items():
                 setattr(q, key, value)
