@@ -3,22 +3,35 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.factx-installed
+TEST_STAMP = $(VENV)/.factx-test-installed
 PIP     = $(BIN)/python -m pip --disable-pip-version-check -q
+# pip before 24 does not match jusText's "lxml[html_clean]" to lxml's "html-clean" extra and
+# warns on every install: the venv gets this pip first
+PIP_VERSION = 25.3
 
-.PHONY: install extract test bench clean
+.PHONY: install install-test extract test bench clean
 
+# the main job's environment: factx and the default English pipeline, nothing else
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -c requirements.lock -e '.[test,dask]'
+	$(PIP) install pip==$(PIP_VERSION)
+	$(PIP) install -c requirements.lock -e .
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+# the tests add pytest, hypothesis and Dask (for the --dask tests)
+install-test: $(TEST_STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) install -c requirements.lock -e '.[test,dask]'
 	touch $@
 
 extract: install
 	$(BIN)/factx extract corpus/
 
-test: install
+test: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
