@@ -1,4 +1,4 @@
-"""Tests of the temporal-expression engine (factx.dates, factx.timex_rules).
+"""Tests of the temporal-expression engine (the factx.dates package).
 
 Unit tests use sentences written for these tests; the end-to-end tests read the sample corpus."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factx.dates import extract_dates, normalize
-from factx.timex_rules import resolve_season, resolve_weekday
+from factx.dates.direction import resolve_season, resolve_weekday
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 D = dt.date
@@ -315,7 +315,7 @@ _SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30
 
 @given(spans=_SPANS, queries=_SPANS)
 def test_taken_spans_overlap_test_is_the_pairwise_one(spans, queries):
-    from factx.dates import _Taken
+    from factx.dates.extract import _Taken
 
     taken, plain = _Taken(), []
     for a, b in spans:  # built the way extract_dates builds it: only non-overlapping spans

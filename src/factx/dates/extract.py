@@ -1,0 +1,151 @@
+"""The temporal expressions of a parsed article: candidates, filters, normalization against the
+reference date, and anaphoric dates ("that year") from the last full date before them."""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from typing import Optional
+
+from ..schema import DateFact
+from .candidates import candidates, trim
+from .errors import current_article, report
+from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
+from .lexicon import ANCHOR_WORDS, SET_CONTEXT
+from .normalize import normalize
+from .tense import tense_of
+from .values import Timex
+
+_ANAPHORIC_RE = re.compile(r"\b(?:that|the same|that same)\s+(day|week|month|year)\b", re.I)
+
+
+def _sentence_bounds(span):
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        sent = span.sent
+        return sent.start_char, sent.end_char
+    # the end of the text without doc.text, which joins every token anew
+    return 0, (doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
+
+
+def _as_date(value) -> Optional[_dt.date]:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# Hedges TimeML leaves outside the expression ("about two weeks"); the mod keeps them.
+
+
+def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[DateFact]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if is_age_or_count(span):
+        return None
+    span = trim(span)
+    if len(span) == 0 or is_age_or_count(span) or is_name(span) or \
+            is_discourse_or_noun(span):
+        return None
+    text = span.text
+    tense = tense_of(span)
+    norm = normalize(text, ref, tense)
+    if norm is None:
+        return None
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    prev_tag = doc[span.start - 1].tag_ if span.start > 0 else ""
+    if norm.type == "duration" and (prev in SET_CONTEXT or prev_tag == "NNS") and \
+            span[0].lower_ in ("a", "an") and len(span) == 2:
+        norm = Timex("set", norm.value, None, False, "set_from_context")  # "twice a week"
+    span = adjust_span(span)
+    if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
+        span = span[:-1]  # "over an hour later": the amount is the expression
+    s0, s1 = _sentence_bounds(span)
+    # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
+    # long text): its "sentence" is then the stretch from the first to the last
+    s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
+    return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
+                    value=norm.value, relative=norm.relative, mod=norm.mod,
+                    sentence_start=s0, sentence_end=s1, rule=norm.rule)
+
+
+def _resolve_anaphora(facts: list[DateFact], doc) -> None:
+    """"that year", "later that day", "the same day": the period of the last date before it
+    that was written out in full, since news tells events in order."""
+    last_full: Optional[str] = None
+    for f in facts:
+        m = _ANAPHORIC_RE.search(f.text)
+        if f.value is None and m and last_full:
+            unit = m.group(1).lower()
+            n = {"year": 4, "month": 7, "day": 10}.get(unit)
+            if n and len(last_full) >= n:
+                f.value = last_full[:n]
+                f.type = "date"
+                f.rule = "anaphora"
+            continue
+        if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
+            last_full = f.value
+
+
+class _Taken:
+    """Disjoint character spans with a logarithmic overlap test: a long article has tens of
+    thousands of dates, and testing each candidate against every taken span is quadratic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: of the spans starting before
+        # ``end``, the last one reaches furthest.
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def extract_dates(doc, reference_date: _dt.date | None = None, text: str | None = None,
+                  article: str = "") -> list[DateFact]:
+    """The temporal expressions of a parsed document, in text order. Never raises. ``text`` is
+    ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access); ``article``
+    names the article in the log messages of errors caught here."""
+    token = current_article.set(article)
+    try:
+        return _extract(doc, reference_date, text)
+    finally:
+        current_article.reset(token)
+
+
+def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
+    facts: list[DateFact] = []
+    try:
+        ref = _as_date(reference_date)
+        taken = _Taken()
+        for start, end in candidates(doc, doc.text if text is None else text):
+            if taken.overlaps(start, end):
+                continue
+            try:
+                fact = _make_fact(doc, start, end, ref)
+            except Exception as exc:  # noqa: BLE001 - one odd candidate must not lose the others
+                report("reading the candidate", exc, (doc.text if text is None else text)[start:end])
+                continue
+            if fact is None or taken.overlaps(fact.start, fact.end):
+                continue
+            taken.add(start, end)
+            facts.append(fact)
+        facts.sort(key=lambda f: f.start)
+        _resolve_anaphora(facts, doc)
+    except Exception as exc:  # noqa: BLE001 - keep the dates found so far
+        report("extracting dates", exc)
+        facts.sort(key=lambda f: f.start)
+    return facts
