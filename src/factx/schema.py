@@ -74,6 +74,7 @@ class DateFact:
     people: list[str] = field(default_factory=list)
     article: str = ""
     rule: Optional[str] = None  # the normalization rule that read it ("month_day", "dateparser")
+    freq: Optional[str] = None  # of a set: how often in each period ("2X" for "twice a week")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DateFact":
@@ -193,11 +194,11 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
                                      "speaker_end": _OPT_INT, "cue": _OPT_STR, "partial": _BOOL,
                                      "statement": _OPT_INT, "article": _STR, "statement_key": _STR,
                                      "kind": _STR, "cue_start": _OPT_INT, "cue_end": _OPT_INT,
-                                     "rule": _OPT_STR})
+                                     "rule": _OPT_STR, "freq": _OPT_STR})
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR,
-                                    "rule": _OPT_STR})
+                                    "rule": _OPT_STR, "freq": _OPT_STR})
 _ATTRIBUTE = ({"type": _STR, "value": "value|null", **_SPAN}, {"sentence_start": _OPT_INT,
                                         "sentence_end": _OPT_INT, "sentence": _OPT_STR})
 _PERSON = ({"name": _STR, "mentions": "spans"}, {"label": _OPT_STR, "aliases": "strlist", "count": _INT,

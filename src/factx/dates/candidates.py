@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EDGE_DROP, LEFT_OK, TEMPORAL_WORDS
+from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -16,7 +16,7 @@ _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|e
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 # Expressions spaCy's small models often miss; each match is checked like an entity.
 _EXTRA_PATTERNS = [
-    rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
     rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
@@ -34,6 +34,19 @@ _EXTRA_PATTERNS = [
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",
+    # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
+    # "another year", "a minute and a half"
+    rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
+    rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
+    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
+    r"\b(?:hour|day|week|month|year)-long\b",
+    # dates told from the last date of the text: "the next day", "that same week"
+    r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
+    r"preceding\s+|prior\s+|next\s+(?=day|morning|afternoon|evening|night))?"
+    r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
+    # vague references to the present, past and future
+    r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 
@@ -45,17 +58,34 @@ def is_temporal_token(tok) -> bool:
             or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+", low)))
 
 
+def _day_before_or_after(doc, a: int, b: int) -> bool:
+    """"the day before", "the night after" used as an adverb end the expression; when a clause
+    or a noun follows ("the day before the vote") the word is a preposition that anchors the
+    day to an event, and the expression is not a date of its own."""
+    if not (b - a >= 3 and doc[b - 1].lower_ in ("before", "after") and
+            doc[b - 3].lower_ == "the" and doc[b - 2].lower_ in ANAPHORIC_UNITS):
+        return False
+    return b == len(doc) or doc[b].is_punct or doc[b - 1].tag_ == "RB"
+
+
+def _anaphoric_that(doc, a: int, b: int) -> bool:
+    """"that day", "that same week": "that" opens the expression, it is not a conjunction."""
+    return doc[a].lower_ == "that" and a + 1 < b and (
+        doc[a + 1].lower_ in ANAPHORIC_UNITS or doc[a + 1].lower_ in ("same", "very"))
+
+
 def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
     while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
-                     or doc[a].lower_ in EDGE_DROP
+                     or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
                      or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
         a += 1
-    while b > a and (doc[b - 1].is_punct and doc[b - 1].lower_ not in ("a.m.", "p.m.")
-                     or doc[b - 1].is_space or doc[b - 1].lower_ in EDGE_DROP
-                     or not is_temporal_token(doc[b - 1])):
+    while b > a and not _day_before_or_after(doc, a, b) and (
+            doc[b - 1].is_punct and doc[b - 1].lower_ not in ("a.m.", "p.m.")
+            or doc[b - 1].is_space or doc[b - 1].lower_ in EDGE_DROP
+            or not is_temporal_token(doc[b - 1])):
         b -= 1
     return doc[a:b]
 

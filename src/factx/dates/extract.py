@@ -11,13 +11,12 @@ from ..schema import DateFact
 from .candidates import candidates, trim
 from .errors import current_article, report
 from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
-from .lexicon import ANCHOR_WORDS, SET_CONTEXT
+from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
+from .rules import clean
+from .rules.anaphoric import anaphor_of, resolve_anaphor
 from .tense import tense_of
-from .values import Timex
-
-_ANAPHORIC_RE = re.compile(r"\b(?:that|the same|that same)\s+(day|week|month|year)\b", re.I)
-
+from .values import Timex, parse_quantity, set_pattern_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -62,8 +61,10 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     prev_tag = doc[span.start - 1].tag_ if span.start > 0 else ""
     if norm.type == "duration" and (prev in SET_CONTEXT or prev_tag == "NNS") and \
-            span[0].lower_ in ("a", "an") and len(span) == 2:
-        norm = Timex("set", norm.value, None, False, "set_from_context")  # "twice a week"
+            span[0].lower_ in ("a", "an") and len(span) == 2 and set_pattern_of_duration(norm.value):
+        # "twice a week": the set recurs each week, twice in it
+        norm = Timex("set", set_pattern_of_duration(norm.value), None, False, "set_from_context",
+                     _times_before(doc, span.start))
     span = adjust_span(span)
     if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
         span = span[:-1]  # "over an hour later": the amount is the expression
@@ -73,23 +74,31 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
     s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
-                    sentence_start=s0, sentence_end=s1, rule=norm.rule)
+                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq)
 
 
-def _resolve_anaphora(facts: list[DateFact], doc) -> None:
-    """"that year", "later that day", "the same day": the period of the last date before it
-    that was written out in full, since news tells events in order."""
+def _times_before(doc, start: int) -> Optional[str]:
+    """The freq of a set from the words before it: "twice" -> "2X", "three times" -> "3X"."""
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    if prev in TIMES_WORDS:
+        return f"{TIMES_WORDS[prev]}X"
+    if prev == "times" and start > 1:
+        n = parse_quantity(doc[start - 2].lower_)
+        return f"{int(n)}X" if n and float(n).is_integer() else None
+    return None
+
+
+def _resolve_anaphora(facts: list[DateFact]) -> None:
+    """"that year", "later that day", "the following week": the period of the last date before
+    it with a known year, since news tells events in order. Without one, the value the rule gave
+    (from the reference date, or none) stays."""
     last_full: Optional[str] = None
     for f in facts:
-        m = _ANAPHORIC_RE.search(f.text)
-        if f.value is None and m and last_full:
-            unit = m.group(1).lower()
-            n = {"year": 4, "month": 7, "day": 10}.get(unit)
-            if n and len(last_full) >= n:
-                f.value = last_full[:n]
+        if f.rule == "anaphoric":
+            anaphor = anaphor_of(clean(f.text))
+            if anaphor is not None and last_full is not None:
+                f.value = resolve_anaphor(anaphor, last_full)
                 f.type = "date"
-                f.rule = "anaphora"
-            continue
         if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
             last_full = f.value
 
@@ -144,7 +153,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
             taken.add(start, end)
             facts.append(fact)
         facts.sort(key=lambda f: f.start)
-        _resolve_anaphora(facts, doc)
+        _resolve_anaphora(facts)
     except Exception as exc:  # noqa: BLE001 - keep the dates found so far
         report("extracting dates", exc)
         facts.sort(key=lambda f: f.start)

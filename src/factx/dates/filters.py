@@ -102,8 +102,12 @@ def adjust_span(span):
 
 
 def is_discourse_or_noun(span) -> bool:
-    """Temporal words used otherwise: "Now, the point is...", "the Communist Party daily"."""
+    """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
+    Communist Party daily"."""
     first = span[0]
+    if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
+            first.nbor(1).lower_ == "that":
+        return True  # "now that ...": a conjunction ("since"), not the present
     if len(span) == 1 and first.lower_ == "now":
         sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
             first.nbor(-1).text not in ("``", '"', "“")

@@ -78,11 +78,13 @@ MODS = {
 MOD_RE = "|".join(sorted((re.escape(w) for w in MODS if not w.startswith("the ")),
                          key=len, reverse=True))
 # Position inside a period: "the early 1980s", "late November", "earlier this year".
+# TimeML 1.2.1 writes the part of a period as START, MID or END (TIMEX2's EARLY/LATE are not
+# TIMEX3 mods).
 POSITION_MODS = {
-    "early": "EARLY", "earlier": None, "the early": "EARLY", "beginning of": "EARLY",
-    "the beginning of": "EARLY", "the start of": "EARLY", "start of": "EARLY",
+    "early": "START", "earlier": None, "the early": "START", "beginning of": "START",
+    "the beginning of": "START", "the start of": "START", "start of": "START",
     "mid": "MID", "mid-": "MID", "the mid": "MID", "middle of": "MID", "the middle of": "MID",
-    "late": "LATE", "later": None, "the late": "LATE", "the end of": "LATE", "end of": "LATE",
+    "late": "END", "later": None, "the late": "END", "the end of": "END", "end of": "END",
 }
 POS_RE = "|".join(sorted((re.escape(w) for w in POSITION_MODS), key=len, reverse=True))
 
@@ -105,9 +107,16 @@ EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter mo
                   "palm sunday": -7, "ash wednesday": -46}
 
 # Adverbs of frequency and the period they repeat at ("daily" -> every P1D).
-SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-               "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
-               "quarterly": "P1Q", "biannually": "P6M", "semiannually": "P6M"}
+# Adverbs of frequency: the pattern each occurrence falls on and how often in it ("daily" is once
+# every XXXX-XX-XX). A stride of two periods has no pattern of its own ("biweekly": every week
+# pattern, half as often is not written).
+SET_ADVERBS = {"daily": ("XXXX-XX-XX", "1X"), "weekly": ("XXXX-WXX", "1X"),
+               "monthly": ("XXXX-XX", "1X"), "yearly": ("XXXX", "1X"), "annually": ("XXXX", "1X"),
+               "hourly": ("XXXX-XX-XXTXX", "1X"), "nightly": ("XXXX-XX-XXTNI", "1X"),
+               "biweekly": ("XXXX-WXX", None), "quarterly": ("XXXX-QX", "1X"),
+               "biannually": ("XXXX", "2X"), "semiannually": ("XXXX", "2X")}
+# "once a week", "twice a year", "three times per month": how often.
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
@@ -160,7 +169,7 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst"})
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately"})
 # Words that may open an expression though they are not temporal themselves.
 LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
             "previous", "early", "late", "mid", "middle", "end", "beginning", "start", "more",
@@ -170,7 +179,10 @@ LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "
             "approximately", "roughly", "under", "fiscal", "calendar", "one", "other",
             "following", "current", "couple", "of", "dozen", "half", "right", "near",
             "foreseeable", "once", "twice", "times", "new", "year", "day", "election", "labor",
-            "memorial", "independence", "veterans", "good", "palm"}
+            "memorial", "independence", "veterans", "good", "palm", "another", "additional",
+            "preceding", "prior", "subsequent", "very"}
+# Periods an anaphoric date counts in ("the day before", "the night after").
+ANAPHORIC_UNITS = {"day", "night", "morning", "afternoon", "evening", "week", "month", "year"}
 EDGE_DROP = {"in", "on", "at", "for", "since", "by", "until", "till", "during", "from", "to",
               "and", "or", "but", "of", "with", "as", "when", "after", "before", "within",
               "through", "throughout", "between", "while", "then", "than", "that", "which"}

@@ -17,6 +17,7 @@ class Timex(NamedTuple):
     mod: Optional[str] = None
     relative: bool = False
     rule: Optional[str] = None  # name of the rule that produced it (set by the registry)
+    freq: Optional[str] = None  # of a set: how often in each period, "2X" for "twice a week"
 
 
 def parse_quantity(text: str) -> Optional[float]:
@@ -56,12 +57,15 @@ def duration_value(qty: Optional[float], unit: str) -> str:
     is_time, letter, mult = UNITS.get(unit, (False, "Y", 1))
     prefix = "PT" if is_time else "P"
     if qty is None:
-        return f"{prefix}X{letter}"
+        # a count of centuries cannot be written in years without its number: "centuries" is
+        # PXC, as ISO 8601 writes a century by "C"
+        return "PXC" if unit == "century" else f"{prefix}X{letter}"
     amount = qty * mult
     if float(amount).is_integer():
         return f"{prefix}{int(amount)}{letter}"
     whole, frac = int(amount), amount - int(amount)
-    sub = SUBUNIT.get(letter)
+    # minutes split into seconds ("a minute and a half" -> PT1M30S), months into days
+    sub = ("S", 60) if is_time and letter == "M" else SUBUNIT.get(letter)
     if sub is None:  # seconds: keep the decimal
         return f"{prefix}{_fmt_num(round(amount, 3))}{letter}"
     sub_letter, factor = sub
@@ -75,8 +79,9 @@ def duration_value(qty: Optional[float], unit: str) -> str:
 
 
 def iso_week(d: _dt.date) -> str:
+    """ISO 8601 week of a day, two digits as the standard writes it: "1998-W08"."""
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w}"
+    return f"{y}-W{w:02d}"
 
 
 def add_months(d: _dt.date, n: int) -> _dt.date:
@@ -116,3 +121,26 @@ def ymd(y: int, mo: int, d: int, relative: bool = False) -> Optional[Timex]:
         return Timex("date", _dt.date(y, mo, d).isoformat(), None, relative)
     except ValueError:
         return None
+
+
+# The calendar pattern a set repeats on, by the letter of its period ("every week" is every
+# XXXX-WXX). TimeML writes a set by the time it recurs on, not by a length of time.
+_SET_PATTERNS = {("D", False): "XXXX-XX-XX", ("W", False): "XXXX-WXX", ("M", False): "XXXX-XX",
+                 ("Y", False): "XXXX", ("Q", False): "XXXX-QX", ("H", True): "XXXX-XX-XXTXX",
+                 ("M", True): "XXXX-XX-XXTXX:XX", ("S", True): "XXXX-XX-XXTXX:XX:XX"}
+
+
+def set_pattern(unit: str) -> Optional[str]:
+    """The pattern of a set recurring each ``unit`` ("week" -> "XXXX-WXX"); None for a unit
+    that has none (a weekend, a decade)."""
+    unit = unit.lower().rstrip("s") if unit.lower() not in ("centuries", "millennia") else unit
+    is_time, letter, mult = UNITS.get(unit, (False, "", 0))
+    if mult != 1:
+        return None
+    return _SET_PATTERNS.get((letter, is_time))
+
+
+def set_pattern_of_duration(value: Optional[str]) -> Optional[str]:
+    """The pattern of a set written as its period ("P1W" -> "XXXX-WXX")."""
+    m = re.fullmatch(r"P(T?)1([A-Z])", value or "")
+    return _SET_PATTERNS.get((m.group(2), bool(m.group(1)))) if m else None

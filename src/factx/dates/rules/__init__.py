@@ -5,12 +5,18 @@
 value and mod, and the name of the rule that read it. The first rule that recognises the text
 decides: it returns a value, or ``NOT_A_DATE`` to stop the search.
 
-Conventions (TimeML/TempEval as annotated in news corpora):
-* precision follows the text: "1996" -> ``1996``, "May 2018" -> ``2018-05``, "the 1980s" -> ``198X``;
-* decades and centuries in durations are written in years ("two decades" -> ``P20Y``) and a
-  vague quantity becomes ``X`` ("years" -> ``PXY``);
-* ISO weeks are written without zero padding ("2000-W7"), as in the TimeML news gold;
-* with no reference date, relative expressions keep an underspecified value ("XXXX-WXX-5",
+Conventions (TimeML 1.2.1 TIMEX3):
+* precision follows the text: "1996" -> ``1996``, "May 2018" -> ``2018-05``; a decade or a
+  century by its leading digits ("the 1980s" -> ``198``, "the 20th century" -> ``19``) and the
+  part of a period in ``mod`` (START, MID, END);
+* ISO weeks with two digits ("1998-W08"), weekends ``-WE``, quarters ``-Q1``, halves ``-H2``,
+  seasons ``-SU``;
+* durations in ISO 8601, decades and centuries with a count in years ("two decades" -> ``P20Y``),
+  a vague count as ``X`` ("years" -> ``PXY``, "centuries" -> ``PXC``);
+* a set by the calendar pattern it recurs on ("daily" -> ``XXXX-XX-XX``, "Tuesday nights" ->
+  ``XXXX-WXX-2TNI``) with ``freq`` ("twice a week" -> ``2X``), never a duration value;
+* relative expressions are resolved against the reference date in the direction ``direction``
+  chooses; without a reference date they keep an underspecified value ("XXXX-WXX-5",
   "XXXX-11-20") or ``None``; nothing is ever resolved against today's clock.
 """
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Optional
 
 from ..values import Timex
 from . import calendar as _calendar
-from . import clock, deictic, durations, sets
+from . import anaphoric, clock, deictic, durations, sets
 from .calendar import NOT_A_DATE, strip_calendar_prefix
 from .common import Rule, RuleFn, clean
 
@@ -43,12 +49,17 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
     Rule("set_times_per_unit", sets.set_times_per_unit),
     Rule("deictic_word", deictic.deictic_word),
+    Rule("anaphoric", anaphoric.anaphoric),
     Rule("deictic_day", deictic.deictic_day),
     Rule("this_part_of_day", deictic.this_part_of_day),
     Rule("part_of_relative_year", deictic.part_of_relative_year),
     Rule("the_weekend", deictic.the_weekend),
     Rule("shifted_unit", deictic.shifted_unit),
     Rule("clock_time", clock.clock_time),
+    Rule("clock_with_date", clock.clock_with_date),
+    Rule("amount_and_a_half", durations.amount_and_a_half),
+    Rule("amount_range", durations.amount_range),
+    Rule("amount_more", durations.amount_more),
     Rule("amount_of_time", durations.amount_of_time),
     *_calendar.OUTER_RULES,
     *(Rule(r.name, _after_prefix(r.apply)) for r in _calendar.CALENDAR_RULES),

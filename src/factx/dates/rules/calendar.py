@@ -8,7 +8,8 @@ import datetime as _dt
 import re
 from typing import Optional
 
-from ..direction import resolve_season, resolve_weekday, resolve_year
+from ..direction import (choose_year, holiday_period, quarter_period, resolve_season,
+                         resolve_weekday, resolve_year)
 from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
                        MONTH_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
                        SEASONS, WEEKDAY_RE, YEAR_RE)
@@ -70,15 +71,16 @@ def year_range(t: str, ref, tense) -> Optional[Timex]:
 
 
 def decade(t: str, ref, tense) -> Optional[Timex]:
-    """"1980s", "the '80s", "80s", "the eighties"."""
+    """"1980s", "the '80s", "80s", "the eighties": the decade's three digits ("198"), as TimeML
+    writes a period by its leading digits (a century by two)."""
     m = re.fullmatch(r"(1[0-9]{2}|20[0-9])0'?s", t)
     if m:
-        return Timex("date", f"{m.group(1)}X")
+        return Timex("date", m.group(1))
     m = re.fullmatch(r"'?([1-9])0'?s", t)
     if m:
-        return Timex("date", f"19{m.group(1)}X", None, False)
+        return Timex("date", f"19{m.group(1)}", None, False)
     if t in DECADE_WORDS:
-        return Timex("date", f"19{DECADE_WORDS[t]}X")
+        return Timex("date", f"19{DECADE_WORDS[t]}")
     return None
 
 
@@ -187,7 +189,8 @@ def quarter_or_half(t: str, ref, tense) -> Optional[Timex]:
         return Timex("date", f"{year_of(m.group('year'))}-{unit}{n}")
     if ref is None:
         return Timex("date", f"XXXX-{unit}{n}", None, True)
-    return Timex("date", f"{ref.year}-{unit}{n}", None, True)
+    year = choose_year(ref, quarter_period(n, 6 if unit == "H" else 3), tense)
+    return Timex("date", f"{year}-{unit}{n}", None, True)
 
 
 def holiday(t: str, ref, tense) -> Optional[Timex]:
@@ -217,13 +220,7 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
         return Timex("date", None, None, True)
     else:
         relative = True
-        d = on(ref.year)
-        if shift == "last" and d >= ref:
-            d = on(ref.year - 1)
-        elif shift == "next" and d <= ref:
-            d = on(ref.year + 1)
-        elif not shift:
-            d = on(resolve_year(ref, d.month, d.day, tense))
+        d = on(choose_year(ref, holiday_period(on), tense, shift or ""))
     if period == "week":
         return Timex("date", iso_week(d), None, relative)
     if period == "weekend":

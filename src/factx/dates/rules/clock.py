@@ -8,6 +8,7 @@ from typing import Optional
 from ..direction import resolve_weekday
 from ..lexicon import CLOCK_RE, DAY_OFFSETS, NUMBER_WORDS, POD_RE, TZ_RE, WEEKDAY_RE, WEEKDAYS
 from ..values import Timex, tod
+from .calendar import calendar
 from .common import weekday_of
 
 
@@ -22,6 +23,26 @@ def clock_time(t: str, ref, tense) -> Optional[Timex]:
         rf"(?:\s+{POD_RE})?)?(?:\s+(?P<rest>.+))?", t)
     if not m or m.group("rest"):
         return None
+    clock = _hour_minute(m)
+    if clock is None:
+        return None
+    hour, minute = clock
+    day = m.group("wd1") or m.group("wd2")
+    if ref is None:
+        date_part = f"XXXX-WXX-{weekday_of(day)}" if day and day.rstrip(".") in WEEKDAYS else \
+            "XXXX-XX-XX"
+        return Timex("time", date_part + tod(hour, minute), None, True)
+    if day and day.rstrip(".") in WEEKDAYS:
+        d = resolve_weekday(ref, weekday_of(day), tense)
+    elif day:
+        d = ref + _dt.timedelta(days=DAY_OFFSETS.get(day, 0))
+    else:
+        d = ref
+    return Timex("time", d.isoformat() + tod(hour, minute), None, True)
+
+
+def _hour_minute(m: re.Match) -> Optional[tuple[int, int]]:
+    """Hour and minute of a match of CLOCK_RE (24:00 for midnight, as TimeML writes it)."""
     if m.group("word"):
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("word")]
     elif m.group("h24"):
@@ -41,15 +62,21 @@ def clock_time(t: str, ref, tense) -> Optional[Timex]:
             hour = 0
     if hour > 24 or minute > 59:
         return None
-    day = m.group("wd1") or m.group("wd2")
-    if ref is None:
-        date_part = f"XXXX-WXX-{weekday_of(day)}" if day and day.rstrip(".") in WEEKDAYS else \
-            "XXXX-XX-XX"
-        return Timex("time", date_part + tod(hour, minute), None, True)
-    if day and day.rstrip(".") in WEEKDAYS:
-        d = resolve_weekday(ref, weekday_of(day), tense)
-    elif day:
-        d = ref + _dt.timedelta(days=DAY_OFFSETS.get(day, 0))
-    else:
-        d = ref
-    return Timex("time", d.isoformat() + tod(hour, minute), None, True)
+    return hour, minute
+
+
+def clock_with_date(t: str, ref, tense) -> Optional[Timex]:
+    """A clock time with a calendar date, in either order: "5 p.m. EST Nov. 9", "Nov. 9, 1989,
+    at 5 p.m.", "noon Friday, Nov. 3": the day as the calendar rules read it, at that time."""
+    m = re.fullmatch(rf"(?:at\s+|about\s+|around\s+)?{CLOCK_RE}{TZ_RE},?\s+(?:on\s+)?(?P<date>.+)",
+                     t) or \
+        re.fullmatch(rf"(?P<date>.+?),?\s+(?:at|by|around|about|before|after|until|from)\s+"
+                     rf"{CLOCK_RE}{TZ_RE}", t)
+    if not m:
+        return None
+    clock = _hour_minute(m)
+    day = calendar(m.group("date"), ref, tense)
+    if clock is None or day is None or day.type != "date" or not day.value or \
+            not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", day.value):
+        return None
+    return Timex("time", day.value + tod(*clock), None, day.relative)

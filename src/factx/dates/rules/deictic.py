@@ -112,19 +112,13 @@ def shifted_unit(t: str, ref, tense) -> Optional[Timex]:
     if unit.rstrip(".") in WEEKDAYS:
         if ref is None:
             return Timex("date", f"XXXX-WXX-{weekday_of(unit)}", pos, True)
-        d = resolve_weekday(ref, weekday_of(unit), tense, shift if shift != "this" else "")
+        d = resolve_weekday(ref, weekday_of(unit), tense, shift)
         return Timex("date", d.isoformat(), pos, True)
     if unit.rstrip(".") in MONTHS:
         mon = month_of(unit)
         if ref is None:
             return Timex("date", f"XXXX-{mon:02d}", pos, True)
-        if shift == "last":
-            year = ref.year if mon < ref.month else ref.year - 1
-        elif shift == "next":
-            year = ref.year if mon > ref.month else ref.year + 1
-        else:
-            year = resolve_year(ref, mon, None, tense)
-        return Timex("date", f"{year}-{mon:02d}", pos, True)
+        return Timex("date", f"{resolve_year(ref, mon, None, tense, shift)}-{mon:02d}", pos, True)
     if ref is None:
         return Timex("date", None, pos, True)
     step = {"this": 0, "last": -1, "next": 1}.get(shift, 0)
@@ -140,7 +134,7 @@ def shifted_unit(t: str, ref, tense) -> Optional[Timex]:
         d = add_months(ref, 3 * step)
         return Timex("date", f"{d.year}-Q{(d.month - 1) // 3 + 1}", pos, True)
     if unit == "decade":
-        return Timex("date", f"{ref.year // 10 + step}X", pos, True)
+        return Timex("date", f"{ref.year // 10 + step}", pos, True)
     if unit == "century":
         return Timex("date", f"{ref.year // 100 + step}", pos, True)
     if unit == "season":

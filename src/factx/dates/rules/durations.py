@@ -83,3 +83,41 @@ def offset_date(qty, unit, sign, ref, mod) -> Timex:
     except (OverflowError, ValueError):
         return Timex("date", None, mod, True)
     return Timex("date", None, mod, True)
+
+
+def amount_and_a_half(t: str, ref, tense) -> Optional[Timex]:
+    """"a minute and a half" (PT1M30S), "two hours and a half", "a year and a half"."""
+    m = re.fullmatch(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})\s+(?P<unit>{UNIT_RE})"
+                     r"\s+and\s+a\s+half", t)
+    if not m:
+        return None
+    qty = parse_quantity(m.group("qty"))
+    if qty is None:
+        return None
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    return Timex("duration", duration_value(qty + 0.5, m.group("unit")), mod)
+
+
+def amount_range(t: str, ref, tense) -> Optional[Timex]:
+    """"12 to 18 months", "the next two to three years", "12-18 months": one length of time whose
+    number the text leaves open (PXM)."""
+    m = re.fullmatch(rf"(?:(?:the\s+)?(?:next|past|last|coming|first)\s+)?(?P<a>{QTY_RE})"
+                     rf"\s*(?:to|-|or|and)\s*(?P<b>{QTY_RE})[\s-]+(?P<unit>{UNIT_RE})", t)
+    if not m or parse_quantity(m.group("a")) is None or parse_quantity(m.group("b")) is None:
+        return None
+    return Timex("duration", duration_value(None, m.group("unit")))
+
+
+def amount_more(t: str, ref, tense) -> Optional[Timex]:
+    """"two more weeks", "another three days", "an additional year": the amount added."""
+    m = re.fullmatch(rf"(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<qty>{QTY_RE})\s+more|another"
+                     rf"(?:\s+(?P<qty2>{QTY_RE}))?|an\s+additional(?:\s+(?P<qty3>{QTY_RE}))?)"
+                     rf"\s+(?P<unit>{UNIT_RE})", t)
+    if not m:
+        return None
+    qty_txt = m.group("qty") or m.group("qty2") or m.group("qty3")
+    qty = parse_quantity(qty_txt) if qty_txt else 1.0
+    if qty is None:
+        return None
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    return Timex("duration", duration_value(qty, m.group("unit")), mod)
