@@ -252,3 +252,28 @@ def test_anaphoric_date_without_any_earlier_date_uses_the_reference(nlp):
 def test_the_day_before_an_event_is_not_a_date_of_its_own(nlp):
     got = facts_of(nlp, "He left the day before the vote.", D(2016, 11, 3))
     assert "the day before" not in got
+
+
+# ---------------------------------------------------------------- ages are never dates
+
+@pytest.mark.parametrize("text,age", [
+    ("Moore, 39, told the court on Monday that he was innocent.", "39"),
+    ("The driver, 51, was released in 2015.", "51"),
+    ("Officials said Lee, 61, had retired last year.", "61"),
+    ("A 63-year-old nurse was hired in May 2018.", "63-year-old"),
+    ("The 19-year-old student moved in the 1990s.", "19-year-old"),
+])
+def test_ages_are_never_dates(nlp, text, age):
+    got = facts_of(nlp, text, D(2020, 6, 1))
+    assert got, "the sentence's real date is found"
+    assert not any(age in t for t in got), got
+
+
+def test_corpus_decade_is_the_early_1980s_with_mod_start(nlp):
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).parent.parent / "corpus").glob("*.txt")):
+        found += [f for f in extract_dates(nlp(path.read_text(encoding="utf-8")))
+                  if f.text == "the early 1980s"]
+    assert [(f.value, f.mod) for f in found] == [("198", "START")]
