@@ -188,6 +188,7 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
     ("an hour and a half", "PT1H30M"), ("a few minutes", "PTXM"), ("centuries", "PXC"),
     ("two centuries", "P200Y"), ("the next 12 to 18 months", "PXM"), ("two to three years", "PXY"),
     ("two more weeks", "P2W"), ("another three days", "P3D"), ("day-long", "P1D"),
+    ("seven and a half years", "P7Y6M"), ("between two and three years", "PXY"),
 ])
 def test_durations(text, value):
     t = normalize(text, WED)
@@ -277,3 +278,31 @@ def test_corpus_decade_is_the_early_1980s_with_mod_start(nlp):
         found += [f for f in extract_dates(nlp(path.read_text(encoding="utf-8")))
                   if f.text == "the early 1980s"]
     assert [(f.value, f.mod) for f in found] == [("198", "START")]
+
+
+# ---------------------------------------------------------------- weeks of a day, years before/after, joined days
+
+def test_the_week_of_a_day_is_its_iso_week():
+    assert normalize("the week of March 6, 2000").value == "2000-W10"
+    assert normalize("the weekend of March 4, 2000").value == "2000-W09-WE"
+
+
+def test_pre_and_post_years_keep_the_year_with_a_mod():
+    t = normalize("post-1945")
+    assert (t.value, t.mod) == ("1945", "AFTER")
+    assert normalize("pre-2001").mod == "BEFORE"
+
+
+def test_a_day_number_joined_to_a_month_day_is_a_date_of_that_month(nlp):
+    got = facts_of(nlp, "The two sides will meet on June 12 and 13, and again on Sept. 3-4, "
+                        "while 40 percent abstain on June 20 and 45.", D(2005, 6, 1))
+    assert got["13"].value == "2005-06-13" and got["13"].rule == "conjoined_day"
+    assert got["4"].value == "2005-09-04"
+    assert "45" not in got  # no such day: a count
+
+
+def test_week_of_and_post_year_in_a_sentence(nlp):
+    got = facts_of(nlp, "Talks are set for the week of March 6, and the post-1989 order holds.",
+                   D(2000, 2, 24))
+    assert got["the week of March 6"].value == "2000-W10"
+    assert got["post-1989"].value == "1989"

@@ -40,6 +40,8 @@ _EXTRA_PATTERNS = [
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
     rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
     r"\b(?:hour|day|week|month|year)-long\b",
+    rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
     # dates told from the last date of the text: "the next day", "that same week"
     r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
     r"preceding\s+|prior\s+|next\s+(?=day|morning|afternoon|evening|night))?"
@@ -55,7 +57,8 @@ def is_temporal_token(tok) -> bool:
     """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
-            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+", low)))
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}",
+                                 low)))
 
 
 def _day_before_or_after(doc, a: int, b: int) -> bool:

@@ -88,6 +88,37 @@ def _times_before(doc, start: int) -> Optional[str]:
     return None
 
 
+# "April 24 and 25", "Nov. 3-4", "March 1 to 5": a day number after a month-day date
+_NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-|\u2013)\s*(\d{1,2})\b(?!\s*(?:%|percent|[.,:]\d))")
+
+
+def _with_conjoined_days(facts: list[DateFact], doc, text: str, taken: "_Taken") -> list[DateFact]:
+    """Facts and, after each month-day date, the later day numbers joined to it, as dates of
+    the same month ("April 24 and 25": 25 is April 25)."""
+    out: list[DateFact] = []
+    for f in facts:
+        out.append(f)
+        m = _NEXT_DAY.match(text, f.end)
+        if not (m and f.type == "date" and f.value and f.rule == "month_day"
+                and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", f.value)):
+            continue
+        day = int(m.group(1))
+        start, end = m.start(1), m.end(1)
+        if not int(f.value[8:]) < day <= 31 or taken.overlaps(start, end):
+            continue
+        value = f"{f.value[:8]}{day:02d}"
+        if not value.startswith("X"):
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+        taken.add(start, end)
+        out.append(DateFact(text=text[start:end], start=start, end=end, type="date", value=value,
+                            relative=f.relative, mod=None, sentence_start=f.sentence_start,
+                            sentence_end=f.sentence_end, rule="conjoined_day"))
+    return out
+
+
 def _resolve_anaphora(facts: list[DateFact]) -> None:
     """"that year", "later that day", "the following week": the period of the last date before
     it with a known year, since news tells events in order. Without one, the value the rule gave
@@ -153,6 +184,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
             taken.add(start, end)
             facts.append(fact)
         facts.sort(key=lambda f: f.start)
+        facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)
         _resolve_anaphora(facts)
     except Exception as exc:  # noqa: BLE001 - keep the dates found so far
         report("extracting dates", exc)

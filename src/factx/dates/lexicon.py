@@ -180,7 +180,7 @@ LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "
             "following", "current", "couple", "of", "dozen", "half", "right", "near",
             "foreseeable", "once", "twice", "times", "new", "year", "day", "election", "labor",
             "memorial", "independence", "veterans", "good", "palm", "another", "additional",
-            "preceding", "prior", "subsequent", "very"}
+            "preceding", "prior", "subsequent", "very", "pre", "post"}
 # Periods an anaphoric date counts in ("the day before", "the night after").
 ANAPHORIC_UNITS = {"day", "night", "morning", "afternoon", "evening", "week", "month", "year"}
 EDGE_DROP = {"in", "on", "at", "for", "since", "by", "until", "till", "during", "from", "to",

@@ -228,6 +228,26 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", d.isoformat(), None, relative)
 
 
+def week_of(t: str, ref, tense) -> Optional[Timex]:
+    """"the week of March 6": the ISO week of that day; "the weekend of" its weekend."""
+    m = re.fullmatch(r"(?:the\s+)?(week|weekend)\s+of\s+(.+)", t)
+    if not m:
+        return None
+    day = calendar(m.group(2), ref, tense)
+    if day is None or not day.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return NOT_A_DATE if day is None else None
+    week = iso_week(_dt.date.fromisoformat(day.value))
+    return Timex("date", week + ("-WE" if m.group(1) == "weekend" else ""), None, day.relative)
+
+
+def before_or_after_year(t: str, ref, tense) -> Optional[Timex]:
+    """"post-1959", "pre-2001": the year, with mod AFTER or BEFORE."""
+    m = re.fullmatch(r"(pre|post)[-\s]?(1[0-9]{3}|20[0-9]{2})", t)
+    if not m:
+        return None
+    return Timex("date", m.group(2), "BEFORE" if m.group(1) == "pre" else "AFTER")
+
+
 # Returned by a rule that recognises its pattern but finds no date in it ("Friday, the game"):
 # the chain stops there instead of letting a later, looser pattern guess.
 NOT_A_DATE = Timex("date", None, None, False, "not-a-date")
@@ -235,8 +255,9 @@ NOT_A_DATE = Timex("date", None, None, False, "not-a-date")
 # The calendar chain, in order. The first two read an inner expression; the others see the text
 # without a leading preposition ("in 1998" -> "1998").
 OUTER_RULES = (Rule("position_in_period", position_in_period),
-               Rule("part_of_day_of", part_of_day_of))
-CALENDAR_RULES = (Rule("year", year), Rule("apostrophe_year", apostrophe_year),
+               Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of))
+CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_after_year),
+                  Rule("apostrophe_year", apostrophe_year),
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),

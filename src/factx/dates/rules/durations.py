@@ -99,10 +99,12 @@ def amount_and_a_half(t: str, ref, tense) -> Optional[Timex]:
 
 
 def amount_range(t: str, ref, tense) -> Optional[Timex]:
-    """"12 to 18 months", "the next two to three years", "12-18 months": one length of time whose
-    number the text leaves open (PXM)."""
+    """"12 to 18 months", "the next two to three years", "between two and three years": one
+    length of time whose number the text leaves open (PXM)."""
+    # "and" joins a range only after "between": "seven and a half years" is one amount
     m = re.fullmatch(rf"(?:(?:the\s+)?(?:next|past|last|coming|first)\s+)?(?P<a>{QTY_RE})"
-                     rf"\s*(?:to|-|or|and)\s*(?P<b>{QTY_RE})[\s-]+(?P<unit>{UNIT_RE})", t)
+                     rf"\s*(?:to|-|\u2013|or)\s*(?P<b>{QTY_RE})[\s-]+(?P<unit>{UNIT_RE})", t) or \
+        re.fullmatch(rf"between\s+(?P<a>{QTY_RE})\s+and\s+(?P<b>{QTY_RE})\s+(?P<unit>{UNIT_RE})", t)
     if not m or parse_quantity(m.group("a")) is None or parse_quantity(m.group("b")) is None:
         return None
     return Timex("duration", duration_value(None, m.group("unit")))
