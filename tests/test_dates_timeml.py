@@ -51,10 +51,26 @@ def test_weeks_have_two_digits_and_weekends_end_in_we(text, value):
 
 @pytest.mark.parametrize("text,value", [
     ("the first quarter of 1998", "1998-Q1"), ("the second half of 1998", "1998-H2"),
-    ("summer 1998", "1998-SU"), ("fiscal 1998", "1998"),
+    ("summer 1998", "1998-SU"), ("fiscal 1998", "1998"), ("the fiscal year 1998", "1998"),
+    ("FY2016", "2016"), ("FY16", "2016"), ("fiscal year 2016-17", "2016"),
+    ("the 1998 fiscal year", "1998"), ("the first quarter of fiscal 1999", "1999-Q1"),
+    ("fiscal 1999's second quarter", "1999-Q2"),
 ])
 def test_quarters_halves_seasons_and_fiscal_years(text, value):
     assert normalize(text).value == value
+
+
+def test_fiscal_years_in_a_sentence(nlp):
+    got = facts_of(nlp, "Revenue rose in FY2016 and fell in the first quarter of fiscal 2017; "
+                        "the agency spent less last fiscal year.", D(2018, 3, 1))
+    assert got["FY2016"].value == "2016"
+    assert got["the first quarter of fiscal 2017"].value == "2017-Q1"
+    assert got["last fiscal year"].value == "2017"
+
+
+def test_fiscal_years_anchored_to_the_reference_date_and_not_otherwise():
+    assert normalize("last fiscal year", WED).value == "1997"
+    assert normalize("the fiscal year", WED) is None
 
 
 # ---------------------------------------------------------------- direction
@@ -243,6 +259,12 @@ def test_same_day_needs_an_antecedent_as_precise_as_a_day(nlp):
     assert got["that same day"].value is None
     got = facts_of(nlp, "The plant opened on May 2, 1999. It closed that same day.")
     assert got["that same day"].value == "1999-05-02"
+
+
+def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):
+    got = facts_of(nlp, "She lost the race in 1994 and ran again the very next year.",
+                   D(2016, 9, 8))
+    assert got["the very next year"].value == "1995"
 
 
 def test_anaphoric_date_without_any_earlier_date_uses_the_reference(nlp):

@@ -30,7 +30,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
-    r"\b(?i:this|last|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b",
+    r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
+    r"winter)\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",
@@ -42,9 +43,10 @@ _EXTRA_PATTERNS = [
     r"\b(?:hour|day|week|month|year)-long\b",
     rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
     r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
+    r"\bFY\s?'?\d{2}(?:\d{2})?\b|\b(?i:fiscal)\s+year\s+(?:1[89]\d\d|20\d\d)(?:-\d{2})?\b",
     # dates told from the last date of the text: "the next day", "that same week"
     r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
-    r"preceding\s+|prior\s+|next\s+(?=day|morning|afternoon|evening|night))?"
+    r"preceding\s+|prior\s+|very\s+next\s+|next\s+(?=day|morning|afternoon|evening|night))?"
     r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
@@ -57,7 +59,7 @@ def is_temporal_token(tok) -> bool:
     """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
-            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}",
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}",
                                  low)))
 
 

@@ -26,8 +26,10 @@ _PATTERNS = (
     (re.compile(rf"(?:that|the same|that same|the very same)\s+{_UNIT}"), 0),
     (re.compile(rf"the\s+(?:following|subsequent)\s+{_UNIT}"), 1),
     (re.compile(rf"the\s+(?:previous|preceding|prior)\s+{_UNIT}"), -1),
-    # "the next week/year" is as often a length of time ("over the next year"): only a day
+    # "the next week/year" is as often a length of time ("over the next year"): only a day,
+    # unless "very" makes it one point ("the very next year")
     (re.compile(rf"the\s+next\s+(?P<unit>day|{POD_RE})"), 1),
+    (re.compile(rf"the\s+very\s+next\s+{_UNIT}"), 1),
     (re.compile(rf"the\s+(?P<unit>day|{POD_RE})\s+(?P<side>before|after)"), 0),
 )
 

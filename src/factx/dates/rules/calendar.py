@@ -24,6 +24,24 @@ def strip_calendar_prefix(t: str) -> str:
                   "", t)
 
 
+def fiscal_year(t: str, ref, tense) -> Optional[Timex]:
+    """"fiscal 1998", "the fiscal year 1998", "FY2016", "FY16", "fiscal year 2016-17", "the 1998
+    fiscal year": the year that names it (its calendar varies by organisation); "last fiscal
+    year" from the reference date. "the fiscal year" with no year or shift is left alone."""
+    m = re.fullmatch(r"(?:the\s+)?(?:fy\s?|fiscal\s+(?:year\s+)?)(?P<y>\d{4}|'?\d\d)"
+                     r"(?:\s*[-/]\s*\d{2,4})?|(?:the\s+)?(?P<y2>\d{4})\s+fiscal\s+year", t)
+    if m:
+        y = m.group("y") or m.group("y2")
+        return Timex("date", str(year_of(y if len(y) != 2 else "'" + y)))
+    m = re.fullmatch(r"(?:the\s+)?(this|last|next|current|previous|coming)\s+fiscal\s+year", t)
+    if not m:
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
+    return Timex("date", str(ref.year + step), None, True)
+
+
 def position_in_period(t: str, ref, tense) -> Optional[Timex]:
     """"early 1998", "the late 1980s", "mid-November", "the end of March": the period with a
     mod. Ends the chain when the rest is not a calendar expression."""
@@ -174,9 +192,13 @@ def season(t: str, ref, tense) -> Optional[Timex]:
 
 
 def quarter_or_half(t: str, ref, tense) -> Optional[Timex]:
-    """"the third quarter of 1998", "the first half", "fourth-quarter", "Q2"."""
+    """"the third quarter of 1998", "the first half", "fourth-quarter", "Q2", "the first quarter
+    of fiscal 1999", "fiscal 1999's first quarter" (a fiscal year is written as its year)."""
     m = re.fullmatch(rf"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]?"
-                     rf"(?P<u>quarter|half)?(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
+                     rf"(?P<u>quarter|half)?(?:\s+(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?"
+                     rf"(?P<year>{YEAR_RE}))?", t) or \
+        re.fullmatch(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR_RE})'s\s+(?:fiscal\s+)?"
+                     rf"(?P<n>first|second|third|fourth)[- ](?P<u>quarter|half)", t)
     if not (m and (m.group("u") or m.group("n").startswith("q"))):
         return None
     n_txt = m.group("n")
@@ -254,7 +276,7 @@ NOT_A_DATE = Timex("date", None, None, False, "not-a-date")
 
 # The calendar chain, in order. The first two read an inner expression; the others see the text
 # without a leading preposition ("in 1998" -> "1998").
-OUTER_RULES = (Rule("position_in_period", position_in_period),
+OUTER_RULES = (Rule("fiscal_year", fiscal_year), Rule("position_in_period", position_in_period),
                Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of))
 CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_after_year),
                   Rule("apostrophe_year", apostrophe_year),
