@@ -66,9 +66,9 @@ class DateFact:
     start: int
     end: int
     type: str  # date | time | duration | set
-    value: Optional[str] = None  # e.g. "2019-11-15", "XXXX-11-20", "198X", "P20Y"
+    value: Optional[str] = None  # e.g. "2019-11-15", "XXXX-11-20", "198", "1998-W08", "P20Y"
     relative: bool = False  # resolved (or left open) relative to a reference date
-    mod: Optional[str] = None  # TIMEX3 mod: EARLY, MID, LATE, APPROX, MORE_THAN, ...
+    mod: Optional[str] = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ...
     sentence_start: Optional[int] = None
     sentence_end: Optional[int] = None
     people: list[str] = field(default_factory=list)
