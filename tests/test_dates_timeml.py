@@ -328,3 +328,25 @@ def test_week_of_and_post_year_in_a_sentence(nlp):
                    D(2000, 2, 24))
     assert got["the week of March 6"].value == "2000-W10"
     assert got["post-1989"].value == "1989"
+
+
+# ---------------------------------------------------------------- tense of plans and deadlines
+
+SUNDAY, THURSDAY = D(1999, 10, 24), D(2000, 3, 30)
+
+
+@pytest.mark.parametrize("text,ref,phrase,value", [
+    # a plan's date told in the past may lie on either side: the nearest
+    ("A memorial service planned for Saturday was canceled after the plans leaked.", SUNDAY,
+     "Saturday", "1999-10-23"),
+    # when the planning happened
+    ("On Friday, the city planned to pay the first claims.", THURSDAY, "Friday", "2000-03-24"),
+    # a past clause ending "until" a day: the nearest
+    ("Until Wednesday, the police had not named a suspect.", THURSDAY, "Wednesday", "2000-03-29"),
+    # a deadline moved forward lies ahead, even told in the past
+    ("The agency postponed the hearing until Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+    ("The shop stays open until Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+])
+def test_plans_and_deadlines(nlp, text, ref, phrase, value):
+    got = facts_of(nlp, text, ref)
+    assert got[phrase].value == value

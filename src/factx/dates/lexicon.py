@@ -211,5 +211,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # Verbs whose object date lies ahead of the time of speaking ("scheduled for November 20").
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "postpone",
                   "reschedule"}
+# Verbs that move a time forward: "until Tuesday" after them is a deadline still ahead, even in
+# a past clause ("extended the deadline until Tuesday").
+DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "recess", "suspend",
+                   "defer", "push"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
