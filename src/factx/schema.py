@@ -194,7 +194,7 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
                                      "speaker_end": _OPT_INT, "cue": _OPT_STR, "partial": _BOOL,
                                      "statement": _OPT_INT, "article": _STR, "statement_key": _STR,
                                      "kind": _STR, "cue_start": _OPT_INT, "cue_end": _OPT_INT,
-                                     "rule": _OPT_STR, "freq": _OPT_STR})
+                                     "rule": _OPT_STR})
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR,
