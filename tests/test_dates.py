@@ -1,4 +1,4 @@
-"""Tests of the temporal-expression engine (factx.dates, factx.timex_rules).
+"""Tests of the temporal-expression engine (the factx.dates package).
 
 Unit tests use sentences written for these tests; the end-to-end tests read the sample corpus."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factx.dates import extract_dates, normalize
-from factx.timex_rules import resolve_season, resolve_weekday
+from factx.dates.direction import resolve_season, resolve_weekday
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 D = dt.date
@@ -30,10 +30,10 @@ def by_text(facts):
 @pytest.mark.parametrize("text,value,mod", [
     ("1996", "1996", None),
     ("May 2018", "2018-05", None),
-    ("the early 1980s", "198X", "EARLY"),
-    ("the 1990s", "199X", None),
-    ("the mid-1970s", "197X", "MID"),
-    ("the late '60s", "196X", "LATE"),
+    ("the early 1980s", "198", "START"),
+    ("the 1990s", "199", None),
+    ("the mid-1970s", "197", "MID"),
+    ("the late '60s", "196", "END"),
     ("Aug. 7, 1998", "1998-08-07", None),
     ("7 August 1998", "1998-08-07", None),
     ("the third quarter of 2004", "2004-Q3", None),
@@ -64,8 +64,9 @@ def test_durations(text, value, mod):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("every year", "P1Y"), ("daily", "P1D"), ("each week", "P1W"), ("every Monday", "XXXX-WXX-1"),
-    ("annually", "P1Y"), ("every other week", "P2W"), ("twice a month", "P1M"),
+    ("every year", "XXXX"), ("daily", "XXXX-XX-XX"), ("each week", "XXXX-WXX"),
+    ("every Monday", "XXXX-WXX-1"), ("annually", "XXXX"), ("every other week", "XXXX-WXX"),
+    ("twice a month", "XXXX-XX"),
 ])
 def test_sets(text, value):
     t = normalize(text)
@@ -267,7 +268,7 @@ def test_corpus_values_without_reference(corpus_facts):
     pairs = {(f.text, f.value) for _, facts in corpus_facts.values() for f in facts}
     for expected in [("1996", "1996"), ("1998", "1998"), ("1983", "1983"), ("May 2018", "2018-05"),
                      ("2022", "2022"), ("November 20", "XXXX-11-20"),
-                     ("the early 1980s", "198X"), ("Friday", "XXXX-WXX-5")]:
+                     ("the early 1980s", "198"), ("Friday", "XXXX-WXX-5")]:
         assert expected in pairs, expected
 
 
@@ -295,7 +296,10 @@ def test_corpus_with_reference_date(nlp):
 
 _WORDS = st.sampled_from(["Friday", "last", "year", "51,", "May", "2018", "the", "early", "1980s",
                           "ago", "two", "hours", "every", "week", "a.m.", "10:35", "Today",
-                          "-year-old", "Days", "of", "now", ",", ".", "November", "20", "'s"])
+                          "-year-old", "Days", "of", "now", ",", ".", "November", "20", "'s",
+                          "following", "that", "same", "day", "before", "nights", "Tuesday",
+                          "twice", "a", "more", "and", "half", "to", "currently", "5", "p.m.",
+                          "EST", "Nov.", "9", "noon", "1990s", "century", "weekends"])
 _TEXTS = st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=30).map(" ".join))
 
 
@@ -315,7 +319,7 @@ _SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30
 
 @given(spans=_SPANS, queries=_SPANS)
 def test_taken_spans_overlap_test_is_the_pairwise_one(spans, queries):
-    from factx.dates import _Taken
+    from factx.dates.extract import _Taken
 
     taken, plain = _Taken(), []
     for a, b in spans:  # built the way extract_dates builds it: only non-overlapping spans

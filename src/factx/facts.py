@@ -55,7 +55,7 @@ def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     for quote in article.quotes:
         quote.article = article.id
     people = people_by_sentence(article, pronoun_people(doc, article.text, article.people, article.quotes))
-    article.dates = extract_dates(doc, reference, article.text)
+    article.dates = extract_dates(doc, reference, article.text, article=article.id)
     for fact in article.dates:
         fact.article = article.id
         if fact.sentence_start is not None:

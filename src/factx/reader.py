@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from factx.timex_rules import MONTHS
+from factx.dates.lexicon import MONTHS
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}

@@ -73,13 +73,15 @@ class DateFact:
     start: int
     end: int
     type: str  # date | time | duration | set
-    value: Optional[str] = None  # e.g. "2019-11-15", "XXXX-11-20", "198X", "P20Y"
+    value: Optional[str] = None  # e.g. "2019-11-15", "XXXX-11-20", "198", "1998-W08", "P20Y"
     relative: bool = False  # resolved (or left open) relative to a reference date
-    mod: Optional[str] = None  # TIMEX3 mod: EARLY, MID, LATE, APPROX, MORE_THAN, ...
+    mod: Optional[str] = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ...
     sentence_start: Optional[int] = None
     sentence_end: Optional[int] = None
     people: list[str] = field(default_factory=list)
     article: str = ""
+    rule: Optional[str] = None  # the normalization rule that read it ("month_day", "dateparser")
+    freq: Optional[str] = None  # of a set: how often in each period ("2X" for "twice a week")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DateFact":
@@ -204,7 +206,8 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
                                      "sentence": _OPT_STR})
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
-                                    "people": "strlist|null", "article": _STR, "sentence": _OPT_STR})
+                                    "people": "strlist|null", "article": _STR, "sentence": _OPT_STR,
+                                    "rule": _OPT_STR, "freq": _OPT_STR})
 _ATTRIBUTE = ({"type": _STR, "value": "value|null", **_SPAN}, {"sentence_start": _OPT_INT,
                                         "sentence_end": _OPT_INT, "sentence": _OPT_STR})
 _PERSON = ({"name": _STR, "mentions": "spans"}, {"label": _OPT_STR, "aliases": "strlist", "count": _INT,

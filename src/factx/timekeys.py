@@ -5,15 +5,21 @@ import re
 from typing import Optional
 
 _CALENDAR = re.compile(r"^(\d{3}[\dX])(?:-(\d{2}))?(?:-(\d{2}))?")
+# A decade ("198") or a century ("19") written by its leading digits, as TimeML does.
+_PERIOD = re.compile(r"^(\d{2,3})$")
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12", "Q1": "01", "Q2": "04", "Q3": "07", "Q4": "10",
                  "H1": "01", "H2": "07"}
 
 
 def calendar_key(value: Optional[str]) -> Optional[str]:
     """A sortable YYYY[-MM[-DD]] for a TIMEX3 date value, or None when it has no known year
-    ("XXXX-11-20", durations). Decades sort at their first year ("198X" -> "1980")."""
+    ("XXXX-11-20", durations). Decades and centuries sort at their first year ("198" and "198X" ->
+    "1980", "19" -> "1900")."""
     if not value:
         return None
+    period = _PERIOD.match(value)
+    if period:
+        return period.group(1).ljust(4, "0")
     m = _CALENDAR.match(value)
     if not m:
         return None

@@ -1,0 +1,125 @@
+"""Candidate spans of temporal expressions: spaCy's DATE/TIME entities, patterns for what its
+small models often miss (weekdays, clock times, "daily", "now", years after a preposition...),
+and the runs of touching candidates ("9 a.m." + "Tuesday"); with the trim of words outside an
+expression ("on Friday," -> "Friday")."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, TEMPORAL_WORDS
+
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
+_NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several)")
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+# Expressions spaCy's small models often miss; each match is checked like an entity.
+_EXTRA_PATTERNS = [
+    rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
+    rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
+    rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
+    r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
+    r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
+    r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
+    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    r"\b(?:now|today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|Now)\b",
+    r"\b(?:the\s+)?(?:near\s+|foreseeable\s+)?future\b",
+    r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+    r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
+    r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
+    r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
+    r"winter)\b",
+    r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
+    rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
+    rf"(?:\s+ago)?\b",
+    # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
+    # "another year", "a minute and a half"
+    rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
+    rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
+    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
+    r"\b(?:hour|day|week|month|year)-long\b",
+    rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
+    r"\bFY\s?'?\d{2}(?:\d{2})?\b|\b(?i:fiscal)\s+year\s+(?:1[89]\d\d|20\d\d)(?:-\d{2})?\b",
+    # dates told from the last date of the text: "the next day", "that same week"
+    r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
+    r"preceding\s+|prior\s+|very\s+next\s+|next\s+(?=day|morning|afternoon|evening|night))?"
+    r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
+    # vague references to the present, past and future
+    r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
+]
+_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
+
+
+def is_temporal_token(tok) -> bool:
+    """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
+    low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
+    return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}",
+                                 low)))
+
+
+def _day_before_or_after(doc, a: int, b: int) -> bool:
+    """"the day before", "the night after" used as an adverb end the expression; when a clause
+    or a noun follows ("the day before the vote") the word is a preposition that anchors the
+    day to an event, and the expression is not a date of its own."""
+    if not (b - a >= 3 and doc[b - 1].lower_ in ("before", "after") and
+            doc[b - 3].lower_ == "the" and doc[b - 2].lower_ in ANAPHORIC_UNITS):
+        return False
+    return b == len(doc) or doc[b].is_punct or doc[b - 1].tag_ == "RB"
+
+
+def _anaphoric_that(doc, a: int, b: int) -> bool:
+    """"that day", "that same week": "that" opens the expression, it is not a conjunction."""
+    return doc[a].lower_ == "that" and a + 1 < b and (
+        doc[a + 1].lower_ in ANAPHORIC_UNITS or doc[a + 1].lower_ in ("same", "very"))
+
+
+def trim(span):
+    """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
+    doc = span.doc
+    a, b = span.start, span.end
+    while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
+                     or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
+                     or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
+        a += 1
+    while b > a and not _day_before_or_after(doc, a, b) and (
+            doc[b - 1].is_punct and doc[b - 1].lower_ not in ("a.m.", "p.m.")
+            or doc[b - 1].is_space or doc[b - 1].lower_ in EDGE_DROP
+            or not is_temporal_token(doc[b - 1])):
+        b -= 1
+    return doc[a:b]
+
+
+# Most spans one expression is made of: "9 a.m." + "Tuesday" + "Nov. 5" + "2019".
+MAX_RUN = 4
+
+
+def candidates(doc, text: str) -> list[tuple[int, int]]:
+    """Candidate spans: spaCy DATE/TIME entities and pattern matches, with overlapping or
+    touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text) if m.end() > m.start()]
+    spans.sort()
+    clusters: list[list[tuple[int, int]]] = []
+    for a, b in spans:
+        if clusters:
+            end = max(y for _, y in clusters[-1])
+            gap = text[end:a] if a > end else ""
+            if a <= end or re.fullmatch(r"\s{1,2}|,\s", gap):
+                clusters[-1].append((a, b))
+                continue
+        clusters.append([(a, b)])
+    out: list[tuple[int, int]] = []
+    for group in clusters:
+        # the whole run, then shorter runs of neighbours, then the single spans, longest first;
+        # at most MAX_RUN spans: a longer run is a list of dates, not one expression, and trying
+        # every run of a list of n dates ("1990, 1991, …") took n³ steps (minutes for 300)
+        runs = {(min(a for a, _ in group[i:j]), max(b for _, b in group[i:j]))
+                for i in range(len(group)) for j in range(i + 1, min(len(group), i + MAX_RUN) + 1)}
+        out.extend(sorted(runs, key=lambda s: (s[0] - s[1], s[0])))
+    return out

@@ -1,0 +1,192 @@
+"""The temporal expressions of a parsed article: candidates, filters, normalization against the
+reference date, and anaphoric dates ("that year") from the last full date before them."""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from typing import Optional
+
+from ..schema import DateFact
+from .candidates import candidates, trim
+from .errors import current_article, report
+from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
+from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
+from .normalize import normalize
+from .rules import clean
+from .rules.anaphoric import anaphor_of, resolve_anaphor
+from .tense import tense_of
+from .values import Timex, parse_quantity, set_pattern_of_duration
+
+def _sentence_bounds(span):
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        sent = span.sent
+        return sent.start_char, sent.end_char
+    # the end of the text without doc.text, which joins every token anew
+    return 0, (doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
+
+
+def _as_date(value) -> Optional[_dt.date]:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# Hedges TimeML leaves outside the expression ("about two weeks"); the mod keeps them.
+
+
+def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[DateFact]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if is_age_or_count(span):
+        return None
+    span = trim(span)
+    if len(span) == 0 or is_age_or_count(span) or is_name(span) or \
+            is_discourse_or_noun(span):
+        return None
+    text = span.text
+    tense = tense_of(span)
+    norm = normalize(text, ref, tense)
+    if norm is None:
+        return None
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    prev_tag = doc[span.start - 1].tag_ if span.start > 0 else ""
+    if norm.type == "duration" and (prev in SET_CONTEXT or prev_tag == "NNS") and \
+            span[0].lower_ in ("a", "an") and len(span) == 2 and set_pattern_of_duration(norm.value):
+        # "twice a week": the set recurs each week, twice in it
+        norm = Timex("set", set_pattern_of_duration(norm.value), None, False, "set_from_context",
+                     _times_before(doc, span.start))
+    span = adjust_span(span)
+    if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
+        span = span[:-1]  # "over an hour later": the amount is the expression
+    s0, s1 = _sentence_bounds(span)
+    # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
+    # long text): its "sentence" is then the stretch from the first to the last
+    s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
+    return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
+                    value=norm.value, relative=norm.relative, mod=norm.mod,
+                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq)
+
+
+def _times_before(doc, start: int) -> Optional[str]:
+    """The freq of a set from the words before it: "twice" -> "2X", "three times" -> "3X"."""
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    if prev in TIMES_WORDS:
+        return f"{TIMES_WORDS[prev]}X"
+    if prev == "times" and start > 1:
+        n = parse_quantity(doc[start - 2].lower_)
+        return f"{int(n)}X" if n and float(n).is_integer() else None
+    return None
+
+
+# "April 24 and 25", "Nov. 3-4", "March 1 to 5": a day number after a month-day date
+_NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-|\u2013)\s*(\d{1,2})\b(?!\s*(?:%|percent|[.,:]\d))")
+
+
+def _with_conjoined_days(facts: list[DateFact], doc, text: str, taken: "_Taken") -> list[DateFact]:
+    """Facts and, after each month-day date, the later day numbers joined to it, as dates of
+    the same month ("April 24 and 25": 25 is April 25)."""
+    out: list[DateFact] = []
+    for f in facts:
+        out.append(f)
+        m = _NEXT_DAY.match(text, f.end)
+        if not (m and f.type == "date" and f.value and f.rule == "month_day"
+                and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", f.value)):
+            continue
+        day = int(m.group(1))
+        start, end = m.start(1), m.end(1)
+        if not int(f.value[8:]) < day <= 31 or taken.overlaps(start, end):
+            continue
+        value = f"{f.value[:8]}{day:02d}"
+        if not value.startswith("X"):
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+        taken.add(start, end)
+        out.append(DateFact(text=text[start:end], start=start, end=end, type="date", value=value,
+                            relative=f.relative, mod=None, sentence_start=f.sentence_start,
+                            sentence_end=f.sentence_end, rule="conjoined_day"))
+    return out
+
+
+def _resolve_anaphora(facts: list[DateFact]) -> None:
+    """"that year", "later that day", "the following week": the period of the last date before
+    it with a known year, since news tells events in order. Without one, the value the rule gave
+    (from the reference date, or none) stays."""
+    last_full: Optional[str] = None
+    for f in facts:
+        if f.rule == "anaphoric":
+            anaphor = anaphor_of(clean(f.text))
+            if anaphor is not None and last_full is not None:
+                f.value = resolve_anaphor(anaphor, last_full)
+                f.type = "date"
+        if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
+            last_full = f.value
+
+
+class _Taken:
+    """Disjoint character spans with a logarithmic overlap test: a long article has tens of
+    thousands of dates, and testing each candidate against every taken span is quadratic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: of the spans starting before
+        # ``end``, the last one reaches furthest.
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def extract_dates(doc, reference_date: _dt.date | None = None, text: str | None = None,
+                  article: str = "") -> list[DateFact]:
+    """The temporal expressions of a parsed document, in text order. Never raises. ``text`` is
+    ``doc.text`` if the caller has it (spaCy joins the tokens anew on every access); ``article``
+    names the article in the log messages of errors caught here."""
+    token = current_article.set(article)
+    try:
+        return _extract(doc, reference_date, text)
+    finally:
+        current_article.reset(token)
+
+
+def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
+    facts: list[DateFact] = []
+    try:
+        ref = _as_date(reference_date)
+        taken = _Taken()
+        for start, end in candidates(doc, doc.text if text is None else text):
+            if taken.overlaps(start, end):
+                continue
+            try:
+                fact = _make_fact(doc, start, end, ref)
+            except Exception as exc:  # noqa: BLE001 - one odd candidate must not lose the others
+                report("reading the candidate", exc, (doc.text if text is None else text)[start:end])
+                continue
+            if fact is None or taken.overlaps(fact.start, fact.end):
+                continue
+            taken.add(start, end)
+            facts.append(fact)
+        facts.sort(key=lambda f: f.start)
+        facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)
+        _resolve_anaphora(facts)
+    except Exception as exc:  # noqa: BLE001 - keep the dates found so far
+        report("extracting dates", exc)
+        facts.sort(key=lambda f: f.start)
+    return facts

@@ -1,0 +1,125 @@
+"""Filters of candidate spans: ages and counts ("Reed, 51,", "a 63-year-old"), names that
+contain a time word ("the 90 Days of Freedom Campaign", the "Today" show), temporal words used
+otherwise ("Now, ...", "the Communist Party daily"), and the edge words TimeML leaves outside."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import (APPROX_WORDS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, WEEKDAYS)
+
+
+def _sentence_is_title_case(sent) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) / len(words) > 0.7
+
+
+
+
+def is_age_or_count(span) -> bool:
+    """"Reed, 51," / "a 63-year-old" / "19-year-old" / "aged 39" are ages, not dates."""
+    text = span.text.lower()
+    if re.search(r"\byears?[- ]olds?\b|\byear-old|\bmonths?[- ]olds?\b|\bweeks?[- ]olds?\b|"
+                 r"\bdays?[- ]olds?\b|\baged?\b", text):
+        return True
+    bare = text.strip()
+    if re.fullmatch(r"[\d.,%]+", bare) and not re.fullmatch(r"1\d{3}|20\d{2}", bare):
+        return True  # a bare number other than a year is an age, a score or a count
+    prev2 = {t.lower_ for t in span.doc[max(span.start - 2, 0): span.start]}
+    if re.fullmatch(r"'?\d0'?s", bare) and prev2 & POSSESSIVES:
+        return True  # "in his 30s", "in her early 40s"
+    doc = span.doc
+    nxt = doc[span.end: span.end + 3].text.lower()
+    if re.match(r"(?:-|\s)*(?:years?|months?|weeks?|days?)?[- ]*olds?\b", nxt) and re.search(
+            r"\d|one|two|three|four|five|six|seven|eight|nine|ten", text):
+        return True
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in ("aged", "age", "ages"):
+        return True
+    return False
+
+
+
+
+def is_name(span) -> bool:
+    """Titles and names that contain a time word: "the 90 Days of Freedom Campaign",
+    "Person of the Year", the "Today" show. Title-cased headlines are left alone."""
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    doc = span.doc
+    first = span[0]
+    if len(span) == 1 and first.lower_ in DEICTIC_DAY_WORDS and (first.is_title or first.is_upper) and \
+            first.i + 1 < len(doc) and (doc[first.i + 1].is_title or doc[first.i + 1].is_upper
+                                        or doc[first.i + 1].lower_ in ("show", "program")):
+        return True  # "Today show", "After Today Interview": a programme's name
+    if _sentence_is_title_case(sent):
+        return False
+    for tok in span:
+        sentence_initial = tok.i == sent.start or (tok.i > 0 and (
+            tok.nbor(-1).is_quote or tok.nbor(-1).text in OPENERS))
+        if sentence_initial or tok.lower_ in TEMPORAL_WORDS and tok.is_lower:
+            continue
+        low = tok.lower_
+        if low in DEICTIC_DAY_WORDS and (
+                tok.is_title or tok.is_upper):
+            return True  # "with Today show co-host", "NBC News' TODAY"
+        if low in NAME_UNIT_WORDS and tok.is_title:
+            if tok.i > 0 and tok.nbor(-1).lower_ in HOLIDAY_HEADS:
+                continue  # Election Day, New Year
+            return True
+    # "Days" followed by "of" + capitalized word ("Days of Rage")
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and \
+            span[-1].is_title and span[-1].lower_ in NAME_UNIT_WORDS:
+        return True
+    # an entity running into a capitalized non-temporal word is a name, not a date
+    for tok in span[1:]:
+        low = tok.lower_.rstrip(".")
+        if tok.is_title and low not in TEMPORAL_WORDS and low not in HOLIDAY_HEADS and \
+                tok.i != sent.start and not tok.like_num:
+            return True
+    # a month name heading a title: "the March for Life", "the May Day Parade"
+    if len(span) == 1 and first.lower_.rstrip(".") in MONTHS and first.i + 2 < len(doc) and \
+            doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title:
+        return True
+    return False
+
+
+def adjust_span(span):
+    """Edge words TimeML keeps outside: a hedge ("about"), "earlier"/"later" before a day
+    ("Earlier Friday"), a possessive ("last month's")."""
+    doc = span.doc
+    a, b = span.start, span.end
+    while a < b - 1 and doc[a].lower_ in APPROX_WORDS and not (
+            doc[a].lower_ == "an" and doc[a + 1].lower_ in TEMPORAL_WORDS):
+        a += 1
+    if a < b - 1 and doc[a].lower_ in ("earlier", "later") and (
+            doc[a + 1].lower_.rstrip(".") in WEEKDAYS or doc[a + 1].lower_ in (
+            "today", "tonight", "this")) and not (b - a == 3 and doc[b - 1].lower_ == "year"):
+        a += 1
+    if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s"):
+        b -= 1
+    return doc[a:b]
+
+
+def is_discourse_or_noun(span) -> bool:
+    """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
+    Communist Party daily"."""
+    first = span[0]
+    if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
+            first.nbor(1).lower_ == "that":
+        return True  # "now that ...": a conjunction ("since"), not the present
+    if len(span) == 1 and first.lower_ == "now":
+        sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
+            first.nbor(-1).text not in ("``", '"', "“")
+        if sent_start and first.i + 1 < len(span.doc) and not first.nbor(1).is_punct:
+            return True  # sentence-opening discourse "Now"
+        if first.i + 1 < len(span.doc) and first.nbor(1).text == ",":
+            return first.is_title  # "Now, ..." opening a sentence
+    if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
+            span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN"):
+        return True  # "a second betrayal" is an ordinal
+    if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
+        nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
+        if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):
+            return True  # a newspaper, not a frequency
+    return False

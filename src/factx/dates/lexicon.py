@@ -1,0 +1,219 @@
+"""Word lists and pattern pieces of the date rules, in one place: every rule, filter and tense
+cue reads its words from here. English only; no names, no corpus phrases."""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- calendar vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6,
+    "sat": 6, "sunday": 7, "sun": 7,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Month a season starts in (northern hemisphere), to order seasons against a reference date.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+                "overnight": "TNI"}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
+}
+# Words that make a quantity vague: "several years" -> PXY.
+VAGUE_QUANTITIES = ("a few", "few", "several", "many", "so many", "some", "numerous", "a number of",
+                    "dozens of", "hundreds of", "thousands of", "recent", "coming", "the coming",
+                    "countless", "multiple", "various", "a couple of", "couple of")
+UNITS = {  # unit -> (is a time unit (PT...), letter, multiplier)
+    "second": (True, "S", 1), "minute": (True, "M", 1), "hour": (True, "H", 1),
+    "day": (False, "D", 1), "night": (False, "D", 1), "week": (False, "W", 1),
+    "fortnight": (False, "W", 2), "month": (False, "M", 1), "quarter": (False, "Q", 1),
+    "year": (False, "Y", 1), "decade": (False, "Y", 10), "century": (False, "Y", 100),
+    "millennium": (False, "Y", 1000), "weekend": (False, "D", 2),
+}
+UNIT_RE = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|"
+           r"years?|decades?|centuries|century|millennium|millennia|weekends?)")
+# Finer unit used to write a fractional amount ("5 1/2 hours" -> PT5H30M).
+SUBUNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60),
+           "Q": ("M", 3)}
+
+NUMWORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+TENS_RE = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
+QTY_RE = (
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:{TENS_RE})[- ](?:{ONES_RE})|"
+    rf"(?:{NUMWORD_RE})(?:[- ]and[- ]a[- ]half)?)"
+)
+VAGUE_RE = "|".join(sorted((re.escape(w) for w in VAGUE_QUANTITIES), key=len, reverse=True))
+
+# Duration modifiers ("more than two decades") -> TIMEX3 mod.
+MODS = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
+    "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "close to": "APPROX", "an estimated": "APPROX", "nearly a": "APPROX",
+    "the better part of": "APPROX", "the last": None, "the past": None, "the first": None,
+}
+MOD_RE = "|".join(sorted((re.escape(w) for w in MODS if not w.startswith("the ")),
+                         key=len, reverse=True))
+# Position inside a period: "the early 1980s", "late November", "earlier this year".
+# TimeML 1.2.1 writes the part of a period as START, MID or END (TIMEX2's EARLY/LATE are not
+# TIMEX3 mods).
+POSITION_MODS = {
+    "early": "START", "earlier": None, "the early": "START", "beginning of": "START",
+    "the beginning of": "START", "the start of": "START", "start of": "START",
+    "mid": "MID", "mid-": "MID", "the mid": "MID", "middle of": "MID", "the middle of": "MID",
+    "late": "END", "later": None, "the late": "END", "the end of": "END", "end of": "END",
+}
+POS_RE = "|".join(sorted((re.escape(w) for w in POSITION_MODS), key=len, reverse=True))
+
+HOLIDAYS_FIXED = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new years day": (1, 1),
+    "new year": (1, 1), "new year's": (1, 1), "independence day": (7, 4),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11), "veterans' day": (11, 11),
+    "st. patrick's day": (3, 17), "boxing day": (12, 26), "may day": (5, 1),
+}
+# Holidays on the n-th weekday of a month: (month, weekday 1=Mon, n; -1 = last).
+HOLIDAYS_NTH = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
+    "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2),
+    "father's day": (6, 7, 3), "columbus day": (10, 1, 2),
+}
+EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
+                  "palm sunday": -7, "ash wednesday": -46}
+
+# Adverbs of frequency and the period they repeat at ("daily" -> every P1D).
+# Adverbs of frequency: the pattern each occurrence falls on and how often in it ("daily" is once
+# every XXXX-XX-XX). A stride of two periods has no pattern of its own ("biweekly": every week
+# pattern, half as often is not written).
+SET_ADVERBS = {"daily": ("XXXX-XX-XX", "1X"), "weekly": ("XXXX-WXX", "1X"),
+               "monthly": ("XXXX-XX", "1X"), "yearly": ("XXXX", "1X"), "annually": ("XXXX", "1X"),
+               "hourly": ("XXXX-XX-XXTXX", "1X"), "nightly": ("XXXX-XX-XXTNI", "1X"),
+               "biweekly": ("XXXX-WXX", None), "quarterly": ("XXXX-QX", "1X"),
+               "biannually": ("XXXX", "2X"), "semiannually": ("XXXX", "2X")}
+# "once a week", "twice a year", "three times per month": how often.
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+# ---------------------------------------------------------------- pattern pieces (lowercased text)
+
+MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+             r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|"
+               r"thurs|thur|thu|fri|sat|sun)\.?")
+YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2}|'\d\d)"
+DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
+POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
+CLOCK_RE = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
+             r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
+             r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
+             r"(?P<pod>morning|afternoon|evening|night))")
+TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|local time|[a-z]{3,4} time))?"
+
+# ---------------------------------------------------------------- words pointing at the reference time
+
+DEICTIC_WORDS = {
+    "now": ("date", "PRESENT_REF"), "right now": ("date", "PRESENT_REF"),
+    "just now": ("date", "PAST_REF"), "currently": ("date", "PRESENT_REF"),
+    "at present": ("date", "PRESENT_REF"), "present": ("date", "PRESENT_REF"),
+    "the present": ("date", "PRESENT_REF"), "at the moment": ("date", "PRESENT_REF"),
+    "the moment": ("date", "PRESENT_REF"), "these days": ("date", "PRESENT_REF"),
+    "nowadays": ("date", "PRESENT_REF"), "the present day": ("date", "PRESENT_REF"),
+    "recently": ("date", "PAST_REF"), "lately": ("date", "PAST_REF"),
+    "the past": ("date", "PAST_REF"), "in the past": ("date", "PAST_REF"),
+    "previously": ("date", "PAST_REF"), "formerly": ("date", "PAST_REF"),
+    "once": None, "soon": ("date", "FUTURE_REF"), "the future": ("date", "FUTURE_REF"),
+    "future": ("date", "FUTURE_REF"), "in the future": ("date", "FUTURE_REF"),
+    "the near future": ("date", "FUTURE_REF"), "the foreseeable future": ("date", "FUTURE_REF"),
+    "the coming days": ("duration", "PXD"), "the coming weeks": ("duration", "PXW"),
+    "the coming months": ("duration", "PXM"), "the coming years": ("duration", "PXY"),
+    "recent years": ("duration", "PXY"), "recent months": ("duration", "PXM"),
+    "recent weeks": ("duration", "PXW"), "recent days": ("duration", "PXD"),
+}
+DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+
+# ---------------------------------------------------------------- detection
+
+TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
+    u + s for u in UNITS for s in ("", "s")} | {
+    "centuries", "millennia", "ago", "now", "today", "tonight", "yesterday", "tomorrow",
+    "morning", "afternoon", "evening", "night", "noon", "midnight", "midday", "daily", "weekly",
+    "monthly", "annually", "yearly", "hourly", "nightly", "future", "past", "present",
+    "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
+    "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
+    "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately"})
+# Words that may open an expression though they are not temporal themselves.
+LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
+            "previous", "early", "late", "mid", "middle", "end", "beginning", "start", "more",
+            "less", "than", "over", "about", "around", "nearly", "almost", "some", "every",
+            "each", "several", "few", "many", "recent", "earlier", "later", "same", "first",
+            "second", "third", "fourth", "final", "at", "least", "up", "to", "just", "so",
+            "approximately", "roughly", "under", "fiscal", "calendar", "one", "other",
+            "following", "current", "couple", "of", "dozen", "half", "right", "near",
+            "foreseeable", "once", "twice", "times", "new", "year", "day", "election", "labor",
+            "memorial", "independence", "veterans", "good", "palm", "another", "additional",
+            "preceding", "prior", "subsequent", "very", "pre", "post"}
+# Periods an anaphoric date counts in ("the day before", "the night after").
+ANAPHORIC_UNITS = {"day", "night", "morning", "afternoon", "evening", "week", "month", "year"}
+EDGE_DROP = {"in", "on", "at", "for", "since", "by", "until", "till", "during", "from", "to",
+              "and", "or", "but", "of", "with", "as", "when", "after", "before", "within",
+              "through", "throughout", "between", "while", "then", "than", "that", "which"}
+NAME_UNIT_WORDS = {"day", "days", "year", "years", "week", "weeks", "month", "months",
+                    "decade", "century", "hour", "hours", "minutes", "night", "nights"}
+HOLIDAY_HEADS = {"election", "thanksgiving", "labor", "memorial", "independence", "veterans",
+                  "christmas", "new", "easter", "valentine", "mother", "father", "columbus",
+                  "presidents", "boxing", "may", "year", "years", "eve", "good", "palm", "ash",
+                  "martin", "luther", "king", "st.", "patrick", "'s"}
+
+POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
+
+OPENERS = {'"', "``", "''", "\u201c", "\u2018", "'", "(", "-", "--", "\u2014", "\u2013", ":", "_"}
+DEICTIC_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday", "now"}
+
+# Hedges TimeML leaves outside the expression ("about two weeks"); the mod keeps them.
+APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost", "some",
+                 "just", "an", "estimated"}
+ANCHOR_WORDS = {"later", "earlier", "before", "after", "prior", "on"}
+SET_CONTEXT = {"once", "twice", "times", "per", "thrice"}
+
+# ---------------------------------------------------------------- tense cues
+
+# "would" is the future seen from the past ("said he would leave Thursday").
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Verbs whose object date lies ahead of the time of speaking ("scheduled for November 20").
+FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "postpone",
+                  "reschedule"}
+# Verbs that move a time forward: "until Tuesday" after them is a deadline still ahead, even in
+# a past clause ("extended the deadline until Tuesday").
+DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "recess", "suspend",
+                   "defer", "push"}
+FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
+PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}

@@ -1,0 +1,32 @@
+"""One temporal expression to its TIMEX3 value: the rules first, then the dateparser fallback."""
+from __future__ import annotations
+
+import datetime as _dt
+from functools import lru_cache
+from typing import Optional
+
+from .errors import report
+from .fallback import normalize_with_dateparser
+from .rules import normalize_rules
+from .values import Timex
+
+
+def _normalize_uncached(text: str, reference_date: Optional[_dt.date] = None,
+                        tense: Optional[str] = None) -> Optional[Timex]:
+    hit = normalize_rules(text, reference_date, tense)
+    if hit is None:
+        hit = normalize_with_dateparser(text, reference_date, tense)
+    return hit
+
+
+@lru_cache(maxsize=8192)
+def normalize(text: str, reference_date: Optional[_dt.date] = None,
+              tense: Optional[str] = None) -> Optional[Timex]:
+    """(type, value, mod, relative, rule) of one temporal expression, or None if it is not one.
+
+    ``tense`` is "past", "present", "future" or None; it only matters with a reference date."""
+    try:
+        return _normalize_uncached(text, reference_date, tense)
+    except Exception as exc:  # noqa: BLE001 - a rule bug must not take the article down
+        report("normalizing", exc, text)
+        return None

@@ -1,0 +1,107 @@
+"""Dates told relative to the last date of the text, not to the publication date: "that year",
+"the same day", "the next day", "the following week", "the day before", "the next morning".
+
+The rule (``anaphoric``) recognises them and, for want of better, resolves them against the
+reference date; ``extract`` then resolves them again against the last date written before them
+in the article (``resolve_anaphor``), since news tells events in order."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import NamedTuple, Optional
+
+from ..lexicon import PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS
+from ..values import Timex, add_months, iso_week
+
+
+class Anaphor(NamedTuple):
+    unit: str  # day | week | month | year
+    step: int  # periods after (+) or before (-) the antecedent
+    pod: str  # part of day suffix ("TMO") or ""
+    mod: Optional[str]
+
+
+_UNIT = rf"(?P<unit>day|week|month|year|{POD_RE})"
+_PATTERNS = (
+    (re.compile(rf"(?:that|the same|that same|the very same)\s+{_UNIT}"), 0),
+    (re.compile(rf"the\s+(?:following|subsequent)\s+{_UNIT}"), 1),
+    (re.compile(rf"the\s+(?:previous|preceding|prior)\s+{_UNIT}"), -1),
+    # "the next week/year" is as often a length of time ("over the next year"): only a day,
+    # unless "very" makes it one point ("the very next year")
+    (re.compile(rf"the\s+next\s+(?P<unit>day|{POD_RE})"), 1),
+    (re.compile(rf"the\s+very\s+next\s+{_UNIT}"), 1),
+    (re.compile(rf"the\s+(?P<unit>day|{POD_RE})\s+(?P<side>before|after)"), 0),
+)
+
+
+def anaphor_of(t: str) -> Optional[Anaphor]:
+    """The anaphoric reading of a cleaned expression, or None."""
+    m = re.match(rf"(?P<pos>{POS_RE})[\s-]*", t)
+    mod = None
+    if m and not re.fullmatch(rf"(?:{POS_RE})", t):
+        mod = POSITION_MODS.get(m.group("pos"))
+        t = t[m.end():]
+    for pattern, step in _PATTERNS:
+        hit = pattern.fullmatch(t)
+        if hit:
+            unit = hit.group("unit")
+            if "side" in pattern.groupindex:
+                step = -1 if hit.group("side") == "before" else 1
+            pod = PARTS_OF_DAY.get(unit, "")
+            return Anaphor("day" if pod else unit, step, pod, mod)
+    return None
+
+
+def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
+    """The precision ("day", "week", "month", "year") and first day of a date value."""
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
+            return "day", _dt.date.fromisoformat(value[:10])
+        m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value)
+        if m:
+            return "week", _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            return "month", _dt.date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return "year", _dt.date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
+    """The value ``anaphor.step`` periods from the one ``base`` lies in."""
+    try:
+        if anaphor.unit == "day":
+            return (base + _dt.timedelta(days=anaphor.step)).isoformat() + anaphor.pod
+        if anaphor.unit == "week":
+            return iso_week(base + _dt.timedelta(weeks=anaphor.step))
+        if anaphor.unit == "month":
+            d = add_months(base, anaphor.step)
+            return f"{d.year}-{d.month:02d}"
+        return str(base.year + anaphor.step)
+    except (OverflowError, ValueError):
+        return None
+
+
+def resolve_anaphor(anaphor: Anaphor, antecedent: str) -> Optional[str]:
+    """The value of an anaphoric date after a date of value ``antecedent``; None when the
+    antecedent is coarser than the anaphor ("the next day" after "1998")."""
+    parsed = _parse(antecedent)
+    if parsed is None or _RANK[parsed[0]] > _RANK[anaphor.unit]:
+        return None
+    return shifted(anaphor, parsed[1])
+
+
+def anaphoric(t: str, ref, tense) -> Optional[Timex]:
+    """"that year", "the following week", "the next morning": against the reference date until
+    the text gives an earlier date (see the module's docstring); unknown without either."""
+    anaphor = anaphor_of(t)
+    if anaphor is None:
+        return None
+    if anaphor.step == 0 or ref is None:
+        return Timex("date", None, anaphor.mod, True)  # "that year" needs its antecedent
+    return Timex("date", shifted(anaphor, ref), anaphor.mod, True)

@@ -1,0 +1,142 @@
+"""Words pointing at the reference time: "now", "today", "this morning", "last year", "next
+week", "October last year", "the weekend". Resolved against the reference date; left
+underspecified without one."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional
+
+from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
+from ..lexicon import (DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
+                       POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
+from ..values import Timex, add_months, iso_week
+from .common import month_of, weekday_of
+
+
+def deictic_word(t: str, ref, tense) -> Optional[Timex]:
+    """"now", "recently", "the future", "recent years": a fixed value from the lexicon."""
+    if t in DEICTIC_WORDS:
+        hit = DEICTIC_WORDS[t]
+        return Timex(hit[0], hit[1], None, hit[0] == "date") if hit else None
+    return None
+
+
+def deictic_day(t: str, ref, tense) -> Optional[Timex]:
+    """"today", "yesterday morning", "late tonight", "the day after tomorrow"."""
+    m = re.fullmatch(rf"(?:(?:early|earlier|later|late)\s+)?(today|tonight|yesterday|tomorrow|"
+                     rf"the day before yesterday|the day after tomorrow)(?:\s+({POD_RE}))?", t)
+    if not m:
+        return None
+    pod = m.group(2)
+    if ref is None:
+        return Timex("date", None, None, True)
+    d = ref + _dt.timedelta(days=DAY_OFFSETS[m.group(1)])
+    suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if m.group(1) == "tonight" else "")
+    return Timex("date", d.isoformat() + suffix, None, True)
+
+
+def this_part_of_day(t: str, ref, tense) -> Optional[Timex]:
+    """"this morning", "early this evening"."""
+    m = re.fullmatch(rf"(?:(?:early|earlier|late|later)\s+)?(this|that)\s+({POD_RE})", t)
+    if not (m and m.group(1) == "this"):
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    return Timex("date", ref.isoformat() + PARTS_OF_DAY[m.group(2)], None, True)
+
+
+def part_of_relative_year(t: str, ref, tense) -> Optional[Timex]:
+    """"October last year", "the summer of last year", "last year's third quarter" style."""
+    m = re.fullmatch(
+        rf"(?:(?P<pos>{POS_RE})[\s-]*)?(?:the\s+)?(?P<part>{MONTH_RE}|{SEASON_RE}|"
+        rf"(?:first|second|third|fourth)\s+(?:quarter|half))(?:,)?\s+(?:of\s+)?"
+        rf"(?P<shift>last|this|next|the previous|the following|the same|that)\s+year", t) or \
+        re.fullmatch(rf"(?P<shift>last|this|next)\s+year's\s+(?P<part>{MONTH_RE}|{SEASON_RE}|"
+                     rf"(?:first|second|third|fourth)\s+(?:quarter|half))", t)
+    if not m:
+        return None
+    pos = POSITION_MODS.get(m.groupdict().get("pos") or "")
+    shift = m.group("shift")
+    part = m.group("part")
+    if ref is None or shift in ("the same", "that"):
+        year = "XXXX"
+    else:
+        year = str(ref.year + {"last": -1, "next": 1, "the previous": -1,
+                               "the following": 1}.get(shift, 0))
+    if part.rstrip(".") in MONTHS:
+        suffix = f"{month_of(part):02d}"
+    elif part in SEASONS:
+        suffix = SEASONS[part]
+    else:
+        n_txt, unit = part.split()
+        suffix = ("Q" if unit == "quarter" else "H") + str(ORDINALS[n_txt])
+    return Timex("date", f"{year}-{suffix}", pos, True)
+
+
+def the_weekend(t: str, ref, tense) -> Optional[Timex]:
+    """"the weekend", "over the weekend": the one around the reference date, by tense."""
+    m = re.fullmatch(r"(?:over\s+|during\s+)?the\s+(weekend|week)", t)
+    if not (m and m.group(1) == "weekend"):
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    sat = resolve_weekday(ref, 6, tense)
+    return Timex("date", iso_week(sat) + "-WE", None, True)
+
+
+def shifted_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"this week", "last year", "next Friday", "late last month", "this past summer", "that
+    year" (anaphoric: its value comes from an earlier date of the text)."""
+    m = re.fullmatch(
+        rf"(?:(?P<pos>{POS_RE})[\s-]*)?(?P<shift>this|last|next|past|previous|coming|current|"
+        rf"the past|the last|the previous|the coming|the next|the current|the following|"
+        rf"the same|that|that same|this past)\s+(?P<unit>week|weekend|month|year|quarter|decade|"
+        rf"century|season|{SEASON_RE}|{WEEKDAY_RE}|{MONTH_RE})", t)
+    if not m:
+        return None
+    pos = POSITION_MODS.get(m.group("pos")) if m.group("pos") else None
+    if re.fullmatch(r"the (?:past|last|previous|coming|next)", m.group("shift")) and \
+            m.group("unit") in ("week", "month", "year", "decade", "century", "quarter"):
+        return None  # "the last year" is the year up to now: a duration
+    shift = m.group("shift").replace("the ", "").replace("this past", "last")
+    shift = {"past": "last", "previous": "last", "coming": "next", "following": "next",
+             "current": "this", "that same": "that", "same": "that"}.get(shift, shift)
+    unit = m.group("unit")
+    if shift == "that":
+        return Timex("date", None, pos, True)  # anaphoric: "that year"
+    if unit in SEASONS:
+        if ref is None:
+            return Timex("date", f"XXXX-{SEASONS[unit]}", pos, True)
+        return Timex("date", resolve_season(ref, SEASONS[unit], shift, tense), pos, True)
+    if unit.rstrip(".") in WEEKDAYS:
+        if ref is None:
+            return Timex("date", f"XXXX-WXX-{weekday_of(unit)}", pos, True)
+        d = resolve_weekday(ref, weekday_of(unit), tense, shift)
+        return Timex("date", d.isoformat(), pos, True)
+    if unit.rstrip(".") in MONTHS:
+        mon = month_of(unit)
+        if ref is None:
+            return Timex("date", f"XXXX-{mon:02d}", pos, True)
+        return Timex("date", f"{resolve_year(ref, mon, None, tense, shift)}-{mon:02d}", pos, True)
+    if ref is None:
+        return Timex("date", None, pos, True)
+    step = {"this": 0, "last": -1, "next": 1}.get(shift, 0)
+    if unit == "year":
+        return Timex("date", str(ref.year + step), pos, True)
+    if unit == "month":
+        d = add_months(ref, step)
+        return Timex("date", f"{d.year}-{d.month:02d}", pos, True)
+    if unit in ("week", "weekend"):
+        d = ref + _dt.timedelta(weeks=step)
+        return Timex("date", iso_week(d) + ("-WE" if unit == "weekend" else ""), pos, True)
+    if unit == "quarter":
+        d = add_months(ref, 3 * step)
+        return Timex("date", f"{d.year}-Q{(d.month - 1) // 3 + 1}", pos, True)
+    if unit == "decade":
+        return Timex("date", f"{ref.year // 10 + step}", pos, True)
+    if unit == "century":
+        return Timex("date", f"{ref.year // 100 + step}", pos, True)
+    if unit == "season":
+        return Timex("date", f"{ref.year}-{season_of(ref)}", pos, True)
+    return None

@@ -1,0 +1,125 @@
+"""Amounts of time (TIMEX3 DURATION) and the dates they point to from the reference date
+("three years ago")."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional
+
+from ..lexicon import MOD_RE, MODS, QTY_RE, UNIT_RE, UNITS, VAGUE_RE
+from ..values import Timex, add_months, duration_value, iso_week, parse_quantity
+
+
+def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
+    """Amounts of time ("two hours", "120-day", "more than two decades", "the past three years")
+    and their anchored uses ("50 years ago" is a date)."""
+    m = re.fullmatch(
+        rf"(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<the>the)\s+)?"
+        rf"(?:(?P<dir>past|last|next|coming|previous|preceding|following|first|final|ensuing|"
+        rf"recent|latest|intervening)\s+)?"
+        rf"(?:(?P<qty>{QTY_RE}|{VAGUE_RE})[\s-]*)?(?P<unit>{UNIT_RE})"
+        rf"(?:[- ]?(?P<adj>long|old))?"
+        rf"(?:\s+(?P<rel>ago|earlier|later|before|after|from now|hence|since|back|"
+        rf"before that|after that|prior|on))?",
+        t)
+    if not m:
+        return None
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    qty_txt, unit, rel, direction = m.group("qty"), m.group("unit"), m.group("rel"), m.group("dir")
+    plural = unit.endswith("s") or unit in ("centuries", "millennia")
+    if m.group("adj") == "old":
+        return None  # an age, not a time ("63-year-old", "a year old")
+    vague = qty_txt is not None and re.fullmatch(VAGUE_RE, qty_txt) is not None
+    qty = None if vague else (parse_quantity(qty_txt) if qty_txt else (None if plural else 1.0))
+    if qty_txt and not vague and qty is None:
+        return None
+    if qty_txt in ("a couple of", "couple of"):
+        qty = 2.0
+    if direction in ("recent", "coming") and qty_txt is None:
+        qty = None  # "recent years", "coming months"
+    if qty_txt is None and direction is None and not plural and not m.group("mod") \
+            and not m.group("adj"):
+        return None  # "the day", "night", "the year" alone are not amounts of time
+    if rel in ("ago", "back", "from now", "hence"):
+        return offset_date(qty, unit, -1 if rel in ("ago", "back") else 1, ref, mod)
+    if rel in ("earlier", "later", "before", "after", "before that", "after that", "prior",
+               "on"):
+        # "two days later": the amount is what the text states; its anchor is another event.
+        return Timex("duration", duration_value(qty, unit), mod, False)
+    if (direction in ("last", "next", "this") and not qty_txt and not m.group("the")
+            and not plural and not m.group("mod")):
+        return None  # "last year" is a calendar date, handled by rule_deictic
+    if unit.rstrip("s") == "weekend" and not qty_txt:
+        return None
+    return Timex("duration", duration_value(qty, unit), mod)
+
+
+def offset_date(qty, unit, sign, ref, mod) -> Timex:
+    """"three years ago" / "two weeks from now": a date at the precision of the unit."""
+    unit = unit.rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    if qty is None:
+        return Timex("date", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, True)
+    if ref is None:
+        return Timex("date", None, mod, True)
+    try:
+        n = int(round(qty))
+        if unit in ("year", "decade", "century"):
+            years = qty * UNITS[unit][2]
+            return Timex("date", str(ref.year + sign * int(round(years))), mod, True)
+        if unit == "quarter":
+            d = add_months(ref, sign * 3 * n)
+            return Timex("date", f"{d.year}-Q{(d.month - 1) // 3 + 1}", mod, True)
+        if unit == "month":
+            d = add_months(ref, sign * n)
+            return Timex("date", f"{d.year}-{d.month:02d}", mod, True)
+        if unit in ("week", "fortnight", "weekend"):
+            d = ref + _dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))
+            return Timex("date", iso_week(d), mod, True)
+        if unit in ("day", "night"):
+            return Timex("date", (ref + _dt.timedelta(days=sign * n)).isoformat(), mod, True)
+        if unit in ("hour", "minute", "second"):
+            return Timex("time", ref.isoformat(), mod, True)  # clock time unknown: the day
+    except (OverflowError, ValueError):
+        return Timex("date", None, mod, True)
+    return Timex("date", None, mod, True)
+
+
+def amount_and_a_half(t: str, ref, tense) -> Optional[Timex]:
+    """"a minute and a half" (PT1M30S), "two hours and a half", "a year and a half"."""
+    m = re.fullmatch(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})\s+(?P<unit>{UNIT_RE})"
+                     r"\s+and\s+a\s+half", t)
+    if not m:
+        return None
+    qty = parse_quantity(m.group("qty"))
+    if qty is None:
+        return None
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    return Timex("duration", duration_value(qty + 0.5, m.group("unit")), mod)
+
+
+def amount_range(t: str, ref, tense) -> Optional[Timex]:
+    """"12 to 18 months", "the next two to three years", "between two and three years": one
+    length of time whose number the text leaves open (PXM)."""
+    # "and" joins a range only after "between": "seven and a half years" is one amount
+    m = re.fullmatch(rf"(?:(?:the\s+)?(?:next|past|last|coming|first)\s+)?(?P<a>{QTY_RE})"
+                     rf"\s*(?:to|-|\u2013|or)\s*(?P<b>{QTY_RE})[\s-]+(?P<unit>{UNIT_RE})", t) or \
+        re.fullmatch(rf"between\s+(?P<a>{QTY_RE})\s+and\s+(?P<b>{QTY_RE})\s+(?P<unit>{UNIT_RE})", t)
+    if not m or parse_quantity(m.group("a")) is None or parse_quantity(m.group("b")) is None:
+        return None
+    return Timex("duration", duration_value(None, m.group("unit")))
+
+
+def amount_more(t: str, ref, tense) -> Optional[Timex]:
+    """"two more weeks", "another three days", "an additional year": the amount added."""
+    m = re.fullmatch(rf"(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<qty>{QTY_RE})\s+more|another"
+                     rf"(?:\s+(?P<qty2>{QTY_RE}))?|an\s+additional(?:\s+(?P<qty3>{QTY_RE}))?)"
+                     rf"\s+(?P<unit>{UNIT_RE})", t)
+    if not m:
+        return None
+    qty_txt = m.group("qty") or m.group("qty2") or m.group("qty3")
+    qty = parse_quantity(qty_txt) if qty_txt else 1.0
+    if qty is None:
+        return None
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    return Timex("duration", duration_value(qty, m.group("unit")), mod)

@@ -1,0 +1,352 @@
+"""TimeML (TIMEX3) conventions of the date values, one test a convention, on phrases and sentences
+written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factx.dates import extract_dates, normalize
+from factx.dates.direction import choose, resolve_weekday, resolve_year
+from factx.timekeys import calendar_key
+
+D = dt.date
+WED = D(1998, 2, 18)  # a Wednesday in ISO week 8
+
+
+def facts_of(nlp, text, ref=None):
+    return {f.text: f for f in extract_dates(nlp(text), ref)}
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize("text,value,mod", [
+    ("the 1970s", "197", None),
+    ("the early 1980s", "198", "START"),
+    ("the mid-1990s", "199", "MID"),
+    ("the late '60s", "196", "END"),
+    ("the nineties", "199", None),
+    ("the 20th century", "19", None),
+    ("the end of the 19th century", "18", "END"),
+    ("the beginning of 2004", "2004", "START"),
+])
+def test_decades_and_centuries_by_their_digits_with_start_mid_end(text, value, mod):
+    t = normalize(text)
+    assert (t.type, t.value, t.mod) == ("date", value, mod)
+
+
+def test_decades_and_centuries_sort_at_their_first_year():
+    assert calendar_key("198") == "1980"
+    assert calendar_key("19") == "1900"
+    assert calendar_key("1998-W08") == "1998-02-16"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("this week", "1998-W08"), ("last week", "1998-W07"), ("next weekend", "1998-W09-WE"),
+    ("this weekend", "1998-W08-WE"),
+])
+def test_weeks_have_two_digits_and_weekends_end_in_we(text, value):
+    assert normalize(text, WED).value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("the first quarter of 1998", "1998-Q1"), ("the second half of 1998", "1998-H2"),
+    ("summer 1998", "1998-SU"), ("fiscal 1998", "1998"), ("the fiscal year 1998", "1998"),
+    ("FY2016", "2016"), ("FY16", "2016"), ("fiscal year 2016-17", "2016"),
+    ("the 1998 fiscal year", "1998"), ("the first quarter of fiscal 1999", "1999-Q1"),
+    ("fiscal 1999's second quarter", "1999-Q2"),
+])
+def test_quarters_halves_seasons_and_fiscal_years(text, value):
+    assert normalize(text).value == value
+
+
+def test_fiscal_years_in_a_sentence(nlp):
+    got = facts_of(nlp, "Revenue rose in FY2016 and fell in the first quarter of fiscal 2017; "
+                        "the agency spent less last fiscal year.", D(2018, 3, 1))
+    assert got["FY2016"].value == "2016"
+    assert got["the first quarter of fiscal 2017"].value == "2017-Q1"
+    assert got["last fiscal year"].value == "2017"
+
+
+def test_fiscal_years_anchored_to_the_reference_date_and_not_otherwise():
+    assert normalize("last fiscal year", WED).value == "1997"
+    assert normalize("the fiscal year", WED) is None
+
+
+# ---------------------------------------------------------------- direction
+
+def test_weekdays_in_a_past_sentence_lie_before_the_reference_day():
+    assert normalize("Tuesday", WED, "past").value == "1998-02-17"
+    assert normalize("Monday", WED, "past").value == "1998-02-16"
+    assert normalize("Thursday", WED, "past").value == "1998-02-12"
+
+
+def test_weekdays_in_a_future_sentence_lie_after_it():
+    assert normalize("Tuesday", WED, "future").value == "1998-02-24"
+    assert normalize("Thursday", WED, "future").value == "1998-02-19"
+
+
+def test_weekdays_without_tense_take_the_nearest_one():
+    assert normalize("Thursday", WED).value == "1998-02-19"  # one day ahead
+    assert normalize("Monday", WED).value == "1998-02-16"  # two days back
+
+
+def test_last_month_name_in_that_month_is_a_year_before():
+    assert normalize("last February", WED).value == "1997-02"
+    assert normalize("next February", WED).value == "1999-02"
+    assert normalize("this February", WED).value == "1998-02"
+
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("April 3", "past", "1997-04-03"),  # the latest not after the reference date
+    ("March 3", "past", "1998-03-03"),  # a planned date reported in the past: within the slack
+    ("March 3", "future", "1998-03-03"),  # the next one
+    ("March 3", None, "1998-03-03"),  # the nearest
+    ("December", None, "1997-12"),
+    ("August", "past", "1997-08"),
+    ("August", "future", "1998-08"),
+])
+def test_month_without_year_takes_the_year_the_tense_points_to(text, tense, value):
+    assert normalize(text, WED, tense).value == value
+
+
+def test_a_year_given_nearby_wins_over_the_tense():
+    assert normalize("March 3, 1990", WED, "future").value == "1990-03-03"
+
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("the third quarter", "past", "1997-Q3"),
+    ("the third quarter", "future", "1998-Q3"),
+    ("summer", "past", "1997-SU"),
+    ("next summer", None, "1998-SU"),
+    ("this winter", None, "1997-WI"),  # December 1997 to February 1998
+    ("last winter", None, "1996-WI"),
+    ("Christmas", "past", "1997-12-25"),
+    ("Christmas", "future", "1998-12-25"),
+    ("last Christmas", None, "1997-12-25"),
+])
+def test_the_same_direction_rules_hold_for_quarters_seasons_and_holidays(text, tense, value):
+    assert normalize(text, WED, tense).value == value
+
+
+def test_choose_is_written_once_for_every_period():
+    ref = D(2000, 6, 15)
+    days = [((D(2000, 6, d), D(2000, 6, d)), d) for d in (8, 15, 22)]
+    assert choose(days, ref, None, "last") == 8
+    assert choose(days, ref, None, "next") == 22
+    assert choose(days, ref, "past") == 15 and choose(days, ref, "future") == 15
+    assert resolve_weekday(ref, 4, "past") == ref  # 15 June 2000 is a Thursday
+    assert resolve_year(ref, 6, 20, "past") == 2000  # five days ahead: within the slack
+
+
+def test_weekday_in_past_and_future_sentences(nlp):
+    past = facts_of(nlp, "The mayor signed the order on Tuesday.", WED)
+    future = facts_of(nlp, "The mayor will sign the order on Tuesday.", WED)
+    assert past["Tuesday"].value == "1998-02-17"
+    assert future["Tuesday"].value == "1998-02-24"
+
+
+def test_as_of_a_weekday_follows_the_tense(nlp):
+    thursday = D(2016, 11, 3)
+    present = facts_of(nlp, "As of Friday, the new rules apply to every bank.", thursday)
+    past = facts_of(nlp, "As of Friday, 200 people had signed the letter.", thursday)
+    assert present["Friday"].value == "2016-11-04"
+    assert past["Friday"].value == "2016-10-28"
+
+
+# ---------------------------------------------------------------- vague references
+
+@pytest.mark.parametrize("text,value", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("the present", "PRESENT_REF"),
+    ("the past", "PAST_REF"), ("recently", "PAST_REF"), ("previously", "PAST_REF"),
+    ("formerly", "PAST_REF"), ("the future", "FUTURE_REF"),
+])
+def test_vague_references(text, value):
+    assert normalize(text).value == value
+
+
+def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
+    got = facts_of(nlp, "In the past, the ferry was slow; it currently runs hourly. Now that "
+                        "the bridge is open, traffic has grown.")
+    assert got["the past"].value == "PAST_REF"
+    assert got["currently"].value == "PRESENT_REF"
+    assert "Now" not in got
+
+
+# ---------------------------------------------------------------- sets
+
+@pytest.mark.parametrize("text,value,freq", [
+    ("daily", "XXXX-XX-XX", "1X"), ("annually", "XXXX", "1X"), ("weekly", "XXXX-WXX", "1X"),
+    ("each July", "XXXX-07", None), ("every year", "XXXX", None),
+    ("Tuesday nights", "XXXX-WXX-2TNI", None), ("every Friday morning", "XXXX-WXX-5TMO", None),
+    ("Sundays", "XXXX-WXX-7", None), ("twice a week", "XXXX-WXX", "2X"),
+    ("three times a year", "XXXX", "3X"), ("every other week", "XXXX-WXX", None),
+])
+def test_sets_recur_on_a_calendar_pattern_never_a_duration(text, value, freq):
+    t = normalize(text)
+    assert (t.type, t.value, t.freq) == ("set", value, freq)
+    assert not t.value.startswith("P")
+
+
+def test_sets_in_sentences_and_the_daily_newspaper(nlp):
+    got = facts_of(nlp, "The club meets Tuesday nights and the board meets twice a month. "
+                        "The story ran in the state daily Herald.")
+    assert got["Tuesday nights"].value == "XXXX-WXX-2TNI"
+    month = next(f for f in got.values() if f.text.endswith("a month"))
+    assert (month.type, month.value, month.freq) == ("set", "XXXX-XX", "2X")
+    assert "daily" not in got
+
+
+# ---------------------------------------------------------------- durations
+
+@pytest.mark.parametrize("text,value", [
+    ("the last twenty four hours", "PT24H"), ("a minute and a half", "PT1M30S"),
+    ("an hour and a half", "PT1H30M"), ("a few minutes", "PTXM"), ("centuries", "PXC"),
+    ("two centuries", "P200Y"), ("the next 12 to 18 months", "PXM"), ("two to three years", "PXY"),
+    ("two more weeks", "P2W"), ("another three days", "P3D"), ("day-long", "P1D"),
+    ("seven and a half years", "P7Y6M"), ("between two and three years", "PXY"),
+])
+def test_durations(text, value):
+    t = normalize(text, WED)
+    assert (t.type, t.value) == ("duration", value)
+
+
+def test_so_long_ago_is_a_date_from_the_reference_date():
+    t = normalize("two years ago", WED)
+    assert (t.type, t.value) == ("date", "1996")
+    assert normalize("three weeks ago", WED).value == "1998-W05"
+
+
+def test_durations_in_a_sentence_are_one_expression(nlp):
+    got = facts_of(nlp, "Officials expect a decision in the next 12 to 18 months, after two more "
+                        "weeks of talks that lasted a minute and a half.", WED)
+    assert got["the next 12 to 18 months"].value == "PXM"
+    assert got["two more weeks"].value == "P2W"
+    assert got["a minute and a half"].value == "PT1M30S"
+
+
+# ---------------------------------------------------------------- times with dates
+
+def test_time_with_a_calendar_date_takes_the_dates_year():
+    t = normalize("5 p.m. EST Nov. 9", D(1989, 11, 8), "future")
+    assert (t.type, t.value) == ("time", "1989-11-09T17:00")
+    assert normalize("Nov. 9, 1989, at 5 p.m.").value == "1989-11-09T17:00"
+    assert normalize("5 p.m. Nov. 9").value == "XXXX-11-09T17:00"
+
+
+def test_noon_and_midnight_with_a_day_are_resolved_like_the_day():
+    assert normalize("noon Saturday", WED, "future").value == "1998-02-21T12:00"
+    assert normalize("midnight Friday", WED, "past").value == "1998-02-13T24:00"
+
+
+# ---------------------------------------------------------------- anaphoric dates
+
+def test_following_week_counts_from_the_date_just_mentioned(nlp):
+    got = facts_of(nlp, "The court met on Nov. 9, 1989. The following week, the judge resigned.",
+                   D(2016, 11, 3))
+    assert got["The following week"].value == "1989-W46"
+
+
+def test_next_day_and_day_before_count_from_the_last_date(nlp):
+    got = facts_of(nlp, "The ship docked on March 3, 2001. The next morning it sailed; the day "
+                        "before, it had refuelled.", D(2016, 11, 3))
+    assert got["The next morning"].value == "2001-03-04TMO"
+    assert got["the day before"].value == "2001-03-03"
+
+
+def test_same_day_needs_an_antecedent_as_precise_as_a_day(nlp):
+    got = facts_of(nlp, "The plant opened in 1999. It closed that same day.", D(2016, 11, 3))
+    assert got["that same day"].value is None
+    got = facts_of(nlp, "The plant opened on May 2, 1999. It closed that same day.")
+    assert got["that same day"].value == "1999-05-02"
+
+
+def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):
+    got = facts_of(nlp, "She lost the race in 1994 and ran again the very next year.",
+                   D(2016, 9, 8))
+    assert got["the very next year"].value == "1995"
+
+
+def test_anaphoric_date_without_any_earlier_date_uses_the_reference(nlp):
+    got = facts_of(nlp, "The following week, the judge resigned.", D(2016, 11, 3))
+    assert got["The following week"].value == "2016-W45"
+
+
+def test_the_day_before_an_event_is_not_a_date_of_its_own(nlp):
+    got = facts_of(nlp, "He left the day before the vote.", D(2016, 11, 3))
+    assert "the day before" not in got
+
+
+# ---------------------------------------------------------------- ages are never dates
+
+@pytest.mark.parametrize("text,age", [
+    ("Moore, 39, told the court on Monday that he was innocent.", "39"),
+    ("The driver, 51, was released in 2015.", "51"),
+    ("Officials said Lee, 61, had retired last year.", "61"),
+    ("A 63-year-old nurse was hired in May 2018.", "63-year-old"),
+    ("The 19-year-old student moved in the 1990s.", "19-year-old"),
+])
+def test_ages_are_never_dates(nlp, text, age):
+    got = facts_of(nlp, text, D(2020, 6, 1))
+    assert got, "the sentence's real date is found"
+    assert not any(age in t for t in got), got
+
+
+def test_corpus_decade_is_the_early_1980s_with_mod_start(nlp):
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).parent.parent / "corpus").glob("*.txt")):
+        found += [f for f in extract_dates(nlp(path.read_text(encoding="utf-8")))
+                  if f.text == "the early 1980s"]
+    assert [(f.value, f.mod) for f in found] == [("198", "START")]
+
+
+# ---------------------------------------------------------------- weeks of a day, years before/after, joined days
+
+def test_the_week_of_a_day_is_its_iso_week():
+    assert normalize("the week of March 6, 2000").value == "2000-W10"
+    assert normalize("the weekend of March 4, 2000").value == "2000-W09-WE"
+
+
+def test_pre_and_post_years_keep_the_year_with_a_mod():
+    t = normalize("post-1945")
+    assert (t.value, t.mod) == ("1945", "AFTER")
+    assert normalize("pre-2001").mod == "BEFORE"
+
+
+def test_a_day_number_joined_to_a_month_day_is_a_date_of_that_month(nlp):
+    got = facts_of(nlp, "The two sides will meet on June 12 and 13, and again on Sept. 3-4, "
+                        "while 40 percent abstain on June 20 and 45.", D(2005, 6, 1))
+    assert got["13"].value == "2005-06-13" and got["13"].rule == "conjoined_day"
+    assert got["4"].value == "2005-09-04"
+    assert "45" not in got  # no such day: a count
+
+
+def test_week_of_and_post_year_in_a_sentence(nlp):
+    got = facts_of(nlp, "Talks are set for the week of March 6, and the post-1989 order holds.",
+                   D(2000, 2, 24))
+    assert got["the week of March 6"].value == "2000-W10"
+    assert got["post-1989"].value == "1989"
+
+
+# ---------------------------------------------------------------- tense of plans and deadlines
+
+SUNDAY, THURSDAY = D(1999, 10, 24), D(2000, 3, 30)
+
+
+@pytest.mark.parametrize("text,ref,phrase,value", [
+    # a plan's date told in the past may lie on either side: the nearest
+    ("A memorial service planned for Saturday was canceled after the plans leaked.", SUNDAY,
+     "Saturday", "1999-10-23"),
+    # when the planning happened
+    ("On Friday, the city planned to pay the first claims.", THURSDAY, "Friday", "2000-03-24"),
+    # a past clause ending "until" a day: the nearest
+    ("Until Wednesday, the police had not named a suspect.", THURSDAY, "Wednesday", "2000-03-29"),
+    # a deadline moved forward lies ahead, even told in the past
+    ("The agency postponed the hearing until Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+    ("The shop stays open until Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+])
+def test_plans_and_deadlines(nlp, text, ref, phrase, value):
+    got = facts_of(nlp, text, ref)
+    assert got[phrase].value == value
