@@ -10,7 +10,7 @@ import dataclasses
 import json
 import re
 import sys
-from typing import Any
+from typing import Any, Iterable, Optional
 
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
@@ -55,6 +55,19 @@ def emit(data: Any, as_json: bool, table: str) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         view(table, data)
+
+
+def emit_stream(items: Iterable[Any], limit: Optional[int] = None) -> None:
+    """Print a JSON list item by item as the items come (memory flat in the number of items),
+    laid out as ``emit`` lays out a list; at most ``limit`` items."""
+    out = sys.stdout
+    first = True
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        out.write(("[\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def view(table: str, *data: Any, stderr: bool = False) -> None:

@@ -305,8 +305,12 @@ class Store:
     def read_article(self, article_id: str) -> dict[str, Any]:
         """One article document; raises KeyError if unknown, ValueError if corrupt (not of the
         shape of an article document included: ``factx.schema.validate_article``)."""
-        entry = self.entries[article_id]
-        path = self.document_path(entry)
+        return self.read_document(article_id, self.entries[article_id].get("file"))
+
+    def read_document(self, article_id: str, file: Any) -> dict[str, Any]:
+        """The document of ``article_id`` in ``file`` (a name inside articles/, as the manifest
+        or the index gives it), checked as ``read_article`` does."""
+        path = self.document_path({"file": file})
         try:
             doc = json.loads(path.read_bytes())
         except OSError as err:
