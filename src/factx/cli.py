@@ -277,14 +277,16 @@ def _progress_bar():
 
 # ---- queries -----------------------------------------------------------------------------
 @app.command()
-def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """List the articles in the store.
+def articles(limit: LimitOpt = None, offset: OffsetOpt = 0, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List the articles in the store, by id. The whole list also checks every article document
+    against the manifest (the store's health view); a page (--limit, --offset) does not.
 
-    Example: factx articles --json
+    Example: factx articles --json   (a page: factx articles --limit 20 --offset 40)
     """
-    with reading(store, full_check=True) as arts:
-        rows = query.article_rows(arts)
-    render.emit(rows, as_json, "articles")
+    page = Page(limit, offset, as_json)
+    whole = limit is None and not offset
+    with reading(store, full_check=whole) as arts:
+        page.emit(iter(arts.index.article_rows(limit=page.fetch(), offset=offset)), "articles")
 
 
 @app.command()
@@ -323,7 +325,8 @@ def quotes(
                                                    "(case- and accent-insensitive).", show_default=False)] = None,
     article: Annotated[Optional[str], typer.Option("--article", help="Only this article (an id or a unique prefix of one).",
                                                    show_default=False)] = None,
-    contains: Annotated[Optional[str], typer.Option("--contains", help="Only quotes containing this text.",
+    contains: Annotated[Optional[str], typer.Option("--contains", help="Only statements with these words in a row "
+                                                    "(whole words; e-mail also finds email).",
                                                     show_default=False)] = None,
     include_partial: Annotated[bool, typer.Option("--all", help="Include short quoted fragments "
                                                   "(scare quotes).")] = False,
@@ -340,6 +343,7 @@ def quotes(
     """Who said what, where: quoted and reported statements with their speakers.
 
     Example: factx quotes --speaker Kardashian   (reported speech only: --kind indirect)
+
     Pages: factx quotes --contains email --from 2019 --limit 20 --offset 20
     """
     from factx import people

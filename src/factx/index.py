@@ -113,8 +113,18 @@ _TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quot
            "entities")
 
 
+@functools.lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(name_tokens(name))
+
+
 def key_of(name: str) -> str:
-    return " ".join(name_tokens(name))
+    return " ".join(_tokens(name))
+
+
+def _fold(text: str) -> str:
+    """``names.fold``, at once for ASCII text (nothing to decompose)."""
+    return text.casefold() if text.isascii() else fold(text)
 
 
 def _sentence(text: str, item: dict[str, Any]) -> Optional[str]:
@@ -143,15 +153,17 @@ _JOINERS = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])", re.UNICODE)
 
 def words_of(text: str) -> list[str]:
     """Folded words (case and accents ignored; hyphens split words, apostrophes do not)."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(_fold(text))
 
 
 def fts_text(text: str) -> str:
     """What the full-text index holds of a statement: its words, then each hyphenated compound
     joined ("e-mail" is also "email"), so either spelling finds it."""
-    folded = fold(text)
-    joined = [_WORD.sub(lambda m: m.group(0), re.sub(r"[-‐‑/]", "", c)) for c in _COMPOUND.findall(folded)]
-    return " ".join(_WORD.findall(folded) + [w for c in joined for w in _WORD.findall(c)])
+    folded = _fold(text)
+    words = _WORD.findall(folded)
+    if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
+        words += [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(re.sub(r"[-‐‑/]", "", c))]
+    return " ".join(words)
 
 
 def contains_words(text: str, wanted: str) -> bool:
@@ -163,15 +175,15 @@ def contains_words(text: str, wanted: str) -> bool:
     split = f" {' '.join(words_of(text))} "
     if f" {' '.join(q)} " in split:
         return True
-    joined = f" {' '.join(words_of(_JOINERS.sub('', fold(text))))} "
-    return f" {' '.join(words_of(_JOINERS.sub('', fold(wanted))))} " in joined
+    joined = f" {' '.join(words_of(_JOINERS.sub('', _fold(text))))} "
+    return f" {' '.join(words_of(_JOINERS.sub('', _fold(wanted))))} " in joined
 
 
 def fts_query(wanted: str) -> Optional[str]:
     """An FTS5 query that finds every statement ``contains_words`` can accept (each word, or a
     compound's parts as a phrase or its joined form); None when the text has no words."""
     parts = []
-    for token in fold(wanted).split():
+    for token in _fold(wanted).split():
         comps = _COMPOUND.fullmatch(token.strip(".,;:!?\"'()[]{}“”‘’"))
         split = _WORD.findall(token)
         if not split:
@@ -402,7 +414,6 @@ class Index:
         """Every row of one article, numbered, ready for executemany."""
         from factx.people import speaker_person
 
-        json.dumps(doc, ensure_ascii=False).encode("utf-8")  # a lone surrogate: refused here
         text = doc.get("text", "")
         quotes = doc.get("quotes", [])
         published = doc.get("published")
@@ -426,9 +437,15 @@ class Index:
                                  len(person["attributes"]), body, _crc(p["name"], body)))
         first_of: dict[Any, tuple[int, Optional[int]]] = {}
         texts: dict[int, list[str]] = {}
+        by_speaker: dict[str, Optional[str]] = {}
         for seq, q in enumerate(quotes):
             rid = self._rid("quotes")
-            local = speaker_person(doc, q)
+            local = _speaker_by_span(q, doc)
+            speaker = q.get("speaker")
+            if local is None and isinstance(speaker, str) and speaker:
+                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
+                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
+                local = by_speaker[speaker]
             srow = row_of.get(local) if local else None
             stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
             stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
@@ -437,7 +454,7 @@ class Index:
             out["quotes"].append((rid, arid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
                                   published, srow, None, stmt_row, None, body, _crc(body, published)))
             if stmt == rid:
-                out["speaker_tokens"].extend((t, rid) for t in sorted(set(name_tokens(q.get("speaker") or ""))))
+                out["speaker_tokens"].extend((t, rid) for t in sorted(set(_tokens(q.get("speaker") or ""))))
             if not q.get("partial"):
                 for name, spans in mentions_of.items():
                     if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
@@ -458,6 +475,9 @@ class Index:
                 etext = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
                 counts[(ent["label"], key_of(etext), etext)] += 1
         out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
+        # A lone surrogate (a document validate_article let through) is refused here, before
+        # any row of the batch is written: every string the rows hold, encoded once.
+        "\0".join(v for rows in out.values() for r in rows for v in r if isinstance(v, str)).encode("utf-8")
         return out
 
     def remove(self, aid: str) -> None:
@@ -601,9 +621,10 @@ class Index:
                 self.rebuild(err)
 
     @_healing
-    def article_rows(self) -> list[dict[str, Any]]:
+    def article_rows(self, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings, "
-                               "published_source, rowcrc FROM articles ORDER BY id").fetchall()
+                               "published_source, rowcrc FROM articles ORDER BY id LIMIT ? OFFSET ?",
+                               (-1 if limit is None else limit, offset)).fetchall()
         _expect(all(row_crc(r[:9]) == r[9] for r in rows))
         out = [{"id": r[0], "title": r[1], "published": r[2], "published_source": r[8], "characters": r[3],
                 "entities": r[4], "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
@@ -655,7 +676,16 @@ class Index:
         for p in out:
             _expect(_ints(p["pid"], p["mentions"], p["n_articles"]) and isinstance(p["id"], str)
                     and isinstance(p["name"], str) and _strs(p["aliases"]))
-            if with_articles:
+        if with_articles and pids is None and top is None:  # everyone: one pass over the names
+            ids: dict[int, list[str]] = {}
+            for pid, aid in self.db.execute("SELECT DISTINCT n.pid, a.id FROM names n JOIN articles a "
+                                            "ON a.rid = n.article ORDER BY n.pid, a.id"):
+                _expect(isinstance(aid, str))
+                ids.setdefault(pid, []).append(aid)
+            for p in out:
+                p["articles"] = ids.get(p["pid"], [])
+        elif with_articles:
+            for p in out:
                 p["articles"] = self.person_article_ids(p["pid"])
         return out
 
@@ -765,14 +795,17 @@ class Index:
                f"JOIN articles a ON a.rid = q.article WHERE {' AND '.join(where)} ORDER BY a.id, q.seq")
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
-        texts: dict[int, bool] = {}
+        texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
 
         def decode(row):
             q = decode_quote(row)
             if wanted is not None:
-                if row[5] not in texts:
-                    texts[row[5]] = contains_words(self._statement_text(row[5]), wanted)
-                if not texts[row[5]]:
+                if q.get("statement") is None:
+                    return q if contains_words(q["text"], wanted) else None
+                key = (row[0], q["statement"])
+                if key not in texts:
+                    texts[key] = contains_words(self._statement_text(row[5]), wanted)
+                if not texts[key]:
                     return None
             return q
         return self.stream(lambda: self.db.execute(sql, args), decode, limit, offset)
@@ -933,6 +966,22 @@ class Index:
             _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"])
                     and _strs(r["articles"]) and _strs(r["aliases"]))
         return out
+
+
+def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
+    """``people.speaker_person`` when the speaker mention overlaps a person's mention (the
+    common case, found without parsing any name); None to ask it."""
+    if not isinstance(q.get("speaker"), str) or not q["speaker"]:
+        return None
+    s, e = q.get("speaker_start"), q.get("speaker_end")
+    if type(s) is not int or type(e) is not int:
+        return None
+    for p in doc.get("people", []):  # in the order speaker_person looks at them
+        if isinstance(p, dict) and isinstance(p.get("name"), str):
+            for m in p.get("mentions", []):
+                if isinstance(m, list) and len(m) == 2 and (m[0] <= s and e <= m[1] or s <= m[0] < e):
+                    return p["name"]
+    return None
 
 
 def _date(row: tuple) -> dict[str, Any]:

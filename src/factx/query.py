@@ -69,10 +69,6 @@ class Articles:
         return self.read(self.resolve(ref))
 
 
-def article_rows(articles: Articles) -> list[dict[str, Any]]:
-    return articles.index.article_rows()
-
-
 def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
     """One article's facts for `factx show`: everything but the store's private fields."""
     return {k: v for k, v in doc.items() if not k.startswith("_")}
