@@ -232,3 +232,33 @@ def test_a_failed_batch_leaves_no_temporary_file_and_no_entry(tmp_path, monkeypa
         assert list(s.entries) == ["a000.txt"]
     assert not list(tmp_path.glob("articles/.*.tmp"))
     assert open_store(tmp_path).article_ids() == ["a000.txt"]
+
+
+@pytest.mark.parametrize("dense", [1, 10 ** 9])
+def test_contains_gives_the_same_pages_whether_its_word_is_rare_or_common(tmp_path, monkeypatch, dense):
+    from factx import index
+
+    docs = [article(i, "an email about the budget" if i % 3 else "nothing to report") for i in range(12)]
+    store = make_store(tmp_path / "s", docs)
+    monkeypatch.setattr(index, "DENSE", dense)  # 1: every word is common (walk in order)
+    whole = run_json("quotes", "--contains", "e-mail", "--store", store)
+    assert [q["article"] for q in whole] == [f"a{i:03d}.txt" for i in range(12) if i % 3]
+    assert run_json("quotes", "--contains", "email", "--limit", "3", "--offset", "2", "--store", store) == whole[2:5]
+
+
+def test_entities_json_lists_every_article_and_counts_them(tmp_path, store30):
+    import shutil
+
+    rows = run_json("entities", "--store", store30)
+    assert {r["name"]: r["n_articles"] for r in rows} == {"Senate": 30, "Alice Smith": 30, "Bob Jones": 30}
+    assert all(r["n_articles"] == len(r["articles"]) for r in rows)
+    assert run_json("entities", "--top", "1", "--label", "ORG", "--store", store30)[0]["articles"][:2] == \
+        ["a000.txt", "a001.txt"]
+    store = tmp_path / "s"
+    shutil.copytree(store30, store)
+    db = sqlite3.connect(store / "index.sqlite")
+    db.execute("""UPDATE entity_summary SET articles = '["a000.txt"]'""")  # a hand edit, or damage
+    db.commit()
+    db.close()
+    result = run("entities", "--json", "--store", store)
+    assert json.loads(result.stdout) == rows and "rebuilt" in result.stderr

@@ -557,10 +557,14 @@ def entities(
     wanted = label.upper() if label else None
     top = min(top, 2 ** 62) if top else top  # SQLite's LIMIT is a 64-bit integer
     with reading(store) as arts:
-        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top)
+        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=as_json)
         if wanted in (None, "PERSON"):
             rows += people.person_rows(arts.index.persons(top=top, with_articles=True))
-    render.emit(people.top_entities(rows, top), as_json, "entities")
+        rows = people.top_entities(rows, top)
+        if as_json:  # one entity a line: its list of articles can be long
+            render.emit_stream(rows, compact=True)
+        else:
+            render.emit(rows, False, "entities")
 
 
 def main() -> None:

@@ -27,7 +27,11 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
                                         people merged across the corpus; ``id`` is the stable
                                         person id users see ("donald-trump")
     alias_tokens(token, pid)            lookup by any token of any alias
-    entity_summary(label, name, mentions, articles, aliases)
+    co_mentioned(pid, name, id, articles, rank)
+                                        the people most often with each person in CO_HEAVY
+                                        articles or more, kept at each merge (`who` of the most
+                                        written-about people then reads CO_KEEP rows)
+    entity_summary(label, name, mentions, articles, aliases, n_articles, crc)
     meta(name, value)                   version, store signature, whether persons are current
 
 Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
@@ -51,10 +55,17 @@ from factx.store import Store
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "8"
+INDEX_VERSION = "11"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
+# A word in at least this many statements is "dense": `quotes --contains` then walks the quotes
+# in the order printed instead of sorting every match.
+DENSE = 2000
+# People in this many articles or more have their most co-mentioned people (CO_KEEP of them)
+# kept at each merge rather than counted per query.
+CO_HEAVY = 500
+CO_KEEP = 100
 # Rows buffered by add() before they are written with executemany.
 FLUSH_ARTICLES = 2000
 
@@ -76,12 +87,12 @@ CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, name 
     aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_pid ON names(pid, published);
-CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, seq INTEGER, stmt INTEGER,
+CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, stmt INTEGER,
     kind TEXT, partial INTEGER, published TEXT, speaker_row INTEGER, speaker_pid INTEGER, stmt_row INTEGER,
     stmt_pid INTEGER, doc TEXT, crc INTEGER);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article, seq);
-CREATE INDEX IF NOT EXISTS quotes_stmt_pid ON quotes(stmt_pid);
-CREATE INDEX IF NOT EXISTS quotes_speaker_pid ON quotes(speaker_pid, published);
+CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid, seq);
+CREATE INDEX IF NOT EXISTS quotes_stmt_pid ON quotes(stmt_pid, aid, seq);
+CREATE INDEX IF NOT EXISTS quotes_speaker_pid ON quotes(speaker_pid, partial, published);
 CREATE INDEX IF NOT EXISTS quotes_stmt ON quotes(stmt);
 CREATE TABLE IF NOT EXISTS quote_about(quote INTEGER, row INTEGER, pid INTEGER, published TEXT);
 CREATE INDEX IF NOT EXISTS quote_about_pid ON quote_about(pid, published);
@@ -90,10 +101,10 @@ CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER);
 CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, seq INTEGER, start INTEGER, type TEXT,
-    ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
-CREATE INDEX IF NOT EXISTS dates_article ON dates(article, seq);
-CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey);
+CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
+    type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
+CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
+CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey, aid, start);
 CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT);
 CREATE INDEX IF NOT EXISTS date_people_pid ON date_people(pid, ckey);
 CREATE INDEX IF NOT EXISTS date_people_date ON date_people(date);
@@ -102,7 +113,11 @@ CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, aliases TEXT,
     mentions INTEGER, n_articles INTEGER);
 CREATE INDEX IF NOT EXISTS persons_mentions ON persons(mentions DESC, name);
-CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT);
+CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT,
+    n_articles INTEGER, crc INTEGER);
+CREATE INDEX IF NOT EXISTS entity_summary_mentions ON entity_summary(mentions DESC, label, name);
+CREATE TABLE IF NOT EXISTS co_mentioned(pid INTEGER, name TEXT, id TEXT, articles INTEGER, rank INTEGER);
+CREATE INDEX IF NOT EXISTS co_mentioned_pid ON co_mentioned(pid, rank);
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
 CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
 """
@@ -298,8 +313,8 @@ class Index:
 
     def check_rows(self) -> None:
         """Every row against its checksum; IndexDamaged at the first mismatch."""
-        for table, cols in (("names", "name, doc"), ("quotes", "doc, published"),
-                            ("dates", "doc, ckey, published")):
+        for table, cols in (("names", "name, doc"), ("quotes", "doc, published, aid"),
+                            ("dates", "doc, ckey, published, aid")):
             for row in self.db.execute(f"SELECT {cols}, crc FROM {table}"):
                 if _crc(*row[:-1]) != row[-1]:
                     raise IndexDamaged(f"index {self.path} is damaged: a row of {table} does not match its checksum")
@@ -451,8 +466,8 @@ class Index:
             stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
             texts.setdefault(stmt, []).append(q["text"])
             body = _dumps(q)
-            out["quotes"].append((rid, arid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
-                                  published, srow, None, stmt_row, None, body, _crc(body, published)))
+            out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
+                                  published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
             if stmt == rid:
                 out["speaker_tokens"].extend((t, rid) for t in sorted(set(_tokens(q.get("speaker") or ""))))
             if not q.get("partial"):
@@ -464,8 +479,8 @@ class Index:
             rid = self._rid("dates")
             ckey = calendar_key(d.get("value"))
             body = _dumps({**d, "sentence": _sentence(text, d)})
-            out["dates"].append((rid, arid, seq, d["start"], d.get("type"), ckey, published, body,
-                                 _crc(body, ckey, published)))
+            out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
+                                 _crc(body, ckey, published, aid)))
             for name in dict.fromkeys(d.get("people") or []):
                 if name in row_of:
                     out["date_people"].append((rid, row_of[name], None, ckey))
@@ -486,15 +501,15 @@ class Index:
             return
         self.begin()
         arid = row[0]
-        sub = "(SELECT rid FROM quotes WHERE article=?)"
-        for sql in (f"DELETE FROM quote_about WHERE quote IN {sub}",
-                    f"DELETE FROM speaker_tokens WHERE stmt IN {sub}",
-                    f"DELETE FROM quote_fts WHERE rowid IN {sub}",
-                    "DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE article=?)",
-                    "DELETE FROM quotes WHERE article=?", "DELETE FROM dates WHERE article=?",
-                    "DELETE FROM names WHERE article=?", "DELETE FROM entities WHERE article=?",
-                    "DELETE FROM articles WHERE rid=?"):
-            self.db.execute(sql, (arid,))
+        sub = "(SELECT rid FROM quotes WHERE aid=?)"
+        for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
+                         (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
+                         (f"DELETE FROM quote_fts WHERE rowid IN {sub}", aid),
+                         ("DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE aid=?)", aid),
+                         ("DELETE FROM quotes WHERE aid=?", aid), ("DELETE FROM dates WHERE aid=?", aid),
+                         ("DELETE FROM names WHERE article=?", arid), ("DELETE FROM entities WHERE article=?", arid),
+                         ("DELETE FROM articles WHERE rid=?", arid)):
+            self.db.execute(sql, (key,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
     def rebuild_persons(self) -> None:
@@ -525,6 +540,11 @@ class Index:
                     "UPDATE quote_about SET pid = (SELECT pid FROM names WHERE names.rid = quote_about.row)",
                     "UPDATE date_people SET pid = (SELECT pid FROM names WHERE names.rid = date_people.row)"):
             self.db.execute(sql)
+        self.db.execute("DELETE FROM co_mentioned")
+        for p in persons:
+            if len(p["articles"]) >= CO_HEAVY:
+                self.db.executemany("INSERT INTO co_mentioned VALUES(?,?,?,?,?)", [
+                    (p["pid"], *row, rank) for rank, row in enumerate(self._co_mentioned(p["pid"], p["name"], CO_KEEP))])
         self._summarize_entities()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
@@ -539,10 +559,12 @@ class Index:
             g["mentions"] += count
             g["articles"].add(aid)
             g["aliases"][text] += count
-        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?)", [
-            (label, g["aliases"].most_common(1)[0][0], g["mentions"], json.dumps(sorted(g["articles"])),
-             json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False))
-            for (label, _), g in groups.items()])
+        rows = []
+        for (label, _), g in groups.items():
+            name, arts = g["aliases"].most_common(1)[0][0], json.dumps(sorted(g["articles"]), ensure_ascii=False)
+            aliases = json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False)
+            rows.append((label, name, g["mentions"], arts, aliases, len(g["articles"]), _crc(label, name, arts, aliases)))
+        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?,?,?)", rows)
 
     # ---- freshness -------------------------------------------------------------------------
     def stale_articles(self) -> tuple[list[str], list[str]]:
@@ -742,7 +764,7 @@ class Index:
 
         def decode(row: tuple) -> dict[str, Any]:
             aid, body, published, crc, speaker_pid = row[:5]
-            _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, published) == crc)
+            _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, published, aid) == crc)
             q = json.loads(body)
             _expect(isinstance(q, dict) and isinstance(q.get("text"), str))
             sid, sname = self._person_ref(speaker_pid, cache)
@@ -768,12 +790,12 @@ class Index:
             where.append("q.kind = ?")
             args.append(kind)
         if article is not None:
-            where.append("a.id = ?")
+            where.append("q.aid = ?")
             args.append(article)
         _published(where, args, "q.published", published_from, published_to)
         match = fts_query(contains) if contains is not None else None
         if match is not None:
-            where.append("q.stmt IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            where.append("{plus}q.stmt IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
             args.append(match)
         if speaker is not None:
             tokens = sorted(set(name_tokens(speaker)))
@@ -791,8 +813,17 @@ class Index:
                     args.extend(speaker_pids)
                 alternatives.append(f"({by_name})")
             where.append("(" + (" OR ".join(alternatives) or "0") + ")")
-        sql = ("SELECT a.id, q.doc, q.published, q.crc, q.speaker_pid, q.stmt FROM quotes q "
-               f"JOIN articles a ON a.rid = q.article WHERE {' AND '.join(where)} ORDER BY a.id, q.seq")
+        sql = ("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt FROM quotes q{scan} "
+               f"WHERE {' AND '.join(where)} ORDER BY q.aid, q.seq")
+
+        def rows():
+            # A word in many statements: walk the quotes in the order printed and stop at the
+            # page's end; a rare one: fetch its few statements and sort them.
+            dense = match is not None and speaker is None and article is None and self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?)",
+                (match, DENSE)).fetchone()[0] >= DENSE
+            return self.db.execute(sql.format(scan=" INDEXED BY quotes_aid" if dense else "",
+                                              plus="+" if dense else ""), args)
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
         texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
@@ -808,14 +839,14 @@ class Index:
                 if not texts[key]:
                     return None
             return q
-        return self.stream(lambda: self.db.execute(sql, args), decode, limit, offset)
+        return self.stream(rows, decode, limit, offset)
 
     def _statement_text(self, stmt: int) -> str:
         """The words of a statement: all its segments."""
         parts = []
-        for body, published, crc in self.db.execute("SELECT doc, published, crc FROM quotes WHERE stmt=? ORDER BY seq",
-                                                    (stmt,)):
-            _expect(isinstance(body, str) and _crc(body, published) == crc)
+        for body, published, aid, crc in self.db.execute(
+                "SELECT doc, published, aid, crc FROM quotes WHERE stmt=? ORDER BY seq", (stmt,)):
+            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
             parts.append(json.loads(body)["text"])
         return " ".join(parts)
 
@@ -826,14 +857,14 @@ class Index:
         """Dates (with their sentence) in article id and text order."""
         where, args = ["1"], []
         if article is not None:
-            where.append("a.id = ?")
+            where.append("d.aid = ?")
             args.append(article)
         if type_ is not None:
             where.append("d.type = ?")
             args.append(type_)
         _published(where, args, "d.published", published_from, published_to)
-        sql = ("SELECT a.id, d.doc, d.ckey, d.published, d.crc FROM dates d JOIN articles a ON a.rid = d.article "
-               f"WHERE {' AND '.join(where)} ORDER BY a.id, d.seq")
+        sql = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d WHERE {' AND '.join(where)} "
+               "ORDER BY d.aid, d.seq")
 
         def decode(row):
             d = _date(row)
@@ -858,10 +889,10 @@ class Index:
             where.append("substr(d.ckey, 1, ?) <= ?")
             args += [len(end), end]
         _published(where, args, "d.published", published_from, published_to)
-        dated = ("SELECT a.id, d.doc, d.ckey, d.published, d.crc FROM dates d JOIN articles a ON a.rid = d.article "
-                 f"WHERE d.ckey IS NOT NULL AND {' AND '.join(where)} ORDER BY d.ckey, a.id, d.start")
-        undated = ("SELECT a.id, d.doc, d.ckey, d.published, d.crc FROM dates d JOIN articles a ON a.rid = d.article "
-                   f"WHERE d.ckey IS NULL AND {' AND '.join(where)} ORDER BY a.id, d.seq")
+        dated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
+                 f"WHERE d.ckey IS NOT NULL AND {' AND '.join(where)} ORDER BY d.ckey, d.aid, d.start")
+        undated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
+                   f"WHERE d.ckey IS NULL AND {' AND '.join(where)} ORDER BY d.aid, d.seq")
 
         def rows():
             yield from self.db.execute(dated, args)
@@ -908,17 +939,16 @@ class Index:
                 break
         cache: dict = {}
         decode = self._quote(cache)
-        said_sql = ("FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_pid=? AND q.partial=0")
+        said_sql = "FROM quotes q WHERE q.speaker_pid=? AND q.partial=0"
         counts["quotes"] = self.db.execute(f"SELECT count(*) {said_sql}", (pid,)).fetchone()[0]
         said = [decode(r) for r in self.db.execute(
-            f"SELECT a.id, q.doc, q.published, q.crc, q.speaker_pid {said_sql} "
-            "ORDER BY q.published DESC, a.id, q.seq LIMIT ?", (pid, lim))]
-        about_sql = ("FROM quote_about qa JOIN quotes q ON q.rid = qa.quote JOIN articles a ON a.rid = q.article "
-                     "WHERE qa.pid=?")
-        counts["quoted_about"] = self.db.execute(f"SELECT count(*) {about_sql}", (pid,)).fetchone()[0]
+            f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {said_sql} "
+            "ORDER BY q.published DESC, q.aid, q.seq LIMIT ?", (pid, lim))]
+        about_sql = "FROM quote_about qa JOIN quotes q ON q.rid = qa.quote WHERE qa.pid=?"
+        counts["quoted_about"] = self.db.execute("SELECT count(*) FROM quote_about WHERE pid=?", (pid,)).fetchone()[0]
         about = []
-        for r in self.db.execute(f"SELECT a.id, q.doc, q.published, q.crc, q.speaker_pid {about_sql} "
-                                 "ORDER BY qa.published DESC, a.id, q.seq LIMIT ?", (pid, lim)):
+        for r in self.db.execute(f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {about_sql} "
+                                 "ORDER BY qa.published DESC, q.aid, q.seq LIMIT ?", (pid, lim)):
             q = decode(r)
             q.pop("statement_key", None)
             q.pop("speaker_id", None)
@@ -927,20 +957,19 @@ class Index:
         for q in said:
             q.pop("statement_key", None)
             q.pop("speaker_person", None)
-        dates_sql = ("FROM date_people dp JOIN dates d ON d.rid = dp.date JOIN articles a ON a.rid = d.article "
-                     "WHERE dp.pid=?")
-        counts["dates"] = self.db.execute(f"SELECT count(*) {dates_sql}", (pid,)).fetchone()[0]
-        dated = [{**_date(r), "article": r[0]} for r in self.db.execute(
-            f"SELECT a.id, d.doc, d.ckey, d.published, d.crc {dates_sql} "
-            "ORDER BY dp.ckey IS NULL, dp.ckey DESC, a.id, d.seq LIMIT ?", (pid, lim))]
-        co_sql = ("FROM names me JOIN names other ON other.article = me.article AND other.rid != me.rid "
-                  "JOIN persons p ON p.pid = other.pid WHERE me.pid = ? AND other.pid != ? AND p.name != ?")
-        counts["co_mentioned"] = self.db.execute(f"SELECT count(DISTINCT p.name) {co_sql}",
-                                                 (pid, pid, person["name"])).fetchone()[0]
-        co = [{"name": n, "id": i, "articles": c} for n, i, c in self.db.execute(
-            f"SELECT p.name, min(p.id), count(*) AS c {co_sql} GROUP BY p.name ORDER BY c DESC, p.name LIMIT ?",
-            (pid, pid, person["name"], lim))]
-        _expect(all(isinstance(c["name"], str) for c in co))
+        counts["dates"] = self.db.execute("SELECT count(*) FROM date_people WHERE pid=?", (pid,)).fetchone()[0]
+        dates_sql = ("SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM date_people dp JOIN dates d ON d.rid = dp.date "
+                     "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, d.aid, d.seq LIMIT ?")
+        dated = [{**_date(r), "article": r[0]} for r in self.db.execute(dates_sql.format("NOT"), (pid, lim))]
+        if limit is None or len(dated) < limit:  # undated last
+            dated += [{**_date(r), "article": r[0]} for r in self.db.execute(
+                dates_sql.format(""), (pid, -1 if limit is None else limit - len(dated)))]
+        kept = []
+        if limit is not None and limit <= CO_KEEP and person.get("n_articles", 0) >= CO_HEAVY:
+            kept = self.db.execute("SELECT name, id, articles FROM co_mentioned WHERE pid=? ORDER BY rank LIMIT ?",
+                                   (pid, limit)).fetchall()
+            _expect(all(isinstance(n, str) and isinstance(i, str) and _ints(c) for n, i, c in kept))
+        co = [{"name": n, "id": i, "articles": c} for n, i, c in (kept or self._co_mentioned(pid, person["name"], lim))]
         extra = {"also_matching": person["also_matching"]} if person.get("also_matching") else {}
         return {
             **extra,
@@ -949,9 +978,24 @@ class Index:
             "quoted_about": about, "dates": dated, "co_mentioned": co, "counts": counts, "limit": limit,
         }
 
+    def _co_mentioned(self, pid: int, name: str, limit: int) -> list[tuple[str, str, int]]:
+        """(name, id, articles together) of the people most often in a person's articles (as
+        named there, under another corpus name than the person's)."""
+        rows = self.db.execute(
+            "SELECT p.name, min(p.id), count(*) AS c FROM names me JOIN names other ON other.article = me.article "
+            "AND other.rid != me.rid JOIN persons p ON p.pid = other.pid WHERE me.pid = ? AND other.pid != ? "
+            "AND p.name != ? GROUP BY p.name ORDER BY c DESC, p.name LIMIT ?", (pid, pid, name, limit)).fetchall()
+        _expect(all(isinstance(n, str) and isinstance(i, str) and _ints(c) for n, i, c in rows))
+        return rows
+
     @_healing
-    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
-        sql = "SELECT label, name, mentions, articles, aliases FROM entity_summary"
+    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None,
+                    raw: bool = False) -> list[dict[str, Any]]:
+        """Other entities, the most mentioned first, with ``n_articles`` and their ``articles``
+        (with ``raw``: as the JSON text the index holds, checked, for printing as it is)."""
+        from factx.render import RawJSON
+
+        sql = "SELECT label, name, mentions, articles, aliases, n_articles, crc FROM entity_summary"
         args: list[Any] = []
         if label:
             sql += " WHERE label=?"
@@ -960,11 +1004,14 @@ class Index:
         if top:
             sql += " LIMIT ?"
             args.append(top)
-        out = [{"name": name, "label": lab, "mentions": n, "articles": json.loads(arts), "aliases": json.loads(al)}
-               for lab, name, n, arts, al in self.db.execute(sql, args)]
+        out = []
+        for lab, name, n, arts, al, n_arts, crc in self.db.execute(sql, args):
+            _expect(isinstance(arts, str) and isinstance(al, str) and _crc(lab, name, arts, al) == crc)
+            out.append({"name": name, "label": lab, "mentions": n, "articles": RawJSON(arts) if raw else json.loads(arts),
+                        "aliases": json.loads(al), "n_articles": n_arts})
         for r in out:
-            _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"])
-                    and _strs(r["articles"]) and _strs(r["aliases"]))
+            _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"], r["n_articles"])
+                    and (raw or _strs(r["articles"])) and _strs(r["aliases"]))
         return out
 
 
@@ -987,7 +1034,7 @@ def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
 def _date(row: tuple) -> dict[str, Any]:
     """A date row (article id, doc, ckey, published, crc), its checksum checked."""
     aid, body, ckey, published, crc = row[:5]
-    _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, ckey, published) == crc)
+    _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, ckey, published, aid) == crc)
     d = json.loads(body)
     _expect(isinstance(d, dict) and isinstance(d.get("text"), str) and _ints(d.get("start"), d.get("end")))
     return d

@@ -283,6 +283,7 @@ def attach_speakers(quotes: list[dict[str, Any]], docs: dict[str, dict[str, Any]
 def person_rows(persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`entities` rows of persons (``articles``: their article ids, from ``Index.persons``)."""
     return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p.get("articles", []),
+             "n_articles": n_articles(p),
              "aliases": p["aliases"], "id": p["id"]} for p in persons]
 
 

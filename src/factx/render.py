@@ -57,15 +57,29 @@ def emit(data: Any, as_json: bool, table: str) -> None:
         view(table, data)
 
 
-def emit_stream(items: Iterable[Any], limit: Optional[int] = None) -> None:
+class RawJSON(str):
+    """JSON text, checked, to print as it is inside an item (`emit_stream` with ``compact``)."""
+
+
+def _compact(item: Any) -> str:
+    if isinstance(item, dict) and any(isinstance(v, RawJSON) for v in item.values()):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: "
+                               f"{v if isinstance(v, RawJSON) else json.dumps(v, ensure_ascii=False)}"
+                               for k, v in item.items()) + "}"
+    return json.dumps(item, ensure_ascii=False)
+
+
+def emit_stream(items: Iterable[Any], limit: Optional[int] = None, compact: bool = False) -> None:
     """Print a JSON list item by item as the items come (memory flat in the number of items),
-    laid out as ``emit`` lays out a list; at most ``limit`` items."""
+    laid out as ``emit`` lays out a list, or with ``compact`` one item a line (for items that
+    hold long lists); at most ``limit`` items."""
     out = sys.stdout
     first = True
     for n, item in enumerate(items):
         if limit is not None and n >= limit:
             break
-        out.write(("[\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        text = _compact(item) if compact else json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
         first = False
     out.write("[]\n" if first else "\n]\n")
 
