@@ -3,9 +3,13 @@
 1. Extraction: bare spaCy `nlp.pipe` (same model, same components) vs `factx extract` on the
    same synthetic corpus, tokens/s and their ratio; `--jobs 1` vs `--jobs 2`, and `--dask local
    --jobs 2` (a LocalCluster of two worker processes) when the extra factx[dask] is installed.
-2. Queries on a synthetic store of N articles (default 10,000), built from the extracted sample
-   articles with distinct ids and people: `factx who`, `quotes --speaker`, `entities --top 20`,
-   `show`, as subprocesses (median of several runs), next to `python -c "import spacy"`.
+2. Queries on a synthetic store of N articles (default 10,000; up to 1,000,000), built through
+   the library (no spaCy) from the extracted sample articles with distinct ids, publication dates
+   and people drawn Zipf-like (the most frequent person is in about 10% of the articles):
+   `factx who`, `quotes --speaker`, `entities --top 20`, `show`, and for the most frequent person
+   `who`, `quotes --speaker --limit 20`, `timeline --who --limit 20`, plus `quotes --contains`
+   and `articles --limit 20`, as subprocesses (median of several runs), each also as a ratio to
+   `python -c "import spacy"`; the index rebuild rate and the store's bytes per article.
 3. Peak RSS of extract at two corpus sizes.
 
 Prints a table and writes bench/results.json (not committed).
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -138,45 +143,127 @@ def bench_extract(work: Path, n: int, model: str | None) -> dict:
     return out
 
 
-def synthetic_store(source_store: Path, target: Path, n: int, seed: int = 11, keep_every: int = 100) -> None:
-    """A store of n articles cloned from extracted ones, each with its own id. People keep their
-    names in one article out of ``keep_every`` (so the sample people appear in ~1% of the store,
-    as a well-covered person would) and are renamed elsewhere, giving thousands of people."""
+SYLLABLES = ["ba", "ko", "ri", "len", "mar", "tu", "vi", "san", "do", "fel", "gra", "hul", "ja", "ner", "pol",
+             "qui", "ros", "ste", "wen", "zan"]
+FIRST_NAMES = FIRST + ["Mara", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tomas", "Uma", "Vera", "Wim",
+                       "Xenia", "Yusuf", "Zora", "Amir", "Bea", "Cem", "Dora", "Emil", "Fay"]
+
+
+def person_name(k: int) -> str:
+    """A distinct, pronounceable name for person number k (no digits: names stay names)."""
+    last, n = "", k // len(FIRST_NAMES)
+    while True:
+        last += SYLLABLES[n % len(SYLLABLES)]
+        n //= len(SYLLABLES)
+        if n == 0:
+            break
+    return f"{FIRST_NAMES[k % len(FIRST_NAMES)]} {last.capitalize()}son"
+
+
+class ZipfPeople:
+    """Names for the people slots of synthetic articles: with probability ``famous`` one of
+    ``n_famous`` people drawn Zipf-like (rank r weighs 1/r; the first is in about 10% of the
+    articles of ~10 people each), else one of a long tail that grows with the store."""
+
+    def __init__(self, articles: int, rng: random.Random, n_famous: int = 1000, famous: float = 0.07):
+        import bisect
+        import itertools
+
+        self.rng, self.famous, self.bisect = rng, famous, bisect.bisect
+        self.cum = list(itertools.accumulate(1 / r for r in range(1, n_famous + 1)))
+        self.n_famous, self.tail = n_famous, max(1000, articles)
+
+    def draw(self) -> int:
+        if self.rng.random() < self.famous:
+            return self.bisect(self.cum, self.rng.random() * self.cum[-1])
+        return self.n_famous + self.rng.randrange(self.tail)
+
+
+def synthetic_docs(seeds: list[dict], n: int, seed: int = 11, keep_every: int = 100) -> Iterator[dict]:
+    """n article documents cloned from the seeds, each with its own id, a publication date
+    spread over ten years and its people renamed (Zipf-like: some in ~10% of the articles),
+    but for one article in ``keep_every``, which keeps the sample people (Rodney Reed, Kim
+    Kardashian West: in ~1% of the store, as a well-covered person would be)."""
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    people = ZipfPeople(n, rng)
+    day0 = date(2010, 1, 1)
+    for i in range(n):
+        doc = json.loads(json.dumps(seeds[i % len(seeds)]))
+        doc["id"] = f"synthetic/{i:07d}.txt"
+        doc["published"] = (day0 + timedelta(days=(i * 3653) // max(n, 1))).isoformat()
+        renamed: dict[str, str] = {}
+        taken: set[int] = set()
+        for p in doc.get("people", []) if i % keep_every else []:
+            k = people.draw()
+            while k in taken:
+                k = people.draw()
+            taken.add(k)
+            new = renamed[p["name"]] = person_name(k)
+            p["aliases"] = [new]
+            p["name"] = new
+        for q in doc.get("quotes", []):
+            q["speaker"] = renamed.get(q.get("speaker"), q.get("speaker"))
+            q["article"] = doc["id"]
+        for d in doc.get("dates", []):
+            d["article"] = doc["id"]
+            d["people"] = [renamed.get(x, x) for x in d.get("people") or []]
+        yield doc
+
+
+def synthetic_store(source_store: Path, target: Path, n: int, seed: int = 11) -> dict:
+    """A store of n synthetic articles (``synthetic_docs``) written through the library (store
+    and index, no spaCy); returns the seconds of each phase and the top person's name."""
     sys.path.insert(0, str(ROOT / "src"))
     from factx.index import Index
     from factx.store import Store, open_store
 
-    rng = random.Random(seed)
     src = open_store(source_store)
-    docs = [src.read_article(i) for i in src.article_ids()]
+    seeds = [src.read_article(i) for i in src.article_ids()]
+    t0 = time.perf_counter()
     with Store(target).open_for_writing() as store:
         index = Index(store)
         index.begin()
-        for i in range(n):
-            doc = json.loads(json.dumps(docs[i % len(docs)]))
-            doc["id"] = f"synthetic/{i:06d}.txt"
-            renamed = {}
-            for p in doc.get("people", []) if i % keep_every else []:
-                new = renamed[p["name"]] = f"{rng.choice(FIRST)} {rng.choice(LAST)}{i % 997}"
-                p["aliases"] = [new]
-                p["name"] = new
-            for q in doc.get("quotes", []):
-                if q.get("speaker") in renamed:
-                    q["speaker"] = renamed[q["speaker"]]
-            for q in doc.get("quotes", []):
-                q["article"] = doc["id"]
-            for d in doc.get("dates", []):
-                d["article"] = doc["id"]
-                d["people"] = [renamed.get(n, n) for n in d.get("people", [])]
-            store.write_article(doc, key=f"k{i}")
-            index.add(doc, f"k{i}")
-            if i % 500 == 499:
-                index.commit()
-                index.begin()
+        batch: list[dict] = []
+        for doc in synthetic_docs(seeds, n, seed):
+            batch.append(doc)
+            if len(batch) == 1000:
+                store.write_articles((d, f"k-{d['id']}") for d in batch)
+                for d in batch:
+                    index.add(d, f"k-{d['id']}")
+                batch = []
+        store.write_articles((d, f"k-{d['id']}") for d in batch)
+        for d in batch:
+            index.add(d, f"k-{d['id']}")
         index.commit()
         store.save_manifest(model="synthetic", factx_version="bench")
-        index.refresh()
+        t1 = time.perf_counter()
+        index.refresh()  # merges people across the corpus
+        top = index.persons(top=1)[0]
         index.close()
+    t2 = time.perf_counter()
+    return {"write_seconds": t1 - t0, "merge_seconds": t2 - t1, "top_person": top["name"],
+            "top_person_articles": top["n_articles"]}
+
+
+def index_rebuild_rate(store: Path) -> float:
+    """Articles per second of a rebuild of the index from the documents (as after an index
+    version change), in a fresh process."""
+    code = ("import sys, time; sys.path.insert(0, sys.argv[2]); from factx.store import open_store; "
+            "from factx.index import open_index; s = open_store(sys.argv[1]); t = time.perf_counter(); "
+            "i, _ = open_index(s); print(len(s.entries) / (time.perf_counter() - t)); i.close()")
+    (store / "index.sqlite").unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(store / "index.sqlite") + suffix).unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, "-c", code, str(store), str(ROOT / "src")], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"index rebuild failed: {proc.stderr[-2000:]}")
+    return float(proc.stdout.split()[-1])
+
+
+def store_bytes(store: Path) -> int:
+    return sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
 
 
 def median_time(cmd: list[str], runs: int) -> float:
@@ -189,26 +276,43 @@ def median_time(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def bench_queries(work: Path, n: int, runs: int) -> dict:
+def bench_queries(work: Path, n: int, runs: int, rebuild: bool = True) -> dict:
     seed_store = work / "seed-store"
     subprocess.run(FACTX + ["extract", str(CORPUS), "--store", str(seed_store), "-q"], check=True)
     store = work / "big-store"
     t0 = time.perf_counter()
-    synthetic_store(seed_store, store, n)
+    built = synthetic_store(seed_store, store, n)
     build = time.perf_counter() - t0
     s = ["--store", str(store)]
-    first = json.loads(subprocess.run(FACTX + ["articles", "--json", *s], capture_output=True,
-                                      text=True).stdout)[0]["id"]
+    top = built["top_person"]
+    first = "synthetic/0000000.txt"
     median_time(FACTX + ["articles", "--json", *s], 1)  # warm the page cache
-    return {
-        "store_articles": n, "store_build_seconds": build,
+    out = {
+        "store_articles": n, "store_build_seconds": build, **built,
         "import_spacy": median_time([sys.executable, "-c", "import spacy"], runs),
         "who": median_time(FACTX + ["who", "Rodney Reed", "--json", *s], runs),
         "quotes_speaker": median_time(FACTX + ["quotes", "--speaker", "Kardashian", "--json", *s], runs),
         "entities_top20": median_time(FACTX + ["entities", "--top", "20", "--json", *s], runs),
         "show": median_time(FACTX + ["show", first, "--json", *s], runs),
         "python_startup": median_time([sys.executable, "-c", "pass"], runs),
+        "who_top": median_time(FACTX + ["who", top, "--json", *s], runs),
+        "quotes_speaker_top": median_time(FACTX + ["quotes", "--speaker", top, "--limit", "20", "--json", *s], runs),
+        "quotes_contains": median_time(FACTX + ["quotes", "--contains", "justice", "--limit", "20", "--json", *s],
+                                       runs),
+        "timeline_who_top": median_time(FACTX + ["timeline", "--who", top, "--limit", "20", "--json", *s], runs),
+        "articles_limit": median_time(FACTX + ["articles", "--limit", "20", "--json", *s], runs),
+        "store_bytes_per_article": store_bytes(store) / n,
+        "index_bytes_per_article": (store / "index.sqlite").stat().st_size / n,
     }
+    if rebuild:
+        out["index_articles_per_s"] = index_rebuild_rate(store)
+    for k in QUERY_KEYS:
+        out[f"{k}_vs_import_spacy"] = out[k] / out["import_spacy"]
+    return out
+
+
+QUERY_KEYS = ("who", "quotes_speaker", "entities_top20", "show", "who_top", "quotes_speaker_top", "quotes_contains",
+              "timeline_who_top", "articles_limit")
 
 
 def bench_memory(work: Path, sizes: list[int]) -> dict:
@@ -224,7 +328,9 @@ def bench_memory(work: Path, sizes: list[int]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=400, help="synthetic articles for extraction (400)")
-    ap.add_argument("--store-articles", type=int, default=10_000, help="articles in the query store (10000)")
+    ap.add_argument("--store-articles", type=int, default=10_000,
+                    help="articles in the synthetic query store, up to 1,000,000 (10000)")
+    ap.add_argument("--no-rebuild", action="store_true", help="skip timing an index rebuild of the query store")
     ap.add_argument("--memory-sizes", default="250,1000",
                     help="corpus sizes for peak RSS of extract ('' to skip; default 250,1000)")
     ap.add_argument("--runs", type=int, default=5, help="runs per query timing (median)")
@@ -236,7 +342,9 @@ def main() -> None:
     try:
         if not a.skip_extract:
             results["extract"] = bench_extract(work, a.articles, a.model)
-        results["queries"] = bench_queries(work, a.store_articles, a.runs)
+        if not 1 <= a.store_articles <= 1_000_000:
+            raise SystemExit("--store-articles must be between 1 and 1,000,000")
+        results["queries"] = bench_queries(work, a.store_articles, a.runs, rebuild=not a.no_rebuild)
         if a.memory_sizes:
             # each size in a fresh process tree so the peak of one does not hide the other
             results["memory"] = bench_memory(work, [int(x) for x in a.memory_sizes.split(",")])
@@ -265,8 +373,16 @@ def print_table(results: dict) -> None:
             print("  --dask local         (not measured: the extra factx[dask] is not installed)")
     q = results["queries"]
     print(f"queries on a {q['store_articles']:,}-article store (median seconds)")
-    for k in ("python_startup", "import_spacy", "who", "quotes_speaker", "entities_top20", "show"):
-        print(f"  {k:<16} {q[k]:.3f}")
+    print(f"  (built in {q['store_build_seconds']:.0f} s: writes {q['write_seconds']:.0f} s, person merge "
+          f"{q['merge_seconds']:.0f} s; top person {q['top_person']!r} in {q['top_person_articles']:,} articles)")
+    for k in ("python_startup", "import_spacy"):
+        print(f"  {k:<20} {q[k]:.3f}")
+    for k in QUERY_KEYS:
+        print(f"  {k:<20} {q[k]:.3f}  ({q[f'{k}_vs_import_spacy']:.2f}x import spacy)")
+    if "index_articles_per_s" in q:
+        print(f"  index rebuild        {q['index_articles_per_s']:,.0f} articles/s")
+    print(f"  store on disk        {q['store_bytes_per_article']:,.0f} bytes/article "
+          f"(index {q['index_bytes_per_article']:,.0f})")
     for n, m in results.get("memory", {}).items():
         print(f"memory: extract of {n} articles: peak RSS {m['peak_rss_mb']:.0f} MB in {m['seconds']:.0f} s")
 

@@ -17,7 +17,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from factx import __version__, names, query, render
+from factx import __version__, query, render
 from factx.exitcodes import ExitStatus
 from factx.store import (IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path,
                          write_problem)
@@ -46,6 +46,46 @@ StoreOpt = Annotated[
                  show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
+# Lists that can be long (quotes, dates, timeline) share these: pages of a stable order and
+# publication-date bounds. JSON prints every item unless --limit is given (programs read it
+# whole); a table shows TABLE_LIMIT items and says how many more there are.
+TABLE_LIMIT = 100
+LimitOpt = Annotated[Optional[int], typer.Option(
+    "--limit", min=0, help=f"Print at most N items (0: no limit) [default: every item with --json, "
+    f"{TABLE_LIMIT} in a table].", show_default=False)]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip the first N items (for pages).",
+                                        show_default=False)]
+PublishedFromOpt = Annotated[Optional[str], typer.Option(
+    "--from", help="Only articles published on or after: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)]
+PublishedToOpt = Annotated[Optional[str], typer.Option(
+    "--to", help="Only articles published up to (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)]
+
+
+class Page:
+    """The output options of a list command in one place: how many items to fetch and how to
+    print them (JSON streamed item by item; a table with a note when items were left out)."""
+
+    def __init__(self, limit: Optional[int], offset: int, as_json: bool):
+        self.as_json, self.offset = as_json, offset
+        self.limit = (None if as_json else TABLE_LIMIT) if limit is None else (limit or None)
+        self.defaulted = limit is None and not as_json
+
+    def fetch(self) -> Optional[int]:
+        """How many items to ask the library for (one more than shown, to tell if there are more)."""
+        return None if self.limit is None else self.limit + 1
+
+    def emit(self, items, table: str, group=None) -> None:
+        if self.as_json:
+            render.emit_stream(items, self.limit)
+            return
+        rows = list(items)
+        more = self.limit is not None and len(rows) > self.limit
+        rows = rows[:self.limit] if self.limit is not None else rows
+        render.emit(group(rows) if group else rows, False, table)
+        if more:
+            hint = "--limit N, 0 for all" if self.defaulted else "--offset for the next page"
+            render.message(f"Note: showing items {self.offset + 1} to {self.offset + len(rows)}; there are more "
+                           f"({hint})", "yellow")
 
 
 def fail(text: str, status: ExitStatus) -> typer.Exit:
@@ -237,14 +277,16 @@ def _progress_bar():
 
 # ---- queries -----------------------------------------------------------------------------
 @app.command()
-def articles(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """List the articles in the store.
+def articles(limit: LimitOpt = None, offset: OffsetOpt = 0, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List the articles in the store, by id. The whole list also checks every article document
+    against the manifest (the store's health view); a page (--limit, --offset) does not.
 
-    Example: factx articles --json
+    Example: factx articles --json   (a page: factx articles --limit 20 --offset 40)
     """
-    with reading(store, full_check=True) as arts:
-        rows = query.article_rows(arts)
-    render.emit(rows, as_json, "articles")
+    page = Page(limit, offset, as_json)
+    whole = limit is None and not offset
+    with reading(store, full_check=whole) as arts:
+        page.emit(iter(arts.index.article_rows(limit=page.fetch(), offset=offset)), "articles")
 
 
 @app.command()
@@ -262,13 +304,13 @@ def show(
     """
     with reading(store) as arts:
         try:
-            doc = arts.store.read_article(_article_id(arts, article))
+            doc = arts.read(_article_id(arts, article))
         except ValueError as err:
             raise fail(str(err), ExitStatus.ERROR)
         summary = query.article_summary(doc)
         from factx import people
 
-        people.attach_person_ids(summary, arts.index.article_persons([summary["id"]]))
+        people.attach_person_ids(summary, arts.index.article_persons(summary["id"]))
     if text:
         render.emit(query.article_text(summary), as_json, "article_text")
     elif as_json:
@@ -283,50 +325,42 @@ def quotes(
                                                    "(case- and accent-insensitive).", show_default=False)] = None,
     article: Annotated[Optional[str], typer.Option("--article", help="Only this article (an id or a unique prefix of one).",
                                                    show_default=False)] = None,
-    contains: Annotated[Optional[str], typer.Option("--contains", help="Only quotes containing this text.",
+    contains: Annotated[Optional[str], typer.Option("--contains", help="Only statements with these words in a row "
+                                                    "(whole words; e-mail also finds email).",
                                                     show_default=False)] = None,
     include_partial: Annotated[bool, typer.Option("--all", help="Include short quoted fragments "
                                                   "(scare quotes).")] = False,
     kind: Annotated[QuoteKind, typer.Option("--kind", help="direct: words in quotation marks; indirect: "
                                             "reported speech (tables show it in italics, without marks); "
                                             "or all.", case_sensitive=False)] = QuoteKind.all,
+    published_from: PublishedFromOpt = None,
+    published_to: PublishedToOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Who said what, where: quoted and reported statements with their speakers.
 
     Example: factx quotes --speaker Kardashian   (reported speech only: --kind indirect)
+
+    Pages: factx quotes --contains email --from 2019 --limit 20 --offset 20
     """
     from factx import people
 
+    start, end = _parse_bound(published_from, "--from"), _parse_bound(published_to, "--to")
+    page = Page(limit, offset, as_json)
     with reading(store) as arts:
         article = _article_id(arts, article)
-        docs = arts if article is None else arts.docs([article]).values()
-        speaker_ids: set[str] = set()
+        pids = None
         if speaker is not None:
-            # Only the articles of the people the name designates (a speaker that is no person of
-            # the index, "a press release", falls back to all articles).
-            hits = people.lookup(arts.index.person_candidates(speaker), speaker)
-            if hits:
-                docs = arts.docs({a for p in hits for a in p["articles"] if article in (None, a)}).values()
-                speaker_ids = {p["id"] for p in hits}
-        seen: dict[str, dict] = {}
-
-        def remember(items):
-            for doc in items:
-                seen[doc["id"]] = doc
-                yield doc
-
-        found = query.find_quotes(remember(docs), article=article, contains=contains,
-                                  include_partial=include_partial, kind=kind.value)
-        people.attach_speakers(found, seen, arts.index.article_persons(list(seen)))
-        if speaker is not None:
-            found = query.by_statement_speaker(found, lambda q: q.get("speaker_id") in speaker_ids or
-                                               names.name_matches(speaker, q.get("speaker")))
-    if as_json:
-        render.emit(found, True, "statements")
-    else:
-        render.emit(query.group_statements(found), False, "statements")
+            # The people the name designates; a speaker that is no person of the index ("a press
+            # release") is matched by the name as written, in any article.
+            pids = [p["pid"] for p in people.lookup(arts.index.person_candidates(speaker), speaker)]
+        found = arts.index.quotes(article=article, speaker=speaker, speaker_pids=pids, contains=contains,
+                                  include_partial=include_partial, kind=kind.value, published_from=start,
+                                  published_to=end, limit=page.fetch(), offset=offset)
+        page.emit(found, "statements", group=query.group_statements)
 
 
 DATE_TYPES = ("date", "time", "duration", "set")
@@ -338,20 +372,25 @@ def dates(
                                                    show_default=False)] = None,
     type_: Annotated[Optional[str], typer.Option("--type", help="date, time, duration or set.",
                                                  show_default=False)] = None,
+    published_from: PublishedFromOpt = None,
+    published_to: PublishedToOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Temporal expressions with their normalized (TIMEX3) values.
 
-    Example: factx dates --type date --json
+    Example: factx dates --type date --json   (one page: --limit 50 --offset 100)
     """
     if type_ is not None and type_ not in DATE_TYPES:
         raise fail(f"--type must be one of {', '.join(DATE_TYPES)}, not {type_!r}", ExitStatus.USAGE)
+    start, end = _parse_bound(published_from, "--from"), _parse_bound(published_to, "--to")
+    page = Page(limit, offset, as_json)
     with reading(store) as arts:
         article = _article_id(arts, article)
-        found = query.find_dates(arts if article is None else arts.docs([article]).values(), article=article,
-                                 type_=type_)
-    render.emit(found, as_json, "dates")
+        page.emit(arts.index.dates(article=article, type_=type_, published_from=start, published_to=end,
+                                   limit=page.fetch(), offset=offset), "dates")
 
 
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -381,23 +420,32 @@ def timeline(
                                                    show_default=False)] = None,
     include_unresolved: Annotated[bool, typer.Option("--all", help="Also list dates with no known year, "
                                                      "last.")] = False,
+    published_from: Annotated[Optional[str], typer.Option(
+        "--published-from", help="Only articles published on or after: YYYY, YYYY-MM or YYYY-MM-DD.",
+        show_default=False)] = None,
+    published_to: Annotated[Optional[str], typer.Option(
+        "--published-to", help="Only articles published up to (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.",
+        show_default=False)] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Dated sentences in calendar order across the corpus, with their article and people.
+    --from/--to bound the dates the sentences give; --published-from/--published-to the
+    articles' publication dates.
 
     Example: factx timeline --who "Rodney Reed" --from 1990 --to 2019
     """
     start, end = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
+    pstart = _parse_bound(published_from, "--published-from")
+    pend = _parse_bound(published_to, "--published-to")
+    page = Page(limit, offset, as_json)
     with reading(store) as arts:
-        person_filter, docs = None, arts
-        if who is not None:
-            person = _one_person(arts, who)
-            appearances = arts.index.person_articles(person["pid"])
-            person_filter = {(a, local) for a, local, _ in appearances}
-            docs = arts.docs(a for a, _, _ in appearances).values()
-        items = query.timeline(docs, who=person_filter, start=start, end=end, include_unresolved=include_unresolved)
-    render.emit(items, as_json, "timeline")
+        pid = _one_person(arts, who)["pid"] if who is not None else None
+        page.emit(arts.index.timeline(pid=pid, start=start, end=end, include_unresolved=include_unresolved,
+                                      published_from=pstart, published_to=pend, limit=page.fetch(),
+                                      offset=offset), "timeline")
 
 
 def _article_id(arts: query.Articles, ref: Optional[str]) -> Optional[str]:
@@ -440,18 +488,18 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
     chosen = people.choose(hits, name)
     if chosen is not None:
         others = sorted((p for p in people.lookup_partial(candidates, name) if p["pid"] != chosen["pid"]),
-                        key=lambda p: (-len(p["articles"]), p["name"]))
+                        key=lambda p: (-people.n_articles(p), p["name"]))
         if others and people.name_tokens(name) != people.name_tokens(chosen["name"]):
-            listed = ", ".join(f"{p['name']} (@{p['id']}, {_count(len(p['articles']), 'article')})"
+            listed = ", ".join(f"{p['name']} (@{p['id']}, {_count(people.n_articles(p), 'article')})"
                                for p in others[:5])
             render.message(f"Note: {name!r} also matches {listed}; showing {chosen['name']} (@{chosen['id']}), "
                            "the one named so in the most articles", "yellow")
-            chosen = {**chosen, "also_matching": [{"id": p["id"], "name": p["name"], "articles": len(p["articles"])}
+            chosen = {**chosen, "also_matching": [{"id": p["id"], "name": p["name"], "articles": people.n_articles(p)}
                                                   for p in others]}
         return chosen
     if len(hits) > 1:
-        choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": len(p["articles"]),
-                    "role": people.main_role(p, arts.docs(p["articles"][:5]), arts.index.person_articles(p["pid"]))}
+        choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": people.n_articles(p),
+                    "role": arts.index.main_role(p["pid"])}
                    for p in hits[:20]]
         if as_json:
             render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
@@ -469,6 +517,10 @@ def who(
     person_id: Annotated[Optional[str], typer.Option("--id", help="The person with this id (as listed by "
                                                      "`entities --json` and `who --json`).",
                                                      show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="List the latest N quotes, quotes about them, "
+                                       "dates, attributes and articles, and the N people most often with them "
+                                       "(counts always cover everything).")] = 20,
+    everything: Annotated[bool, typer.Option("--all", help="List everything, not only the latest --limit.")] = False,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -477,18 +529,13 @@ def who(
     them, dated sentences and the people they appear with. NAME is a name or part of one (any
     alias), or @ID for a person id.
 
-    Example: factx who "Rodney Reed"   (or: factx who @rodney-reed, factx who --id rodney-reed)
+    Example: factx who "Rodney Reed"   (or: factx who @rodney-reed, factx who --id rodney-reed --all)
     """
-    from factx import people
-
     if (name is None) == (person_id is None):
         raise fail("give a name (or @ID) or --id ID", ExitStatus.USAGE)
     with reading(store) as arts:
         person = _one_person(arts, name if person_id is None else "@" + person_id, as_json)
-        appearances = arts.index.person_articles(person["pid"])
-        ids = [a for a, _, _ in appearances]
-        prof = people.profile(person, appearances, arts.docs(ids), arts.index.article_persons(ids),
-                              arts.index.person_evidence(person["pid"]))
+        prof = arts.index.profile(person, None if everything else limit)
     render.emit(prof, as_json, "profile")
 
 
@@ -510,10 +557,14 @@ def entities(
     wanted = label.upper() if label else None
     top = min(top, 2 ** 62) if top else top  # SQLite's LIMIT is a 64-bit integer
     with reading(store) as arts:
-        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top)
+        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=as_json)
         if wanted in (None, "PERSON"):
-            rows += people.person_rows(arts.index.persons(top=top))
-    render.emit(people.top_entities(rows, top), as_json, "entities")
+            rows += people.person_rows(arts.index.persons(top=top, with_articles=True))
+        rows = people.top_entities(rows, top)
+        if as_json:  # one entity a line: its list of articles can be long
+            render.emit_stream(rows, compact=True)
+        else:
+            render.emit(rows, False, "entities")
 
 
 def main() -> None:

@@ -1,21 +1,41 @@
-"""A compact SQLite index of the store, so query commands answer fast at 10,000+ articles
-without reading every article document. The JSON documents stay the source of truth: the index
-is derived, checked against the manifest on every query, and brought up to date from the
-documents when it lags (after an interrupted run, or when it is missing).
+"""A SQLite index of the store, designed so that a query costs what it prints, not what the
+store holds. The JSON documents stay the source of truth: the index is derived, checked
+against the store's manifest signature (its size and modification time: no parsing) on every
+query, and brought up to date from the documents when it lags, is damaged or of another
+version.
 
-Tables:
-    articles(id, key, title, published, published_source, n_entities, n_quotes, n_dates, light)
-        ``light`` is the article's people, quotes and dates as JSON, with sentence texts, which
-        is everything `who`, `quotes`, `dates` and `timeline` need
-    names(article, name, key, count, aliases, gender, pid, evidence)
-                                            people as named in each article (``key``: folded
-                                            tokens), their corpus person and why (factx.names)
-    entities(article, label, key, text, count)  non-person entities, for `factx entities`
-    persons(pid, id, name, aliases, ...)    people merged across the corpus; ``id`` is the stable
-                                            person id users see ("donald-trump")
-    person_keys(key, pid)                   a view kept for older readers: name key -> person
-    alias_tokens(token, pid)                lookup by any token of any alias
-    meta(name, value)                       schema version, whether persons are current
+Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
+    articles(rid, id, key, file, title, published, published_source, chars, n_entities,
+             n_quotes, n_dates, warnings, rowcrc)
+    names(rid, article, name, key, count, aliases, gender, pid, evidence, published, n_attrs,
+          doc, crc)                     the people of each article as named there (``doc``: the
+                                        person with mentions, attributes and their sentences),
+                                        their corpus person ``pid`` and why (factx.names)
+    quotes(rid, article, seq, stmt, kind, partial, published, speaker_row, speaker_pid,
+           stmt_row, stmt_pid, doc, crc)
+                                        every quote segment; ``stmt``: the rid of its statement's
+                                        first segment; ``speaker_row``: the names row of its
+                                        speaker; ``stmt_pid``: the person of the statement
+    quote_about(quote, row, pid)        quotes that mention a person (not said by them)
+    speaker_tokens(token, stmt)         the tokens of each statement's speaker as written
+    quote_fts(text)                     FTS5 over each statement's words (rowid = stmt)
+    dates(rid, article, seq, type, ckey, published, doc, crc)
+                                        every date with its sentence (``ckey``: calendar key)
+    date_people(date, row, pid, ckey)   the people each date's sentence is about
+    entities(article, label, key, text, count)    non-person entities
+    persons(pid, id, name, aliases, mentions, n_articles)
+                                        people merged across the corpus; ``id`` is the stable
+                                        person id users see ("donald-trump")
+    alias_tokens(token, pid)            lookup by any token of any alias
+    co_mentioned(pid, name, id, articles, rank)
+                                        the people most often with each person in CO_HEAVY
+                                        articles or more, kept at each merge (`who` of the most
+                                        written-about people then reads CO_KEEP rows)
+    entity_summary(label, name, mentions, articles, aliases, n_articles, crc)
+    meta(name, value)                   version, store signature, whether persons are current
+
+Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
+index rebuilt; a damaged index met while reading is rebuilt and the query answered again.
 """
 from __future__ import annotations
 
@@ -23,20 +43,31 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from factx.names import fold, name_tokens
-from factx.store import ARTICLES, Store
+from factx.store import Store
+from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "8"
+INDEX_VERSION = "12"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
+# A word in at least this many statements is "dense": `quotes --contains` then walks the quotes
+# in the order printed instead of sorting every match.
+DENSE = 2000
+# People in this many articles or more have their most co-mentioned people (CO_KEEP of them)
+# kept at each merge rather than counted per query.
+CO_HEAVY = 500
+CO_KEEP = 100
+# Rows buffered by add() before they are written with executemany.
+FLUSH_ARTICLES = 2000
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -46,48 +77,141 @@ INDEX_ERRORS = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexErr
 class IndexDamaged(sqlite3.DatabaseError):
     """The index failed a check; it is rebuilt from the documents."""
 
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, key TEXT, title TEXT, published TEXT,
-    chars INTEGER, n_entities INTEGER, n_quotes INTEGER, n_dates INTEGER, warnings TEXT, published_source TEXT,
-    light TEXT, crc INTEGER, rowcrc INTEGER);
-CREATE TABLE IF NOT EXISTS names(article TEXT, name TEXT, key TEXT, count INTEGER, aliases TEXT, gender TEXT,
-    pid INTEGER, evidence TEXT);
+CREATE TABLE IF NOT EXISTS articles(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, key TEXT, file TEXT,
+    title TEXT, published TEXT, published_source TEXT, chars INTEGER, n_entities INTEGER, n_quotes INTEGER,
+    n_dates INTEGER, warnings TEXT, rowcrc INTEGER);
+CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, name TEXT, key TEXT, count INTEGER,
+    aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
-CREATE INDEX IF NOT EXISTS names_key ON names(key);
-CREATE INDEX IF NOT EXISTS names_pid ON names(pid);
-CREATE TABLE IF NOT EXISTS entities(article TEXT, label TEXT, key TEXT, text TEXT, count INTEGER);
+CREATE INDEX IF NOT EXISTS names_pid ON names(pid, published);
+CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, stmt INTEGER,
+    kind TEXT, partial INTEGER, published TEXT, speaker_row INTEGER, speaker_pid INTEGER, stmt_row INTEGER,
+    stmt_pid INTEGER, doc TEXT, crc INTEGER);
+CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid, seq);
+CREATE INDEX IF NOT EXISTS quotes_stmt_pid ON quotes(stmt_pid, aid, seq);
+CREATE INDEX IF NOT EXISTS quotes_speaker_pid ON quotes(speaker_pid, partial, published);
+CREATE INDEX IF NOT EXISTS quotes_stmt ON quotes(stmt);
+CREATE TABLE IF NOT EXISTS quote_about(quote INTEGER, row INTEGER, pid INTEGER, published TEXT);
+CREATE INDEX IF NOT EXISTS quote_about_pid ON quote_about(pid, published);
+CREATE INDEX IF NOT EXISTS quote_about_quote ON quote_about(quote);
+CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER);
+CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token);
+CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
+    type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
+CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
+CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey, aid, start);
+CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT);
+CREATE INDEX IF NOT EXISTS date_people_pid ON date_people(pid, ckey);
+CREATE INDEX IF NOT EXISTS date_people_date ON date_people(date);
+CREATE TABLE IF NOT EXISTS entities(article INTEGER, label TEXT, key TEXT, text TEXT, count INTEGER);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, aliases TEXT,
-    mentions INTEGER, articles TEXT);
-CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT);
-CREATE VIEW IF NOT EXISTS person_keys AS SELECT key, pid FROM names;
+    mentions INTEGER, n_articles INTEGER);
+CREATE INDEX IF NOT EXISTS persons_mentions ON persons(mentions DESC, name);
+CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT,
+    n_articles INTEGER, crc INTEGER);
+CREATE INDEX IF NOT EXISTS entity_summary_mentions ON entity_summary(mentions DESC, label, name);
+CREATE TABLE IF NOT EXISTS co_mentioned(pid INTEGER, name TEXT, id TEXT, articles INTEGER, rank INTEGER);
+CREATE INDEX IF NOT EXISTS co_mentioned_pid ON co_mentioned(pid, rank);
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
 CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
 """
 
+# The tables an article's rows live in, with the column naming the article (or its quotes and
+# dates), in the order they are written.
+_TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quote_fts", "dates", "date_people",
+           "entities")
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(name_tokens(name))
+
 
 def key_of(name: str) -> str:
-    return " ".join(name_tokens(name))
+    return " ".join(_tokens(name))
 
 
-def light_doc(doc: dict[str, Any]) -> dict[str, Any]:
-    """What queries need of an article, with each quote's, date's and attribute's sentence as
-    text."""
-    text = doc.get("text", "")
-
-    def sentence(item):
-        s, e = item.get("sentence_start"), item.get("sentence_end")
-        return text[s:e].strip() if s is not None and e is not None else None
-
-    people = [{**p, "attributes": [{**a, "sentence": sentence(a)} for a in p.get("attributes", [])]}
-              for p in doc.get("people", [])]
-    dates = [{**d, "sentence": sentence(d)} for d in doc.get("dates", [])]
-    quotes = [{**q, "sentence": sentence(q)} for q in doc.get("quotes", [])]
-    return {"id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
-            "people": people, "quotes": quotes, "dates": dates}
+def _fold(text: str) -> str:
+    """``names.fold``, at once for ASCII text (nothing to decompose)."""
+    return text.casefold() if text.isascii() else fold(text)
 
 
+def _sentence(text: str, item: dict[str, Any]) -> Optional[str]:
+    s, e = item.get("sentence_start"), item.get("sentence_end")
+    return text[s:e].strip() if s is not None and e is not None else None
+
+
+def _crc(*parts: Any) -> int:
+    return zlib.crc32("\0".join("" if p is None else str(p) for p in parts).encode("utf-8", "surrogatepass"))
+
+
+def row_crc(row: tuple) -> int:
+    """A checksum of an article's row as `factx articles` lists it (id to warnings)."""
+    return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+# ---- words of statements (quotes --contains) ------------------------------------------------
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_COMPOUND = re.compile(r"[^\W_]+(?:['’]?[-‐‑/][^\W_]+)+", re.UNICODE)
+_JOINERS = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])", re.UNICODE)
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words (case and accents ignored; hyphens split words, apostrophes do not)."""
+    return _WORD.findall(_fold(text))
+
+
+def fts_text(text: str) -> str:
+    """What the full-text index holds of a statement: its words, then each hyphenated compound
+    joined ("e-mail" is also "email"), so either spelling finds it."""
+    folded = _fold(text)
+    words = _WORD.findall(folded)
+    if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
+        words += [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(re.sub(r"[-‐‑/]", "", c))]
+    return " ".join(words)
+
+
+def contains_words(text: str, wanted: str) -> bool:
+    """Whether ``text`` has the words of ``wanted`` in a row (whole words, case- and
+    accent-insensitive; a hyphenated compound matches its parts or the joined word)."""
+    q = words_of(wanted)
+    if not q:
+        return True
+    split = f" {' '.join(words_of(text))} "
+    if f" {' '.join(q)} " in split:
+        return True
+    joined = f" {' '.join(words_of(_JOINERS.sub('', _fold(text))))} "
+    return f" {' '.join(words_of(_JOINERS.sub('', _fold(wanted))))} " in joined
+
+
+def fts_query(wanted: str) -> Optional[str]:
+    """An FTS5 query that finds every statement ``contains_words`` can accept (each word, or a
+    compound's parts as a phrase or its joined form); None when the text has no words."""
+    parts = []
+    for token in _fold(wanted).split():
+        comps = _COMPOUND.fullmatch(token.strip(".,;:!?\"'()[]{}“”‘’"))
+        split = _WORD.findall(token)
+        if not split:
+            continue
+        if comps and len(split) > 1:
+            joined = "".join(_WORD.findall(_JOINERS.sub("", token)))
+            parts.append(f'("{" ".join(split)}" OR "{joined}")')
+        else:
+            parts.extend(f'"{w}"' for w in split)
+    return " AND ".join(parts) if parts else None
+
+
+# ---- the index file ------------------------------------------------------------------------
 def _healing(method):
     """A reading method of Index that rebuilds a damaged index and tries once more."""
     @functools.wraps(method)
@@ -98,17 +222,6 @@ def _healing(method):
             self.rebuild(err)
             return method(self, *args, **kwargs)
     return read
-
-
-def light_crc(aid: str, light: str) -> int:
-    """A checksum of an article's light document, checked when it is read: a damaged page of
-    the index (a flipped bit in the JSON) is then noticed, and the index rebuilt."""
-    return zlib.crc32(f"{aid}\0{light}".encode("utf-8", "surrogatepass"))
-
-
-def row_crc(row: tuple) -> int:
-    """A checksum of an article's row as `factx articles` lists it (id to warnings)."""
-    return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def cache_path(store: Store) -> Path:
@@ -153,17 +266,21 @@ class Index:
     def __init__(self, store: Store, path: Optional[Path] = None, readonly: bool = False, check: bool = False):
         """The index at ``path`` (default: in the store). ``readonly`` opens it without writing
         anything (for a store this process cannot write). ``check`` runs SQLite's quick_check
-        and verifies every light document's checksum; so does opening an index whose last
-        writer did not close it (a write-ahead log is left). A failed check raises IndexDamaged."""
+        and verifies every row's checksum; so does opening an index whose last writer did not
+        close it (a write-ahead log is left). A failed check raises IndexDamaged."""
         self.store = store
         self.notes: list[str] = []  # things a user should hear about (a bad factx-people.json)
         self.corrupt: list = []  # corrupt article documents met (refresh), also after a rebuild
         self.path = Path(store.root) / INDEX if path is None else path
         self.readonly = readonly
+        self._pending: dict[str, list] = {}
+        self._pending_ids: set[str] = set()
+        self._next: dict[str, int] = {}
         self._open(check)
 
     def _open(self, check: bool = False) -> None:
         memory = str(self.path) == ":memory:"
+        self._pending, self._pending_ids, self._next = {}, set(), {}
         if self.readonly:
             # immutable: no lock, no -shm; a store nobody can write does not change under us
             uri = "file:" + self.path.resolve().as_posix().replace("?", "%3f").replace("#", "%23")
@@ -181,12 +298,12 @@ class Index:
             self.db.execute("PRAGMA synchronous=NORMAL")
         if (check or unclean) and not memory:
             self.check()
-        self.db.executescript(SCHEMA)
-        version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
+        version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone() \
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() else None
         if version is None or version[0] != INDEX_VERSION:
             self._reset()
         elif check:
-            self.check_light()
+            self.check_rows()
 
     def check(self) -> None:
         """SQLite's quick_check of the whole file; IndexDamaged if it finds anything."""
@@ -194,19 +311,23 @@ class Index:
         if problems != ["ok"]:
             raise IndexDamaged(f"index {self.path} is damaged: {'; '.join(map(str, problems))[:200]}")
 
-    def check_light(self) -> None:
-        """Every light document against its checksum; IndexDamaged at the first mismatch."""
-        for aid, light, crc in self.db.execute("SELECT id, light, crc FROM articles"):
-            if light_crc(aid, light) != crc:
-                raise IndexDamaged(f"index {self.path} is damaged: the row of {aid!r} does not match its checksum")
+    def check_rows(self) -> None:
+        """Every row against its checksum; IndexDamaged at the first mismatch."""
+        for table, cols in (("names", "name, doc"), ("quotes", "doc, published, aid"),
+                            ("dates", "doc, ckey, published, aid")):
+            for row in self.db.execute(f"SELECT {cols}, crc FROM {table}"):
+                if _crc(*row[:-1]) != row[-1]:
+                    raise IndexDamaged(f"index {self.path} is damaged: a row of {table} does not match its checksum")
+
+    def signature(self) -> str:
+        from factx.people import corrections_signature
+
+        return self.store.signature() + "|" + corrections_signature(Path(self.store.root))
 
     def is_current(self, full_check: bool = False) -> bool:
         """Up to date with the store, without writing anything (the read-only case)."""
-        from factx.people import corrections_signature
-
         recorded = dict(self.db.execute("SELECT name, value FROM meta"))
-        signature = self.store.signature() + "|" + corrections_signature(Path(self.store.root))
-        if recorded.get("signature") != signature or recorded.get("persons_current") != "1":
+        if recorded.get("signature") != self.signature() or recorded.get("persons_current") != "1":
             return False
         return not full_check or not self.store.damaged_articles(full=True)
 
@@ -237,9 +358,12 @@ class Index:
 
     def _reset(self) -> None:
         """Start a new, empty index (another index version): it is rebuilt from the documents."""
-        for kind, name in self.db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')")\
-                .fetchall():
-            self.db.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        for kind, name in self.db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                          "AND name NOT LIKE 'sqlite_%'").fetchall():
+            try:
+                self.db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+            except sqlite3.OperationalError:  # a shadow table of FTS5, gone with its table
+                pass
         self.db.executescript(SCHEMA)
         self.db.execute("INSERT INTO meta VALUES('version', ?)", (INDEX_VERSION,))
 
@@ -248,68 +372,179 @@ class Index:
 
     # ---- writing ---------------------------------------------------------------------------
     def begin(self) -> None:
-        self.db.execute("BEGIN")
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
 
     def commit(self) -> None:
+        self.flush()
         if self.db.in_transaction:
             self.db.execute("COMMIT")
 
-    def add(self, doc: dict[str, Any], key: str) -> None:
-        """Index one article (replacing what it had); call between begin() and commit()."""
+    def _rid(self, table: str) -> int:
+        """The next row id of a table (rows are numbered here, so that one article's rows can
+        point at each other before they are written)."""
+        if table not in self._next:
+            self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+        self._next[table] += 1
+        return self._next[table] - 1
+
+    def add(self, doc: dict[str, Any], key: str, file: Optional[str] = None) -> None:
+        """Index one article (replacing what it had); rows are written in batches, at the
+        latest by commit()."""
         aid = doc["id"]
+        if aid in self._pending_ids:
+            self.flush()
         self.remove(aid)
-        quotes = doc.get("quotes", [])
+        if file is None:
+            entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
+            file = (entry or {}).get("file")
         try:
-            self._add(aid, doc, key, quotes)
-        except (TypeError, KeyError, AttributeError, UnicodeEncodeError, sqlite3.InterfaceError,
-                sqlite3.ProgrammingError) as err:  # a document validate_article let through
-            self.remove(aid)
+            rows = self._rows(aid, doc, key, file)
+        except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
+            # a document validate_article let through
             raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
+        self.begin()
+        for table, table_rows in rows.items():
+            self._pending.setdefault(table, []).extend(table_rows)
+        self._pending_ids.add(aid)
+        self._dirty = True
+        if len(self._pending_ids) >= FLUSH_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows add() buffered."""
+        if not self._pending_ids:
+            return
+        pending, self._pending, self._pending_ids = self._pending, {}, set()
+        self.begin()
+        for table in _TABLES:
+            table_rows = pending.get(table)
+            if table_rows:
+                marks = ",".join("?" * len(table_rows[0]))
+                cols = "(rowid, text)" if table == "quote_fts" else ""
+                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
-    def _add(self, aid: str, doc: dict[str, Any], key: str, quotes: list) -> None:
-        light = json.dumps(light_doc(doc), ensure_ascii=False)
-        row = (aid, doc.get("title"), doc.get("published"), len(doc.get("text", "")), len(doc.get("entities", [])),
+    def _rows(self, aid: str, doc: dict[str, Any], key: str, file: Optional[str]) -> dict[str, list[tuple]]:
+        """Every row of one article, numbered, ready for executemany."""
+        from factx.people import speaker_person
+
+        text = doc.get("text", "")
+        quotes = doc.get("quotes", [])
+        published = doc.get("published")
+        arid = self._rid("articles")
+        row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
                sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
                json.dumps(doc.get("warnings", [])), doc.get("published_source"))
-        self.db.execute("INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (aid, key, *row[1:], light, light_crc(aid, light), row_crc(row)))
-        self.db.executemany("INSERT INTO names VALUES(?,?,?,?,?,?,NULL,NULL)", [
-            (aid, p["name"], key_of(p["name"]), p.get("count", 1), json.dumps(p.get("aliases", []), ensure_ascii=False),
-             p.get("gender")) for p in doc.get("people", [])])
-        counts = Counter()
+        out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+        out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
+        row_of: dict[str, int] = {}
+        mentions_of: dict[str, list] = {}
+        for p in doc.get("people", []):
+            person = {**p, "attributes": [{**a, "sentence": _sentence(text, a)} for a in p.get("attributes", [])]}
+            body = _dumps(person)
+            rid = self._rid("names")
+            row_of.setdefault(p["name"], rid)
+            mentions_of.setdefault(p["name"], []).extend(
+                m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2)
+            out["names"].append((rid, arid, p["name"], key_of(p["name"]), p.get("count", 1),
+                                 _dumps(p.get("aliases", [])), p.get("gender"), None, None, published,
+                                 len(person["attributes"]), body, _crc(p["name"], body)))
+        first_of: dict[Any, tuple[int, Optional[int]]] = {}
+        texts: dict[int, list[str]] = {}
+        by_speaker: dict[str, Optional[str]] = {}
+        for seq, q in enumerate(quotes):
+            rid = self._rid("quotes")
+            local = _speaker_by_span(q, doc)
+            speaker = q.get("speaker")
+            if local is None and isinstance(speaker, str) and speaker:
+                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
+                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
+                local = by_speaker[speaker]
+            srow = row_of.get(local) if local else None
+            stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
+            stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
+            texts.setdefault(stmt, []).append(q["text"])
+            body = _dumps({**q, "sentence": _sentence(text, q)})
+            out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
+                                  published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
+            if stmt == rid:
+                out["speaker_tokens"].extend((t, rid) for t in sorted(set(_tokens(q.get("speaker") or ""))))
+            if not q.get("partial"):
+                for name, spans in mentions_of.items():
+                    if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
+                        out["quote_about"].append((rid, row_of[name], None, published))
+        out["quote_fts"] = [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()]
+        for seq, d in enumerate(doc.get("dates", [])):
+            rid = self._rid("dates")
+            ckey = calendar_key(d.get("value"))
+            body = _dumps({**d, "sentence": _sentence(text, d)})
+            out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
+                                 _crc(body, ckey, published, aid)))
+            for name in dict.fromkeys(d.get("people") or []):
+                if name in row_of:
+                    out["date_people"].append((rid, row_of[name], None, ckey))
+        counts: Counter = Counter()
         for ent in doc.get("entities", []):
             if ent["label"] != "PERSON":
-                text = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
-                counts[(ent["label"], key_of(text), text)] += 1
-        self.db.executemany("INSERT INTO entities VALUES(?,?,?,?,?)",
-                            [(aid, label, k, text, n) for (label, k, text), n in counts.items()])
+                etext = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
+                counts[(ent["label"], key_of(etext), etext)] += 1
+        out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
+        # A lone surrogate (a document validate_article let through) is refused here, before
+        # any row of the batch is written: every string the rows hold, encoded once.
+        "\0".join(v for rows in out.values() for r in rows for v in r if isinstance(v, str)).encode("utf-8")
+        return out
 
     def remove(self, aid: str) -> None:
-        for table, col in (("articles", "id"), ("names", "article"), ("entities", "article")):
-            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
+        row = self.db.execute("SELECT rid FROM articles WHERE id=?", (aid,)).fetchone()
+        if row is None:
+            return
+        self.begin()
+        arid = row[0]
+        sub = "(SELECT rid FROM quotes WHERE aid=?)"
+        for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
+                         (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
+                         (f"DELETE FROM quote_fts WHERE rowid IN {sub}", aid),
+                         ("DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE aid=?)", aid),
+                         ("DELETE FROM quotes WHERE aid=?", aid), ("DELETE FROM dates WHERE aid=?", aid),
+                         ("DELETE FROM names WHERE article=?", arid), ("DELETE FROM entities WHERE article=?", arid),
+                         ("DELETE FROM articles WHERE rid=?", arid)):
+            self.db.execute(sql, (key,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
     def rebuild_persons(self) -> None:
-        """Merge people across the corpus (factx.people.merge, which asks factx.names) and record
-        each article's person and the evidence."""
+        """Merge people across the corpus (factx.people.merge, which asks factx.names), record
+        each article's person and the evidence, and give every quote and date its people."""
         from factx.people import load_corrections, merge
 
-        rows = self.db.execute("SELECT rowid, article, name, count, aliases, gender FROM names").fetchall()
-        entities = self.db.execute("SELECT article, label, key FROM entities").fetchall()
+        self.flush()
+        rows = self.db.execute("SELECT n.rid, a.id, n.name, n.count, n.aliases, n.gender FROM names n "
+                               "JOIN articles a ON a.rid = n.article ORDER BY n.rid").fetchall()
+        entities = self.db.execute("SELECT a.id, e.label, e.key FROM entities e "
+                                   "JOIN articles a ON a.rid = e.article").fetchall()
         corrections, problems = load_corrections(Path(self.store.root))
         self.notes += problems
         persons, per_row = merge(rows, entities, corrections)
         self.begin()
         self.db.execute("DELETE FROM persons")
         self.db.execute("DELETE FROM alias_tokens")
-        self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rowid=?",
+        self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rid=?",
                             [(pid, why, rowid) for rowid, (pid, why) in per_row.items()])
+        self.db.executemany("INSERT INTO persons VALUES(?,?,?,?,?,?)", [
+            (p["pid"], p["id"], p["name"], _dumps(p["aliases"]), p["mentions"], len(p["articles"]))
+            for p in persons])
+        self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [
+            (t, p["pid"]) for p in persons for t in sorted({t for a in p["aliases"] for t in name_tokens(a)})])
+        for sql in ("UPDATE quotes SET speaker_pid = (SELECT pid FROM names WHERE names.rid = quotes.speaker_row), "
+                    "stmt_pid = (SELECT pid FROM names WHERE names.rid = quotes.stmt_row)",
+                    "UPDATE quote_about SET pid = (SELECT pid FROM names WHERE names.rid = quote_about.row)",
+                    "UPDATE date_people SET pid = (SELECT pid FROM names WHERE names.rid = date_people.row)"):
+            self.db.execute(sql)
+        self.db.execute("DELETE FROM co_mentioned")
         for p in persons:
-            self.db.execute("INSERT INTO persons VALUES(?,?,?,?,?,?)", (
-                p["pid"], p["id"], p["name"], json.dumps(p["aliases"], ensure_ascii=False), p["mentions"],
-                json.dumps(p["articles"], ensure_ascii=False)))
-            tokens = {t for a in p["aliases"] for t in name_tokens(a)}
-            self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [(t, p["pid"]) for t in tokens])
+            if len(p["articles"]) >= CO_HEAVY:
+                self.db.executemany("INSERT INTO co_mentioned VALUES(?,?,?,?,?)", [
+                    (p["pid"], *row, rank) for rank, row in enumerate(self._co_mentioned(p["pid"], p["name"], CO_KEEP))])
         self._summarize_entities()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
@@ -318,34 +553,37 @@ class Index:
         """Other entities grouped by label and folded name, once per change, not per query."""
         self.db.execute("DELETE FROM entity_summary")
         groups: dict[tuple[str, str], dict[str, Any]] = {}
-        for aid, label, key, text, count in self.db.execute("SELECT article, label, key, text, count FROM entities"):
+        for aid, label, key, text, count in self.db.execute(
+                "SELECT a.id, e.label, e.key, e.text, e.count FROM entities e JOIN articles a ON a.rid = e.article"):
             g = groups.setdefault((label, key), {"name": text, "mentions": 0, "articles": set(), "aliases": Counter()})
             g["mentions"] += count
             g["articles"].add(aid)
             g["aliases"][text] += count
-        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?)", [
-            (label, g["aliases"].most_common(1)[0][0], g["mentions"], json.dumps(sorted(g["articles"])),
-             json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False))
-            for (label, _), g in groups.items()])
+        rows = []
+        for (label, _), g in groups.items():
+            name, arts = g["aliases"].most_common(1)[0][0], json.dumps(sorted(g["articles"]), ensure_ascii=False)
+            aliases = json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False)
+            rows.append((label, name, g["mentions"], arts, aliases, len(g["articles"]), _crc(label, name, arts, aliases)))
+        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?,?,?)", rows)
 
     # ---- freshness -------------------------------------------------------------------------
     def stale_articles(self) -> tuple[list[str], list[str]]:
         """(ids to (re)index, ids to drop) so that the index matches the store's manifest."""
-        indexed = dict(self.db.execute("SELECT id, key FROM articles"))
+        indexed = {aid: (key, file) for aid, key, file in self.db.execute("SELECT id, key, file FROM articles")}
         entries = self.store.entries
-        todo = [aid for aid, e in entries.items() if indexed.get(aid) != e.get("key")]
+        todo = sorted(aid for aid, e in entries.items() if indexed.get(aid) != (e.get("key"), e.get("file")))
         gone = [aid for aid in indexed if aid not in entries]
         return todo, gone
 
     def refresh(self, full_check: bool = False) -> list:
         """Bring the index up to date from the article documents; returns corrupt articles.
-        When the manifest and journal are unchanged since the last refresh, nothing is read
-        (unless ``full_check``, which also looks for damaged documents)."""
+        When the manifest and journal are unchanged since the last refresh (their size and
+        modification time, recorded in the index), nothing is read (unless ``full_check``,
+        which also looks for damaged documents)."""
         from factx.store import CorruptArticle
 
-        from factx.people import corrections_signature
-
-        signature = self.store.signature() + "|" + corrections_signature(Path(self.store.root))
+        self.flush()
+        signature = self.signature()
         recorded = dict(self.db.execute("SELECT name, value FROM meta"))
         if recorded.get("signature", "").split("|")[-1:] != signature.split("|")[-1:]:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")  # corrections changed
@@ -361,11 +599,12 @@ class Index:
             for aid in [*gone, *damaged]:
                 self.remove(aid)
             for aid in todo:
+                entry = self.store.entries[aid]
                 try:
-                    self.add(self.store.read_article(aid), self.store.entries[aid].get("key", ""))
+                    self.add(self.store.read_article(aid), entry.get("key", ""), entry.get("file"))
                 except ValueError as err:
                     self.remove(aid)
-                    corrupt.append(CorruptArticle(aid, self.store.entries[aid].get("file", ""), str(err)))
+                    corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
             self.commit()
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
@@ -377,10 +616,37 @@ class Index:
     # ---- reading ---------------------------------------------------------------------------
     # Every reader checks what it decodes; on a damaged index (SQLite errors, bad JSON, a
     # checksum or a type that does not fit) it is rebuilt from the documents and read again.
+    def stream(self, rows: Callable[[], Iterable[tuple]], decode: Callable[[tuple], Optional[dict]],
+               limit: Optional[int] = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Items decoded from ``rows()`` (an ordered query; ``decode`` returns None to skip a
+        row), ``offset`` skipped and at most ``limit`` given. On a damaged index it is rebuilt
+        and the query run again, going on after the items already given."""
+        given = 0
+        for attempt in (0, 1):
+            try:
+                seen = 0
+                for row in rows():
+                    item = decode(row)
+                    if item is None:
+                        continue
+                    seen += 1
+                    if seen <= offset + given:
+                        continue
+                    if limit is not None and given >= limit:
+                        return
+                    given += 1
+                    yield item
+                return
+            except INDEX_ERRORS as err:
+                if attempt:
+                    raise
+                self.rebuild(err)
+
     @_healing
-    def article_rows(self) -> list[dict[str, Any]]:
+    def article_rows(self, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT id, title, published, chars, n_entities, n_quotes, n_dates, warnings, "
-                               "published_source, rowcrc FROM articles ORDER BY id").fetchall()
+                               "published_source, rowcrc FROM articles ORDER BY id LIMIT ? OFFSET ?",
+                               (-1 if limit is None else limit, offset)).fetchall()
         _expect(all(row_crc(r[:9]) == r[9] for r in rows))
         out = [{"id": r[0], "title": r[1], "published": r[2], "published_source": r[8], "characters": r[3],
                 "entities": r[4], "quotes": r[5], "dates": r[6], "warnings": json.loads(r[7] or "[]")} for r in rows]
@@ -389,34 +655,22 @@ class Index:
                     and _ints(r["characters"], r["entities"], r["quotes"], r["dates"]) and _strs(r["warnings"]))
         return out
 
-    def light_docs(self, ids: Optional[Iterable[str]] = None) -> Iterator[dict[str, Any]]:
-        wanted = None if ids is None else sorted(set(ids))
-        last = None  # after a rebuild, go on after the last article given
-        for attempt in (0, 1):
-            try:
-                for aid, light, crc in self._light_rows(wanted, last):
-                    if not isinstance(aid, str) or not isinstance(light, str) or light_crc(aid, light) != crc:
-                        raise IndexDamaged(f"the row of {aid!r} does not match its checksum")
-                    doc = json.loads(light)
-                    last = aid
-                    yield doc
-                return
-            except INDEX_ERRORS as err:
-                if attempt:
-                    raise
-                self.rebuild(err)
-
-    def _light_rows(self, wanted: Optional[list[str]], after: Optional[str]) -> Iterator[tuple]:
-        if wanted is None:
-            if after is None:
-                yield from self.db.execute("SELECT id, light, crc FROM articles ORDER BY id")
-            else:
-                yield from self.db.execute("SELECT id, light, crc FROM articles WHERE id > ? ORDER BY id", (after,))
-            return
-        wanted = [i for i in wanted if after is None or i > after]
-        for chunk in _chunks(wanted, 500):
-            yield from self.db.execute(
-                f"SELECT id, light, crc FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
+    @_healing
+    def resolve(self, ref: str) -> tuple[Optional[str], list[str]]:
+        """(the id, its document's file) of the article ``ref`` names exactly, else of the one
+        article whose id starts with it; (None, up to 11 candidates) otherwise."""
+        row = self.db.execute("SELECT id, file FROM articles WHERE id=?", (ref,)).fetchone()
+        if row is not None:
+            _expect(isinstance(row[0], str))
+            return row[0], [row[1]] if isinstance(row[1], str) else []
+        if not ref:
+            return None, []
+        rows = self.db.execute("SELECT id, file FROM articles WHERE id > ? AND substr(id, 1, ?) = ? ORDER BY id "
+                               "LIMIT 11", (ref, len(ref), ref)).fetchall()
+        _expect(all(isinstance(r[0], str) for r in rows))
+        if len(rows) == 1:
+            return rows[0][0], [rows[0][1]] if isinstance(rows[0][1], str) else []
+        return None, [r[0] for r in rows]
 
     @_healing
     def person_candidates(self, query: str) -> list[dict[str, Any]]:
@@ -429,8 +683,10 @@ class Index:
         return self.persons(pids)
 
     @_healing
-    def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
-        cols = "SELECT pid, id, name, aliases, mentions, articles FROM persons"
+    def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None,
+                with_articles: bool = False) -> list[dict[str, Any]]:
+        """Persons with ``n_articles``; ``with_articles`` also lists their article ids."""
+        cols = "SELECT pid, id, name, aliases, mentions, n_articles FROM persons"
         if pids is None:
             rows = self.db.execute(cols + " ORDER BY mentions DESC, name" + (" LIMIT ?" if top else ""),
                                    (top,) if top else ())
@@ -438,11 +694,28 @@ class Index:
             rows = [r for chunk in _chunks(pids, 500) for r in self.db.execute(
                 f"{cols} WHERE pid IN ({','.join('?' * len(chunk))})", chunk)]
         out = [{"pid": r[0], "id": r[1], "name": r[2], "aliases": json.loads(r[3]), "mentions": r[4],
-                "articles": json.loads(r[5] or "[]")} for r in rows]
+                "n_articles": r[5]} for r in rows]
         for p in out:
-            _expect(_ints(p["pid"], p["mentions"]) and isinstance(p["id"], str) and isinstance(p["name"], str)
-                    and _strs(p["aliases"]) and _strs(p["articles"]))
+            _expect(_ints(p["pid"], p["mentions"], p["n_articles"]) and isinstance(p["id"], str)
+                    and isinstance(p["name"], str) and _strs(p["aliases"]))
+        if with_articles and pids is None and top is None:  # everyone: one pass over the names
+            ids: dict[int, list[str]] = {}
+            for pid, aid in self.db.execute("SELECT DISTINCT n.pid, a.id FROM names n JOIN articles a "
+                                            "ON a.rid = n.article ORDER BY n.pid, a.id"):
+                _expect(isinstance(aid, str))
+                ids.setdefault(pid, []).append(aid)
+            for p in out:
+                p["articles"] = ids.get(p["pid"], [])
+        elif with_articles:
+            for p in out:
+                p["articles"] = self.person_article_ids(p["pid"])
         return out
+
+    def person_article_ids(self, pid: int) -> list[str]:
+        ids = [r[0] for r in self.db.execute("SELECT DISTINCT a.id FROM names n JOIN articles a ON a.rid = n.article "
+                                             "WHERE n.pid=? ORDER BY a.id", (pid,))]
+        _expect(all(isinstance(i, str) for i in ids))
+        return ids
 
     @_healing
     def person_by_id(self, person_id: str) -> Optional[dict[str, Any]]:
@@ -455,40 +728,274 @@ class Index:
         return [p for p in self.person_candidates(query) if key_of(p["name"]) == key]
 
     @_healing
-    def person_articles(self, pid: int) -> list[tuple[str, str, int]]:
-        """(article, name used there, mentions) for one corpus person."""
-        rows = list(self.db.execute("SELECT article, name, count FROM names WHERE pid=? ORDER BY count DESC, article",
-                                    (pid,)))
-        _expect(all(isinstance(a, str) and isinstance(n, str) and _ints(c) for a, n, c in rows))
+    def main_role(self, pid: int, sample: int = 5) -> str:
+        """The role most often given to a person in a few of their articles, "" when none."""
+        roles: Counter = Counter()
+        for name, body, crc in self.db.execute("SELECT name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 "
+                                               "LIMIT ?", (pid, sample)):
+            _expect(_crc(name, body) == crc)
+            roles.update(a["value"] for a in json.loads(body).get("attributes", [])
+                         if a.get("type") == "role" and isinstance(a.get("value"), str))
+        return roles.most_common(1)[0][0] if roles else ""
+
+    @_healing
+    def article_persons(self, article: str) -> dict[tuple[str, str], dict[str, Any]]:
+        """(article, local name) -> the corpus person's id and name, for one article."""
+        out = {}
+        for local, pid, pname in self.db.execute(
+                "SELECT n.name, p.id, p.name FROM articles a JOIN names n ON n.article = a.rid "
+                "JOIN persons p ON p.pid = n.pid WHERE a.id=?", (article,)):
+            _expect(isinstance(pid, str) and isinstance(pname, str) and isinstance(local, str))
+            out[(article, local)] = {"id": pid, "name": pname}
+        return out
+
+    # ---- quotes ----------------------------------------------------------------------------
+    def _person_ref(self, pid: Optional[int], cache: dict) -> tuple[Optional[str], Optional[str]]:
+        if pid is None:
+            return None, None
+        if pid not in cache:
+            row = self.db.execute("SELECT id, name FROM persons WHERE pid=?", (pid,)).fetchone()
+            _expect(row is None or isinstance(row[0], str) and isinstance(row[1], str))
+            cache[pid] = tuple(row) if row else (None, None)
+        return cache[pid]
+
+    def _quote(self, cache: dict) -> Callable[[tuple], dict[str, Any]]:
+        from factx.query import segment_key
+
+        def decode(row: tuple) -> dict[str, Any]:
+            aid, body, published, crc, speaker_pid = row[:5]
+            _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, published, aid) == crc)
+            q = json.loads(body)
+            _expect(isinstance(q, dict) and isinstance(q.get("text"), str))
+            sid, sname = self._person_ref(speaker_pid, cache)
+            return {**q, "article": aid, "statement_key": segment_key(q["text"]), "speaker_id": sid,
+                    "speaker_person": sname}
+        return decode
+
+    def quotes(self, *, article: Optional[str] = None, speaker: Optional[str] = None,
+               speaker_pids: Optional[list[int]] = None, contains: Optional[str] = None,
+               include_partial: bool = False, kind: str = "all", published_from: Optional[str] = None,
+               published_to: Optional[str] = None, limit: Optional[int] = None,
+               offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Quote segments matching every filter, in article id and text order, each with a
+        ``statement_key`` (equal for the same quoted words in any article), ``speaker_id`` and
+        ``speaker_person``. ``speaker``: statements whose speaker is one of ``speaker_pids``
+        (the people the name designates) or, in those people's articles (in any article when
+        none), whose speaker as written holds every token of the name. ``contains``: the
+        statement has those words in a row (full-text index). ``kind``: direct, indirect, all."""
+        where, args = ["1"], []
+        if not include_partial:
+            where.append("q.partial = 0")
+        if kind != "all":
+            where.append("q.kind = ?")
+            args.append(kind)
+        if article is not None:
+            where.append("q.aid = ?")
+            args.append(article)
+        _published(where, args, "q.published", published_from, published_to)
+        match = fts_query(contains) if contains is not None else None
+        if match is not None:
+            where.append("{plus}q.stmt IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            args.append(match)
+        if speaker is not None:
+            tokens = sorted(set(name_tokens(speaker)))
+            alternatives = []
+            if speaker_pids:
+                alternatives.append(f"q.stmt_pid IN ({','.join('?' * len(speaker_pids))})")
+                args.extend(speaker_pids)
+            if tokens and len(tokens) <= MAX_QUERY_TOKENS:
+                by_name = "q.stmt IN (" + " INTERSECT ".join("SELECT stmt FROM speaker_tokens WHERE token=?"
+                                                             for _ in tokens) + ")"
+                args.extend(tokens)
+                if speaker_pids:
+                    by_name += (f" AND q.article IN (SELECT article FROM names WHERE pid IN "
+                                f"({','.join('?' * len(speaker_pids))}))")
+                    args.extend(speaker_pids)
+                alternatives.append(f"({by_name})")
+            where.append("(" + (" OR ".join(alternatives) or "0") + ")")
+        sql = ("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt FROM quotes q{scan} "
+               f"WHERE {' AND '.join(where)} ORDER BY q.aid, q.seq")
+
+        def rows():
+            # A word in many statements: walk the quotes in the order printed and stop at the
+            # page's end; a rare one: fetch its few statements and sort them.
+            dense = match is not None and speaker is None and article is None and self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?)",
+                (match, DENSE)).fetchone()[0] >= DENSE
+            return self.db.execute(sql.format(scan=" INDEXED BY quotes_aid" if dense else "",
+                                              plus="+" if dense else ""), args)
+        decode_quote = self._quote({})
+        wanted = contains if match is not None else None
+        texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
+
+        def decode(row):
+            q = decode_quote(row)
+            if wanted is not None:
+                if q.get("statement") is None:
+                    return q if contains_words(q["text"], wanted) else None
+                key = (row[0], q["statement"])
+                if key not in texts:
+                    texts[key] = contains_words(self._statement_text(row[5]), wanted)
+                if not texts[key]:
+                    return None
+            return q
+        return self.stream(rows, decode, limit, offset)
+
+    def _statement_text(self, stmt: int) -> str:
+        """The words of a statement: all its segments."""
+        parts = []
+        for body, published, aid, crc in self.db.execute(
+                "SELECT doc, published, aid, crc FROM quotes WHERE stmt=? ORDER BY seq", (stmt,)):
+            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
+            parts.append(json.loads(body)["text"])
+        return " ".join(parts)
+
+    # ---- dates and the timeline ------------------------------------------------------------
+    def dates(self, *, article: Optional[str] = None, type_: Optional[str] = None,
+              published_from: Optional[str] = None, published_to: Optional[str] = None,
+              limit: Optional[int] = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Dates (with their sentence) in article id and text order."""
+        where, args = ["1"], []
+        if article is not None:
+            where.append("d.aid = ?")
+            args.append(article)
+        if type_ is not None:
+            where.append("d.type = ?")
+            args.append(type_)
+        _published(where, args, "d.published", published_from, published_to)
+        sql = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d WHERE {' AND '.join(where)} "
+               "ORDER BY d.aid, d.seq")
+
+        def decode(row):
+            d = _date(row)
+            return {**d, "article": row[0]}
+        return self.stream(lambda: self.db.execute(sql, args), decode, limit, offset)
+
+    def timeline(self, *, pid: Optional[int] = None, start: Optional[str] = None, end: Optional[str] = None,
+                 include_unresolved: bool = False, published_from: Optional[str] = None,
+                 published_to: Optional[str] = None, limit: Optional[int] = None,
+                 offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Dated sentences (dates and times) in calendar order, each with its article and people;
+        ``pid``: only those about this person. Dates with no known year come last, and only with
+        ``include_unresolved`` (and no ``start``/``end``)."""
+        where, args = ["d.type IN ('date', 'time')"], []
+        if pid is not None:
+            where.append("d.rid IN (SELECT date FROM date_people WHERE pid = ?)")
+            args.append(pid)
+        if start:
+            where.append("d.ckey >= ?")
+            args.append(start)
+        if end:
+            where.append("substr(d.ckey, 1, ?) <= ?")
+            args += [len(end), end]
+        _published(where, args, "d.published", published_from, published_to)
+        dated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
+                 f"WHERE d.ckey IS NOT NULL AND {' AND '.join(where)} ORDER BY d.ckey, d.aid, d.start")
+        undated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
+                   f"WHERE d.ckey IS NULL AND {' AND '.join(where)} ORDER BY d.aid, d.seq")
+
+        def rows():
+            yield from self.db.execute(dated, args)
+            if include_unresolved and not (start or end):
+                yield from self.db.execute(undated, args)
+
+        def decode(row):
+            d = _date(row)
+            key = calendar_key(d.get("value"))
+            if key is not None and not in_range(key, start, end):
+                return None
+            return {"key": key, "value": d.get("value"), "text": d["text"], "article": row[0], "start": d["start"],
+                    "end": d["end"], "people": d.get("people") or [], "sentence": d.get("sentence")}
+        return self.stream(rows, decode, limit, offset)
+
+    # ---- one person ------------------------------------------------------------------------
+    @_healing
+    def profile(self, person: dict[str, Any], limit: Optional[int] = 20) -> dict[str, Any]:
+        """Everything known about one person, in SQL: counts of everything, and the latest
+        ``limit`` (None: all) articles, attributes, quotes said, quotes about them, dates and
+        co-mentioned people."""
+        pid = person["pid"]
+        lim = -1 if limit is None else limit
+        counts = {}
+        n_names, mentions, n_attrs = self.db.execute(
+            "SELECT count(*), coalesce(sum(count), 0), coalesce(sum(n_attrs), 0) FROM names WHERE pid=?",
+            (pid,)).fetchone()
+        counts["articles"] = self.db.execute("SELECT count(DISTINCT article) FROM names WHERE pid=?",
+                                             (pid,)).fetchone()[0]
+        counts["attributes"] = n_attrs
+        appearances = [{"article": a, "name": n, "mentions": c, "evidence": e or ""} for a, n, c, e in self.db.execute(
+            "SELECT a.id, n.name, n.count, n.evidence FROM names n JOIN articles a ON a.rid = n.article "
+            "WHERE n.pid=? ORDER BY n.count DESC, a.id LIMIT ?", (pid, lim))]
+        _expect(all(isinstance(x["article"], str) and isinstance(x["name"], str) and _ints(x["mentions"])
+                    and isinstance(x["evidence"], str) for x in appearances))
+        attributes = []
+        for aid, name, body, crc in self.db.execute(
+                "SELECT a.id, n.name, n.doc, n.crc FROM names n JOIN articles a ON a.rid = n.article "
+                "WHERE n.pid=? AND n.n_attrs > 0 ORDER BY n.published DESC, a.id", (pid,)):
+            _expect(_crc(name, body) == crc)
+            attributes += [{**attr, "article": aid} for attr in json.loads(body).get("attributes", [])]
+            if limit is not None and len(attributes) >= limit:
+                attributes = attributes[:limit]
+                break
+        cache: dict = {}
+        decode = self._quote(cache)
+        said_sql = "FROM quotes q WHERE q.speaker_pid=? AND q.partial=0"
+        counts["quotes"] = self.db.execute(f"SELECT count(*) {said_sql}", (pid,)).fetchone()[0]
+        said = [decode(r) for r in self.db.execute(
+            f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {said_sql} "
+            "ORDER BY q.published DESC, q.aid, q.seq LIMIT ?", (pid, lim))]
+        about_sql = "FROM quote_about qa JOIN quotes q ON q.rid = qa.quote WHERE qa.pid=?"
+        counts["quoted_about"] = self.db.execute("SELECT count(*) FROM quote_about WHERE pid=?", (pid,)).fetchone()[0]
+        about = []
+        for r in self.db.execute(f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {about_sql} "
+                                 "ORDER BY qa.published DESC, q.aid, q.seq LIMIT ?", (pid, lim)):
+            q = decode(r)
+            q.pop("statement_key", None)
+            q.pop("speaker_id", None)
+            q.pop("speaker_person", None)
+            about.append(q)
+        for q in said:
+            q.pop("statement_key", None)
+            q.pop("speaker_person", None)
+        counts["dates"] = self.db.execute("SELECT count(*) FROM date_people WHERE pid=?", (pid,)).fetchone()[0]
+        dates_sql = ("SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM date_people dp JOIN dates d ON d.rid = dp.date "
+                     "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, d.aid, d.seq LIMIT ?")
+        dated = [{**_date(r), "article": r[0]} for r in self.db.execute(dates_sql.format("NOT"), (pid, lim))]
+        if limit is None or len(dated) < limit:  # undated last
+            dated += [{**_date(r), "article": r[0]} for r in self.db.execute(
+                dates_sql.format(""), (pid, -1 if limit is None else limit - len(dated)))]
+        kept = []
+        if limit is not None and limit <= CO_KEEP and person.get("n_articles", 0) >= CO_HEAVY:
+            kept = self.db.execute("SELECT name, id, articles FROM co_mentioned WHERE pid=? ORDER BY rank LIMIT ?",
+                                   (pid, limit)).fetchall()
+            _expect(all(isinstance(n, str) and isinstance(i, str) and _ints(c) for n, i, c in kept))
+        co = [{"name": n, "id": i, "articles": c} for n, i, c in (kept or self._co_mentioned(pid, person["name"], lim))]
+        extra = {"also_matching": person["also_matching"]} if person.get("also_matching") else {}
+        return {
+            **extra,
+            "name": person["name"], "id": person.get("id"), "label": "PERSON", "aliases": person["aliases"],
+            "mentions": mentions, "articles": appearances, "attributes": attributes, "quotes": said,
+            "quoted_about": about, "dates": dated, "co_mentioned": co, "counts": counts, "limit": limit,
+        }
+
+    def _co_mentioned(self, pid: int, name: str, limit: int) -> list[tuple[str, str, int]]:
+        """(name, id, articles together) of the people most often in a person's articles (as
+        named there, under another corpus name than the person's)."""
+        rows = self.db.execute(
+            "SELECT p.name, min(p.id), count(*) AS c FROM names me JOIN names other ON other.article = me.article "
+            "AND other.rid != me.rid JOIN persons p ON p.pid = other.pid WHERE me.pid = ? AND other.pid != ? "
+            "AND p.name != ? GROUP BY p.name ORDER BY c DESC, p.name LIMIT ?", (pid, pid, name, limit)).fetchall()
+        _expect(all(isinstance(n, str) and isinstance(i, str) and _ints(c) for n, i, c in rows))
         return rows
 
     @_healing
-    def person_evidence(self, pid: int) -> dict[tuple[str, str], str]:
-        """(article, name used there) -> why it is this person."""
-        out = {(a, n): e or "" for a, n, e in self.db.execute(
-            "SELECT article, name, evidence FROM names WHERE pid=?", (pid,))}
-        _expect(all(isinstance(a, str) and isinstance(n, str) and isinstance(e, str) for (a, n), e in out.items()))
-        return out
+    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None,
+                    raw: bool = False) -> list[dict[str, Any]]:
+        """Other entities, the most mentioned first, with ``n_articles`` and their ``articles``
+        (with ``raw``: as the JSON text the index holds, checked, for printing as it is)."""
+        from factx.render import RawJSON
 
-    @_healing
-    def article_persons(self, articles: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
-        """(article, local name) -> the corpus person's id and name, for the given articles."""
-        out = {}
-        for chunk in _chunks(sorted(set(articles)), 500):
-            for aid, local, pid, pname in self.db.execute(
-                    "SELECT n.article, n.name, p.id, p.name FROM names n JOIN persons p ON p.pid = n.pid "
-                    f"WHERE n.article IN ({','.join('?' * len(chunk))})", chunk):
-                _expect(isinstance(pid, str) and isinstance(pname, str))
-                out[(aid, local)] = {"id": pid, "name": pname}
-        return out
-
-    def canonical_names(self, articles: list[str]) -> dict[tuple[str, str], str]:
-        """(article, local name) -> corpus name, for the people of the given articles."""
-        return {k: v["name"] for k, v in self.article_persons(articles).items()}
-
-    @_healing
-    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None) -> list[dict[str, Any]]:
-        sql = "SELECT label, name, mentions, articles, aliases FROM entity_summary"
+        sql = "SELECT label, name, mentions, articles, aliases, n_articles, crc FROM entity_summary"
         args: list[Any] = []
         if label:
             sql += " WHERE label=?"
@@ -497,12 +1004,50 @@ class Index:
         if top:
             sql += " LIMIT ?"
             args.append(top)
-        out = [{"name": name, "label": lab, "mentions": n, "articles": json.loads(arts), "aliases": json.loads(al)}
-               for lab, name, n, arts, al in self.db.execute(sql, args)]
+        out = []
+        for lab, name, n, arts, al, n_arts, crc in self.db.execute(sql, args):
+            _expect(isinstance(arts, str) and isinstance(al, str) and _crc(lab, name, arts, al) == crc)
+            out.append({"name": name, "label": lab, "mentions": n, "articles": RawJSON(arts) if raw else json.loads(arts),
+                        "aliases": json.loads(al), "n_articles": n_arts})
         for r in out:
-            _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"])
-                    and _strs(r["articles"]) and _strs(r["aliases"]))
+            _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"], r["n_articles"])
+                    and (raw or _strs(r["articles"])) and _strs(r["aliases"]))
         return out
+
+
+def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
+    """``people.speaker_person`` when the speaker mention overlaps a person's mention (the
+    common case, found without parsing any name); None to ask it."""
+    if not isinstance(q.get("speaker"), str) or not q["speaker"]:
+        return None
+    s, e = q.get("speaker_start"), q.get("speaker_end")
+    if type(s) is not int or type(e) is not int:
+        return None
+    for p in doc.get("people", []):  # in the order speaker_person looks at them
+        if isinstance(p, dict) and isinstance(p.get("name"), str):
+            for m in p.get("mentions", []):
+                if isinstance(m, list) and len(m) == 2 and (m[0] <= s and e <= m[1] or s <= m[0] < e):
+                    return p["name"]
+    return None
+
+
+def _date(row: tuple) -> dict[str, Any]:
+    """A date row (article id, doc, ckey, published, crc), its checksum checked."""
+    aid, body, ckey, published, crc = row[:5]
+    _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, ckey, published, aid) == crc)
+    d = json.loads(body)
+    _expect(isinstance(d, dict) and isinstance(d.get("text"), str) and _ints(d.get("start"), d.get("end")))
+    return d
+
+
+def _published(where: list[str], args: list, column: str, start: Optional[str], end: Optional[str]) -> None:
+    """Publication date bounds, at the precision of the bound (--to 2019 includes 2019-11-15)."""
+    if start:
+        where.append(f"{column} >= ?")
+        args.append(start)
+    if end:
+        where.append(f"substr({column}, 1, ?) <= ?")
+        args += [len(end), end]
 
 
 def _expect(ok: bool) -> None:

@@ -14,7 +14,6 @@ from typing import Any, Iterable, Optional
 from factx import names
 from factx.names import fold, name_tokens
 from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE
-from factx.timekeys import calendar_key
 
 # Entity labels that say nothing about who an article is about (every article has dates).
 NOT_CONTEXT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -178,6 +177,12 @@ def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
 WHO_PROMINENCE = 4
 
 
+def n_articles(person: dict[str, Any]) -> int:
+    """In how many articles a person is (the index's count, else the length of their list)."""
+    n = person.get("n_articles")
+    return n if isinstance(n, int) else len(person.get("articles") or [])
+
+
 def lookup(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
     """Persons any alias of whom holds every token of the query. An exact (folded) match of a
     person's name wins, then an exact match of one alias; otherwise every partial match, the
@@ -193,7 +198,7 @@ def lookup(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]
     exact = [p for p in hits if any(name_tokens(a) == key for a in p["aliases"])]
     if len(exact) == 1:
         return exact
-    return sorted(named or exact or hits, key=lambda p: (-len(p["articles"]), -p["mentions"], p["name"]))
+    return sorted(named or exact or hits, key=lambda p: (-n_articles(p), -p["mentions"], p["name"]))
 
 
 def lookup_partial(candidates: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
@@ -211,9 +216,9 @@ def choose(hits: list[dict[str, Any]], query: str) -> Optional[dict[str, Any]]:
     key = name_tokens(query)
     exact = [p for p in hits if name_tokens(p["name"]) == key] or \
         [p for p in hits if any(name_tokens(a) == key for a in p["aliases"])]
-    ranked = sorted(exact, key=lambda p: -len(p["articles"]))
+    ranked = sorted(exact, key=lambda p: -n_articles(p))
     if len(ranked) == 1 or len(ranked) > 1 and \
-            len(ranked[0]["articles"]) >= WHO_PROMINENCE * max(len(p["articles"]) for p in hits if p is not ranked[0]):
+            n_articles(ranked[0]) >= WHO_PROMINENCE * max(n_articles(p) for p in hits if p is not ranked[0]):
         return ranked[0]
     return None
 
@@ -252,51 +257,6 @@ def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
     return fits[0] if len(fits) == 1 else None
 
 
-def profile(person: dict[str, Any], appearances: list[tuple[str, str, int]], docs: dict[str, dict[str, Any]],
-            corpus: dict[tuple[str, str], dict[str, Any]],
-            evidence: Optional[dict[tuple[str, str], str]] = None) -> dict[str, Any]:
-    """Everything known about one person. ``appearances``: (article, name used there, mentions);
-    ``docs``: those articles' light documents; ``corpus``: (article, local name) -> the corpus
-    person's id and name; ``evidence``: (article, local name) -> why that name is this person."""
-    evidence = evidence or {}
-    said, about, dated, attributes = [], [], [], []
-    co_people: Counter = Counter()
-    co_ids: dict[str, str] = {}
-    for article_id, local, _ in appearances:
-        doc = docs.get(article_id)
-        if doc is None:
-            continue
-        mine = next((p for p in doc.get("people", []) if p["name"] == local), {"mentions": [], "attributes": []})
-        attributes += [{**a, "article": article_id} for a in mine.get("attributes", [])]
-        for q in doc.get("quotes", []):
-            if q.get("partial"):
-                continue
-            if speaker_person(doc, q) == local:
-                said.append({**q, "article": article_id, "speaker_id": person.get("id")})
-            elif any(q["start"] <= s < q["end"] for s, _ in mine["mentions"]):
-                about.append({**q, "article": article_id})
-        for d in doc.get("dates", []):
-            if local in (d.get("people") or []):
-                dated.append({**d, "article": article_id})
-        for other in doc.get("people", []):
-            them = corpus.get((article_id, other["name"]), {"name": other["name"], "id": None})
-            if other["name"] != local and them["name"] != person["name"]:
-                co_people[them["name"]] += 1
-                co_ids.setdefault(them["name"], them["id"])
-    dated.sort(key=lambda d: (calendar_key(d.get("value")) is None, calendar_key(d.get("value")) or "",
-                              d["article"], d["start"]))
-    extra = {"also_matching": person["also_matching"]} if person.get("also_matching") else {}
-    return {
-        **extra,
-        "name": person["name"], "id": person.get("id"), "label": "PERSON", "aliases": person["aliases"],
-        "mentions": sum(n for _, _, n in appearances),
-        "articles": [{"article": a, "name": local, "mentions": n, "evidence": evidence.get((a, local), "")}
-                     for a, local, n in appearances],
-        "attributes": attributes, "quotes": said, "quoted_about": about, "dates": dated,
-        "co_mentioned": [{"name": n, "id": co_ids.get(n), "articles": c} for n, c in co_people.most_common()],
-    }
-
-
 def attach_person_ids(doc: dict[str, Any], corpus: dict[tuple[str, str], dict[str, Any]]) -> None:
     """Tie an article's people and quote speakers to their corpus persons: each person gets
     ``person_id`` and ``person_name``, each quote ``speaker_id`` and ``speaker_person``."""
@@ -320,20 +280,10 @@ def attach_speakers(quotes: list[dict[str, Any]], docs: dict[str, dict[str, Any]
         q["speaker_id"], q["speaker_person"] = (them["id"], them["name"]) if them else (None, None)
 
 
-def main_role(person: dict[str, Any], docs: dict[str, dict[str, Any]], appearances: list[tuple[str, str, int]]) -> str:
-    """The role most often given to a person in (some of) their articles, "" when none."""
-    local = {(a, n) for a, n, _ in appearances}
-    roles: Counter = Counter()
-    for aid, doc in docs.items():
-        for p in doc.get("people", []):
-            if (aid, p.get("name")) in local:
-                roles.update(a["value"] for a in p.get("attributes", []) if a.get("type") == "role"
-                             and isinstance(a.get("value"), str))
-    return roles.most_common(1)[0][0] if roles else ""
-
-
 def person_rows(persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p["articles"],
+    """`entities` rows of persons (``articles``: their article ids, from ``Index.persons``)."""
+    return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p.get("articles", []),
+             "n_articles": n_articles(p),
              "aliases": p["aliases"], "id": p["id"]} for p in persons]
 
 

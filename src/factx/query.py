@@ -1,14 +1,14 @@
-"""Queries over the fact store: plain Python over JSON, no spaCy (query commands must be fast)."""
+"""Queries over the fact store: the store as queries see it, and plain Python over what the index
+gives (no spaCy: query commands must be fast). Lists and searches are SQL in factx.index."""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 import re
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from factx.names import fold
-from factx.timekeys import calendar_key, in_range
-from factx.store import CorruptArticle, Store, StoreError
+from factx.store import Store, StoreError
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -19,29 +19,32 @@ def normalize_statement(text: str) -> str:
 
 class Articles:
     """The store as queries see it: the SQLite index (brought up to date from the article
-    documents first) for lists and searches, the JSON documents for one article's full facts.
-    Corrupt documents are collected in ``corrupt`` instead of raised."""
+    documents first) for lists, searches and people, the JSON documents for one article's full
+    facts. Corrupt documents are collected in ``corrupt`` instead of raised. Nothing here reads
+    the store's manifest while the index is current."""
 
     def __init__(self, store: Store, full_check: bool = False):
         from factx.index import open_index
 
         self.store = store
         self.index, self.corrupt = open_index(store, full_check)
-
-    def __iter__(self) -> Iterable[dict[str, Any]]:
-        """Light documents (people, quotes, dates with sentences) of every article."""
-        return self.index.light_docs()
-
-    def docs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        return {d["id"]: d for d in self.index.light_docs(ids)}
+        self._files: dict[str, str] = {}
 
     def resolve(self, ref: str) -> str:
         """The id of the article ``ref`` names: an exact id, else a unique id prefix; KeyError
         lists the candidates (none or several), ValueError says why the store's manifest cannot
-        be read."""
+        be read. Asked of the index; the manifest only for an article the index does not hold
+        (a corrupt document, reported when read)."""
+        found, more = self.index.resolve(ref)
+        if found is not None:
+            if more:
+                self._files[found] = more[0]
+            return found
+        if len(more) > 1:
+            raise KeyError(more[:10])
         try:
             ids = self.store.article_ids()
-        except StoreError as err:  # the manifest, read only now (the index was current)
+        except StoreError as err:  # the manifest, read only now
             raise ValueError(str(err)) from err
         if ref in self.store.entries:
             return ref
@@ -50,14 +53,20 @@ class Articles:
             return candidates[0]
         raise KeyError(candidates)
 
+    def read(self, article_id: str) -> dict[str, Any]:
+        """One article document, found through the index (ValueError says why it cannot be read)."""
+        file = self._files.get(article_id)
+        if file is not None:
+            return self.store.read_document(article_id, file)
+        try:
+            return self.store.read_article(article_id)
+        except StoreError as err:
+            raise ValueError(str(err)) from err
+
     def find(self, ref: str) -> dict[str, Any]:
         """An article by exact id, else by a unique id prefix (see ``resolve``); ValueError also
         says why a document cannot be read."""
-        return self.store.read_article(self.resolve(ref))
-
-
-def article_rows(articles: Articles) -> list[dict[str, Any]]:
-    return articles.index.article_rows()
+        return self.read(self.resolve(ref))
 
 
 def article_summary(doc: dict[str, Any]) -> dict[str, Any]:
@@ -112,45 +121,6 @@ def segment_key(text: str) -> str:
     return hashlib.sha1(normalize_statement(text).encode("utf-8")).hexdigest()[:16]
 
 
-def by_statement_speaker(quotes: list[dict[str, Any]], keep) -> list[dict[str, Any]]:
-    """The quotes of the statements whose first segment ``keep`` accepts."""
-    first: dict[tuple[str, Any], bool] = {}
-    out = []
-    for q in quotes:
-        k = (q["article"], q.get("statement"))
-        if k not in first:
-            first[k] = bool(keep(q))
-        if first[k]:
-            out.append(q)
-    return out
-
-
-def find_quotes(articles: Iterable[dict[str, Any]], *, article: Optional[str] = None,
-                contains: Optional[str] = None, include_partial: bool = False,
-                kind: str = "all") -> list[dict[str, Any]]:
-    """Quote segments matching all filters, in article and text order, each with a
-    ``statement_key`` that is equal for the same quoted words in any article. ``kind``: "direct"
-    (words in quotation marks), "indirect" (reported speech) or "all"."""
-    out = []
-    wanted_text = normalize_statement(contains) if contains is not None else None
-    for doc in articles:
-        if article is not None and doc["id"] != article:
-            continue
-        by_statement: dict[Any, list[dict[str, Any]]] = {}
-        for q in doc.get("quotes", []):
-            if kind == "all" or q.get("kind", "direct") == kind:
-                by_statement.setdefault(q.get("statement"), []).append(q)
-        for segments in by_statement.values():
-            if not include_partial and all(q.get("partial") for q in segments):
-                continue
-            if wanted_text is not None and wanted_text not in normalize_statement(" ".join(q["text"] for q in segments)):
-                continue
-            for q in segments:
-                if include_partial or not q.get("partial"):
-                    out.append({**q, "article": doc["id"], "statement_key": segment_key(q["text"])})
-    return out
-
-
 SHINGLE_WORDS = 8
 
 
@@ -186,38 +156,3 @@ def group_statements(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for k in keys:
             by_shingle.setdefault(k, group)
     return groups
-
-
-def find_dates(articles: Articles, *, article: Optional[str] = None, type_: Optional[str] = None) -> list[dict[str, Any]]:
-    out = []
-    for doc in articles:
-        if article is not None and doc["id"] != article:
-            continue
-        for d in doc.get("dates", []):
-            if type_ is None or d.get("type") == type_:
-                out.append({**d, "article": doc["id"]})
-    return out
-
-
-def timeline(articles: Articles, *, who: Optional[set[tuple[str, str]]] = None, start: Optional[str] = None,
-             end: Optional[str] = None, include_unresolved: bool = False) -> list[dict[str, Any]]:
-    """Dated sentences in calendar order across the corpus, each with its article and people.
-    ``who`` is a set of (article id, name used there) for one person; unresolved dates (no
-    known year) come last, and only with ``include_unresolved``."""
-    dated, undated = [], []
-    for doc in articles:
-        for d in doc.get("dates", []):
-            if d.get("type") not in ("date", "time"):
-                continue
-            if who is not None and not any((doc["id"], n) in who for n in d.get("people") or []):
-                continue
-            key = calendar_key(d.get("value"))
-            item = {"key": key, "value": d.get("value"), "text": d["text"], "article": doc["id"],
-                    "start": d["start"], "end": d["end"], "people": d.get("people") or [],
-                    "sentence": d.get("sentence")}
-            if key is None:
-                undated.append(item)
-            elif in_range(key, start, end):
-                dated.append(item)
-    dated.sort(key=lambda i: (i["key"], i["article"], i["start"]))
-    return dated + (undated if include_unresolved and not (start or end) else [])

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import re
 import sys
-from typing import Any
+from typing import Any, Iterable, Optional
 
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
@@ -55,6 +55,33 @@ def emit(data: Any, as_json: bool, table: str) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         view(table, data)
+
+
+class RawJSON(str):
+    """JSON text, checked, to print as it is inside an item (`emit_stream` with ``compact``)."""
+
+
+def _compact(item: Any) -> str:
+    if isinstance(item, dict) and any(isinstance(v, RawJSON) for v in item.values()):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: "
+                               f"{v if isinstance(v, RawJSON) else json.dumps(v, ensure_ascii=False)}"
+                               for k, v in item.items()) + "}"
+    return json.dumps(item, ensure_ascii=False)
+
+
+def emit_stream(items: Iterable[Any], limit: Optional[int] = None, compact: bool = False) -> None:
+    """Print a JSON list item by item as the items come (memory flat in the number of items),
+    laid out as ``emit`` lays out a list, or with ``compact`` one item a line (for items that
+    hold long lists); at most ``limit`` items."""
+    out = sys.stdout
+    first = True
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        text = _compact(item) if compact else json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def view(table: str, *data: Any, stderr: bool = False) -> None:

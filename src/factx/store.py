@@ -21,7 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import quote
 
 from factx.schema import SCHEMA_VERSION, validate_article
@@ -153,6 +153,7 @@ class Store:
         self.meta: dict[str, Any] = {}
         self._lock_fd: Optional[int] = None
         self._journal = None
+        self._taken: Optional[set[str]] = None  # the documents' file names, casefolded (writing)
 
     # ---- reading -------------------------------------------------------------------------
     @property
@@ -192,6 +193,7 @@ class Store:
         A manifest that cannot be read, or is not of the shape this module writes (an entry
         naming a file outside articles/ included), is rebuilt from the article documents."""
         self._entries = {}
+        self._taken = None
         manifest = self.root / MANIFEST
         if manifest.is_file():
             try:
@@ -305,8 +307,12 @@ class Store:
     def read_article(self, article_id: str) -> dict[str, Any]:
         """One article document; raises KeyError if unknown, ValueError if corrupt (not of the
         shape of an article document included: ``factx.schema.validate_article``)."""
-        entry = self.entries[article_id]
-        path = self.document_path(entry)
+        return self.read_document(article_id, self.entries[article_id].get("file"))
+
+    def read_document(self, article_id: str, file: Any) -> dict[str, Any]:
+        """The document of ``article_id`` in ``file`` (a name inside articles/, as the manifest
+        or the index gives it), checked as ``read_article`` does."""
+        path = self.document_path({"file": file})
         try:
             doc = json.loads(path.read_bytes())
         except OSError as err:
@@ -428,13 +434,51 @@ class Store:
         self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
         self._journal.flush()
 
+    def write_articles(self, items: Iterable[tuple[dict[str, Any], str]]) -> None:
+        """Write many (document, key) pairs as ``write_article`` does, atomically each, with one
+        flush to disk for the batch instead of one per document: every document is written to
+        a temporary name, the file system synced once, then each renamed into place."""
+        staged: list[tuple[str, Path, str, dict[str, Any]]] = []
+        try:
+            for doc, key in items:
+                article_id = doc["id"]
+                entry = self.entries.get(article_id) or {"file": self._free_filename(article_id)}
+                data = dump_json({**doc, "_key": key})
+                raw = data.encode("utf-8", "surrogatepass")
+                entry = {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
+                         "title": doc.get("title"), "published": doc.get("published")}
+                path = self.document_path(entry, writing=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                staged.append((tmp, path, article_id, entry))
+                os.fchmod(fd, file_mode())
+                with os.fdopen(fd, "wb") as f:
+                    f.write(raw)
+            if staged:
+                os.sync()
+            while staged:
+                tmp, path, article_id, entry = staged[0]
+                os.replace(tmp, path)
+                staged.pop(0)
+                self.entries[article_id] = entry
+                self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
+        finally:
+            for tmp, *_ in staged:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if self._journal is not None:
+                self._journal.flush()
+
     def _free_filename(self, article_id: str) -> str:
+        if self._taken is None:
+            self._taken = {e["file"].casefold() for e in self._entries.values()}
         name = article_filename(article_id)
-        taken = {e["file"].casefold() for e in self._entries.values()}
         n = 1
-        while name.casefold() in taken:  # two ids that quote to the same name (case-insensitive FS etc.)
+        while name.casefold() in self._taken:  # two ids that quote to the same name (case-insensitive FS etc.)
             n += 1
             name = article_filename(f"{article_id}#{n}")
+        self._taken.add(name.casefold())
         return name
 
     def save_manifest(self, **meta: Any) -> None:

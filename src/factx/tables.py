@@ -178,6 +178,14 @@ def render_profile(console: Console, prof: dict[str, Any]) -> None:
     facts = [Text(prof["name"], style="bold"), Text(f" ({prof['label']}, @{prof.get('id') or '?'})", style="dim")]
     lines = Text.assemble(*facts, "\n", Text("also: ", style="dim"),
                           ", ".join(a for a in prof["aliases"] if a != prof["name"]) or "—")
+    counts = prof.get("counts") or {}
+    if counts:
+        lines.append("\n")
+        lines.append(" · ".join(f"{counts.get(k, 0)} {word}" for k, word in (
+            ("articles", "articles"), ("quotes", "quotes"), ("quoted_about", "quotes about them"),
+            ("dates", "dated sentences"))), style="dim")
+        if prof.get("limit") is not None and any(counts.get(k, 0) > prof["limit"] for k in counts):
+            lines.append(f"\nthe latest {prof['limit']} of each are listed (--all for everything)", style="dim")
     for attr in prof["attributes"]:
         lines.append(f"\n{attr['type']}: {attr['value']}  ")
         lines.append(f"[{attr['article']}] {(attr.get('sentence') or '')[:90]}", style="dim")
