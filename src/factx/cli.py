@@ -567,5 +567,38 @@ def entities(
             render.emit(rows, False, "entities")
 
 
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(help="The SQLite database to write (replaced if it exists).",
+                                         show_default=False)],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write the store as one SQLite database for Datasette, with metadata beside it.
+
+    Example: factx export facts.db && datasette facts.db -m facts.metadata.json
+    """
+    from factx.export import ExportError, export_database, metadata_path
+
+    with reading(store) as arts:
+        try:
+            counts = export_database(arts, path)
+        except ExportError as err:
+            raise fail(str(err), ExitStatus.USAGE)
+        except (OSError, sqlite3.Error) as err:
+            raise fail(f"cannot write {path}: {err}", ExitStatus.ERROR)
+    for aid in counts.skipped:
+        render.message(f"Warning: skipped article {aid!r}: its document is damaged "
+                       "(run `factx extract` again to repair it)", "yellow")
+    summary = {"database": str(path), "metadata": str(metadata_path(path)), "articles": counts.articles,
+               "people": counts.people, "quotes": counts.quotes, "dates": counts.dates}
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        render.message(f"Wrote {path}: {_count(counts.articles, 'article')}, {counts.people} {'person' if counts.people == 1 else 'people'}, "
+                       f"{_count(counts.quotes, 'quote')}, {_count(counts.dates, 'date')}. "
+                       f"Browse it: datasette {path} -m {metadata_path(path)}")
+
+
 def main() -> None:
     app()
