@@ -568,6 +568,21 @@ def entities(
 
 
 @app.command()
+def summary(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many speakers, people and organisations to list.")] = 10,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The corpus at a glance: articles by month, top speakers, people and organisations, and
+    statements by the gender of their speaker where known.
+
+    Example: factx summary --top 20
+    """
+    with reading(store) as arts:
+        render.emit(arts.index.summary(min(top, 2 ** 62)), as_json, "corpus")
+
+
+@app.command()
 def export(
     path: Annotated[Path, typer.Argument(help="The SQLite database to write (replaced if it exists).",
                                          show_default=False)],

@@ -1015,6 +1015,47 @@ class Index:
         return out
 
 
+    @_healing
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        """The corpus at a glance, in SQL: articles by month of publication, statements by kind,
+        the ``top`` speakers by statements, people and organisations by mentions, and the share
+        of statements by the gender of their speaker where it is known (as the Gender Gap
+        Tracker counts for newsrooms)."""
+        months = [{"month": m or None, "articles": n} for m, n in self.db.execute(
+            "SELECT substr(published, 1, 7) AS m, count(*) FROM articles GROUP BY m ORDER BY m IS NULL, m")]
+        totals = {"articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
+                  "dates": self.db.execute("SELECT count(*) FROM dates").fetchone()[0]}
+        # a statement: the segments sharing a first segment (stmt), counted once, scare quotes apart
+        statements = "SELECT stmt, min(kind) AS kind, max(stmt_pid) AS pid FROM quotes WHERE partial = 0 GROUP BY stmt"
+        by_kind = dict(self.db.execute(f"SELECT kind, count(*) FROM ({statements}) GROUP BY kind").fetchall())
+        totals["statements"] = sum(by_kind.values())
+        totals["statements_by_kind"] = by_kind
+        speakers = self.db.execute(
+            f"SELECT p.id, p.name, count(*) AS n, sum(s.kind = 'direct'), sum(s.kind = 'indirect') "
+            f"FROM ({statements}) s JOIN persons p ON p.pid = s.pid GROUP BY s.pid ORDER BY n DESC, p.name LIMIT ?",
+            (top,)).fetchall()
+        genders = self.db.execute(
+            f"SELECT g.gender, count(*) FROM ({statements}) s LEFT JOIN ("
+            "SELECT pid, gender FROM names WHERE pid IS NOT NULL AND gender IS NOT NULL "
+            "GROUP BY pid HAVING count(DISTINCT gender) = 1) g ON g.pid = s.pid "
+            "WHERE s.pid IS NOT NULL GROUP BY g.gender").fetchall()
+        unnamed = self.db.execute(f"SELECT count(*) FROM ({statements}) WHERE pid IS NULL").fetchone()[0]
+        people = self.persons(top=top)
+        orgs = self.entity_rows("ORG", top)
+        _expect(all(isinstance(i, str) and isinstance(n, str) and _ints(c) for i, n, c, *_ in speakers))
+        return {
+            "totals": totals,
+            "articles_by_month": months,
+            "top_speakers": [{"id": i, "name": n, "statements": c, "direct": d or 0, "indirect": r or 0}
+                             for i, n, c, d, r in speakers],
+            "statements_without_named_person": unnamed,
+            "statements_by_speaker_gender": {(g or "unknown"): c for g, c in genders},
+            "top_people": [{"id": p["id"], "name": p["name"], "mentions": p["mentions"],
+                            "articles": p["n_articles"]} for p in people],
+            "top_organisations": [{"name": o["name"], "mentions": o["mentions"], "articles": o["n_articles"]}
+                                  for o in orgs],
+        }
+
 def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
     """``people.speaker_person`` when the speaker mention overlaps a person's mention (the
     common case, found without parsing any name); None to ask it."""

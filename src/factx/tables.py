@@ -237,3 +237,36 @@ def render_timeline(console: Console, items: list[dict[str, Any]]) -> None:
         table.add_row(escape(i["value"] or "?"), escape(i["sentence"] or i["text"]),
                       escape(", ".join(i["people"])), escape(i["article"]))
     console.print(table)
+
+
+def render_corpus(console: Console, s: dict[str, Any]) -> None:
+    """`factx summary`: the corpus at a glance, one small table per question."""
+    t = s["totals"]
+    kinds = t.get("statements_by_kind", {})
+    console.print(f"[bold]{t['articles']}[/] articles, [bold]{t['statements']}[/] statements "
+                  f"({kinds.get('direct', 0)} quoted, {kinds.get('indirect', 0)} reported), "
+                  f"[bold]{t['dates']}[/] dates")
+    months = Table("month", "articles", title="articles by month", title_justify="left")
+    for m in s["articles_by_month"]:
+        months.add_row(m["month"] or "(no date)", str(m["articles"]))
+    console.print(months)
+    speakers = Table("speaker", "statements", "quoted", "reported", title="top speakers", title_justify="left")
+    for p in s["top_speakers"]:
+        speakers.add_row(escape(p["name"]), str(p["statements"]), str(p["direct"]), str(p["indirect"]))
+    console.print(speakers)
+    known = {g: n for g, n in s["statements_by_speaker_gender"].items() if g != "unknown"}
+    everyone = sum(s["statements_by_speaker_gender"].values())
+    genders = Table("speaker gender", "statements", "share", title="statements by speaker gender",
+                    title_justify="left", caption="share of statements whose named speaker's gender is known",
+                    caption_justify="left")
+    labels = {"f": "women", "m": "men", "unknown": "not known"}
+    for g, n in sorted(s["statements_by_speaker_gender"].items(), key=lambda kv: kv[0] == "unknown"):
+        share = f"{n / sum(known.values()):.0%}" if g in known else ""
+        genders.add_row(labels.get(g, g), str(n), share)
+    if everyone:
+        console.print(genders)
+    for key, title in (("top_people", "top people"), ("top_organisations", "top organisations")):
+        table = Table("name", "mentions", "articles", title=title, title_justify="left")
+        for r in s[key]:
+            table.add_row(escape(r["name"]), str(r["mentions"]), str(r["articles"]))
+        console.print(table)
