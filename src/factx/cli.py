@@ -27,8 +27,10 @@ app = typer.Typer(
     help="Extract named entities, dates and quoted statements with their speakers from news articles, "
     "and query them.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
+    # click itself says "Did you mean 'quotes'?" for a mistyped command: typer's own suggestion
+    # would say it twice
+    suggest_commands=False,
     pretty_exceptions_enable=False,
 )
 
@@ -348,6 +350,9 @@ def quotes(
     """
     from factx import people
 
+    for option, value in (("--speaker", speaker), ("--contains", contains)):
+        if value is not None and not value.strip():
+            raise fail(f"{option} needs some text (leave the option out to list every quote)", ExitStatus.USAGE)
     start, end = _parse_bound(published_from, "--from"), _parse_bound(published_to, "--to")
     page = Page(limit, offset, as_json)
     with reading(store) as arts:
@@ -468,6 +473,14 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _not_found(text: str, as_json: bool, **details) -> typer.Exit:
+    """Exit 3 with the message on stderr; with --json also a JSON error object on stdout, so that
+    a pipe into `jq` reads a document, not nothing."""
+    if as_json:
+        render.emit({"error": text, "status": int(ExitStatus.NOT_FOUND), **details}, True, "")
+    return fail(text, ExitStatus.NOT_FOUND)
+
+
 def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
     """The one person a name (or "@ID") designates, or exit: not found (3, with suggestions) or
     ambiguous (4, with the candidates: id, articles and a role)."""
@@ -476,15 +489,15 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
     if name.startswith("@") and len(name) > 1:
         person = arts.index.person_by_id(name[1:])
         if person is None:
-            raise fail(f"no person with id {name[1:]!r} (see `factx entities --label PERSON --json`)",
-                       ExitStatus.NOT_FOUND)
+            raise _not_found(f"no person with id {name[1:]!r} (see `factx entities --label PERSON --json`)",
+                             as_json, query=name)
         return person
     candidates = arts.index.person_candidates(name)
     hits = people.lookup(candidates, name)
     if not hits:
         close = people.suggestions(arts.index.persons(), name)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        raise fail(f"no person matches {name!r}{hint}", ExitStatus.NOT_FOUND)
+        raise _not_found(f"no person matches {name!r}{hint}", as_json, query=name, suggestions=close)
     chosen = people.choose(hits, name)
     if chosen is not None:
         others = sorted((p for p in people.lookup_partial(candidates, name) if p["pid"] != chosen["pid"]),
@@ -554,9 +567,17 @@ def entities(
     """
     from factx import people
 
-    wanted = label.upper() if label else None
+    if label is not None and not label.strip():
+        raise fail("--label needs a label (PERSON, ORG, GPE, ...)", ExitStatus.USAGE)
+    wanted = label.strip().upper() if label else None
     top = min(top, 2 ** 62) if top else top  # SQLite's LIMIT is a 64-bit integer
     with reading(store) as arts:
+        if wanted not in (None, "PERSON"):
+            known = arts.index.entity_labels()
+            if wanted not in known:
+                listed = ", ".join(sorted(known | {"PERSON"}))
+                raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}", as_json,
+                                 labels=sorted(known | {"PERSON"}))
         rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=as_json)
         if wanted in (None, "PERSON"):
             rows += people.person_rows(arts.index.persons(top=top, with_articles=True))

@@ -1016,6 +1016,13 @@ class Index:
 
 
     @_healing
+    def entity_labels(self) -> set[str]:
+        """The labels of the non-person entities the store holds."""
+        labels = {r[0] for r in self.db.execute("SELECT DISTINCT label FROM entity_summary")}
+        _expect(all(isinstance(x, str) for x in labels))
+        return labels
+
+    @_healing
     def summary(self, top: int = 10) -> dict[str, Any]:
         """The corpus at a glance, in SQL: articles by month of publication, statements by kind,
         the ``top`` speakers by statements, people and organisations by mentions, and the share

@@ -1,0 +1,55 @@
+"""Small things a new user runs into: one suggestion for a typo, empty texts as usage errors,
+no-match answers that a program can read, shell completion."""
+from __future__ import annotations
+
+import json
+
+from conftest import run
+
+
+def test_a_mistyped_command_gets_one_suggestion():
+    result = run("qoutes")
+    assert result.exit_code == 2
+    assert result.stderr.count("Did you mean") == 1 and "'quotes'" in result.stderr
+
+
+def test_empty_texts_are_usage_errors(corpus_store):
+    for args in (("quotes", "--speaker", ""), ("quotes", "--speaker", "  "), ("quotes", "--contains", ""),
+                 ("entities", "--label", "")):
+        result = run(*args, "--store", corpus_store)
+        assert result.exit_code == 2, args
+        assert "needs" in result.stderr and not result.stdout
+
+
+def test_unknown_entity_label_says_which_labels_exist(corpus_store):
+    result = run("entities", "--label", "FOO", "--store", corpus_store)
+    assert result.exit_code == 3 and "'FOO'" in result.stderr and "ORG" in result.stderr and not result.stdout
+    result = run("entities", "--label", "foo", "--store", corpus_store, "--json")
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)
+    assert error["status"] == 3 and "ORG" in error["labels"] and "PERSON" in error["labels"]
+
+
+def test_known_labels_are_case_insensitive(corpus_store):
+    result = run("entities", "--label", "org", "--store", corpus_store, "--json")
+    assert result.exit_code == 0
+    assert {e["label"] for e in json.loads(result.stdout)} == {"ORG"}
+
+
+def test_who_without_a_match_prints_a_json_error(corpus_store):
+    for name in ("Nobody Atall", "@nobody-here"):
+        result = run("who", name, "--store", corpus_store, "--json")
+        assert result.exit_code == 3
+        error = json.loads(result.stdout)
+        assert error["status"] == 3 and error["query"] == name and "no person" in error["error"]
+        assert "no person" in result.stderr
+
+
+def test_who_with_a_match_prints_no_error_object(corpus_store):
+    result = run("who", "Rodney Reed", "--store", corpus_store, "--json")
+    assert result.exit_code == 0 and "error" not in json.loads(result.stdout)
+
+
+def test_shell_completion_is_offered():
+    result = run("--help")
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
