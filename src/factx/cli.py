@@ -47,7 +47,44 @@ StoreOpt = Annotated[
     typer.Option("--store", envvar="FACTX_STORE", help="Fact store folder [default: .factx].",
                  show_default=False),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables "
+                                       "(the same as --format json).")]
+
+
+class Format(str, Enum):
+    """`--format`: how a query command prints its results."""
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FormatOpt = Annotated[Optional[Format], typer.Option(
+    "--format", case_sensitive=False, show_default=False,
+    help="table (default), json, jsonl (one JSON item a line), csv or tsv (lists: one row per item "
+         "with stable column names, for spreadsheets).")]
+
+
+def output_format(as_json: bool, fmt: Optional[Format]) -> str:
+    """The one output format --json and --format ask for."""
+    if as_json and fmt not in (None, Format.json):
+        raise fail(f"--json and --format {fmt.value} ask for two formats; give one", ExitStatus.USAGE)
+    return "json" if as_json else (fmt.value if fmt is not None else "table")
+
+
+def emit_document(data, fmt: str, table: str, *view_args) -> None:
+    """Print one document (an article, a person, the summary) as ``fmt`` asks; CSV and TSV are
+    for lists."""
+    if fmt in ("csv", "tsv"):
+        raise fail(f"--format {fmt} prints lists (articles, quotes, dates, timeline, entities); "
+                   "use json or jsonl here", ExitStatus.USAGE)
+    if fmt == "jsonl":
+        render.emit_lines([data])
+    elif fmt == "json":
+        render.emit(data, True, table)
+    else:
+        render.view(table, *(view_args or (data,)))
 # Lists that can be long (quotes, dates, timeline) share these: pages of a stable order and
 # publication-date bounds. JSON prints every item unless --limit is given (programs read it
 # whole); a table shows TABLE_LIMIT items and says how many more there are.
@@ -67,18 +104,25 @@ class Page:
     """The output options of a list command in one place: how many items to fetch and how to
     print them (JSON streamed item by item; a table with a note when items were left out)."""
 
-    def __init__(self, limit: Optional[int], offset: int, as_json: bool):
-        self.as_json, self.offset = as_json, offset
-        self.limit = (None if as_json else TABLE_LIMIT) if limit is None else (limit or None)
-        self.defaulted = limit is None and not as_json
+    def __init__(self, limit: Optional[int], offset: int, fmt: str):
+        self.fmt, self.offset = fmt, offset
+        machine = fmt != "table"  # programs and spreadsheets read every item
+        self.limit = (None if machine else TABLE_LIMIT) if limit is None else (limit or None)
+        self.defaulted = limit is None and not machine
 
     def fetch(self) -> Optional[int]:
         """How many items to ask the library for (one more than shown, to tell if there are more)."""
         return None if self.limit is None else self.limit + 1
 
-    def emit(self, items, table: str, group=None) -> None:
-        if self.as_json:
-            render.emit_stream(items, self.limit)
+    def emit(self, items, table: str, group=None, compact: bool = False) -> None:
+        if self.fmt == "json":
+            render.emit_stream(items, self.limit, compact=compact)
+            return
+        if self.fmt == "jsonl":
+            render.emit_lines(items, self.limit)
+            return
+        if self.fmt in ("csv", "tsv"):
+            render.emit_rows(items, table, self.limit, delimiter="," if self.fmt == "csv" else "\t")
             return
         rows = list(items)
         more = self.limit is not None and len(rows) > self.limit
@@ -111,6 +155,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
         raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     try:
         yield articles
+    except BrokenPipeError:
+        raise  # the reader of stdout left (`| head`): click ends quietly
     except (OSError, sqlite3.Error) as err:
         raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     finally:
@@ -279,13 +325,14 @@ def _progress_bar():
 
 # ---- queries -----------------------------------------------------------------------------
 @app.command()
-def articles(limit: LimitOpt = None, offset: OffsetOpt = 0, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+def articles(limit: LimitOpt = None, offset: OffsetOpt = 0, store: StoreOpt = None, as_json: JsonOpt = False,
+             fmt: FormatOpt = None) -> None:
     """List the articles in the store, by id. The whole list also checks every article document
     against the manifest (the store's health view); a page (--limit, --offset) does not.
 
     Example: factx articles --json   (a page: factx articles --limit 20 --offset 40)
     """
-    page = Page(limit, offset, as_json)
+    page = Page(limit, offset, output_format(as_json, fmt))
     whole = limit is None and not offset
     with reading(store, full_check=whole) as arts:
         page.emit(iter(arts.index.article_rows(limit=page.fetch(), offset=offset)), "articles")
@@ -298,12 +345,14 @@ def show(
                                        "and dates highlighted (with --json: the text and those spans).")] = False,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Show one article's facts: headline, entities by label, quotes and dates; or its text with
     the facts highlighted.
 
     Example: factx show 000_4093bf72cdfee258.txt --text
     """
+    output_format(as_json, fmt)
     with reading(store) as arts:
         try:
             doc = arts.read(_article_id(arts, article))
@@ -313,10 +362,11 @@ def show(
         from factx import people
 
         people.attach_person_ids(summary, arts.index.article_persons(summary["id"]))
+    fmt_ = output_format(as_json, fmt)
     if text:
-        render.emit(query.article_text(summary), as_json, "article_text")
-    elif as_json:
-        render.emit(summary, True, "article")
+        emit_document(query.article_text(summary), fmt_, "article_text")
+    elif fmt_ != "table":
+        emit_document(summary, fmt_, "article")
     else:
         render.view("article", summary, query.entities_by_label(summary))
 
@@ -341,6 +391,7 @@ def quotes(
     offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Who said what, where: quoted and reported statements with their speakers.
 
@@ -354,7 +405,7 @@ def quotes(
         if value is not None and not value.strip():
             raise fail(f"{option} needs some text (leave the option out to list every quote)", ExitStatus.USAGE)
     start, end = _parse_bound(published_from, "--from"), _parse_bound(published_to, "--to")
-    page = Page(limit, offset, as_json)
+    page = Page(limit, offset, output_format(as_json, fmt))
     with reading(store) as arts:
         article = _article_id(arts, article)
         pids = None
@@ -383,6 +434,7 @@ def dates(
     offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Temporal expressions with their normalized (TIMEX3) values.
 
@@ -391,7 +443,7 @@ def dates(
     if type_ is not None and type_ not in DATE_TYPES:
         raise fail(f"--type must be one of {', '.join(DATE_TYPES)}, not {type_!r}", ExitStatus.USAGE)
     start, end = _parse_bound(published_from, "--from"), _parse_bound(published_to, "--to")
-    page = Page(limit, offset, as_json)
+    page = Page(limit, offset, output_format(as_json, fmt))
     with reading(store) as arts:
         article = _article_id(arts, article)
         page.emit(arts.index.dates(article=article, type_=type_, published_from=start, published_to=end,
@@ -435,6 +487,7 @@ def timeline(
     offset: OffsetOpt = 0,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Dated sentences in calendar order across the corpus, with their article and people.
     --from/--to bound the dates the sentences give; --published-from/--published-to the
@@ -445,7 +498,7 @@ def timeline(
     start, end = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
     pstart = _parse_bound(published_from, "--published-from")
     pend = _parse_bound(published_to, "--published-to")
-    page = Page(limit, offset, as_json)
+    page = Page(limit, offset, output_format(as_json, fmt))
     with reading(store) as arts:
         pid = _one_person(arts, who)["pid"] if who is not None else None
         page.emit(arts.index.timeline(pid=pid, start=start, end=end, include_unresolved=include_unresolved,
@@ -474,8 +527,8 @@ def _count(n: int, word: str) -> str:
 
 
 def _not_found(text: str, as_json: bool, **details) -> typer.Exit:
-    """Exit 3 with the message on stderr; with --json also a JSON error object on stdout, so that
-    a pipe into `jq` reads a document, not nothing."""
+    """Exit 3 with the message on stderr; with JSON output also a JSON error object on stdout, so
+    that a pipe into `jq` reads a document, not nothing."""
     if as_json:
         render.emit({"error": text, "status": int(ExitStatus.NOT_FOUND), **details}, True, "")
     return fail(text, ExitStatus.NOT_FOUND)
@@ -536,6 +589,7 @@ def who(
     everything: Annotated[bool, typer.Option("--all", help="List everything, not only the latest --limit.")] = False,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Everything known about one person: aliases, age and roles with their sources, articles
     (with the evidence that each article's name is this person), their quotes, quotes about
@@ -546,10 +600,13 @@ def who(
     """
     if (name is None) == (person_id is None):
         raise fail("give a name (or @ID) or --id ID", ExitStatus.USAGE)
+    fmt_ = output_format(as_json, fmt)
+    if fmt_ in ("csv", "tsv"):
+        emit_document(None, fmt_, "profile")
     with reading(store) as arts:
-        person = _one_person(arts, name if person_id is None else "@" + person_id, as_json)
+        person = _one_person(arts, name if person_id is None else "@" + person_id, fmt_ in ("json", "jsonl"))
         prof = arts.index.profile(person, None if everything else limit)
-    render.emit(prof, as_json, "profile")
+    emit_document(prof, fmt_, "profile")
 
 
 @app.command()
@@ -560,6 +617,7 @@ def entities(
                                                show_default=False)] = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Canonical entities across the corpus with mention counts, articles and aliases.
 
@@ -571,21 +629,21 @@ def entities(
         raise fail("--label needs a label (PERSON, ORG, GPE, ...)", ExitStatus.USAGE)
     wanted = label.strip().upper() if label else None
     top = min(top, 2 ** 62) if top else top  # SQLite's LIMIT is a 64-bit integer
+    fmt_ = output_format(as_json, fmt)
     with reading(store) as arts:
         if wanted not in (None, "PERSON"):
             known = arts.index.entity_labels()
             if wanted not in known:
                 listed = ", ".join(sorted(known | {"PERSON"}))
-                raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}", as_json,
-                                 labels=sorted(known | {"PERSON"}))
-        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=as_json)
+                raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}",
+                                 fmt_ in ("json", "jsonl"), labels=sorted(known | {"PERSON"}))
+        raw = fmt_ in ("json", "jsonl")  # the stored article lists printed as they are
+        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=raw)
         if wanted in (None, "PERSON"):
             rows += people.person_rows(arts.index.persons(top=top, with_articles=True))
         rows = people.top_entities(rows, top)
-        if as_json:  # one entity a line: its list of articles can be long
-            render.emit_stream(rows, compact=True)
-        else:
-            render.emit(rows, False, "entities")
+        # JSON: one entity a line, since its list of articles can be long
+        Page(0, 0, fmt_).emit(rows, "entities", compact=True)
 
 
 @app.command()
@@ -593,14 +651,18 @@ def summary(
     top: Annotated[int, typer.Option("--top", min=1, help="How many speakers, people and organisations to list.")] = 10,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """The corpus at a glance: articles by month, top speakers, people and organisations, and
     statements by the gender of their speaker where known.
 
     Example: factx summary --top 20
     """
+    fmt_ = output_format(as_json, fmt)
+    if fmt_ in ("csv", "tsv"):
+        emit_document(None, fmt_, "corpus")
     with reading(store) as arts:
-        render.emit(arts.index.summary(min(top, 2 ** 62)), as_json, "corpus")
+        emit_document(arts.index.summary(min(top, 2 ** 62)), fmt_, "corpus")
 
 
 @app.command()

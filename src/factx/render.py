@@ -84,6 +84,60 @@ def emit_stream(items: Iterable[Any], limit: Optional[int] = None, compact: bool
     out.write("[]\n" if first else "\n]\n")
 
 
+def emit_lines(items: Iterable[Any], limit: Optional[int] = None) -> None:
+    """JSON Lines: one compact JSON document a line, as the items come."""
+    out = sys.stdout
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        out.write(_compact(item) + "\n")
+
+
+# The columns of each list in CSV/TSV, in order: a contract like the JSON keys (add, never rename).
+COLUMNS = {
+    "articles": ("id", "title", "published", "published_source", "characters", "entities", "quotes", "dates",
+                 "warnings"),
+    "statements": ("article", "statement", "kind", "partial", "text", "speaker", "speaker_id", "speaker_person",
+                   "speaker_text", "speaker_via", "cue", "rule", "start", "end", "speaker_start", "speaker_end",
+                   "cue_start", "cue_end", "sentence_start", "sentence_end", "sentence", "statement_key"),
+    "dates": ("article", "text", "type", "value", "mod", "freq", "relative", "rule", "start", "end",
+              "sentence_start", "sentence_end", "sentence", "people"),
+    "timeline": ("key", "value", "text", "article", "start", "end", "people", "sentence"),
+    "entities": ("name", "label", "id", "mentions", "n_articles", "aliases", "articles"),
+}
+# What a spreadsheet runs as a formula when a cell starts with it (CSV injection): such cells get
+# a leading apostrophe, which spreadsheets show as text and hide.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(_cell(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def emit_rows(items: Iterable[dict[str, Any]], table: str, limit: Optional[int] = None,
+              delimiter: str = ",") -> None:
+    """CSV (or TSV) with a header of the list's stable columns, one row per item, as they come;
+    lists in a cell are joined with "; "."""
+    import csv
+
+    columns = COLUMNS[table]
+    writer = csv.writer(sys.stdout, delimiter=delimiter)
+    writer.writerow(columns)
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        writer.writerow([_cell(item.get(c)) for c in columns])
+
+
 def view(table: str, *data: Any, stderr: bool = False) -> None:
     """The Rich view ``table`` of ``data`` on stdout (or stderr), control characters replaced:
     every table a person sees goes through here."""
