@@ -951,12 +951,9 @@ class Index:
                                  "ORDER BY qa.published DESC, q.aid, q.seq LIMIT ?", (pid, lim)):
             q = decode(r)
             q.pop("statement_key", None)
-            q.pop("speaker_id", None)
-            q.pop("speaker_person", None)
-            about.append(q)
+            about.append(q)  # with its speaker's corpus id and name (speaker_id, speaker_person)
         for q in said:
             q.pop("statement_key", None)
-            q.pop("speaker_person", None)
         counts["dates"] = self.db.execute("SELECT count(*) FROM date_people WHERE pid=?", (pid,)).fetchone()[0]
         dates_sql = ("SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM date_people dp JOIN dates d ON d.rid = dp.date "
                      "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, d.aid, d.seq LIMIT ?")

@@ -133,10 +133,15 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+def _words(segments: list[dict[str, Any]]) -> str:
+    return normalize_statement(" ".join(q["text"] for q in segments))
+
+
 def group_statements(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quote segments grouped into statements. Statements of different articles that quote the
     same words (a shared run of eight words, or the same short text) are shown once, listing
-    every article. Linear in the output: shingles are looked up in a dict."""
+    every article, with each other article's own wording under ``wordings`` where it differs.
+    Linear in the output: shingles are looked up in a dict."""
     local: dict[tuple[str, Any], list[dict[str, Any]]] = {}
     for q in quotes:
         local.setdefault((q["article"], q.get("statement")), []).append(q)
@@ -147,8 +152,11 @@ def group_statements(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         group = next((by_shingle[k] for k in keys if k in by_shingle), None)
         if group is None:
             group = {"speaker": segments[0].get("speaker"), "cue": segments[0].get("cue"), "segments": segments,
-                     "articles": [], "partial": all(q.get("partial") for q in segments)}
+                     "articles": [], "partial": all(q.get("partial") for q in segments), "wordings": []}
             groups.append(group)
+        elif _words(segments) != _words(group["segments"]):
+            # the same statement in other words (more, less, or edited): shown with its article
+            group["wordings"].append({"article": article_id, "segments": segments})
         if article_id not in group["articles"]:
             group["articles"].append(article_id)
         if not group["speaker"] and segments[0].get("speaker"):

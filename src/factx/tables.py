@@ -1,9 +1,10 @@
 """Rich views of query results (imported only when a table is printed)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -35,12 +36,27 @@ def render_summary(console: Console, summary) -> None:
 
 # ---- queries -----------------------------------------------------------------------------
 
+# Below these widths a table has no room for its columns: one block a row instead.
+NARROW = 100  # statements: speaker, words, cue, articles
+NARROW_ARTICLES = 80
+
 def render_articles(console: Console, rows: list[dict[str, Any]]) -> None:
+    if console.width < NARROW_ARTICLES:
+        console.print(Text(f"{len(rows)} articles", style="italic"))
+        for r in rows:
+            facts = f"{r['entities']} entities, {r['quotes']} quotes, {r['dates']} dates"
+            when = published_cell(r)
+            console.print(f"\n[bold]{escape(r['id'])}[/]", overflow="fold")
+            console.print(Padding(escape(r["title"] or ""), (0, 0, 0, 2)))
+            console.print(Padding(f"[dim]{when + ' · ' if when else ''}{facts}[/]", (0, 0, 0, 2)))
+        return
     table = Table(title=f"{len(rows)} articles", title_justify="left")
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
-    for col in ("published", "entities", "quotes", "dates"):
-        table.add_column(col, justify="right" if col != "published" else "left", no_wrap=True)
+    # every column keeps its room: ids fold, titles wrap, the counts never shrink to nothing
+    table.add_column("id", overflow="fold", style="bold", ratio=1, min_width=12)
+    table.add_column("title", overflow="fold", ratio=2, min_width=12)
+    table.add_column("published", no_wrap=console.width >= NARROW, min_width=10)
+    for col, short in (("entities", "ents"), ("quotes", "qts"), ("dates", "dts")):
+        table.add_column(col if console.width >= NARROW else short, justify="right", no_wrap=True)
     for r in rows:
         table.add_row(escape(r["id"]), escape(r["title"] or ""), published_cell(r),
                       str(r["entities"]), str(r["quotes"]), str(r["dates"]))
@@ -74,7 +90,7 @@ def render_article(console: Console, doc: dict[str, Any], by_label: dict[str, li
     console.print(table)
     quotes = [q for q in doc.get("quotes", []) if not q.get("partial")]
     if quotes:
-        console.print(quote_table(quotes, show_article=False))
+        print_quotes(console, quotes, f"{len(quotes)} quotes", show_article=False)
     if doc.get("dates"):
         console.print(date_table(doc["dates"], show_article=False))
 
@@ -115,34 +131,66 @@ def quote_table(quotes: list[dict[str, Any]], show_article: bool = True) -> Tabl
     table = Table(title=f"{len(quotes)} quotes", title_justify="left", show_lines=True)
     table.add_column("speaker", style="bold cyan", max_width=28)
     if show_article:
-        table.add_column("article", max_width=30)
+        table.add_column("article", max_width=30, overflow="fold", min_width=12)
     table.add_column("quote", ratio=1)
     table.add_column("cue", style="dim")
     for q in quotes:
-        speaker = q.get("speaker") or "[dim]unknown[/]"
-        if q.get("speaker_text") and q.get("speaker_text") != q.get("speaker"):
-            speaker = f"{escape(q.get('speaker') or '?')} [dim]({escape(q['speaker_text'])})[/]"
-        row = [speaker] + ([escape(q["article"])] if show_article else [])
+        row = [speaker_cell(q)] + ([escape(q["article"])] if show_article else [])
         row += [said_words(q), escape(q.get("cue") or "")]
         table.add_row(*row)
     return table
 
 
+def speaker_cell(q: dict[str, Any], name: Optional[str] = None) -> str:
+    """The speaker as the corpus names them, with the article's own form when it differs ("Kim
+    Kardashian", "she") and a mark when the speaker was carried over from an earlier sentence."""
+    name = name or q.get("speaker_person") or q.get("speaker")
+    if not name:
+        cell = "[dim]unknown[/]"
+    else:
+        cell = escape(name)
+    forms = []
+    for form in (q.get("speaker"), q.get("speaker_text")):
+        if form and form != name and form not in forms:
+            forms.append(form)
+    if q.get("speaker_via") == "previous":
+        forms.append("from earlier")
+    if forms:
+        cell += f" [dim]({escape(', '.join(forms))})[/]"
+    return cell
+
+
+
+
+def _statement_text(g: dict[str, Any]) -> str:
+    # a mixed statement: its reported clause already holds the quoted pieces
+    segments = [q for q in g["segments"] if q.get("kind") == "indirect"] or g["segments"]
+    text = " … ".join(said_words(q) for q in segments)
+    for other in g.get("wordings", []):
+        words = " … ".join(said_words(q) for q in other["segments"])
+        text += f"\n[dim]{escape(other['article'])}:[/] {words}"
+    return text + (" [dim](partial)[/]" if g["partial"] else "")
+
+
 def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
+    if console.width < NARROW:
+        console.print(Text(f"{len(groups)} statements", style="italic"))
+        for g in groups:
+            first = g["segments"][0]
+            head = speaker_cell(first, g.get("speaker_person") or first.get("speaker_person") or g["speaker"])
+            cue = f" [dim]· {escape(g['cue'])}[/]" if g["cue"] else ""
+            console.print(f"\n{head}{cue}")
+            console.print(Padding(_statement_text(g), (0, 0, 0, 2)))
+            console.print(Padding(f"[dim]{escape(', '.join(g['articles']))}[/]", (0, 0, 0, 2)), overflow="fold")
+        return
     table = Table(title=f"{len(groups)} statements", title_justify="left", show_lines=True)
     table.add_column("speaker", style="bold cyan", max_width=28)
     table.add_column("statement", ratio=1)
     table.add_column("cue", style="dim")
-    table.add_column("articles", no_wrap=True)
+    table.add_column("articles", overflow="fold", max_width=28)
     for g in groups:
         first = g["segments"][0]
-        speaker = escape(g["speaker"] or "") or "[dim]unknown[/]"
-        if first.get("speaker_text") and first.get("speaker_text") != g["speaker"]:
-            speaker += f" [dim]({escape(first['speaker_text'])})[/]"
-        # a mixed statement: its reported clause already holds the quoted pieces
-        segments = [q for q in g["segments"] if q.get("kind") == "indirect"] or g["segments"]
-        text = " … ".join(said_words(q) for q in segments)
-        table.add_row(speaker, text + (" [dim](partial)[/]" if g["partial"] else ""),
+        table.add_row(speaker_cell(first, first.get("speaker_person") or g["speaker"]), _statement_text(g),
                       escape(g["cue"] or ""), escape("\n".join(g["articles"])))
     console.print(table)
 
@@ -150,19 +198,48 @@ def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
 def date_table(dates: list[dict[str, Any]], show_article: bool = True) -> Table:
     table = Table(title=f"{len(dates)} dates", title_justify="left")
     if show_article:
-        table.add_column("article", max_width=30)
-    for col in ("text", "type", "value", "people"):
-        table.add_column(col)
+        table.add_column("article", max_width=30, overflow="fold", min_width=12)
+    table.add_column("text")
+    table.add_column("type")
+    table.add_column("value", overflow="fold", min_width=10)
+    table.add_column("people")
     for d in dates:
         row = [escape(d["article"])] if show_article else []
-        value = (d.get("value") or "—") + (" [dim](relative)[/]" if d.get("relative") else "")
-        row += [escape(d["text"]), d.get("type") or "", value, escape(", ".join(d.get("people") or []))]
+        row += [escape(d["text"]), d.get("type") or "", _value_cell(d), escape(", ".join(d.get("people") or []))]
         table.add_row(*row)
     return table
 
 
+def _value_cell(d: dict[str, Any]) -> str:
+    return escape(d.get("value") or "—") + (" [dim](relative)[/]" if d.get("relative") else "")
+
+
 def render_dates(console: Console, dates: list[dict[str, Any]]) -> None:
-    console.print(date_table(dates))
+    if console.width >= NARROW_ARTICLES:
+        console.print(date_table(dates))
+        return
+    console.print(Text(f"{len(dates)} dates", style="italic"))
+    for d in dates:
+        console.print(f"\n[bold]{escape(d['text'])}[/] → {_value_cell(d)} [dim]· {d.get('type') or ''}[/]")
+        people = ", ".join(d.get("people") or [])
+        console.print(Padding(f"[dim]{escape(d['article'])}{' · ' + escape(people) if people else ''}[/]",
+                              (0, 0, 0, 2)), overflow="fold")
+
+
+def print_quotes(console: Console, quotes: list[dict[str, Any]], title: str, show_article: bool = True) -> None:
+    """Quotes as a table, or one block a quote where the terminal is too narrow for columns."""
+    if console.width >= NARROW:
+        table = quote_table(quotes, show_article)
+        table.title = title
+        console.print(table)
+        return
+    console.print(Text(title, style="italic"))
+    for q in quotes:
+        cue = f" [dim]· {escape(q['cue'])}[/]" if q.get("cue") else ""
+        console.print(f"\n{speaker_cell(q)}{cue}")
+        console.print(Padding(said_words(q), (0, 0, 0, 2)))
+        if show_article:
+            console.print(Padding(f"[dim]{escape(q['article'])}[/]", (0, 0, 0, 2)), overflow="fold")
 
 
 def render_candidates(console: Console, query: str, choices: list[dict[str, Any]]) -> None:
@@ -172,6 +249,20 @@ def render_candidates(console: Console, query: str, choices: list[dict[str, Any]
         table.add_row(escape(c["name"]), escape("@" + str(c.get("id") or "")), escape(c.get("role") or ""),
                       str(c["mentions"]), str(c["articles"]))
     console.print(table)
+
+
+def clip(text: Optional[str], limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut (an
+    evidence sentence must never end in half a word: "the 1996 ass")."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if not text[limit - 1].isspace():  # the cut falls inside a word: back to its start
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def render_profile(console: Console, prof: dict[str, Any]) -> None:
@@ -188,24 +279,29 @@ def render_profile(console: Console, prof: dict[str, Any]) -> None:
             lines.append(f"\nthe latest {prof['limit']} of each are listed (--all for everything)", style="dim")
     for attr in prof["attributes"]:
         lines.append(f"\n{attr['type']}: {attr['value']}  ")
-        lines.append(f"[{attr['article']}] {(attr.get('sentence') or '')[:90]}", style="dim")
+        lines.append(f"[{attr['article']}] {clip(attr.get('sentence'), 90)}", style="dim")
     console.print(Panel(lines, expand=False))
-    arts = Table("article", "named", "mentions", "why this person", title="articles", title_justify="left")
+    arts = Table(title="articles", title_justify="left")
+    arts.add_column("article", overflow="fold", min_width=12)
+    for col in ("named", "mentions", "why this person"):
+        arts.add_column(col)
     for a in prof["articles"]:
         arts.add_row(escape(a["article"]), escape(a.get("name") or ""), str(a["mentions"]),
                      escape(a.get("evidence") or ""))
     console.print(arts)
     if prof["quotes"]:
-        console.print(quote_table(prof["quotes"]))
+        print_quotes(console, prof["quotes"], f"{len(prof['quotes'])} quotes")
     if prof["quoted_about"]:
-        table = quote_table(prof["quoted_about"])
-        table.title = f"{len(prof['quoted_about'])} quotes that mention them"
-        console.print(table)
+        print_quotes(console, prof["quoted_about"], f"{len(prof['quoted_about'])} quotes that mention them")
     if prof["dates"]:
-        dates = Table("value", "text", "article", "sentence", title="timeline", title_justify="left")
+        dates = Table(title="timeline", title_justify="left")
+        dates.add_column("value", overflow="fold")
+        dates.add_column("text")
+        dates.add_column("article", overflow="fold", min_width=12)
+        dates.add_column("sentence", ratio=1)
         for d in prof["dates"]:
             dates.add_row(d.get("value") or "—", escape(d["text"]), escape(d["article"]),
-                          escape((d.get("sentence") or "")[:100]))
+                          escape(clip(d.get("sentence"), 100)))
         console.print(dates)
     if prof["co_mentioned"]:
         co = Table("name", "articles together", title="appears with", title_justify="left")
@@ -215,6 +311,15 @@ def render_profile(console: Console, prof: dict[str, Any]) -> None:
 
 
 def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
+    if console.width < NARROW_ARTICLES:
+        console.print(Text(f"{len(rows)} entities", style="italic"))
+        for r in rows:
+            console.print(f"\n[bold]{escape(r['name'])}[/] [dim]{r['label']} · {r['mentions']} mentions · "
+                          f"{len(r['articles'])} articles[/]")
+            aliases = ", ".join(a for a in r["aliases"] if a != r["name"])
+            if aliases:
+                console.print(Padding(f"[dim]also:[/] {escape(aliases)}", (0, 0, 0, 2)))
+        return
     table = Table(title=f"{len(rows)} entities", title_justify="left")
     table.add_column("name", style="bold")
     table.add_column("label")
@@ -232,7 +337,7 @@ def render_timeline(console: Console, items: list[dict[str, Any]]) -> None:
     table.add_column("when", no_wrap=True, style="bold")
     table.add_column("sentence", ratio=1)
     table.add_column("people")
-    table.add_column("article", max_width=26)
+    table.add_column("article", max_width=26, overflow="fold", min_width=12)
     for i in items:
         table.add_row(escape(i["value"] or "?"), escape(i["sentence"] or i["text"]),
                       escape(", ".join(i["people"])), escape(i["article"]))
