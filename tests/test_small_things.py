@@ -53,3 +53,22 @@ def test_who_with_a_match_prints_no_error_object(corpus_store):
 def test_shell_completion_is_offered():
     result = run("--help")
     assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+def test_progress_counts_work_done_and_puts_unchanged_articles_apart():
+    from rich.progress import Progress
+
+    from factx.cli import _progress_bar, _progress_step
+    from factx.pipeline import Outcome
+
+    progress = Progress()
+    task = progress.add_task("extracting", total=5)
+    step = _progress_step(progress, task, "extracting")
+    for status in ("skipped", "skipped", "extracted", "failed"):
+        step(Outcome("a.txt", status))
+    t = progress.tasks[task]
+    assert (t.completed, t.total) == (2, 3) and "2 unchanged" in t.description
+    rate = [c for c in _progress_bar().columns if type(c).__name__ == "Rate"][0]
+    idle = Progress()  # nothing done yet: no rate (loading the pipeline is no speed)
+    idle_task = idle.add_task("x", total=3)
+    assert str(rate.render(idle.tasks[idle_task])) == ""

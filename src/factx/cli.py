@@ -290,7 +290,9 @@ def extract(
                                              total=count_inputs(paths, Path(target.root)))
                     summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
                                           reference_date=reference, model=model, max_bytes=max_bytes,
-                                          guess_published=guess_published, on_outcome=lambda o: progress.advance(task))
+                                          guess_published=guess_published,
+                                          on_outcome=_progress_step(progress, task, "extracting on Dask"
+                                                                    if dask else "extracting"))
     except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:  # a full disk, an I/O error: the store stays consistent
@@ -311,13 +313,33 @@ def extract(
     raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
 
 
+def _progress_step(progress, task, label: str):
+    """The progress callback of one extract run: articles left unchanged leave the bar (its total
+    shrinks and they are counted apart), so that the count and the rate are of work done."""
+    unchanged = 0
+
+    def step(outcome) -> None:
+        nonlocal unchanged
+        if outcome.status == "skipped":
+            unchanged += 1
+            total = progress.tasks[task].total
+            progress.update(task, total=max((total or 1) - 1, 0), description=f"{label} ({unchanged} unchanged)")
+        else:
+            progress.advance(task)
+    return step
+
+
 def _progress_bar():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     class Rate(TextColumn):
+        """Articles a second over the work finished so far: nothing until the first article
+        is done (loading the pipeline is no rate), then the recent speed."""
         def render(self, task):
-            speed = task.finished_speed or task.speed
-            return super().render(task) if speed is None else type(self.text_format)(f"{speed:.1f} art/s")
+            if not task.completed or not task.elapsed:
+                return type(self.text_format)("")
+            speed = task.finished_speed or task.speed or task.completed / task.elapsed
+            return type(self.text_format)(f"{speed:.1f} art/s")
 
     return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     Rate(""), TimeRemainingColumn(), console=render.stderr_console(), transient=False)
