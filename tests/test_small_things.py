@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run
+from conftest import run, run_json
 
 
 def test_a_mistyped_command_gets_one_suggestion():
@@ -72,3 +72,27 @@ def test_progress_counts_work_done_and_puts_unchanged_articles_apart():
     idle = Progress()  # nothing done yet: no rate (loading the pipeline is no speed)
     idle_task = idle.add_task("x", total=3)
     assert str(rate.render(idle.tasks[idle_task])) == ""
+
+
+def test_show_quote_prints_the_paragraph_to_cite(corpus_store):
+    quotes = [q for q in run_json("quotes", "--store", corpus_store)
+              if q["article"].startswith("000") and q["kind"] == "direct"]
+    q = quotes[0]
+    result = run("show", q["article"], "--quote", str(q["statement"]), "--store", corpus_store, "--json")
+    assert result.exit_code == 0, result.stderr
+    excerpt = json.loads(result.stdout)
+    assert q["text"] in excerpt["text"] and excerpt["statement"] == q["statement"]
+    doc = run_json("show", q["article"], "--store", corpus_store, "--text")
+    assert doc["text"][excerpt["offset"]:excerpt["offset"] + len(excerpt["text"])] == excerpt["text"]
+    assert "\n\n" not in doc["text"][excerpt["offset"]:q["start"]]  # the quote's own paragraph
+    table = run("show", q["article"], "--quote", str(q["statement"]), "--store", corpus_store)
+    assert table.exit_code == 0 and q["text"][:30] in table.stdout and "characters" in table.stdout
+
+
+def test_show_at_an_offset_and_its_errors(corpus_store):
+    q = run_json("quotes", "--store", corpus_store)[1]
+    excerpt = run_json("show", q["article"], "--at", str(q["start"] + 3), "--store", corpus_store)
+    assert excerpt["target"]["start"] == q["start"] and excerpt["target"]["text"] == q["text"]
+    assert run("show", q["article"], "--at", "99999999", "--store", corpus_store).exit_code == 3
+    assert run("show", q["article"], "--quote", "9999", "--store", corpus_store).exit_code == 3
+    assert run("show", q["article"], "--quote", "1", "--at", "1", "--store", corpus_store).exit_code == 2

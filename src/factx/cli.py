@@ -365,6 +365,12 @@ def show(
     article: Annotated[str, typer.Argument(help="Article id (or a unique prefix of one).", show_default=False)],
     text: Annotated[bool, typer.Option("--text", help="Print the article text with quotes, speakers, people "
                                        "and dates highlighted (with --json: the text and those spans).")] = False,
+    at: Annotated[Optional[int], typer.Option("--at", min=0, help="Only the paragraph around this character "
+                                              "offset (a quote's or date's start), highlighted.",
+                                              show_default=False)] = None,
+    quote_n: Annotated[Optional[int], typer.Option("--quote", min=0, help="Only the paragraph(s) of statement N "
+                                                   "(the `statement` of quotes --json), highlighted.",
+                                                   show_default=False)] = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -375,6 +381,8 @@ def show(
     Example: factx show 000_4093bf72cdfee258.txt --text
     """
     output_format(as_json, fmt)
+    if at is not None and quote_n is not None:
+        raise fail("give --at or --quote, not both", ExitStatus.USAGE)
     with reading(store) as arts:
         try:
             doc = arts.read(_article_id(arts, article))
@@ -385,12 +393,36 @@ def show(
 
         people.attach_person_ids(summary, arts.index.article_persons(summary["id"]))
     fmt_ = output_format(as_json, fmt)
-    if text:
+    if at is not None or quote_n is not None:
+        emit_document(_excerpt(summary, at, quote_n), fmt_, "excerpt")
+    elif text:
         emit_document(query.article_text(summary), fmt_, "article_text")
     elif fmt_ != "table":
         emit_document(summary, fmt_, "article")
     else:
         render.view("article", summary, query.entities_by_label(summary))
+
+
+def _excerpt(summary: dict, at: Optional[int], statement: Optional[int]) -> dict:
+    """The paragraph to cite for `show --at/--quote`, or exit: the offset past the text or no
+    such statement is not found (3)."""
+    view = query.article_text(summary)
+    if statement is not None:
+        segments = [q for q in summary.get("quotes", []) if q.get("statement") == statement]
+        if not segments:
+            n = len({q.get("statement") for q in summary.get("quotes", [])})
+            raise fail(f"no statement {statement} in {summary['id']} (it has {n}: 0 to {max(n - 1, 0)})",
+                       ExitStatus.NOT_FOUND)
+        excerpt = query.paragraph_around(view, min(q["start"] for q in segments), max(q["end"] for q in segments))
+        excerpt["statement"] = statement
+        excerpt["quotes"] = segments
+        return excerpt
+    if at >= len(view["text"]):
+        raise fail(f"offset {at} is past the end of {summary['id']} ({len(view['text'])} characters)",
+                   ExitStatus.NOT_FOUND)
+    spans = [h for h in view["highlights"] if h["start"] <= at < h["end"] and h["kind"] in ("quote", "reported", "date")]
+    target = spans[0] if spans else None
+    return query.paragraph_around(view, target["start"] if target else at, target["end"] if target else None)
 
 
 @app.command()

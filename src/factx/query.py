@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 import re
-from typing import Any
+from typing import Any, Optional
 
 from factx.names import fold
 from factx.store import Store, StoreError
@@ -106,6 +106,21 @@ def article_text(doc: dict[str, Any]) -> dict[str, Any]:
     order = {kind: i for i, kind in enumerate(HIGHLIGHT_KINDS)}
     highlights = sorted(spans.values(), key=lambda s: (s["start"], -s["end"], order[s["kind"]]))
     return {"id": doc["id"], "title": doc.get("title"), "text": text, "highlights": highlights}
+
+
+def paragraph_around(view: dict[str, Any], start: int, end: Optional[int] = None) -> dict[str, Any]:
+    """The paragraph(s) of an ``article_text`` view holding the characters [start, end), with
+    the highlights inside them, offsets kept as in the article (``offset`` is the excerpt's
+    first character), and ``target``: the span asked about."""
+    text = view["text"]
+    end = start + 1 if end is None else end
+    a = text.rfind("\n\n", 0, start)
+    a = 0 if a < 0 else a + 2
+    b = text.find("\n\n", max(end - 1, start))
+    b = len(text) if b < 0 else b
+    inside = [h for h in view["highlights"] if a <= h["start"] and h["end"] <= b]
+    return {"id": view["id"], "title": view.get("title"), "offset": a, "text": text[a:b],
+            "target": {"start": start, "end": end, "text": text[start:end]}, "highlights": inside}
 
 
 def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:

@@ -119,6 +119,24 @@ def render_article_text(console: Console, view: dict[str, Any]) -> None:
     console.print(text)
 
 
+def render_excerpt(console: Console, view: dict[str, Any]) -> None:
+    """`show --at/--quote`: the paragraph to cite, the asked-for span underlined on a colour
+    terminal, and a line saying where it is (enough to find it in the article without colour)."""
+    t = view["target"]
+    console.print(Text(f"{view['id']} · characters {t['start']}-{t['end']}", style="dim"), overflow="fold")
+    text = Text(view["text"])
+    base = view["offset"]
+    if console.color_system is not None and not console.no_color:
+        for span in view["highlights"]:
+            text.stylize(TEXT_STYLES.get(span["kind"], ""), span["start"] - base, span["end"] - base)
+        text.stylize("underline", t["start"] - base, t["end"] - base)
+    console.print(text)
+    for q in view.get("quotes", []):
+        who = q.get("speaker_person") or q.get("speaker") or "unknown"
+        console.print(Text(f"— {who}" + (f" ({q['cue']})" if q.get("cue") else ""), style="dim"))
+        break
+
+
 def said_words(q: dict[str, Any]) -> str:
     """A quote's words as table markup: in quotation marks, or, for reported speech (the
     writer's words, not the speaker's), in italics without marks."""
