@@ -7,8 +7,8 @@ version.
 Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     articles(rid, id, key, file, title, published, published_source, chars, n_entities,
              n_quotes, n_dates, warnings, rowcrc)
-    names(rid, article, name, key, count, aliases, gender, pid, evidence, published, n_attrs,
-          doc, crc)                     the people of each article as named there (``doc``: the
+    names(rid, article, aid, name, key, count, aliases, gender, pid, evidence, published,
+          n_attrs, doc, crc)                     the people of each article as named there (``doc``: the
                                         person with mentions, attributes and their sentences),
                                         their corpus person ``pid`` and why (factx.names)
     quotes(rid, article, seq, stmt, kind, partial, published, speaker_row, speaker_pid,
@@ -17,11 +17,13 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
                                         first segment; ``speaker_row``: the names row of its
                                         speaker; ``stmt_pid``: the person of the statement
     quote_about(quote, row, pid)        quotes that mention a person (not said by them)
-    speaker_tokens(token, stmt)         the tokens of each statement's speaker as written
+    speaker_tokens(token, stmt, pid)    the tokens of each statement's speaker as written (and the
+                                        statement's person)
     quote_fts(text)                     FTS5 over each statement's words (rowid = stmt)
     dates(rid, article, seq, type, ckey, published, doc, crc)
                                         every date with its sentence (``ckey``: calendar key)
-    date_people(date, row, pid, ckey)   the people each date's sentence is about
+    date_people(date, row, pid, ckey, aid, start)
+                                        the people each date's sentence is about
     entities(article, label, key, text, count)    non-person entities
     persons(pid, id, name, aliases, mentions, n_articles)
                                         people merged across the corpus; ``id`` is the stable
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import json
 import os
 import re
@@ -55,7 +58,7 @@ from factx.store import Store
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "12"
+INDEX_VERSION = "14"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -66,6 +69,11 @@ DENSE = 2000
 # kept at each merge rather than counted per query.
 CO_HEAVY = 500
 CO_KEEP = 100
+# SQLite's page cache of a connection, in KiB (memory used only as pages are read or written).
+CACHE_KB = 131072
+# A rebuild of this many articles or more into an empty index writes the rows first and builds
+# the secondary indexes after (faster than keeping them up to date row by row).
+BULK = 5000
 # Rows buffered by add() before they are written with executemany.
 FLUSH_ARTICLES = 2000
 
@@ -83,10 +91,11 @@ CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, key TEXT, file TEXT,
     title TEXT, published TEXT, published_source TEXT, chars INTEGER, n_entities INTEGER, n_quotes INTEGER,
     n_dates INTEGER, warnings TEXT, rowcrc INTEGER);
-CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, name TEXT, key TEXT, count INTEGER,
+CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, name TEXT, key TEXT, count INTEGER,
     aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_pid ON names(pid, published);
+CREATE INDEX IF NOT EXISTS names_pid_count ON names(pid, count DESC, aid, n_attrs);
 CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, stmt INTEGER,
     kind TEXT, partial INTEGER, published TEXT, speaker_row INTEGER, speaker_pid INTEGER, stmt_row INTEGER,
     stmt_pid INTEGER, doc TEXT, crc INTEGER);
@@ -97,16 +106,16 @@ CREATE INDEX IF NOT EXISTS quotes_stmt ON quotes(stmt);
 CREATE TABLE IF NOT EXISTS quote_about(quote INTEGER, row INTEGER, pid INTEGER, published TEXT);
 CREATE INDEX IF NOT EXISTS quote_about_pid ON quote_about(pid, published);
 CREATE INDEX IF NOT EXISTS quote_about_quote ON quote_about(quote);
-CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER);
-CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token);
+CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER, pid INTEGER);
+CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token, pid, stmt);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
     type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
 CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey, aid, start);
-CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT);
-CREATE INDEX IF NOT EXISTS date_people_pid ON date_people(pid, ckey);
+CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT, aid TEXT, start INTEGER);
+CREATE INDEX IF NOT EXISTS date_people_pid ON date_people(pid, ckey, aid, start);
 CREATE INDEX IF NOT EXISTS date_people_date ON date_people(date);
 CREATE TABLE IF NOT EXISTS entities(article INTEGER, label TEXT, key TEXT, text TEXT, count INTEGER);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
@@ -296,6 +305,7 @@ class Index:
         if not memory:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # big batches of writes to big indexes
         if (check or unclean) and not memory:
             self.check()
         version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone() \
@@ -447,7 +457,7 @@ class Index:
             row_of.setdefault(p["name"], rid)
             mentions_of.setdefault(p["name"], []).extend(
                 m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2)
-            out["names"].append((rid, arid, p["name"], key_of(p["name"]), p.get("count", 1),
+            out["names"].append((rid, arid, aid, p["name"], key_of(p["name"]), p.get("count", 1),
                                  _dumps(p.get("aliases", [])), p.get("gender"), None, None, published,
                                  len(person["attributes"]), body, _crc(p["name"], body)))
         first_of: dict[Any, tuple[int, Optional[int]]] = {}
@@ -469,7 +479,7 @@ class Index:
             out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
                                   published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
             if stmt == rid:
-                out["speaker_tokens"].extend((t, rid) for t in sorted(set(_tokens(q.get("speaker") or ""))))
+                out["speaker_tokens"].extend((t, rid, None) for t in sorted(set(_tokens(q.get("speaker") or ""))))
             if not q.get("partial"):
                 for name, spans in mentions_of.items():
                     if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
@@ -483,7 +493,7 @@ class Index:
                                  _crc(body, ckey, published, aid)))
             for name in dict.fromkeys(d.get("people") or []):
                 if name in row_of:
-                    out["date_people"].append((rid, row_of[name], None, ckey))
+                    out["date_people"].append((rid, row_of[name], None, ckey, aid, d["start"]))
         counts: Counter = Counter()
         for ent in doc.get("entities", []):
             if ent["label"] != "PERSON":
@@ -518,8 +528,7 @@ class Index:
         from factx.people import load_corrections, merge
 
         self.flush()
-        rows = self.db.execute("SELECT n.rid, a.id, n.name, n.count, n.aliases, n.gender FROM names n "
-                               "JOIN articles a ON a.rid = n.article ORDER BY n.rid").fetchall()
+        rows = self.db.execute("SELECT rid, aid, name, count, aliases, gender FROM names ORDER BY rid").fetchall()
         entities = self.db.execute("SELECT a.id, e.label, e.key FROM entities e "
                                    "JOIN articles a ON a.rid = e.article").fetchall()
         corrections, problems = load_corrections(Path(self.store.root))
@@ -537,6 +546,7 @@ class Index:
             (t, p["pid"]) for p in persons for t in sorted({t for a in p["aliases"] for t in name_tokens(a)})])
         for sql in ("UPDATE quotes SET speaker_pid = (SELECT pid FROM names WHERE names.rid = quotes.speaker_row), "
                     "stmt_pid = (SELECT pid FROM names WHERE names.rid = quotes.stmt_row)",
+                    "UPDATE speaker_tokens SET pid = (SELECT stmt_pid FROM quotes WHERE quotes.rid = speaker_tokens.stmt)",
                     "UPDATE quote_about SET pid = (SELECT pid FROM names WHERE names.rid = quote_about.row)",
                     "UPDATE date_people SET pid = (SELECT pid FROM names WHERE names.rid = date_people.row)"):
             self.db.execute(sql)
@@ -594,6 +604,11 @@ class Index:
         corrupt = [CorruptArticle(aid, self.store.entries[aid].get("file", ""), damaged[aid])
                    for aid in sorted(damaged)]
         todo = [aid for aid in todo if aid not in damaged]
+        bulk = len(todo) >= BULK and self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        if bulk:
+            for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+                                           "AND name != 'persons_mentions'").fetchall():
+                self.db.execute(f'DROP INDEX "{name}"')
         if todo or gone or damaged:
             self.begin()
             for aid in [*gone, *damaged]:
@@ -606,6 +621,8 @@ class Index:
                     self.remove(aid)
                     corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
             self.commit()
+        if bulk:
+            self.db.executescript(SCHEMA)  # the indexes, built once over all the rows
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
             self.rebuild_persons()
@@ -700,8 +717,7 @@ class Index:
                     and isinstance(p["name"], str) and _strs(p["aliases"]))
         if with_articles and pids is None and top is None:  # everyone: one pass over the names
             ids: dict[int, list[str]] = {}
-            for pid, aid in self.db.execute("SELECT DISTINCT n.pid, a.id FROM names n JOIN articles a "
-                                            "ON a.rid = n.article ORDER BY n.pid, a.id"):
+            for pid, aid in self.db.execute("SELECT DISTINCT pid, aid FROM names ORDER BY pid, aid"):
                 _expect(isinstance(aid, str))
                 ids.setdefault(pid, []).append(aid)
             for p in out:
@@ -712,8 +728,7 @@ class Index:
         return out
 
     def person_article_ids(self, pid: int) -> list[str]:
-        ids = [r[0] for r in self.db.execute("SELECT DISTINCT a.id FROM names n JOIN articles a ON a.rid = n.article "
-                                             "WHERE n.pid=? ORDER BY a.id", (pid,))]
+        ids = [r[0] for r in self.db.execute("SELECT DISTINCT aid FROM names WHERE pid=? ORDER BY aid", (pid,))]
         _expect(all(isinstance(i, str) for i in ids))
         return ids
 
@@ -797,24 +812,27 @@ class Index:
         if match is not None:
             where.append("{plus}q.stmt IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
             args.append(match)
+        # The statements of the people a speaker name designates, and (in their articles, or in
+        # any article when it designates no one) those whose speaker as written holds every token
+        # of the name: two disjoint queries, each in the order printed, merged.
+        parts: list[tuple[list[str], list]] = [([], [])] if speaker is None else []
         if speaker is not None:
             tokens = sorted(set(name_tokens(speaker)))
-            alternatives = []
+            marks = ",".join("?" * len(speaker_pids or []))
             if speaker_pids:
-                alternatives.append(f"q.stmt_pid IN ({','.join('?' * len(speaker_pids))})")
-                args.extend(speaker_pids)
+                parts.append(([f"q.stmt_pid IN ({marks})"], list(speaker_pids)))
             if tokens and len(tokens) <= MAX_QUERY_TOKENS:
-                by_name = "q.stmt IN (" + " INTERSECT ".join("SELECT stmt FROM speaker_tokens WHERE token=?"
-                                                             for _ in tokens) + ")"
-                args.extend(tokens)
+                other = f" AND (pid IS NULL OR pid NOT IN ({marks}))" if speaker_pids else ""
+                by_name = ["q.stmt IN (" + " INTERSECT ".join(f"SELECT stmt FROM speaker_tokens WHERE token=?{other}"
+                                                              for _ in tokens) + ")"]
+                extra = [x for t in tokens for x in (t, *(speaker_pids or []))]
                 if speaker_pids:
-                    by_name += (f" AND q.article IN (SELECT article FROM names WHERE pid IN "
-                                f"({','.join('?' * len(speaker_pids))}))")
-                    args.extend(speaker_pids)
-                alternatives.append(f"({by_name})")
-            where.append("(" + (" OR ".join(alternatives) or "0") + ")")
-        sql = ("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt FROM quotes q{scan} "
-               f"WHERE {' AND '.join(where)} ORDER BY q.aid, q.seq")
+                    by_name += [f"q.article IN (SELECT article FROM names WHERE pid IN ({marks}))"]
+                    extra += list(speaker_pids)
+                parts.append((by_name, extra))
+        sqls = [("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt, q.seq FROM quotes q{scan} "
+                 f"WHERE {' AND '.join(where + more)} ORDER BY q.aid, q.seq", args + more_args)
+                for more, more_args in parts]
 
         def rows():
             # A word in many statements: walk the quotes in the order printed and stop at the
@@ -822,8 +840,11 @@ class Index:
             dense = match is not None and speaker is None and article is None and self.db.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?)",
                 (match, DENSE)).fetchone()[0] >= DENSE
-            return self.db.execute(sql.format(scan=" INDEXED BY quotes_aid" if dense else "",
-                                              plus="+" if dense else ""), args)
+            cursors = [self.db.execute(sql.format(scan=" INDEXED BY quotes_aid" if dense else "",
+                                                  plus="+" if dense else ""), sql_args) for sql, sql_args in sqls]
+            if not cursors:
+                return iter(())
+            return cursors[0] if len(cursors) == 1 else heapq.merge(*cursors, key=lambda r: (r[0], r[6]))
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
         texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
@@ -879,8 +900,11 @@ class Index:
         ``pid``: only those about this person. Dates with no known year come last, and only with
         ``include_unresolved`` (and no ``start``/``end``)."""
         where, args = ["d.type IN ('date', 'time')"], []
+        # A person's dates are walked in calendar order through their own index entries.
+        source, order = ("FROM date_people k JOIN dates d ON d.rid = k.date", "k.") if pid is not None \
+            else ("FROM dates d", "d.")
         if pid is not None:
-            where.append("d.rid IN (SELECT date FROM date_people WHERE pid = ?)")
+            where.append("k.pid = ?")
             args.append(pid)
         if start:
             where.append("d.ckey >= ?")
@@ -889,10 +913,12 @@ class Index:
             where.append("substr(d.ckey, 1, ?) <= ?")
             args += [len(end), end]
         _published(where, args, "d.published", published_from, published_to)
-        dated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
-                 f"WHERE d.ckey IS NOT NULL AND {' AND '.join(where)} ORDER BY d.ckey, d.aid, d.start")
-        undated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d "
-                   f"WHERE d.ckey IS NULL AND {' AND '.join(where)} ORDER BY d.aid, d.seq")
+        where = [w.replace("d.ckey", f"{order}ckey") for w in where]
+        dated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc, d.rid {source} WHERE {order}ckey IS NOT NULL "
+                 f"AND {' AND '.join(where)} ORDER BY {order}ckey, {order}aid, {order}start")
+        undated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc, d.rid {source} WHERE {order}ckey IS NULL "
+                   f"AND {' AND '.join(where)} ORDER BY d.aid, d.seq")
+        given: set[int] = set()  # a date about two names of the person in one article: once
 
         def rows():
             yield from self.db.execute(dated, args)
@@ -904,6 +930,10 @@ class Index:
             key = calendar_key(d.get("value"))
             if key is not None and not in_range(key, start, end):
                 return None
+            if pid is not None:
+                if row[5] in given:
+                    return None
+                given.add(row[5])
             return {"key": key, "value": d.get("value"), "text": d["text"], "article": row[0], "start": d["start"],
                     "end": d["end"], "people": d.get("people") or [], "sentence": d.get("sentence")}
         return self.stream(rows, decode, limit, offset)
@@ -917,21 +947,17 @@ class Index:
         pid = person["pid"]
         lim = -1 if limit is None else limit
         counts = {}
-        n_names, mentions, n_attrs = self.db.execute(
-            "SELECT count(*), coalesce(sum(count), 0), coalesce(sum(n_attrs), 0) FROM names WHERE pid=?",
-            (pid,)).fetchone()
-        counts["articles"] = self.db.execute("SELECT count(DISTINCT article) FROM names WHERE pid=?",
-                                             (pid,)).fetchone()[0]
+        n_attrs, mentions = self.db.execute("SELECT coalesce(sum(n_attrs), 0), coalesce(sum(count), 0) FROM names "
+                                            "INDEXED BY names_pid_count WHERE pid=?", (pid,)).fetchone()
+        counts["articles"] = person["n_articles"]
         counts["attributes"] = n_attrs
         appearances = [{"article": a, "name": n, "mentions": c, "evidence": e or ""} for a, n, c, e in self.db.execute(
-            "SELECT a.id, n.name, n.count, n.evidence FROM names n JOIN articles a ON a.rid = n.article "
-            "WHERE n.pid=? ORDER BY n.count DESC, a.id LIMIT ?", (pid, lim))]
+            "SELECT aid, name, count, evidence FROM names WHERE pid=? ORDER BY count DESC, aid LIMIT ?", (pid, lim))]
         _expect(all(isinstance(x["article"], str) and isinstance(x["name"], str) and _ints(x["mentions"])
                     and isinstance(x["evidence"], str) for x in appearances))
         attributes = []
         for aid, name, body, crc in self.db.execute(
-                "SELECT a.id, n.name, n.doc, n.crc FROM names n JOIN articles a ON a.rid = n.article "
-                "WHERE n.pid=? AND n.n_attrs > 0 ORDER BY n.published DESC, a.id", (pid,)):
+                "SELECT aid, name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 ORDER BY published DESC, aid", (pid,)):
             _expect(_crc(name, body) == crc)
             attributes += [{**attr, "article": aid} for attr in json.loads(body).get("attributes", [])]
             if limit is not None and len(attributes) >= limit:
@@ -956,7 +982,7 @@ class Index:
             q.pop("statement_key", None)
         counts["dates"] = self.db.execute("SELECT count(*) FROM date_people WHERE pid=?", (pid,)).fetchone()[0]
         dates_sql = ("SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM date_people dp JOIN dates d ON d.rid = dp.date "
-                     "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, d.aid, d.seq LIMIT ?")
+                     "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, dp.aid DESC, dp.start DESC LIMIT ?")
         dated = [{**_date(r), "article": r[0]} for r in self.db.execute(dates_sql.format("NOT"), (pid, lim))]
         if limit is None or len(dated) < limit:  # undated last
             dated += [{**_date(r), "article": r[0]} for r in self.db.execute(
