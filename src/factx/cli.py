@@ -181,8 +181,11 @@ def version_callback(value: bool) -> None:
 def main_options(
     version: Annotated[Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True,
                                                     help="Show the version and exit.")] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long tables straight to the terminal "
+                                           "instead of through the pager ($FACTX_PAGER, $PAGER or less).")] = False,
 ) -> None:
     """Extract facts from news articles into a JSON store, then query it."""
+    render.PAGING = not no_pager
 
 
 # ---- extract -----------------------------------------------------------------------------

@@ -138,12 +138,60 @@ def emit_rows(items: Iterable[dict[str, Any]], table: str, limit: Optional[int] 
         writer.writerow([_cell(item.get(c)) for c in columns])
 
 
+# `--no-pager` turns paging off for the run (as git's); FACTX_PAGER, else PAGER, names the pager.
+PAGING = True
+DEFAULT_PAGER = "less -FRX"  # -F: no pager when it fits one screen; -R: colours; -X: screen kept
+
+
+def pager_command() -> Optional[list[str]]:
+    """The pager to run, or None: paging off, or the pager is "cat" or empty."""
+    import os
+    import shlex
+
+    command = os.environ.get("FACTX_PAGER", os.environ.get("PAGER", DEFAULT_PAGER))
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return None
+    return None if not PAGING or not words or words[0] == "cat" else words
+
+
+def page(text: str, height: int) -> bool:
+    """Show ``text`` through the pager when it is longer than the screen; False when it was not
+    paged (short, no pager, or the pager could not start), so the caller prints it."""
+    import subprocess
+
+    command = pager_command()
+    if command is None or text.count("\n") < height:
+        return False
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE)
+    except OSError:
+        return False
+    try:
+        proc.communicate(text.encode("utf-8", "replace"))
+    except (BrokenPipeError, KeyboardInterrupt):  # the reader quit the pager early
+        pass
+    proc.wait()
+    return True
+
+
 def view(table: str, *data: Any, stderr: bool = False) -> None:
     """The Rich view ``table`` of ``data`` on stdout (or stderr), control characters replaced:
-    every table a person sees goes through here."""
+    every table a person sees goes through here. On a terminal, a view longer than the screen
+    goes through the pager."""
     from factx import tables
 
-    getattr(tables, f"render_{table}")(stderr_console() if stderr else stdout_console(), *terminal_safe(data))
+    console = stderr_console() if stderr else stdout_console()
+    render = getattr(tables, f"render_{table}")
+    if stderr or not console.is_terminal or pager_command() is None:
+        render(console, *terminal_safe(data))
+        return
+    with console.capture() as captured:
+        render(console, *terminal_safe(data))
+    text = captured.get()
+    if not page(text, console.height):
+        sys.stdout.write(text)
 
 
 def message(text: str, style: str = "") -> None:
