@@ -63,11 +63,15 @@ def test_progress_counts_work_done_and_puts_unchanged_articles_apart():
 
     progress = Progress()
     task = progress.add_task("extracting", total=5)
-    step = _progress_step(progress, task, "extracting")
+    callbacks = _progress_step(progress, task, "extracting")
+    step = callbacks["on_outcome"]
     for status in ("skipped", "skipped", "extracted", "failed"):
         step(Outcome("a.txt", status))
     t = progress.tasks[task]
     assert (t.completed, t.total) == (2, 3) and "2 unchanged" in t.description
+    callbacks["on_article"]("b.txt")  # counted once parsed, not again once stored
+    step(Outcome("b.txt", "extracted"))
+    assert progress.tasks[task].completed == 3
     rate = [c for c in _progress_bar().columns if type(c).__name__ == "Rate"][0]
     idle = Progress()  # nothing done yet: no rate (loading the pipeline is no speed)
     idle_task = idle.add_task("x", total=3)

@@ -294,8 +294,8 @@ def extract(
                     summary = run_extract(paths, target, jobs=jobs, dask=dask, run_shards=run_shards, force=force,
                                           reference_date=reference, model=model, max_bytes=max_bytes,
                                           guess_published=guess_published,
-                                          on_outcome=_progress_step(progress, task, "extracting on Dask"
-                                                                    if dask else "extracting"))
+                                          **_progress_step(progress, task, "extracting on Dask"
+                                                           if dask else "extracting"))
     except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:  # a full disk, an I/O error: the store stays consistent
@@ -316,10 +316,17 @@ def extract(
     raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
 
 
-def _progress_step(progress, task, label: str):
-    """The progress callback of one extract run: articles left unchanged leave the bar (its total
-    shrinks and they are counted apart), so that the count and the rate are of work done."""
+def _progress_step(progress, task, label: str) -> dict:
+    """The progress callbacks of one extract run (``run_extract``'s on_outcome and on_article):
+    an article counts as soon as it is parsed where that is known, else when it is stored;
+    articles left unchanged leave the bar (its total shrinks and they are counted apart), so
+    that the count and the rate are of work done."""
     unchanged = 0
+    counted: set[str] = set()
+
+    def parsed(article_id: str) -> None:
+        counted.add(article_id)
+        progress.advance(task)
 
     def step(outcome) -> None:
         nonlocal unchanged
@@ -327,22 +334,23 @@ def _progress_step(progress, task, label: str):
             unchanged += 1
             total = progress.tasks[task].total
             progress.update(task, total=max((total or 1) - 1, 0), description=f"{label} ({unchanged} unchanged)")
+        elif outcome.id in counted:
+            counted.discard(outcome.id)
         else:
             progress.advance(task)
-    return step
+    return {"on_outcome": step, "on_article": parsed}
 
 
 def _progress_bar():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     class Rate(TextColumn):
-        """Articles a second over the work finished so far: nothing until the first article
-        is done (loading the pipeline is no rate), then the recent speed."""
+        """Articles a second: those done over the time spent, nothing until the first is done.
+        (Rich's windowed speed jumps when a batch of articles comes out of spaCy at once.)"""
         def render(self, task):
             if not task.completed or not task.elapsed:
                 return type(self.text_format)("")
-            speed = task.finished_speed or task.speed or task.completed / task.elapsed
-            return type(self.text_format)(f"{speed:.1f} art/s")
+            return type(self.text_format)(f"{task.completed / task.elapsed:.1f} art/s")
 
     return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     Rate(""), TimeRemainingColumn(), console=render.stderr_console(), transient=False)

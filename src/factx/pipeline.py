@@ -129,13 +129,15 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
     return article.to_dict()
 
 
-def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str]) -> list[tuple[str, Any]]:
+def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str],
+                  on_article: Optional[Callable[[str], None]] = None) -> list[tuple[str, Any]]:
     """Parse and extract a list of articles: ("ok", document) or ("error", reason) for each.
     A failure in one article is isolated by retrying the rest of the chunk one at a time.
 
     Articles of any length take this path; long ones are parsed in pieces (``nlp.parse``).
     Each Doc is turned into facts as soon as it is parsed and then dropped, so at most one
-    long article's Doc is alive at a time."""
+    long article's Doc is alive at a time. ``on_article`` is told each article's id as soon as
+    it is done (in this process only: a progress bar that moves an article at a time)."""
     from factx.nlp import load_pipeline, model_id, parse
 
     nlp = load_pipeline(model)
@@ -145,6 +147,8 @@ def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optio
         for doc, raw in zip(parse(nlp, [r.text for r in raws]), raws):
             results.append(_build_safely(doc, raw, mid, reference))
             del doc  # before the next article is parsed
+            if on_article is not None:
+                on_article(raw.id)
         return results
     except Exception as err:  # noqa: BLE001 - isolate the article that broke spaCy
         # Articles already done are kept (a long one may have taken minutes); the culprit is
@@ -256,6 +260,7 @@ def shorts_first(chunks: Iterable[list[RawArticle]], hold_chars: Optional[int] =
 
 def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: Optional[str],
                reference: Optional[str], dask: Optional[str] = None, run_shards: Optional[Callable] = None,
+               on_article: Optional[Callable[[str], None]] = None,
                ) -> Iterator[tuple[list[RawArticle], list[tuple[str, Any]]]]:
     """Yield (chunk, results) as chunks finish; at most 2*jobs chunks in flight (flat memory).
     With ``dask`` (a scheduler address, or "local" for a cluster of ``jobs`` processes, one per
@@ -269,7 +274,7 @@ def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: O
     jobs = jobs or 1
     if jobs <= 1:
         for chunk in shorts_first(chunks):
-            yield chunk, extract_chunk(chunk, model, reference)
+            yield chunk, extract_chunk(chunk, model, reference, on_article)
         return
     ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, os.getpid()))
@@ -315,12 +320,15 @@ def run_extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     guess_published: bool = True,
     on_outcome: Callable[[Outcome], None] = lambda o: None,
+    on_article: Optional[Callable[[str], None]] = None,
 ) -> Summary:
     """Extract every article under ``paths`` into an open-for-writing ``store``.
 
     Unchanged articles are skipped unless ``force``; the manifest is saved at the end and on
     interruption (KeyboardInterrupt propagates after saving). ``jobs``, ``dask`` and
-    ``run_shards``: see ``run_chunks``."""
+    ``run_shards``: see ``run_chunks``. ``on_outcome`` hears of every article once it is stored
+    (or skipped, or failed); ``on_article`` of each article as soon as it is parsed, before its
+    chunk is stored, when the parsing happens in this process (``--jobs 1``)."""
     # spaCy takes a second to import and load: a run with nothing new never loads it. The model
     # id in the keys comes from the pipeline's meta.json; when that cannot be read, or when the
     # first article needs parsing, the pipeline is loaded (a missing model fails there).
@@ -376,7 +384,8 @@ def run_extract(
         adopt_corrections(given, Path(store.root))
     index, _ = open_index(store)
     try:
-        for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask, run_shards):
+        for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask, run_shards,
+                                         on_article):
             index.begin()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
