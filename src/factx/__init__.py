@@ -1,3 +1,3 @@
 """factx: extract named entities, dates and quoted statements with their speakers from news."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

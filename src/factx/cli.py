@@ -323,21 +323,28 @@ def _progress_step(progress, task, label: str) -> dict:
     that the count and the rate are of work done."""
     unchanged = 0
     counted: set[str] = set()
+    # the first article waits for spaCy to load (seconds): say so rather than look frozen
+    progress.update(task, description=f"{label} (loading the pipeline)")
+
+    def describe() -> None:
+        progress.update(task, description=f"{label} ({unchanged} unchanged)" if unchanged else label)
 
     def parsed(article_id: str) -> None:
         counted.add(article_id)
         progress.advance(task)
+        describe()
 
     def step(outcome) -> None:
         nonlocal unchanged
         if outcome.status == "skipped":
             unchanged += 1
             total = progress.tasks[task].total
-            progress.update(task, total=max((total or 1) - 1, 0), description=f"{label} ({unchanged} unchanged)")
+            progress.update(task, total=max((total or 1) - 1, 0))
         elif outcome.id in counted:
             counted.discard(outcome.id)
         else:
             progress.advance(task)
+        describe()
     return {"on_outcome": step, "on_article": parsed}
 
 
