@@ -18,6 +18,7 @@ from typing import Any, Optional
 
 from nameparser.config import CONSTANTS
 
+from factx.nlp import lemma
 from factx import names
 from factx.names import is_subsequence
 from factx.lexicon import (DEGREE_SUFFIXES, GENDER_PRONOUNS, GENERATION_SUFFIXES, HONORIFICS, NAME_BREAKS,
@@ -127,14 +128,14 @@ class ArticleWords:
         self.nouns: set[str] = set()
         # one pass over the token array, each distinct word looked at once (Token objects are slow)
         strings, noun = doc.vocab.strings, doc.vocab.strings["NOUN"]
-        seen: set[tuple[int, int, int]] = set()
-        for orth, lemma, pos, alpha in doc.to_array(["ORTH", "LEMMA", "POS", "IS_ALPHA"]).tolist():
-            if not alpha or (orth, lemma, pos) in seen:
+        seen: set[tuple[int, int]] = set()
+        for i, (orth, pos, alpha) in enumerate(doc.to_array(["ORTH", "POS", "IS_ALPHA"]).tolist()):
+            if not alpha or (orth, pos) in seen:
                 continue
-            seen.add((orth, lemma, pos))
+            seen.add((orth, pos))
             word = strings[orth]
             if word[:1].islower():
-                forms = (word.lower(), strings[lemma].lower())
+                forms = (word.lower(), lemma(doc[i]).lower())
                 self.lower.update(forms)
                 if pos == noun:
                     self.nouns.update(forms)
@@ -484,7 +485,7 @@ def relabel_cited_outlets(mentions: list[Mention]) -> None:
     for key, group in groups.items():
         if any(is_subsequence(key, f) for f in full):
             continue
-        if all(m.span.root.dep_ == "dobj" and m.span.root.head.lemma_ in CITED_AS_SOURCE for m in group):
+        if all(m.span.root.dep_ == "dobj" and lemma(m.span.root.head) in CITED_AS_SOURCE for m in group):
             for m in group:
                 m.label = "ORG"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from factx.nlp import lemma
+
 from .errors import report
 from .lexicon import DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES
 from .values import FUTURE, PAST, PRESENT
@@ -24,7 +26,7 @@ def tense_of(span) -> Optional[str]:
             # otherwise a past clause may end on either side ("until Thursday, they had not
             # named him"): no tense, the nearest date
             verb = _governing_verb(span.root)
-            if verb is not None and verb.lemma_ in DEADLINE_LEMMAS | FUTURE_LEMMAS:
+            if verb is not None and lemma(verb) in DEADLINE_LEMMAS | FUTURE_LEMMAS:
                 return FUTURE
             return None if _verb_tense(span) == PAST else FUTURE
         return _verb_tense(span)
@@ -56,9 +58,9 @@ def _verb_tense(span) -> Optional[str]:
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE
-    if verb.lemma_ == "go" and any(c.tag_ == "VB" for c in verb.children):
+    if lemma(verb) == "go" and any(c.tag_ == "VB" for c in verb.children):
         return FUTURE  # "is going to meet"
-    if verb.lemma_ in FUTURE_LEMMAS:
+    if lemma(verb) in FUTURE_LEMMAS:
         # "is scheduled for Tuesday" lies ahead; "On Friday, the city planned to ..." tells when
         # the planning happened (past); a plan's date told in the past ("the meeting was
         # scheduled for Tuesday", "a service planned for Saturday was canceled") lies after the
@@ -72,7 +74,7 @@ def _verb_tense(span) -> Optional[str]:
         return FUTURE
     if _is_past(verb):
         return PAST
-    if any(a.lemma_ == "have" for a in auxes):
+    if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return PRESENT

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+from factx.nlp import lemma
 from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
                                   MAX_ATTRIBUTION_TOKENS, MAX_HANG_DEPTH,
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS,
@@ -57,7 +58,7 @@ class _Context:
 def _lemma(tok, known: frozenset = CUE_LEMMAS) -> str:
     """The token's lemma; when it is not one of the ``known`` cue words, a known word its form
     is an inflection of (small models mislemmatize rarer verbs: "hopes" as "hop")."""
-    lem = tok.lemma_.lower()
+    lem = lemma(tok).lower()
     if lem in known or lem in PHRASAL_CUES:
         return lem
     low = tok.lower_
@@ -163,7 +164,7 @@ def _sender(cue):
     """"She released a statement saying", "Trump issued a video that said", "sent a message to
     supporters saying": the words are the sender's, the subject of the verb that sends."""
     if cue.dep_ not in ("acl", "relcl") or cue.head.pos_ != "NOUN" or \
-            cue.head.lemma_.lower() not in STATEMENT_NOUNS:
+            lemma(cue.head).lower() not in STATEMENT_NOUNS:
         return None  # a sign, a banner, a headline: the words are the object's own
     own = _direct_subject(cue)
     if own is not None and not isinstance(own, str) and own.lower_ not in RELATIVE_PRONOUNS:
@@ -425,7 +426,7 @@ def _generic_cue_before(toks):
         return None
     for t in reversed(toks[:-1]):
         if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass", "amod"):
-            if toks[-1].text == ":" or any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS
+            if toks[-1].text == ":" or any(c.dep_ == "dobj" and lemma(c).lower() in STATEMENT_NOUNS
                                            for c in t.children):
                 return t
             return None

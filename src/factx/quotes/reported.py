@@ -22,6 +22,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from factx.nlp import lemma
 from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
@@ -275,7 +276,7 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
         return None
     doc, sent, verb = ctx.doc, tok.sent, tok.head
     src_tok = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if src_tok is None or src_tok.lemma_.lower() not in MEASURE_NOUNS or ctx.quoted[src_tok.i]:
+    if src_tok is None or lemma(src_tok).lower() not in MEASURE_NOUNS or ctx.quoted[src_tok.i]:
         return None
     if _clause_cue(verb) or _lemma(verb) in OBJECT_CUES or \
             any(_clause_cue(t) and not ctx.quoted[t.i] for t in doc[sent.start:sent.end]):
@@ -379,7 +380,7 @@ def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
 
 def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
     """X <any verb> that CLAUSE, for a subject that can speak ("Sanders made clear that ...")."""
-    if not _verb(tok) or tok.lemma_.lower() in LINKING_VERBS:
+    if not _verb(tok) or lemma(tok).lower() in LINKING_VERBS:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and
@@ -399,7 +400,7 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
     """X's claim that CLAUSE."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS:
+    if tok.pos_ != "NOUN" or lemma(tok).lower() not in CLAIM_NOUNS:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
@@ -409,7 +410,7 @@ def noun_clause(ctx: _Context, tok) -> Optional[Report]:
     span, source = _content(ctx, clause, tok), _mention(ctx, owner)
     if span is None or source is None:
         return None
-    return Report(span, source, tok.i, tok.i + 1, tok.lemma_.lower(), "noun-clause")
+    return Report(span, source, tok.i, tok.i + 1, lemma(tok).lower(), "noun-clause")
 
 
 def say_object(ctx: _Context, tok) -> Optional[Report]:
@@ -448,7 +449,7 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
         return None
     if not all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in label if t.is_alpha):
         return None
-    if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and label[-1].lemma_.lower() not in SOURCE_NOUNS:
+    if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and lemma(label[-1]).lower() not in SOURCE_NOUNS:
         return None  # "Breaking:", "Update:" and section heads name no one
     if not any(t.is_alpha for t in label) or any(ctx.quoted[t.i] for t in label):
         return None
@@ -501,7 +502,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     """X called for / spoke about / warned of OBJECT."""
     if not _verb(tok):
         return None
-    preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(tok.lemma_.lower())
+    preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(lemma(tok).lower())
     if not preps:
         return None
     for c in tok.children:
@@ -561,7 +562,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 
 
 def _may_start_report(tok) -> bool:
-    if tok.lemma_.lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":":
+    if lemma(tok).lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":":
         return True
     if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # any-verb-that-clause

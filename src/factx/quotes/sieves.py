@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+from factx.nlp import lemma
 from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_offsets,
                                   _direct_subject, _first_np, _generic_cue_before,
                                   _has_own_content, _hangs_on, _inside, _inside_subject_phrase,
@@ -103,7 +104,7 @@ class _After(_Words):
                     tok.tag_ in ("VBD", "VBZ") and tok.dep_ in ("ROOT", "parataxis", "ccomp", "conj") and \
                     not any(c.dep_ in ("ccomp", "dobj", "xcomp", "acomp", "attr") and c.i > tok.i
                             for c in tok.children):
-                cue = (tok.text, tok.lemma_.lower())  # “Go back,” Trump barked.
+                cue = (tok.text, lemma(tok).lower())  # “Go back,” Trump barked.
             if cue is None:
                 if tok.pos_ == "VERB" and not tok.text[:1].isupper() and tok.tag_ != "VBN" and \
                         not _inside_subject_phrase(tok, toks, n):
@@ -368,7 +369,7 @@ class _Before(_Words):
                 acc = _according_to(doc, tok.i)
                 if acc is not None and last.text in (",", ":"):
                     return n, tok, None, acc
-            cue = _cue(tok) or ((tok.text, tok.lemma_.lower()) if tok is generic else None)
+            cue = _cue(tok) or ((tok.text, lemma(tok).lower()) if tok is generic else None)
             if cue is not None:
                 return n, tok, cue, None
         return None

@@ -1,0 +1,35 @@
+"""factx does not run spaCy's lemmatizer on every token; ``factx.nlp.lemma`` gives the same
+lemma on demand for the few words it asks about."""
+from __future__ import annotations
+
+import spacy
+
+from factx.nlp import DEFAULT_MODEL, lemma
+
+TEXT = ("Officials said on Tuesday that the claims were false. She was going to argue, he thought, "
+        "that the studies found better results; the children's votes were counted. Trump Says No.")
+
+
+def test_the_lemmatizer_does_not_run(nlp):
+    assert "lemmatizer" not in nlp.pipe_names
+    doc = nlp("She said the claims were false.")
+    assert doc[1].lemma_ == ""  # not computed ...
+    assert lemma(doc[1]) == "say" and lemma(doc[3]) == "claim"  # ... until asked
+
+
+def test_lemmas_on_demand_are_the_lemmatizers(nlp):
+    full = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    ours, theirs = nlp(TEXT), full(TEXT)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    assert [lemma(t) for t in ours] == [t.lemma_ for t in theirs]
+
+
+def test_a_doc_with_lemmas_keeps_them(nlp):
+    full = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    doc = full("The reports showed gains.")
+    assert [lemma(t) for t in doc] == [t.lemma_ for t in doc]
+
+
+def test_a_doc_of_no_loaded_pipeline_gives_lowercase_forms():
+    doc = spacy.blank("en")("Votes Counted")
+    assert [lemma(t) for t in doc] == ["votes", "counted"]
