@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from factx.query import Articles
-from factx.store import CorruptArticle, file_mode
+from factx.store import CorruptArticle, atomic_write, file_mode
 
 SCHEMA = """
 CREATE TABLE articles(id TEXT PRIMARY KEY, title TEXT, published TEXT, published_source TEXT,
@@ -130,7 +130,7 @@ def export_database(articles: Articles, dest: Path,
             db.commit()
         finally:
             db.close()
-        _write_text(metadata_path(dest), json.dumps(METADATA, indent=2, ensure_ascii=False) + "\n")
+        atomic_write(metadata_path(dest), json.dumps(METADATA, indent=2, ensure_ascii=False) + "\n")
         os.chmod(tmp, file_mode())  # a file others may read, as any file the user writes
         os.replace(tmp, dest)
     except BaseException:
@@ -140,21 +140,6 @@ def export_database(articles: Articles, dest: Path,
             pass
         raise
     return counts
-
-
-def _write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".factx-export-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _fill(db: sqlite3.Connection, articles: Articles, progress) -> ExportCounts:
