@@ -775,7 +775,7 @@ class Index:
         return cache[pid]
 
     def _quote(self, cache: dict) -> Callable[[tuple], dict[str, Any]]:
-        from factx.query import segment_key
+        from factx.wording import segment_key
 
         def decode(row: tuple) -> dict[str, Any]:
             aid, body, published, crc, speaker_pid = row[:5]
@@ -1016,7 +1016,7 @@ class Index:
                     raw: bool = False) -> list[dict[str, Any]]:
         """Other entities, the most mentioned first, with ``n_articles`` and their ``articles``
         (with ``raw``: as the JSON text the index holds, checked, for printing as it is)."""
-        from factx.render import RawJSON
+        from factx.schema import RawJSON
 
         sql = "SELECT label, name, mentions, articles, aliases, n_articles, crc FROM entity_summary"
         args: list[Any] = []

@@ -2,19 +2,11 @@
 gives (no spaCy: query commands must be fast). Lists and searches are SQL in factx.index."""
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-import re
 from typing import Any, Optional
 
-from factx.names import fold
 from factx.store import Store, StoreError
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-def normalize_statement(text: str) -> str:
-    return " ".join(_WORD.findall(fold(text)))
+from factx.wording import normalize_statement, segment_key, shingles  # noqa: F401 - part of this API
 
 
 class Articles:
@@ -129,23 +121,6 @@ def entities_by_label(doc: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
     for ent in doc.get("entities", []):
         counts.setdefault(ent["label"], Counter())[ent["text"]] += 1
     return {label: c.most_common() for label, c in sorted(counts.items())}
-
-
-def segment_key(text: str) -> str:
-    """Equal for the same quoted words in any article (case, accents, punctuation ignored)."""
-    return hashlib.sha1(normalize_statement(text).encode("utf-8")).hexdigest()[:16]
-
-
-SHINGLE_WORDS = 8
-
-
-def shingles(text: str) -> set[str]:
-    """Runs of SHINGLE_WORDS normalized words: two statements sharing one are the same words
-    quoted again, even when one article quotes more or less of it than the other."""
-    words = normalize_statement(text).split()
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _words(segments: list[dict[str, Any]]) -> str:

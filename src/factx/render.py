@@ -12,6 +12,8 @@ import re
 import sys
 from typing import Any, Iterable, Optional
 
+from factx.schema import RawJSON  # noqa: F401 - printed as it is by emit_stream
+
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
 # U+FFFD, one character for one, so offsets into a text (`show --text`) still fit.
@@ -55,10 +57,6 @@ def emit(data: Any, as_json: bool, table: str) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         view(table, data)
-
-
-class RawJSON(str):
-    """JSON text, checked, to print as it is inside an item (`emit_stream` with ``compact``)."""
 
 
 def _compact(item: Any) -> str:

@@ -33,6 +33,11 @@ class Sentence:
     end: int
 
 
+class RawJSON(str):
+    """JSON text, checked, to print as it is inside an item (`render.emit_stream` with
+    ``compact``): an index column handed on without decoding it."""
+
+
 @dataclass
 class Quote:
     """One contiguous quoted segment. Segments of one statement share ``statement``."""
