@@ -382,8 +382,11 @@ class Index:
 
     # ---- writing ---------------------------------------------------------------------------
     def begin(self) -> None:
+        """Start writing: the write lock is taken now (a query bringing the index up to date
+        while an extract writes it waits for it), and row ids are numbered from what is there."""
         if not self.db.in_transaction:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
+            self._next = {}
 
     def commit(self) -> None:
         self.flush()
@@ -392,7 +395,7 @@ class Index:
 
     def _rid(self, table: str) -> int:
         """The next row id of a table (rows are numbered here, so that one article's rows can
-        point at each other before they are written)."""
+        point at each other before they are written; inside the write transaction of begin())."""
         if table not in self._next:
             self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
         self._next[table] += 1
@@ -408,6 +411,7 @@ class Index:
         if file is None:
             entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
             file = (entry or {}).get("file")
+        self.begin()
         try:
             rows = self._rows(aid, doc, key, file)
         except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
@@ -417,7 +421,6 @@ class Index:
         for table, table_rows in rows.items():
             self._pending.setdefault(table, []).extend(table_rows)
         self._pending_ids.add(aid)
-        self._dirty = True
         if len(self._pending_ids) >= FLUSH_ARTICLES:
             self.flush()
 
