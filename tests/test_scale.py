@@ -284,3 +284,17 @@ def test_two_writers_of_one_index_number_their_rows_apart(tmp_path):
     assert sorted(q["article"] for q in late.quotes()) == ["a000.txt", "a001.txt"]
     late.close()
     early.close()
+
+
+def test_dates_and_timeline_search_the_words_of_dated_sentences(tmp_path):
+    store = make_store(tmp_path / "s", [article(0, "send me an e-mail today"), article(1, "the budget is fine"),
+                                        article(2, "an email, again")])
+
+    def found(*args):
+        return sorted(d["article"] for d in run_json(*args, "--store", store))
+
+    assert found("dates", "--contains", "email") == ["a000.txt", "a002.txt"]
+    assert found("dates", "--contains", "E-Mail", "--type", "date") == ["a000.txt", "a002.txt"]
+    assert found("timeline", "--contains", "Bob Jones agreed") == ["a000.txt", "a001.txt", "a002.txt"]
+    assert found("timeline", "--contains", "budget", "--who", "Alice Smith") == ["a001.txt"]
+    assert found("timeline", "--contains", "bud") == [] and found("dates", "--contains", "jones bob") == []
