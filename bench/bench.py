@@ -162,10 +162,11 @@ def person_name(k: int) -> str:
 
 class ZipfPeople:
     """Names for the people slots of synthetic articles: with probability ``famous`` one of
-    ``n_famous`` people drawn Zipf-like (rank r weighs 1/r; the first is in about 10% of the
-    articles of ~10 people each), else one of a long tail that grows with the store."""
+    ``n_famous`` people drawn Zipf-like (rank r weighs 1/r; with the sample articles' ~6 people
+    each, the first is in about 10% of the articles, the tenth in 1%), else one of a long tail
+    that grows with the store."""
 
-    def __init__(self, articles: int, rng: random.Random, n_famous: int = 1000, famous: float = 0.07):
+    def __init__(self, articles: int, rng: random.Random, n_famous: int = 1000, famous: float = 0.12):
         import bisect
         import itertools
 

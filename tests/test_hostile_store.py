@@ -23,7 +23,10 @@ TEXTS = {
 QUERIES = [["articles"], ["articles", "--json"], ["show", "a.txt"], ["show", "a.txt", "--json"],
            ["show", "a.txt", "--text"], ["show", "a.txt", "--text", "--json"], ["quotes"], ["quotes", "--json"],
            ["dates", "--json"], ["timeline"], ["timeline", "--json"], ["who", "Alice Smith"],
-           ["who", "Alice Smith", "--json"], ["entities"], ["entities", "--json"]]
+           ["who", "Alice Smith", "--json"], ["entities"], ["entities", "--json"],
+           # the bounded forms of issue 16: full-text search, pages, a person's latest
+           ["quotes", "--contains", "fight", "--limit", "1", "--json"], ["who", "Alice Smith", "--limit", "1"],
+           ["timeline", "--who", "Alice Smith", "--limit", "1", "--json"], ["dates", "--from", "2019", "--offset", "1"]]
 
 
 @pytest.fixture(scope="module")

@@ -262,3 +262,39 @@ def test_entities_json_lists_every_article_and_counts_them(tmp_path, store30):
     db.close()
     result = run("entities", "--json", "--store", store)
     assert json.loads(result.stdout) == rows and "rebuilt" in result.stderr
+
+
+def test_two_writers_of_one_index_number_their_rows_apart(tmp_path):
+    """A query bringing the index up to date while an extract writes it: each write
+    transaction numbers its rows from what is there (no clash of row ids)."""
+    from factx.index import Index
+
+    store = make_store(tmp_path / "s", [article(0), article(1)])
+    s = open_store(store)
+    late = Index(s)
+    late.add(article(5), "k")  # numbers its rows, then another writer goes first
+    late.commit()
+    early = Index(s)
+    early.add(article(0), "k")
+    early.commit()
+    late.add(article(1), "k")
+    late.commit()
+    late.refresh()
+    assert [r["id"] for r in late.article_rows()] == ["a000.txt", "a001.txt"]
+    assert sorted(q["article"] for q in late.quotes()) == ["a000.txt", "a001.txt"]
+    late.close()
+    early.close()
+
+
+def test_dates_and_timeline_search_the_words_of_dated_sentences(tmp_path):
+    store = make_store(tmp_path / "s", [article(0, "send me an e-mail today"), article(1, "the budget is fine"),
+                                        article(2, "an email, again")])
+
+    def found(*args):
+        return sorted(d["article"] for d in run_json(*args, "--store", store))
+
+    assert found("dates", "--contains", "email") == ["a000.txt", "a002.txt"]
+    assert found("dates", "--contains", "E-Mail", "--type", "date") == ["a000.txt", "a002.txt"]
+    assert found("timeline", "--contains", "Bob Jones agreed") == ["a000.txt", "a001.txt", "a002.txt"]
+    assert found("timeline", "--contains", "budget", "--who", "Alice Smith") == ["a001.txt"]
+    assert found("timeline", "--contains", "bud") == [] and found("dates", "--contains", "jones bob") == []

@@ -96,6 +96,9 @@ OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip the first 
                                         show_default=False)]
 PublishedFromOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Only articles published on or after: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)]
+SentenceWordsOpt = Annotated[Optional[str], typer.Option(
+    "--contains", help="Only dates whose sentence has these words in a row (whole words; e-mail also finds "
+    "email).", show_default=False)]
 PublishedToOpt = Annotated[Optional[str], typer.Option(
     "--to", help="Only articles published up to (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)]
 
@@ -500,6 +503,7 @@ def dates(
                                                    show_default=False)] = None,
     type_: Annotated[Optional[str], typer.Option("--type", help="date, time, duration or set.",
                                                  show_default=False)] = None,
+    contains: SentenceWordsOpt = None,
     published_from: PublishedFromOpt = None,
     published_to: PublishedToOpt = None,
     limit: LimitOpt = None,
@@ -519,7 +523,7 @@ def dates(
     with reading(store) as arts:
         article = _article_id(arts, article)
         page.emit(arts.index.dates(article=article, type_=type_, published_from=start, published_to=end,
-                                   limit=page.fetch(), offset=offset), "dates")
+                                   contains=contains, limit=page.fetch(), offset=offset), "dates")
 
 
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -549,6 +553,7 @@ def timeline(
                                                    show_default=False)] = None,
     include_unresolved: Annotated[bool, typer.Option("--all", help="Also list dates with no known year, "
                                                      "last.")] = False,
+    contains: SentenceWordsOpt = None,
     published_from: Annotated[Optional[str], typer.Option(
         "--published-from", help="Only articles published on or after: YYYY, YYYY-MM or YYYY-MM-DD.",
         show_default=False)] = None,
@@ -565,7 +570,7 @@ def timeline(
     --from/--to bound the dates the sentences give; --published-from/--published-to the
     articles' publication dates.
 
-    Example: factx timeline --who "Rodney Reed" --from 1990 --to 2019
+    Example: factx timeline --who "Rodney Reed" --from 1990 --to 2019   (or: --contains execution)
     """
     start, end = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
     pstart = _parse_bound(published_from, "--published-from")
@@ -574,8 +579,8 @@ def timeline(
     with reading(store) as arts:
         pid = _one_person(arts, who)["pid"] if who is not None else None
         page.emit(arts.index.timeline(pid=pid, start=start, end=end, include_unresolved=include_unresolved,
-                                      published_from=pstart, published_to=pend, limit=page.fetch(),
-                                      offset=offset), "timeline")
+                                      published_from=pstart, published_to=pend, contains=contains,
+                                      limit=page.fetch(), offset=offset), "timeline")
 
 
 def _article_id(arts: query.Articles, ref: Optional[str]) -> Optional[str]:

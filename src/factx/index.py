@@ -20,6 +20,7 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     speaker_tokens(token, stmt, pid)    the tokens of each statement's speaker as written (and the
                                         statement's person)
     quote_fts(text)                     FTS5 over each statement's words (rowid = stmt)
+    date_fts(text)                      FTS5 over each date's sentence (rowid = the date's rid)
     dates(rid, article, seq, type, ckey, published, doc, crc)
                                         every date with its sentence (``ckey``: calendar key)
     date_people(date, row, pid, ckey, aid, start)
@@ -110,6 +111,7 @@ CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER, pid INTEGER)
 CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token, pid, stmt);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
     type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
@@ -133,7 +135,7 @@ CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
 
 # The tables an article's rows live in, with the column naming the article (or its quotes and
 # dates), in the order they are written.
-_TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quote_fts", "dates", "date_people",
+_TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quote_fts", "dates", "date_fts", "date_people",
            "entities")
 
 
@@ -382,8 +384,11 @@ class Index:
 
     # ---- writing ---------------------------------------------------------------------------
     def begin(self) -> None:
+        """Start writing: the write lock is taken now (a query bringing the index up to date
+        while an extract writes it waits for it), and row ids are numbered from what is there."""
         if not self.db.in_transaction:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
+            self._next = {}
 
     def commit(self) -> None:
         self.flush()
@@ -392,7 +397,7 @@ class Index:
 
     def _rid(self, table: str) -> int:
         """The next row id of a table (rows are numbered here, so that one article's rows can
-        point at each other before they are written)."""
+        point at each other before they are written; inside the write transaction of begin())."""
         if table not in self._next:
             self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
         self._next[table] += 1
@@ -408,6 +413,7 @@ class Index:
         if file is None:
             entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
             file = (entry or {}).get("file")
+        self.begin()
         try:
             rows = self._rows(aid, doc, key, file)
         except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
@@ -417,7 +423,6 @@ class Index:
         for table, table_rows in rows.items():
             self._pending.setdefault(table, []).extend(table_rows)
         self._pending_ids.add(aid)
-        self._dirty = True
         if len(self._pending_ids) >= FLUSH_ARTICLES:
             self.flush()
 
@@ -431,7 +436,7 @@ class Index:
             table_rows = pending.get(table)
             if table_rows:
                 marks = ",".join("?" * len(table_rows[0]))
-                cols = "(rowid, text)" if table == "quote_fts" else ""
+                cols = "(rowid, text)" if table.endswith("_fts") else ""
                 self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
@@ -488,7 +493,9 @@ class Index:
         for seq, d in enumerate(doc.get("dates", [])):
             rid = self._rid("dates")
             ckey = calendar_key(d.get("value"))
-            body = _dumps({**d, "sentence": _sentence(text, d)})
+            sentence = _sentence(text, d)
+            body = _dumps({**d, "sentence": sentence})
+            out["date_fts"].append((rid, fts_text(sentence or d["text"])))
             out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
                                  _crc(body, ckey, published, aid)))
             for name in dict.fromkeys(d.get("people") or []):
@@ -516,6 +523,7 @@ class Index:
                          (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
                          (f"DELETE FROM quote_fts WHERE rowid IN {sub}", aid),
                          ("DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE aid=?)", aid),
+                         ("DELETE FROM date_fts WHERE rowid IN (SELECT rid FROM dates WHERE aid=?)", aid),
                          ("DELETE FROM quotes WHERE aid=?", aid), ("DELETE FROM dates WHERE aid=?", aid),
                          ("DELETE FROM names WHERE article=?", arid), ("DELETE FROM entities WHERE article=?", arid),
                          ("DELETE FROM articles WHERE rid=?", arid)):
@@ -874,9 +882,12 @@ class Index:
     # ---- dates and the timeline ------------------------------------------------------------
     def dates(self, *, article: Optional[str] = None, type_: Optional[str] = None,
               published_from: Optional[str] = None, published_to: Optional[str] = None,
-              limit: Optional[int] = None, offset: int = 0) -> Iterator[dict[str, Any]]:
-        """Dates (with their sentence) in article id and text order."""
+              contains: Optional[str] = None, limit: Optional[int] = None,
+              offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Dates (with their sentence) in article id and text order; ``contains``: whose
+        sentence has those words in a row (full-text index)."""
         where, args = ["1"], []
+        _sentence_words(where, args, contains)
         if article is not None:
             where.append("d.aid = ?")
             args.append(article)
@@ -889,17 +900,20 @@ class Index:
 
         def decode(row):
             d = _date(row)
+            if contains is not None and not contains_words(d.get("sentence") or d["text"], contains):
+                return None
             return {**d, "article": row[0]}
         return self.stream(lambda: self.db.execute(sql, args), decode, limit, offset)
 
     def timeline(self, *, pid: Optional[int] = None, start: Optional[str] = None, end: Optional[str] = None,
                  include_unresolved: bool = False, published_from: Optional[str] = None,
-                 published_to: Optional[str] = None, limit: Optional[int] = None,
-                 offset: int = 0) -> Iterator[dict[str, Any]]:
+                 published_to: Optional[str] = None, contains: Optional[str] = None,
+                 limit: Optional[int] = None, offset: int = 0) -> Iterator[dict[str, Any]]:
         """Dated sentences (dates and times) in calendar order, each with its article and people;
         ``pid``: only those about this person. Dates with no known year come last, and only with
         ``include_unresolved`` (and no ``start``/``end``)."""
         where, args = ["d.type IN ('date', 'time')"], []
+        _sentence_words(where, args, contains)
         # A person's dates are walked in calendar order through their own index entries.
         source, order = ("FROM date_people k JOIN dates d ON d.rid = k.date", "k.") if pid is not None \
             else ("FROM dates d", "d.")
@@ -929,6 +943,8 @@ class Index:
             d = _date(row)
             key = calendar_key(d.get("value"))
             if key is not None and not in_range(key, start, end):
+                return None
+            if contains is not None and not contains_words(d.get("sentence") or d["text"], contains):
                 return None
             if pid is not None:
                 if row[5] in given:
@@ -1109,6 +1125,14 @@ def _date(row: tuple) -> dict[str, Any]:
     d = json.loads(body)
     _expect(isinstance(d, dict) and isinstance(d.get("text"), str) and _ints(d.get("start"), d.get("end")))
     return d
+
+
+def _sentence_words(where: list[str], args: list, contains: Optional[str]) -> None:
+    """Dates whose sentence may have the words of ``contains`` (checked again when decoded)."""
+    match = fts_query(contains) if contains is not None else None
+    if match is not None:
+        where.append("d.rid IN (SELECT rowid FROM date_fts WHERE date_fts MATCH ?)")
+        args.append(match)
 
 
 def _published(where: list[str], args: list, column: str, start: Optional[str], end: Optional[str]) -> None:
