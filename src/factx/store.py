@@ -422,13 +422,17 @@ class Store:
                 except OSError:
                     pass
 
-    def write_article(self, doc: dict[str, Any], key: str) -> None:
-        article_id = doc["id"]
-        entry = self.entries.get(article_id) or {"file": self._free_filename(article_id)}
+    def _document(self, doc: dict[str, Any], key: str) -> tuple[str, bytes, dict[str, Any]]:
+        """An article document as stored (text and bytes) and its manifest entry."""
+        entry = self.entries.get(doc["id"]) or {"file": self._free_filename(doc["id"])}
         data = dump_json({**doc, "_key": key})
         raw = data.encode("utf-8", "surrogatepass")
-        entry = {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
-                 "title": doc.get("title"), "published": doc.get("published")}
+        return data, raw, {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
+                           "title": doc.get("title"), "published": doc.get("published")}
+
+    def write_article(self, doc: dict[str, Any], key: str) -> None:
+        article_id = doc["id"]
+        data, _, entry = self._document(doc, key)
         atomic_write(self.document_path(entry, writing=True), data)
         self.entries[article_id] = entry
         self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
@@ -442,11 +446,7 @@ class Store:
         try:
             for doc, key in items:
                 article_id = doc["id"]
-                entry = self.entries.get(article_id) or {"file": self._free_filename(article_id)}
-                data = dump_json({**doc, "_key": key})
-                raw = data.encode("utf-8", "surrogatepass")
-                entry = {"file": entry["file"], "key": key, "size": len(raw), "hash": content_hash(raw),
-                         "title": doc.get("title"), "published": doc.get("published")}
+                _, raw, entry = self._document(doc, key)
                 path = self.document_path(entry, writing=True)
                 fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
                 staged.append((tmp, path, article_id, entry))
