@@ -73,18 +73,30 @@ def output_format(as_json: bool, fmt: Optional[Format]) -> str:
     return "json" if as_json else (fmt.value if fmt is not None else "table")
 
 
-def emit_document(data, fmt: str, table: str, *view_args) -> None:
-    """Print one document (an article, a person, the summary) as ``fmt`` asks; CSV and TSV are
-    for lists."""
-    if fmt in ("csv", "tsv"):
-        raise fail(f"--format {fmt} prints lists (articles, quotes, dates, timeline, entities); "
+# The formats a program reads: a no-match answer is then also a JSON error object on stdout.
+JSON_FORMATS = ("json", "jsonl")
+
+
+def document_format(as_json: bool, fmt: Optional[Format]) -> str:
+    """``output_format`` for a command that prints one document (an article, a person, the
+    summary): CSV and TSV are for lists, a usage error here (before the store is read)."""
+    chosen = output_format(as_json, fmt)
+    if chosen in ("csv", "tsv"):
+        raise fail(f"--format {chosen} prints lists (articles, quotes, dates, timeline, entities); "
                    "use json or jsonl here", ExitStatus.USAGE)
+    return chosen
+
+
+def emit_document(data, fmt: str, table: str, *view_args) -> None:
+    """Print one document as ``fmt`` (from ``document_format``) asks."""
     if fmt == "jsonl":
         render.emit_lines([data])
     elif fmt == "json":
         render.emit(data, True, table)
     else:
         render.view(table, *(view_args or (data,)))
+
+
 # Lists that can be long (quotes, dates, timeline) share these: pages of a stable order and
 # publication-date bounds. JSON prints every item unless --limit is given (programs read it
 # whole); a table shows TABLE_LIMIT items and says how many more there are.
@@ -401,7 +413,7 @@ def show(
 
     Example: factx show 000_4093bf72cdfee258.txt --text
     """
-    output_format(as_json, fmt)
+    fmt_ = document_format(as_json, fmt)
     if at is not None and quote_n is not None:
         raise fail("give --at or --quote, not both", ExitStatus.USAGE)
     with reading(store) as arts:
@@ -413,7 +425,6 @@ def show(
         from factx import people
 
         people.attach_person_ids(summary, arts.index.article_persons(summary["id"]))
-    fmt_ = output_format(as_json, fmt)
     if at is not None or quote_n is not None:
         emit_document(_excerpt(summary, at, quote_n), fmt_, "excerpt")
     elif text:
@@ -677,11 +688,9 @@ def who(
     """
     if (name is None) == (person_id is None):
         raise fail("give a name (or @ID) or --id ID", ExitStatus.USAGE)
-    fmt_ = output_format(as_json, fmt)
-    if fmt_ in ("csv", "tsv"):
-        emit_document(None, fmt_, "profile")
+    fmt_ = document_format(as_json, fmt)
     with reading(store) as arts:
-        person = _one_person(arts, name if person_id is None else "@" + person_id, fmt_ in ("json", "jsonl"))
+        person = _one_person(arts, name if person_id is None else "@" + person_id, fmt_ in JSON_FORMATS)
         prof = arts.index.profile(person, None if everything else limit)
     emit_document(prof, fmt_, "profile")
 
@@ -713,8 +722,8 @@ def entities(
             if wanted not in known:
                 listed = ", ".join(sorted(known | {"PERSON"}))
                 raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}",
-                                 fmt_ in ("json", "jsonl"), labels=sorted(known | {"PERSON"}))
-        raw = fmt_ in ("json", "jsonl")  # the stored article lists printed as they are
+                                 fmt_ in JSON_FORMATS, labels=sorted(known | {"PERSON"}))
+        raw = fmt_ in JSON_FORMATS  # the stored article lists printed as they are
         rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=raw)
         if wanted in (None, "PERSON"):
             rows += people.person_rows(arts.index.persons(top=top, with_articles=True))
@@ -735,9 +744,7 @@ def summary(
 
     Example: factx summary --top 20
     """
-    fmt_ = output_format(as_json, fmt)
-    if fmt_ in ("csv", "tsv"):
-        emit_document(None, fmt_, "corpus")
+    fmt_ = document_format(as_json, fmt)
     with reading(store) as arts:
         emit_document(arts.index.summary(min(top, 2 ** 62)), fmt_, "corpus")
 
@@ -765,12 +772,13 @@ def export(
     for aid in counts.skipped:
         render.message(f"Warning: skipped article {aid!r}: its document is damaged "
                        "(run `factx extract` again to repair it)", "yellow")
-    summary = {"database": str(path), "metadata": str(metadata_path(path)), "articles": counts.articles,
+    written = {"database": str(path), "metadata": str(metadata_path(path)), "articles": counts.articles,
                "people": counts.people, "quotes": counts.quotes, "dates": counts.dates}
     if as_json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json.dumps(written, ensure_ascii=False))
     else:
-        render.message(f"Wrote {path}: {_count(counts.articles, 'article')}, {counts.people} {'person' if counts.people == 1 else 'people'}, "
+        people = "1 person" if counts.people == 1 else f"{counts.people} people"
+        render.message(f"Wrote {path}: {_count(counts.articles, 'article')}, {people}, "
                        f"{_count(counts.quotes, 'quote')}, {_count(counts.dates, 'date')}. "
                        f"Browse it: datasette {path} -m {metadata_path(path)}")
 
