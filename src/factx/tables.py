@@ -40,15 +40,21 @@ def render_summary(console: Console, summary) -> None:
 NARROW = 100  # statements: speaker, words, cue, articles
 NARROW_ARTICLES = 80
 
+
+def print_block(console: Console, head: str, *lines: str) -> None:
+    """One row of a narrow layout: its head line, then its lines indented (long ids fold)."""
+    console.print(f"\n{head}", overflow="fold")
+    for line in lines:
+        console.print(Padding(line, (0, 0, 0, 2)), overflow="fold")
+
 def render_articles(console: Console, rows: list[dict[str, Any]]) -> None:
     if console.width < NARROW_ARTICLES:
         console.print(Text(f"{len(rows)} articles", style="italic"))
         for r in rows:
             facts = f"{r['entities']} entities, {r['quotes']} quotes, {r['dates']} dates"
             when = published_cell(r)
-            console.print(f"\n[bold]{escape(r['id'])}[/]", overflow="fold")
-            console.print(Padding(escape(r["title"] or ""), (0, 0, 0, 2)))
-            console.print(Padding(f"[dim]{when + ' · ' if when else ''}{facts}[/]", (0, 0, 0, 2)))
+            print_block(console, f"[bold]{escape(r['id'])}[/]", escape(r["title"] or ""),
+                        f"[dim]{when + ' · ' if when else ''}{facts}[/]")
         return
     table = Table(title=f"{len(rows)} articles", title_justify="left")
     # every column keeps its room: ids fold, titles wrap, the counts never shrink to nothing
@@ -131,10 +137,10 @@ def render_excerpt(console: Console, view: dict[str, Any]) -> None:
             text.stylize(TEXT_STYLES.get(span["kind"], ""), span["start"] - base, span["end"] - base)
         text.stylize("underline", t["start"] - base, t["end"] - base)
     console.print(text)
-    for q in view.get("quotes", []):
+    if view.get("quotes"):
+        q = view["quotes"][0]
         who = q.get("speaker_person") or q.get("speaker") or "unknown"
         console.print(Text(f"— {who}" + (f" ({q['cue']})" if q.get("cue") else ""), style="dim"))
-        break
 
 
 def said_words(q: dict[str, Any]) -> str:
@@ -180,6 +186,15 @@ def speaker_cell(q: dict[str, Any], name: Optional[str] = None) -> str:
 
 
 
+def _group_speaker(g: dict[str, Any]) -> str:
+    first = g["segments"][0]
+    return speaker_cell(first, first.get("speaker_person") or g["speaker"])
+
+
+def _cue_mark(cue: Optional[str]) -> str:
+    return f" [dim]· {escape(cue)}[/]" if cue else ""
+
+
 def _statement_text(g: dict[str, Any]) -> str:
     # a mixed statement: its reported clause already holds the quoted pieces
     segments = [q for q in g["segments"] if q.get("kind") == "indirect"] or g["segments"]
@@ -194,12 +209,8 @@ def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
     if console.width < NARROW:
         console.print(Text(f"{len(groups)} statements", style="italic"))
         for g in groups:
-            first = g["segments"][0]
-            head = speaker_cell(first, g.get("speaker_person") or first.get("speaker_person") or g["speaker"])
-            cue = f" [dim]· {escape(g['cue'])}[/]" if g["cue"] else ""
-            console.print(f"\n{head}{cue}")
-            console.print(Padding(_statement_text(g), (0, 0, 0, 2)))
-            console.print(Padding(f"[dim]{escape(', '.join(g['articles']))}[/]", (0, 0, 0, 2)), overflow="fold")
+            print_block(console, _group_speaker(g) + _cue_mark(g["cue"]), _statement_text(g),
+                        f"[dim]{escape(', '.join(g['articles']))}[/]")
         return
     table = Table(title=f"{len(groups)} statements", title_justify="left", show_lines=True)
     table.add_column("speaker", style="bold cyan", max_width=28)
@@ -207,8 +218,7 @@ def render_statements(console: Console, groups: list[dict[str, Any]]) -> None:
     table.add_column("cue", style="dim")
     table.add_column("articles", overflow="fold", max_width=28)
     for g in groups:
-        first = g["segments"][0]
-        table.add_row(speaker_cell(first, first.get("speaker_person") or g["speaker"]), _statement_text(g),
+        table.add_row(_group_speaker(g), _statement_text(g),
                       escape(g["cue"] or ""), escape("\n".join(g["articles"])))
     console.print(table)
 
@@ -238,10 +248,9 @@ def render_dates(console: Console, dates: list[dict[str, Any]]) -> None:
         return
     console.print(Text(f"{len(dates)} dates", style="italic"))
     for d in dates:
-        console.print(f"\n[bold]{escape(d['text'])}[/] → {_value_cell(d)} [dim]· {d.get('type') or ''}[/]")
         people = ", ".join(d.get("people") or [])
-        console.print(Padding(f"[dim]{escape(d['article'])}{' · ' + escape(people) if people else ''}[/]",
-                              (0, 0, 0, 2)), overflow="fold")
+        print_block(console, f"[bold]{escape(d['text'])}[/] → {_value_cell(d)} [dim]· {d.get('type') or ''}[/]",
+                    f"[dim]{escape(d['article'])}{' · ' + escape(people) if people else ''}[/]")
 
 
 def print_quotes(console: Console, quotes: list[dict[str, Any]], title: str, show_article: bool = True) -> None:
@@ -253,11 +262,8 @@ def print_quotes(console: Console, quotes: list[dict[str, Any]], title: str, sho
         return
     console.print(Text(title, style="italic"))
     for q in quotes:
-        cue = f" [dim]· {escape(q['cue'])}[/]" if q.get("cue") else ""
-        console.print(f"\n{speaker_cell(q)}{cue}")
-        console.print(Padding(said_words(q), (0, 0, 0, 2)))
-        if show_article:
-            console.print(Padding(f"[dim]{escape(q['article'])}[/]", (0, 0, 0, 2)), overflow="fold")
+        where = [f"[dim]{escape(q['article'])}[/]"] if show_article else []
+        print_block(console, speaker_cell(q) + _cue_mark(q.get("cue")), said_words(q), *where)
 
 
 def render_candidates(console: Console, query: str, choices: list[dict[str, Any]]) -> None:
@@ -332,11 +338,9 @@ def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
     if console.width < NARROW_ARTICLES:
         console.print(Text(f"{len(rows)} entities", style="italic"))
         for r in rows:
-            console.print(f"\n[bold]{escape(r['name'])}[/] [dim]{r['label']} · {r['mentions']} mentions · "
-                          f"{len(r['articles'])} articles[/]")
             aliases = ", ".join(a for a in r["aliases"] if a != r["name"])
-            if aliases:
-                console.print(Padding(f"[dim]also:[/] {escape(aliases)}", (0, 0, 0, 2)))
+            print_block(console, f"[bold]{escape(r['name'])}[/] [dim]{r['label']} · {r['mentions']} mentions · "
+                        f"{len(r['articles'])} articles[/]", *([f"[dim]also:[/] {escape(aliases)}"] if aliases else []))
         return
     table = Table(title=f"{len(rows)} entities", title_justify="left")
     table.add_column("name", style="bold")
