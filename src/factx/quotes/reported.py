@@ -261,12 +261,17 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
     k = source[1]  # the phrase runs to the next comma or the sentence end
     while k < sent.end and doc[k].text not in (",", ";", ":") and not _sentence_end(doc[k]):
         k += 1
-    opening = all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in doc[sent.start:tok.i])
+    opening = _opens_sentence(tok)
     i, j = (k, sent.end) if opening else (sent.start, tok.i)
     content = _trimmed(ctx, *_in_paragraph(ctx, tok, i, j))
     if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
     return Report(content, source, tok.i, tok.i + 2, "according", "according-to")
+
+
+def _opens_sentence(tok) -> bool:
+    """Only punctuation or an opener ("But,") comes before tok in its sentence."""
+    return all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in tok.doc[tok.sent.start:tok.i])
 
 
 def in_source(ctx: _Context, tok) -> Optional[Report]:
@@ -281,15 +286,13 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
     if _clause_cue(verb) or _lemma(verb) in OBJECT_CUES or \
             any(_clause_cue(t) and not ctx.quoted[t.i] for t in doc[sent.start:sent.end]):
         return None  # "In a poll, 60 percent said ...": the cue's report carries it
-    end = tok.right_edge.i + 1
-    if all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in doc[sent.start:tok.i]):
-        if end >= sent.end or doc[end].text != ",":
-            return None
-        i, j = end + 1, sent.end
-    else:
+    if not _opens_sentence(tok):
         return None  # "X leads in the polls" is as often the writer's own summary
+    end = tok.right_edge.i + 1
+    if end >= sent.end or doc[end].text != ",":
+        return None
     source = _mention(ctx, src_tok)
-    content = _trimmed(ctx, *_in_paragraph(ctx, tok, i, j))
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, end + 1, sent.end))
     if source is None or content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
     source = (min(source[0], tok.i + 1), max(source[1], end))  # "a CBS News poll released Monday"
