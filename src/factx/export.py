@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from factx.query import Articles
-from factx.store import CorruptArticle, atomic_write, file_mode
+from factx.index import sentence_text
+from factx.store import CorruptArticle, atomic_write, discard, file_mode
 
 SCHEMA = """
 CREATE TABLE articles(id TEXT PRIMARY KEY, title TEXT, published TEXT, published_source TEXT,
@@ -134,10 +135,7 @@ def export_database(articles: Articles, dest: Path,
         os.chmod(tmp, file_mode())  # a file others may read, as any file the user writes
         os.replace(tmp, dest)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
     return counts
 
@@ -174,12 +172,12 @@ def _fill(db: sqlite3.Connection, articles: Articles, progress) -> ExportCounts:
             rows["quotes"].append((quote_id, aid, q.get("statement"), n, q.get("kind", "direct"),
                                    int(bool(q.get("partial"))), q["text"], q.get("speaker"), q.get("speaker_text"),
                                    person_of.get(q.get("speaker")), q.get("speaker_via"), q.get("cue"),
-                                   q.get("rule"), q["start"], q["end"], _sentence(text, q)))
+                                   q.get("rule"), q["start"], q["end"], sentence_text(text, q)))
         for d in dates:
             date_id += 1
             rows["dates"].append((date_id, aid, d["text"], d.get("type"), d.get("value"), d.get("mod"),
                                   int(bool(d.get("relative"))), d.get("rule"), d.get("freq"), d["start"], d["end"],
-                                  _sentence(text, d)))
+                                  sentence_text(text, d)))
             for name in d.get("people") or []:
                 if name in person_of:
                     rows["date_people"].append((date_id, person_of[name]))
@@ -210,10 +208,3 @@ def _flush(db: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         if items:
             db.executemany(_INSERTS[table], items)
             items.clear()
-
-
-def _sentence(text: str, item: dict[str, Any]) -> Optional[str]:
-    s, e = item.get("sentence_start"), item.get("sentence_end")
-    if not isinstance(s, int) or not isinstance(e, int):
-        return None
-    return text[s:e].strip() or None

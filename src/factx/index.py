@@ -153,7 +153,8 @@ def _fold(text: str) -> str:
     return text.casefold() if text.isascii() else fold(text)
 
 
-def _sentence(text: str, item: dict[str, Any]) -> Optional[str]:
+def sentence_text(text: str, item: dict[str, Any]) -> Optional[str]:
+    """The text of an item's sentence (``sentence_start``/``sentence_end``), or None."""
     s, e = item.get("sentence_start"), item.get("sentence_end")
     return text[s:e].strip() if s is not None and e is not None else None
 
@@ -456,7 +457,7 @@ class Index:
         row_of: dict[str, int] = {}
         mentions_of: dict[str, list] = {}
         for p in doc.get("people", []):
-            person = {**p, "attributes": [{**a, "sentence": _sentence(text, a)} for a in p.get("attributes", [])]}
+            person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
             body = _dumps(person)
             rid = self._rid("names")
             row_of.setdefault(p["name"], rid)
@@ -480,7 +481,7 @@ class Index:
             stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
             stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
             texts.setdefault(stmt, []).append(q["text"])
-            body = _dumps({**q, "sentence": _sentence(text, q)})
+            body = _dumps({**q, "sentence": sentence_text(text, q)})
             out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
                                   published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
             if stmt == rid:
@@ -493,7 +494,7 @@ class Index:
         for seq, d in enumerate(doc.get("dates", [])):
             rid = self._rid("dates")
             ckey = calendar_key(d.get("value"))
-            sentence = _sentence(text, d)
+            sentence = sentence_text(text, d)
             body = _dumps({**d, "sentence": sentence})
             out["date_fts"].append((rid, fts_text(sentence or d["text"])))
             out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,

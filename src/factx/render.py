@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Any, Iterable, Optional
 
-from factx.schema import RawJSON  # noqa: F401 - printed as it is by emit_stream
+from factx.schema import RawJSON
 
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes

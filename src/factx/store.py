@@ -124,6 +124,14 @@ def file_mode() -> int:
     return 0o666 & ~umask
 
 
+def discard(path: Any) -> None:
+    """Remove a file (a temporary one, on the way out), whatever has become of it."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
 def atomic_write(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -135,10 +143,7 @@ def atomic_write(path: Path, data: str) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
 
 
@@ -463,10 +468,7 @@ class Store:
                 self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
         finally:
             for tmp, *_ in staged:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+                discard(tmp)
             if self._journal is not None:
                 self._journal.flush()
 
