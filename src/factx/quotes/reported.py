@@ -35,7 +35,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, SENTENCE_OPENERS, SOURCE_NOUNS,
                                   SPEAKING_ENTS, SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
-from factx.quotes.sieves import INHERITANCE_SIEVES
+from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
 from factx.schema import Quote
@@ -616,7 +616,7 @@ def _own_words(ctx: _Context, a: int, b: int) -> bool:
 # Direct attributions taken from an earlier sentence or quote, or from another segment of the
 # statement the piece was grouped into: the cue of a report around the quoted piece, in its own
 # sentence, is the better evidence.
-_INHERITED_RULES = frozenset(name for name, _ in INHERITANCE_SIEVES) | {STATEMENT_RULE}
+_INHERITED_RULES = CARRIED_RULES | {STATEMENT_RULE}
 
 
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],

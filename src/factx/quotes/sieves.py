@@ -624,6 +624,8 @@ INHERITANCE_SIEVES = (
     ("previous-paragraph-quote", previous_paragraph_quote),
     ("intro", introduced),
 )
+# The rules of attributions carried over from an earlier sentence, quote or paragraph.
+CARRIED_RULES = frozenset(name for name, _ in INHERITANCE_SIEVES)
 
 
 def inherited(ctx: _Context, group: list[_Segment]) -> Optional[_Attribution]:

@@ -13,7 +13,7 @@ from typing import Optional
 from factx import names
 from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _Context, _mention
-from factx.quotes.sieves import INHERITANCE_SIEVES
+from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.lexicon import (CONTINUATION_CUES, PRONOUN_LOOKBACK_CHARS, RELATIVE_PRONOUNS,
                                   SUBJECT_PRONOUNS)
 
@@ -155,17 +155,13 @@ def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
     return re.sub(r"[’']s$", "", doc[i:j].text).strip() or None, None
 
 
-# Rules that carry a speaker over from an earlier sentence, quote or paragraph.
-_CARRIED_RULES = frozenset(name for name, _ in INHERITANCE_SIEVES)
-
-
 def speaker_via(ctx: _Context, span: Optional[tuple[int, int]], rule: Optional[str]) -> Optional[str]:
     """How a speaker mention (token span) was found: "previous" when an inheritance sieve carried
     it over, else "pronoun" ("she", "who"), "name" (a proper name in the mention) or
     "description" ("his attorneys"); None without a speaker."""
     if span is None:
         return None
-    if rule in _CARRIED_RULES:
+    if rule in CARRIED_RULES:
         return "previous"
     toks = ctx.doc[span[0]:span[1]]
     if len(toks) == 1 and (toks[0].pos_ == "PRON" or toks[0].lower_ in SUBJECT_PRONOUNS | RELATIVE_PRONOUNS):
