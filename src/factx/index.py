@@ -1072,31 +1072,35 @@ class Index:
             "SELECT substr(published, 1, 7) AS m, count(*) FROM articles GROUP BY m ORDER BY m IS NULL, m")]
         totals = {"articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
                   "dates": self.db.execute("SELECT count(*) FROM dates").fetchone()[0]}
-        # a statement: the segments sharing a first segment (stmt), counted once, scare quotes apart
+        # a statement: the segments sharing a first segment (stmt), counted once, scare quotes
+        # apart; one pass over the quotes counts them by speaker and kind, the rest is per speaker
         statements = "SELECT stmt, min(kind) AS kind, max(stmt_pid) AS pid FROM quotes WHERE partial = 0 GROUP BY stmt"
-        by_kind = dict(self.db.execute(f"SELECT kind, count(*) FROM ({statements}) GROUP BY kind").fetchall())
+        by_speaker: dict[Optional[int], Counter] = {}
+        for pid, kind, n in self.db.execute(f"SELECT pid, kind, count(*) FROM ({statements}) GROUP BY pid, kind"):
+            by_speaker.setdefault(pid, Counter())[kind] += n
+        by_kind = sum(by_speaker.values(), Counter())
         totals["statements"] = sum(by_kind.values())
-        totals["statements_by_kind"] = by_kind
-        speakers = self.db.execute(
-            f"SELECT p.id, p.name, count(*) AS n, sum(s.kind = 'direct'), sum(s.kind = 'indirect') "
-            f"FROM ({statements}) s JOIN persons p ON p.pid = s.pid GROUP BY s.pid ORDER BY n DESC, p.name LIMIT ?",
-            (top,)).fetchall()
-        genders = self.db.execute(
-            f"SELECT g.gender, count(*) FROM ({statements}) s LEFT JOIN ("
-            "SELECT pid, gender FROM names WHERE pid IS NOT NULL AND gender IS NOT NULL "
-            "GROUP BY pid HAVING count(DISTINCT gender) = 1) g ON g.pid = s.pid "
-            "WHERE s.pid IS NOT NULL GROUP BY g.gender").fetchall()
-        unnamed = self.db.execute(f"SELECT count(*) FROM ({statements}) WHERE pid IS NULL").fetchone()[0]
+        totals["statements_by_kind"] = dict(sorted(by_kind.items()))
+        unnamed = sum(by_speaker.pop(None, Counter()).values())
+        named = {pid: sum(c.values()) for pid, c in by_speaker.items()}
+        persons = {p["pid"]: p for p in self.persons(list(named))} if named else {}
+        speakers = sorted((p for p in persons.values()), key=lambda p: (-named[p["pid"]], p["name"]))[:top]
+        gender_of = dict(self.db.execute(
+            "SELECT pid, min(gender) FROM names WHERE pid IS NOT NULL AND gender IS NOT NULL "
+            "GROUP BY pid HAVING count(DISTINCT gender) = 1"))
+        genders = Counter()
+        for pid, n in named.items():
+            genders[gender_of.get(pid) or "unknown"] += n
         people = self.persons(top=top)
         orgs = self.entity_rows("ORG", top)
-        _expect(all(isinstance(i, str) and isinstance(n, str) and _ints(c) for i, n, c, *_ in speakers))
         return {
             "totals": totals,
             "articles_by_month": months,
-            "top_speakers": [{"id": i, "name": n, "statements": c, "direct": d or 0, "indirect": r or 0}
-                             for i, n, c, d, r in speakers],
+            "top_speakers": [{"id": p["id"], "name": p["name"], "statements": named[p["pid"]],
+                              "direct": by_speaker[p["pid"]]["direct"], "indirect": by_speaker[p["pid"]]["indirect"]}
+                             for p in speakers],
             "statements_without_named_person": unnamed,
-            "statements_by_speaker_gender": {(g or "unknown"): c for g, c in genders},
+            "statements_by_speaker_gender": dict(sorted(genders.items(), key=lambda g: (g[0] != "unknown", g[0]))),
             "top_people": [{"id": p["id"], "name": p["name"], "mentions": p["mentions"],
                             "articles": p["n_articles"]} for p in people],
             "top_organisations": [{"name": o["name"], "mentions": o["mentions"], "articles": o["n_articles"]}
