@@ -411,7 +411,7 @@ def show(
     """Show one article's facts: headline, entities by label, quotes and dates; or its text with
     the facts highlighted.
 
-    Example: factx show 000_4093bf72cdfee258.txt --text
+    Example: factx show 000_4093bf72cdfee258.txt --text   (to cite statement 2: --quote 2)
     """
     fmt_ = document_format(as_json, fmt)
     if at is not None and quote_n is not None:
@@ -481,7 +481,8 @@ def quotes(
 ) -> None:
     """Who said what, where: quoted and reported statements with their speakers.
 
-    Example: factx quotes --speaker Kardashian   (reported speech only: --kind indirect)
+    Example: factx quotes --speaker Kardashian   (reported speech only: --kind indirect;
+    for a spreadsheet: --format csv > quotes.csv)
 
     Pages: factx quotes --contains email --from 2019 --limit 20 --offset 20
     """
