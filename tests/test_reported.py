@@ -294,6 +294,19 @@ def test_in_source_poll_opening_the_sentence_is_the_source(reported):
     assert q.text == "Governor Tess Ward leads by four points"
 
 
+@pytest.mark.parametrize("opening, source", [
+    ("In a county survey released on Friday, ", "a county survey released on Friday"),
+    ("In a survey last week, ", "a survey last week"),
+    ("In the harbour poll, conducted in early May, ", "the harbour poll, conducted in early May"),
+])
+def test_in_source_opening_phrase_may_describe_the_measure(reported, opening, source):
+    text = opening + "most fishermen back the new quota rules."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "in-source" and q.speaker_text == source
+    assert q.text == "most fishermen back the new quota rules"
+
+
 def test_in_source_leaves_a_statement_to_its_cue(reported):
     text = "In a statement, the mining company said the plan would fail."
     q = only(reported(text))

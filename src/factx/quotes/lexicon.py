@@ -235,6 +235,10 @@ SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement revie
 # What measures opinion or standing: "in a new poll, 50 percent chose Clinton", "Trump leads in
 # the polling average". The measure is the source of the clause around it.
 MEASURE_NOUNS = frozenset("poll survey average study analysis forecast ranking tally".split())
+# "In a poll released Monday by X," — tokens between the poll and the comma that closes the phrase
+MAX_OPENING_PHRASE_TOKENS = 16
+# a verb of its own (not a participle describing the poll): the phrase is a clause, not a source
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # Quotation marks a reported content may start or end with (a mixed report: 'said the plan
 # "will fail"'), kept when the surrounding punctuation is trimmed.

@@ -29,8 +29,9 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _fir
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS,
                                   COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS,
-                                  EVIDENTIAL_VERBS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
-                                  MAX_LABEL_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
+                                  EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
+                                  MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
+                                  MEASURE_NOUNS,
                                   MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, SENTENCE_OPENERS, SOURCE_NOUNS,
@@ -288,8 +289,8 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
         return None  # "In a poll, 60 percent said ...": the cue's report carries it
     if not _opens_sentence(tok):
         return None  # "X leads in the polls" is as often the writer's own summary
-    end = tok.right_edge.i + 1
-    if end >= sent.end or doc[end].text != ",":
+    end = _end_of_opening_phrase(tok)
+    if end is None:
         return None
     source = _mention(ctx, src_tok)
     content = _trimmed(ctx, *_in_paragraph(ctx, tok, end + 1, sent.end))
@@ -299,6 +300,33 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
     while ctx.doc[source[1] - 1].is_punct:
         source = (source[0], source[1] - 1)
     return Report(content, source, tok.i, tok.i + 1, "in", "in-source")
+
+
+def _end_of_opening_phrase(tok) -> Optional[int]:
+    """The comma that closes an opening "In a poll (released Monday | last month)," phrase:
+    what comes between the phrase and the comma may describe the poll, not say anything; so
+    may a participle set off by commas ("In the poll, conducted in May, ...")."""
+    doc, sent = tok.doc, tok.sent
+    k = tok.right_edge.i + 1
+    while k < sent.end and k - tok.i <= MAX_OPENING_PHRASE_TOKENS:
+        if doc[k].text == ",":
+            participle = k + 1 < sent.end and doc[k + 1].tag_ == "VBN"
+            after = _comma_within(doc, k + 1, sent.end, tok.i + MAX_OPENING_PHRASE_TOKENS) if participle else None
+            return after if after is not None else k
+        if doc[k].tag_ in FINITE_VERB_TAGS:
+            return None
+        k += 1
+    return None
+
+
+def _comma_within(doc, i: int, end: int, limit: int) -> Optional[int]:
+    """The next comma from i on, before ``end`` and ``limit`` and before any finite verb."""
+    for k in range(i, min(end, limit + 1)):
+        if doc[k].text == ",":
+            return k
+        if doc[k].tag_ in FINITE_VERB_TAGS:
+            return None
+    return None
 
 
 def _according_object(ctx: _Context, src_tok, tok) -> bool:
