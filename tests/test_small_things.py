@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import run, run_json
 
 
@@ -43,6 +45,20 @@ def test_who_without_a_match_prints_a_json_error(corpus_store):
         error = json.loads(result.stdout)
         assert error["status"] == 3 and error["query"] == name and "no person" in error["error"]
         assert "no person" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("who", "Nobody Atall"), ("timeline", "--who", "Nobody Atall"),
+                                     ("entities", "--label", "NOPE")])
+def test_a_jsonl_error_is_one_line(corpus_store, command):
+    result = run(*command, "--store", corpus_store, "--format", "jsonl")
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["status"] == 3
+
+
+def test_timeline_of_nobody_prints_a_json_error(corpus_store):
+    result = run("timeline", "--who", "Nobody Atall", "--store", corpus_store, "--json")
+    assert result.exit_code == 3 and json.loads(result.stdout)["query"] == "Nobody Atall"
 
 
 def test_who_with_a_match_prints_no_error_object(corpus_store):

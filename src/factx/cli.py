@@ -589,7 +589,7 @@ def timeline(
     pend = _parse_bound(published_to, "--published-to")
     page = Page(limit, offset, output_format(as_json, fmt))
     with reading(store) as arts:
-        pid = _one_person(arts, who)["pid"] if who is not None else None
+        pid = _one_person(arts, who, page.fmt)["pid"] if who is not None else None
         page.emit(arts.index.timeline(pid=pid, start=start, end=end, include_unresolved=include_unresolved,
                                       published_from=pstart, published_to=pend, contains=contains,
                                       limit=page.fetch(), offset=offset), "timeline")
@@ -615,15 +615,19 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _not_found(text: str, as_json: bool, **details) -> typer.Exit:
-    """Exit 3 with the message on stderr; with JSON output also a JSON error object on stdout, so
-    that a pipe into `jq` reads a document, not nothing."""
-    if as_json:
-        render.emit({"error": text, "status": int(ExitStatus.NOT_FOUND), **details}, True, "")
+def _not_found(text: str, fmt: Optional[str], **details) -> typer.Exit:
+    """Exit 3 with the message on stderr; with JSON output (``fmt`` json or jsonl) also a JSON
+    error object on stdout, so that a pipe into `jq` reads a document, not nothing: one line
+    for jsonl."""
+    error = {"error": text, "status": int(ExitStatus.NOT_FOUND), **details}
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        render.emit(error, True, "")
     return fail(text, ExitStatus.NOT_FOUND)
 
 
-def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
+def _one_person(arts: query.Articles, name: str, fmt: Optional[str] = None) -> dict:
     """The one person a name (or "@ID") designates, or exit: not found (3, with suggestions) or
     ambiguous (4, with the candidates: id, articles and a role)."""
     from factx import people
@@ -632,14 +636,14 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
         person = arts.index.person_by_id(name[1:])
         if person is None:
             raise _not_found(f"no person with id {name[1:]!r} (see `factx entities --label PERSON --json`)",
-                             as_json, query=name)
+                             fmt, query=name)
         return person
     candidates = arts.index.person_candidates(name)
     hits = people.lookup(candidates, name)
     if not hits:
         close = people.suggestions(arts.index.persons(), name)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        raise _not_found(f"no person matches {name!r}{hint}", as_json, query=name, suggestions=close)
+        raise _not_found(f"no person matches {name!r}{hint}", fmt, query=name, suggestions=close)
     chosen = people.choose(hits, name)
     if chosen is not None:
         others = sorted((p for p in people.lookup_partial(candidates, name) if p["pid"] != chosen["pid"]),
@@ -656,7 +660,9 @@ def _one_person(arts: query.Articles, name: str, as_json: bool = False) -> dict:
         choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": people.n_articles(p),
                     "role": arts.index.main_role(p["pid"])}
                    for p in hits[:20]]
-        if as_json:
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps({"ambiguous": name, "candidates": choices}, ensure_ascii=False) + "\n")
+        elif fmt == "json":
             render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
         else:
             render.view("candidates", name, choices, stderr=True)
@@ -691,7 +697,7 @@ def who(
         raise fail("give a name (or @ID) or --id ID", ExitStatus.USAGE)
     fmt_ = document_format(as_json, fmt)
     with reading(store) as arts:
-        person = _one_person(arts, name if person_id is None else "@" + person_id, fmt_ in JSON_FORMATS)
+        person = _one_person(arts, name if person_id is None else "@" + person_id, fmt_)
         prof = arts.index.profile(person, None if everything else limit)
     emit_document(prof, fmt_, "profile")
 
@@ -723,7 +729,7 @@ def entities(
             if wanted not in known:
                 listed = ", ".join(sorted(known | {"PERSON"}))
                 raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}",
-                                 fmt_ in JSON_FORMATS, labels=sorted(known | {"PERSON"}))
+                                 fmt_, labels=sorted(known | {"PERSON"}))
         raw = fmt_ in JSON_FORMATS  # the stored article lists printed as they are
         rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=raw)
         if wanted in (None, "PERSON"):
