@@ -17,8 +17,6 @@ from typing import Any, Callable, Optional
 _COLUMNS = ("TAG", "LOWER", "ORTH", "NORM", "DEP", "POS", "ENT_TYPE", "IS_SPACE", "IS_PUNCT", "IS_DIGIT",
             "IS_ALPHA", "IS_LOWER", "IS_UPPER", "IS_TITLE", "LIKE_NUM")
 _BOOLEAN = frozenset(c for c in _COLUMNS if c.startswith(("IS_", "LIKE_")))
-# the columns whose values are interned strings (a regex needs the string back)
-_STRINGS = frozenset(_COLUMNS) - _BOOLEAN
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ class _Anchor:
 
     pattern: _Pattern
     offset: int
-    test: _Test
+    test: Optional[_Test]
     left: tuple  # (token offset, test) pairs still to check
 
 
@@ -132,13 +130,14 @@ class FastMatcher:
         # column -> value -> the anchors a token with that value passes
         self.by_value: dict[int, dict[int, list[_Anchor]]] = {}
         self.by_regex: dict[int, list[_Anchor]] = {}
-        self.anywhere: list[_Pattern] = []
+        self.anywhere: list[_Anchor] = []  # patterns of only "not in" tests, tried at every token
         # interned string -> does the regex find it; words repeat, so each is searched once
         self.regex_seen: dict[tuple[int, int], bool] = {}
         for pattern in patterns:
             anchor = _anchor(pattern, columns)
             if anchor is None:
-                self.anywhere.append(pattern)
+                every_test = tuple((k, t) for k, tests in enumerate(pattern.tokens) for t in tests)
+                self.anywhere.append(_Anchor(pattern, 0, None, every_test))
             elif anchor.test.kind == "regex":
                 self.by_regex.setdefault(anchor.test.column, []).append(anchor)
             else:
@@ -163,9 +162,8 @@ class FastMatcher:
                 for anchor in anchors:
                     if self._regex_finds(anchor.test, value):
                         self._try(anchor, at, rows, n, found)
-        for pattern in self.anywhere:
+        for anchor in self.anywhere:
             for start in range(n):
-                anchor = _Anchor(pattern, 0, None, tuple((j, t) for j, tests in enumerate(pattern.tokens) for t in tests))
                 self._try(anchor, start, rows, n, found)
         return sorted(found)
 
