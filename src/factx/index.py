@@ -62,7 +62,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from factx.merging import FIRST_NAME, FULL_SHARE, SEP, PersonMerge, counted_features
+from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
 from factx.names import fold, name_tokens
 from factx.store import Store
 from factx.timekeys import calendar_key, in_range
@@ -314,6 +314,7 @@ class Index:
         self._pending: dict[str, list] = {}
         self._pending_ids: set[str] = set()
         self._next: dict[str, int] = {}
+        self.merge_stats: Counter = Counter()  # what the last person merge read (factx.merging)
         self._open(check)
 
     def _open(self, check: bool = False) -> None:
@@ -610,7 +611,7 @@ class Index:
         """Whether so many names rows are new that merging everything is the quicker way."""
         new = self.db.execute("SELECT count(*) FROM names WHERE pid IS NULL").fetchone()[0]
         total = self.db.execute("SELECT coalesce(max(rid), 0) - coalesce(min(rid), 0) + 1 FROM names").fetchone()[0]
-        return new > FULL_SHARE * total
+        return new > max(FULL_SHARE * total, FULL_MIN_ROWS)
 
     def _summarize_entities(self, groups: Optional[list[tuple[str, str]]] = None) -> None:
         """Other entities grouped by label and folded name (all, or these ``(label, key)``),
@@ -683,7 +684,7 @@ class Index:
             self.db.executescript(SCHEMA)  # the indexes, built once over all the rows
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
-            self.rebuild_persons()
+            self.merge_stats = self.rebuild_persons()
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt

@@ -29,9 +29,10 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 from factx import names, people
 from factx.names import name_tokens
 
-# A person is merged again with everything when this share of the names rows is new (a full
-# merge then streams faster than looking groups up).
+# Everyone is merged again when this share of the names rows is new, and at least FULL_MIN_ROWS
+# (a full merge then streams faster than looking groups up).
 FULL_SHARE = 0.2
+FULL_MIN_ROWS = 20_000
 # Names rows read from SQLite per group lookup / rows written per executemany.
 CHUNK = 500
 SEP = "\n"  # between the context features of an article (a feature never holds one)
