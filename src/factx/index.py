@@ -6,7 +6,10 @@ version.
 
 Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     articles(rid, id, key, file, title, published, published_source, chars, n_entities,
-             n_quotes, n_dates, warnings, rowcrc)
+             n_quotes, n_dates, warnings, rowcrc, context, merged)
+                                        ``context``: what the article is about for the person
+                                        merge (people.article_features; NULL without people);
+                                        ``merged``: 0 until the person merge has seen it
     names(rid, article, aid, name, key, count, aliases, gender, pid, evidence, published,
           n_attrs, doc, crc)                     the people of each article as named there (``doc``: the
                                         person with mentions, attributes and their sentences),
@@ -26,15 +29,20 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     date_people(date, row, pid, ckey, aid, start)
                                         the people each date's sentence is about
     entities(article, label, key, text, count)    non-person entities
-    persons(pid, id, name, aliases, mentions, n_articles)
+    persons(pid, id, name, aliases, mentions, n_articles, base, first)
                                         people merged across the corpus; ``id`` is the stable
-                                        person id users see ("donald-trump")
+                                        person id users see ("donald-trump"): the slug ``base``
+                                        of the name, numbered by ``first`` article
+    name_ids(nid, name, key), name_links(link, nid), features(feature, df), dirty(name, pid),
+    dirty_entities(label, key)          the state of the person merge (factx.merging): every
+                                        written name and its links (names.merge_links), articles
+                                        per context feature, what was removed since the merge
     alias_tokens(token, pid)            lookup by any token of any alias
     co_mentioned(pid, name, id, articles, rank)
                                         the people most often with each person in CO_HEAVY
                                         articles or more, kept at each merge (`who` of the most
                                         written-about people then reads CO_KEEP rows)
-    entity_summary(label, name, mentions, articles, aliases, n_articles, crc)
+    entity_summary(label, name, mentions, articles, aliases, n_articles, crc, key)
     meta(name, value)                   version, store signature, whether persons are current
 
 Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
@@ -54,12 +62,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
 from factx.names import fold, name_tokens
 from factx.store import Store
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -91,10 +100,13 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, key TEXT, file TEXT,
     title TEXT, published TEXT, published_source TEXT, chars INTEGER, n_entities INTEGER, n_quotes INTEGER,
-    n_dates INTEGER, warnings TEXT, rowcrc INTEGER);
+    n_dates INTEGER, warnings TEXT, rowcrc INTEGER, context TEXT, merged INTEGER);
+CREATE INDEX IF NOT EXISTS articles_new ON articles(rid) WHERE merged = 0;
 CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, name TEXT, key TEXT, count INTEGER,
     aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
+CREATE INDEX IF NOT EXISTS names_name ON names(name);
+CREATE INDEX IF NOT EXISTS names_new ON names(rid) WHERE pid IS NULL;
 CREATE INDEX IF NOT EXISTS names_pid ON names(pid, published);
 CREATE INDEX IF NOT EXISTS names_pid_count ON names(pid, count DESC, aid, n_attrs);
 CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, stmt INTEGER,
@@ -104,9 +116,12 @@ CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid, seq);
 CREATE INDEX IF NOT EXISTS quotes_stmt_pid ON quotes(stmt_pid, aid, seq);
 CREATE INDEX IF NOT EXISTS quotes_speaker_pid ON quotes(speaker_pid, partial, published);
 CREATE INDEX IF NOT EXISTS quotes_stmt ON quotes(stmt);
+CREATE INDEX IF NOT EXISTS quotes_speaker_row ON quotes(speaker_row) WHERE speaker_row IS NOT NULL;
+CREATE INDEX IF NOT EXISTS quotes_stmt_row ON quotes(stmt_row) WHERE stmt_row IS NOT NULL;
 CREATE TABLE IF NOT EXISTS quote_about(quote INTEGER, row INTEGER, pid INTEGER, published TEXT);
 CREATE INDEX IF NOT EXISTS quote_about_pid ON quote_about(pid, published);
 CREATE INDEX IF NOT EXISTS quote_about_quote ON quote_about(quote);
+CREATE INDEX IF NOT EXISTS quote_about_row ON quote_about(row);
 CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER, pid INTEGER);
 CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token, pid, stmt);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
@@ -119,18 +134,29 @@ CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey, aid, start);
 CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT, aid TEXT, start INTEGER);
 CREATE INDEX IF NOT EXISTS date_people_pid ON date_people(pid, ckey, aid, start);
 CREATE INDEX IF NOT EXISTS date_people_date ON date_people(date);
+CREATE INDEX IF NOT EXISTS date_people_row ON date_people(row);
 CREATE TABLE IF NOT EXISTS entities(article INTEGER, label TEXT, key TEXT, text TEXT, count INTEGER);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(label, key);
 CREATE TABLE IF NOT EXISTS persons(pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, aliases TEXT,
-    mentions INTEGER, n_articles INTEGER);
+    mentions INTEGER, n_articles INTEGER, base TEXT, first TEXT);
+CREATE INDEX IF NOT EXISTS persons_base ON persons(base);
 CREATE INDEX IF NOT EXISTS persons_mentions ON persons(mentions DESC, name);
 CREATE TABLE IF NOT EXISTS entity_summary(label TEXT, name TEXT, mentions INTEGER, articles TEXT, aliases TEXT,
-    n_articles INTEGER, crc INTEGER);
+    n_articles INTEGER, crc INTEGER, key TEXT);
+CREATE INDEX IF NOT EXISTS entity_summary_key ON entity_summary(label, key);
 CREATE INDEX IF NOT EXISTS entity_summary_mentions ON entity_summary(mentions DESC, label, name);
 CREATE TABLE IF NOT EXISTS co_mentioned(pid INTEGER, name TEXT, id TEXT, articles INTEGER, rank INTEGER);
 CREATE INDEX IF NOT EXISTS co_mentioned_pid ON co_mentioned(pid, rank);
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
 CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
+CREATE INDEX IF NOT EXISTS alias_tokens_pid ON alias_tokens(pid);
+CREATE TABLE IF NOT EXISTS name_ids(nid INTEGER PRIMARY KEY, name TEXT UNIQUE, key TEXT);
+CREATE TABLE IF NOT EXISTS name_links(link TEXT, nid INTEGER, PRIMARY KEY(link, nid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS name_links_nid ON name_links(nid);
+CREATE TABLE IF NOT EXISTS features(feature TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dirty(name TEXT, pid INTEGER);
+CREATE TABLE IF NOT EXISTS dirty_entities(label TEXT, key TEXT, PRIMARY KEY(label, key)) WITHOUT ROWID;
 """
 
 # The tables an article's rows live in, with the column naming the article (or its quotes and
@@ -288,6 +314,7 @@ class Index:
         self._pending: dict[str, list] = {}
         self._pending_ids: set[str] = set()
         self._next: dict[str, int] = {}
+        self.merge_stats: Counter = Counter()  # what the last person merge read (factx.merging)
         self._open(check)
 
     def _open(self, check: bool = False) -> None:
@@ -443,7 +470,7 @@ class Index:
 
     def _rows(self, aid: str, doc: dict[str, Any], key: str, file: Optional[str]) -> dict[str, list[tuple]]:
         """Every row of one article, numbered, ready for executemany."""
-        from factx.people import speaker_person
+        from factx.people import article_features, speaker_person
 
         text = doc.get("text", "")
         quotes = doc.get("quotes", [])
@@ -508,17 +535,23 @@ class Index:
                 etext = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
                 counts[(ent["label"], key_of(etext), etext)] += 1
         out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
+        people_names = [p["name"] for p in doc.get("people", [])]
+        context = SEP.join(sorted(article_features(people_names, [(label, k) for label, k, _ in counts]))) \
+            if people_names else None
+        out["articles"][0] += (context, 0)
         # A lone surrogate (a document validate_article let through) is refused here, before
         # any row of the batch is written: every string the rows hold, encoded once.
         "\0".join(v for rows in out.values() for r in rows for v in r if isinstance(v, str)).encode("utf-8")
         return out
 
     def remove(self, aid: str) -> None:
-        row = self.db.execute("SELECT rid FROM articles WHERE id=?", (aid,)).fetchone()
+        row = self.db.execute("SELECT rid, merged, context FROM articles WHERE id=?", (aid,)).fetchone()
         if row is None:
             return
         self.begin()
         arid = row[0]
+        if row[1]:
+            self._forget_merged(arid, row[2])
         sub = "(SELECT rid FROM quotes WHERE aid=?)"
         for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
                          (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
@@ -531,59 +564,76 @@ class Index:
             self.db.execute(sql, (key,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
-    def rebuild_persons(self) -> None:
-        """Merge people across the corpus (factx.people.merge, which asks factx.names), record
-        each article's person and the evidence, and give every quote and date its people."""
-        from factx.people import load_corrections, merge
+    def _forget_merged(self, arid: int, context: Optional[str]) -> None:
+        """What the person merge counted of an article about to be removed: its names and their
+        persons and its entities are merged again, its context features no longer counted."""
+        self.db.execute("INSERT INTO dirty SELECT name, pid FROM names WHERE article=?", (arid,))
+        self.db.execute("INSERT OR IGNORE INTO dirty_entities SELECT label, key FROM entities WHERE article=?", (arid,))
+        if context is None:
+            return
+        first = self.db.execute(f"SELECT {FIRST_NAME} FROM articles a WHERE rid=?", (arid,)).fetchone()[0]
+        self.db.executemany("UPDATE features SET df = df - 1 WHERE feature=?",
+                            [(f,) for f in counted_features(context, first)])
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) - 1 WHERE name='context_articles'")
+
+    def rebuild_persons(self, full: Optional[bool] = None) -> Counter:
+        """Merge people across the corpus (factx.merging, which asks factx.names), record each
+        article's person and the evidence, and give every quote and date its people. Only the
+        groups of the names added or removed since the last merge are merged again, unless
+        ``full``, the user's corrections changed, or much of the corpus is new (see
+        factx.merging for when that can differ from a full merge). Returns what was merged."""
+        from factx.people import corrections_signature, load_corrections
 
         self.flush()
-        rows = self.db.execute("SELECT rid, aid, name, count, aliases, gender FROM names ORDER BY rid").fetchall()
-        entities = self.db.execute("SELECT a.id, e.label, e.key FROM entities e "
-                                   "JOIN articles a ON a.rid = e.article").fetchall()
         corrections, problems = load_corrections(Path(self.store.root))
         self.notes += problems
-        persons, per_row = merge(rows, entities, corrections)
+        state = f"{INDEX_VERSION}|{corrections_signature(Path(self.store.root))}"
         self.begin()
-        self.db.execute("DELETE FROM persons")
-        self.db.execute("DELETE FROM alias_tokens")
-        self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rid=?",
-                            [(pid, why, rowid) for rowid, (pid, why) in per_row.items()])
-        self.db.executemany("INSERT INTO persons VALUES(?,?,?,?,?,?)", [
-            (p["pid"], p["id"], p["name"], _dumps(p["aliases"]), p["mentions"], len(p["articles"]))
-            for p in persons])
-        self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", [
-            (t, p["pid"]) for p in persons for t in sorted({t for a in p["aliases"] for t in name_tokens(a)})])
-        for sql in ("UPDATE quotes SET speaker_pid = (SELECT pid FROM names WHERE names.rid = quotes.speaker_row), "
-                    "stmt_pid = (SELECT pid FROM names WHERE names.rid = quotes.stmt_row)",
-                    "UPDATE speaker_tokens SET pid = (SELECT stmt_pid FROM quotes WHERE quotes.rid = speaker_tokens.stmt)",
-                    "UPDATE quote_about SET pid = (SELECT pid FROM names WHERE names.rid = quote_about.row)",
-                    "UPDATE date_people SET pid = (SELECT pid FROM names WHERE names.rid = date_people.row)"):
-            self.db.execute(sql)
-        self.db.execute("DELETE FROM co_mentioned")
-        for p in persons:
-            if len(p["articles"]) >= CO_HEAVY:
-                self.db.executemany("INSERT INTO co_mentioned VALUES(?,?,?,?,?)", [
-                    (p["pid"], *row, rank) for rank, row in enumerate(self._co_mentioned(p["pid"], p["name"], CO_KEEP))])
-        self._summarize_entities()
+        merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP), CO_HEAVY,
+                            self._summarize_entities)
+        if full is None:
+            full = self._merge_state() != state or self._mostly_new()
+        if full:
+            merge.merge_all()
+        else:
+            merge.merge_changes()
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('merge_state', ?)", (state,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
+        merge.stats["full"] = int(full)
+        return merge.stats
 
-    def _summarize_entities(self) -> None:
-        """Other entities grouped by label and folded name, once per change, not per query."""
-        self.db.execute("DELETE FROM entity_summary")
-        groups: dict[tuple[str, str], dict[str, Any]] = {}
-        for aid, label, key, text, count in self.db.execute(
-                "SELECT a.id, e.label, e.key, e.text, e.count FROM entities e JOIN articles a ON a.rid = e.article"):
-            g = groups.setdefault((label, key), {"name": text, "mentions": 0, "articles": set(), "aliases": Counter()})
-            g["mentions"] += count
-            g["articles"].add(aid)
-            g["aliases"][text] += count
-        rows = []
-        for (label, _), g in groups.items():
-            name, arts = g["aliases"].most_common(1)[0][0], json.dumps(sorted(g["articles"]), ensure_ascii=False)
-            aliases = json.dumps([a for a, _ in g["aliases"].most_common()], ensure_ascii=False)
-            rows.append((label, name, g["mentions"], arts, aliases, len(g["articles"]), _crc(label, name, arts, aliases)))
-        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?,?,?)", rows)
+    def _merge_state(self) -> Optional[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE name='merge_state'").fetchone()
+        return row[0] if row else None
+
+    def _mostly_new(self) -> bool:
+        """Whether so many names rows are new that merging everything is the quicker way."""
+        new = self.db.execute("SELECT count(*) FROM names WHERE pid IS NULL").fetchone()[0]
+        total = self.db.execute("SELECT coalesce(max(rid), 0) - coalesce(min(rid), 0) + 1 FROM names").fetchone()[0]
+        return new > max(FULL_SHARE * total, FULL_MIN_ROWS)
+
+    def _summarize_entities(self, groups: Optional[list[tuple[str, str]]] = None) -> None:
+        """Other entities grouped by label and folded name (all, or these ``(label, key)``),
+        once per change, not per query; one entity at a time."""
+        if groups is None:
+            self.db.execute("DELETE FROM entity_summary")
+            runs = _runs(self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e "
+                                         "JOIN articles a ON a.rid = e.article ORDER BY e.label, e.key, e.rowid"))
+        else:
+            runs = (self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e JOIN articles a "
+                                    "ON a.rid = e.article WHERE e.label=? AND e.key=? ORDER BY e.rowid", g).fetchall()
+                    for g in groups)
+            for g in groups:
+                self.db.execute("DELETE FROM entity_summary WHERE label=? AND key=?", g)
+        batch = []
+        for run in runs:
+            if run:
+                batch.append(_entity_summary(run))
+            if len(batch) >= 10_000:
+                self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?,?,?,?)", batch)
+                batch = []
+        self.db.executemany("INSERT INTO entity_summary VALUES(?,?,?,?,?,?,?,?)", batch)
 
     # ---- freshness -------------------------------------------------------------------------
     def stale_articles(self) -> tuple[list[str], list[str]]:
@@ -634,7 +684,7 @@ class Index:
             self.db.executescript(SCHEMA)  # the indexes, built once over all the rows
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
-            self.rebuild_persons()
+            self.merge_stats = self.rebuild_persons()
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt
@@ -1106,6 +1156,31 @@ class Index:
             "top_organisations": [{"name": o["name"], "mentions": o["mentions"], "articles": o["n_articles"]}
                                   for o in orgs],
         }
+
+def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
+    """Runs of rows with the same first two columns."""
+    run: list[tuple] = []
+    for row in rows:
+        if run and row[:2] != run[0][:2]:
+            yield run
+            run = []
+        run.append(row)
+    if run:
+        yield run
+
+
+def _entity_summary(rows: list[tuple]) -> tuple:
+    """The entity_summary row of one entity from its rows ``(label, key, article id, text,
+    count)``: its most used text as its name, every article."""
+    aliases: Counter = Counter()
+    for _, _, _, text, count in rows:
+        aliases[text] += count
+    label, key = rows[0][:2]
+    name, arts = aliases.most_common(1)[0][0], json.dumps(sorted({r[2] for r in rows}), ensure_ascii=False)
+    alias_json = json.dumps([a for a, _ in aliases.most_common()], ensure_ascii=False)
+    return (label, name, sum(aliases.values()), arts, alias_json, len(json.loads(arts)),
+            _crc(label, name, arts, alias_json), key)
+
 
 def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
     """``people.speaker_person`` when the speaker mention overlaps a person's mention (the

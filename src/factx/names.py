@@ -14,7 +14,8 @@ lexicon, and no spaCy, so query commands can use it.
 * ``first_name_gender``: the gender table of ``gender-guesser``, its "unknown", "andy" and
   "mostly_*" answers taken as unknown: never a guess.
 * ``resolve_article``: the person each mention of one article designates.
-* ``merge_corpus``: one person across articles, with the evidence of each merge.
+* ``merge_corpus``: one person across articles, with the evidence of each merge;
+  ``merge_links``: which names it can bring together (so the corpus merges group by group).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from factx.lexicon import DEGREE_SUFFIXES, GENERATION_SUFFIXES, HONORIFICS, TITLE_WORDS
 
@@ -633,13 +634,13 @@ class _Cluster:
         return fits_person(list(self.names.values()), name)
 
 
-def _context_score(context: frozenset, cluster: _Cluster, df: Counter, n_articles: int) -> tuple[float, list[str]]:
+def _context_score(context: frozenset, cluster: _Cluster, df: Mapping[str, int], n_articles: int) -> tuple[float, list[str]]:
     """Shared context, each shared feature weighted by how rare it is in the corpus (a feature in
     every article is no evidence): (score, the shared features, rarest first)."""
     import math
 
     shared = [f for f in context if f in cluster.context]
-    weight = {f: math.log((n_articles + 1) / (df[f] + 0.5)) / math.log(n_articles + 1.5) for f in shared}
+    weight = {f: math.log((n_articles + 1) / (df.get(f, 0) + 0.5)) / math.log(n_articles + 1.5) for f in shared}
     shared.sort(key=lambda f: (-weight[f], f))
     return sum(weight.values()), shared
 
@@ -684,22 +685,55 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections] = None) -> MergeResult:
+def merge_links(text: str) -> frozenset[str]:
+    """The ways ``merge_corpus`` can bring a written name together with another one: two names
+    that share no link (directly or through other names) never meet there, so the corpus can be
+    merged one group of linked names at a time, and an added name only re-merges its group.
+
+    * ``t:WORD``: the words a person is looked up by and filed under (a full name's words after
+      the first and its nickname; a one-word name's word);
+    * ``d:FORM``: the surname with one letter left out (spellings a letter apart);
+    * ``g:WORD`` of a one-word name and ``G:WORD`` of a full name's first given name: a one-word
+      name may be a first name ("Lindsay"), so a ``G:`` link joins only where some one-word name
+      has the ``g:`` link of that word (the first names of full names alone merge nothing)."""
+    name = parse(text)
+    if not name.tokens:
+        return frozenset()
+    if name.single:
+        return frozenset({f"t:{name.tokens[0]}", f"g:{name.tokens[0]}"})
+    links = {f"t:{t}" for t in name.tokens[1:]}
+    if name.nickname:
+        links.add(f"t:{name.nickname}")
+    if name.given:
+        links.add(f"G:{name.given[0]}")
+    if len(name.last) >= 4:
+        links.update(f"d:{d}" for d in _deletions(name.last))
+    return frozenset(links)
+
+
+def correction_groups(corrections: Optional[Corrections]) -> list[frozenset[str]]:
+    """The name keys each of the user's merges joins (their names meet in ``merge_corpus``
+    however they are written)."""
+    return [frozenset(name_key(n) for n in group) for group in (corrections.merge if corrections else [])]
+
+
+def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections] = None,
+                 df: Optional[Mapping[str, int]] = None, n_articles: Optional[int] = None) -> MergeResult:
     """People across articles.
 
     Full names are merged most specific first: a name joins the one person it is compatible with
     (with every name of that person, so "J. Smith" never chains John and Jane Smith); between
     several, the one with clearly more shared context. A one-word name (an article that never
     gives the full name) joins a person only with shared context. Then spellings a letter apart
-    merge when their articles share enough context. The user's corrections come last."""
+    merge when their articles share enough context. The user's corrections come last.
+
+    ``df`` (how many articles have each context feature) and ``n_articles`` (articles with
+    people) weigh the shared context; they default to those of the articles of ``nodes``, and
+    are the whole corpus's when ``nodes`` are one group of linked names (``merge_links``)."""
     parsed = [parse(n.name) for n in nodes]
-    df: Counter = Counter()
-    seen_articles: dict[str, frozenset] = {}
-    for n in nodes:
-        seen_articles.setdefault(n.article, n.context)
-    for ctx in seen_articles.values():
-        df.update(ctx)
-    n_articles = max(1, len(seen_articles))
+    if df is None or n_articles is None:
+        df, n_articles = context_frequencies(nodes)
+    n_articles = max(1, n_articles)
     clusters: list[_Cluster] = []
     person_of = [-1] * len(nodes)
     evidence = [""] * len(nodes)
@@ -784,6 +818,17 @@ def merge_corpus(nodes: Sequence[CorpusNode], corrections: Optional[Corrections]
     return _result(clusters, parsed, nodes, person_of, evidence, corrections)
 
 
+def context_frequencies(nodes: Sequence[CorpusNode]) -> tuple[Counter, int]:
+    """(articles per context feature, articles) of the articles of ``nodes``."""
+    df: Counter = Counter()
+    seen_articles: dict[str, frozenset] = {}
+    for n in nodes:
+        seen_articles.setdefault(n.article, n.context)
+    for ctx in seen_articles.values():
+        df.update(ctx)
+    return df, len(seen_articles)
+
+
 def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_articles) -> None:
     by_deletion: dict[str, set[int]] = {}
     for c, cluster in enumerate(clusters):
@@ -812,7 +857,7 @@ def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_article
                 _absorb(clusters, b, a, person_of, evidence, why)
 
 
-def _shared(a: _Cluster, b: _Cluster, df: Counter, n_articles: int) -> tuple[float, list[str]]:
+def _shared(a: _Cluster, b: _Cluster, df: Mapping[str, int], n_articles: int) -> tuple[float, list[str]]:
     """Shared context of two people, counting only what the articles of each side have beyond
     their own names."""
     own = {t for cl in (a, b) for n in cl.names.values() for t in n.tokens}

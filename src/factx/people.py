@@ -9,7 +9,8 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Optional
 
 from factx import names
 from factx.names import fold, name_tokens
@@ -105,52 +106,52 @@ def load_corrections(store_root: Path) -> tuple[Optional[names.Corrections], lis
 
 # ---- the corpus merge -----------------------------------------------------------------------
 
-def article_context(people: dict[str, list[str]], entities: dict[str, list[str]]) -> dict[str, set[str]]:
-    """What each article is about, as features: the surnames of its people and the keys of its
-    other entities."""
-    out: dict[str, set[str]] = {}
-    for aid, local_names in people.items():
-        out.setdefault(aid, set()).update(last for n in local_names if (last := names.parse(n).last))
-    for aid, keys in entities.items():
-        out.setdefault(aid, set()).update(k for k in keys if k)
+def article_features(local_names: Iterable[str], entities: Iterable[tuple[str, str]]) -> set[str]:
+    """What one article is about, as features: the surnames of its people and the keys of its
+    other entities ``(label, key)`` (but dates, numbers and the like: every article has them)."""
+    out = {last for n in local_names if (last := names.parse(n).last)}
+    out.update(key for label, key in entities if key and label not in NOT_CONTEXT)
     return out
+
+
+def node_context(features: Iterable[str], name: str) -> frozenset:
+    """The features of a person's article but those made of the person's own name words."""
+    own = set(names.parse(name).tokens)
+    return frozenset(f for f in features if not set(f.split()) & own)
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
 
 
-def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
-          corrections: Optional[names.Corrections] = None) -> tuple[list[dict[str, Any]], dict[int, tuple[int, str]]]:
-    """Persons across the corpus from the index's rows ``(rowid, article, name, count, aliases
-    JSON, gender)`` and ``(article, label, key)`` entities. Returns the persons (pid, id, name,
-    aliases, mentions, articles) and, per row, (pid, evidence). Person ids are the slug of the
-    person's name, numbered in order of first appearance when two people share a name."""
-    rows = list(rows)
-    people: dict[str, list[str]] = {}
-    for _, aid, name, *_ in rows:
-        people.setdefault(aid, []).append(name)
-    ents: dict[str, list[str]] = {}
-    for aid, label, key in entities:
-        if label not in NOT_CONTEXT:
-            ents.setdefault(aid, []).append(key)
-    context = article_context(people, ents)
-    nodes = []
-    for _, aid, name, count, _, gender in rows:
-        own = set(names.parse(name).tokens)
-        nodes.append(names.CorpusNode(aid, name, count or 1, gender if gender in ("m", "f") else None,
-                                      frozenset(f for f in context.get(aid, ()) if not set(f.split()) & own)))
-    result = names.merge_corpus(nodes, corrections)
-    persons = []
-    taken: Counter = Counter()
-    order = sorted(range(len(result.persons)), key=lambda p: (
-        min(nodes[i].article for i in result.persons[p].nodes), result.persons[p].name))
-    pid_of = {}
-    for pid, p in enumerate(order, 1):
-        person = result.persons[p]
-        pid_of[p] = pid
-        base = slug(person.name)
-        taken[base] += 1
+@dataclass
+class MergedPerson:
+    """One corpus person as the index stores it: ``rows``: (names row id, evidence) of each of
+    its article persons; ``first``: its first article id (ids number persons by it)."""
+
+    name: str
+    aliases: list[str]
+    mentions: int
+    articles: list[str]
+    rows: list[tuple[int, str]]
+
+    @property
+    def first(self) -> str:
+        return self.articles[0]
+
+
+def merge_group(rows: list[tuple], features: dict[str, Iterable[str]], df: Mapping[str, int], n_articles: int,
+                corrections: Optional[names.Corrections] = None) -> list[MergedPerson]:
+    """Persons of index rows ``(rowid, article, name, count, aliases JSON, gender)`` (in row
+    order), asking factx.names; ``features``: ``article_features`` of their articles; ``df`` and
+    ``n_articles``: the corpus's (see names.merge_corpus). The rows are the whole corpus or one
+    group of linked names (names.merge_links)."""
+    nodes = [names.CorpusNode(aid, name, count or 1, gender if gender in ("m", "f") else None,
+                              node_context(features.get(aid, ()), name))
+             for _, aid, name, count, _, gender in rows]
+    result = names.merge_corpus(nodes, corrections, df, n_articles)
+    out = []
+    for person in result.persons:
         aliases: Counter = Counter()
         for i in person.nodes:
             _, _, name, count, alias_json, _ = rows[i]
@@ -162,11 +163,48 @@ def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
             for a in extra if isinstance(extra, list) else []:
                 if isinstance(a, str):
                     aliases[a] += 1
-        persons.append({"pid": pid, "id": base if taken[base] == 1 else f"{base}-{taken[base]}", "name": person.name,
-                        "aliases": [a for a, _ in aliases.most_common()],
-                        "mentions": sum(rows[i][3] or 1 for i in person.nodes),
-                        "articles": sorted({rows[i][1] for i in person.nodes})})
-    per_row = {rows[i][0]: (pid_of[result.person_of[i]], result.evidence[i]) for i in range(len(rows))}
+        out.append(MergedPerson(person.name, [a for a, _ in aliases.most_common()],
+                                sum(rows[i][3] or 1 for i in person.nodes), sorted({rows[i][1] for i in person.nodes}),
+                                [(rows[i][0], result.evidence[i]) for i in person.nodes]))
+    return out
+
+
+def person_ids(persons: Iterable[tuple[str, str]]) -> list[str]:
+    """The id of each person ``(name, first article)``: the slug of the name, numbered in order
+    of first appearance (then name) when several people share it."""
+    persons = list(persons)
+    taken: Counter = Counter()
+    ids = [""] * len(persons)
+    for p in sorted(range(len(persons)), key=lambda p: (persons[p][1], persons[p][0])):
+        base = slug(persons[p][0])
+        taken[base] += 1
+        ids[p] = base if taken[base] == 1 else f"{base}-{taken[base]}"
+    return ids
+
+
+def merge(rows: Iterable[tuple], entities: Iterable[tuple[str, str, str]],
+          corrections: Optional[names.Corrections] = None) -> tuple[list[dict[str, Any]], dict[int, tuple[int, str]]]:
+    """Persons across the corpus, all at once, from the index's rows ``(rowid, article, name,
+    count, aliases JSON, gender)`` and ``(article, label, key)`` entities (the index merges
+    group by group instead: the same persons). Returns the persons (pid, id, name, aliases,
+    mentions, articles) and, per row, (pid, evidence); pids in order of first appearance."""
+    rows = list(rows)
+    local: dict[str, list[str]] = {}
+    for _, aid, name, *_ in rows:
+        local.setdefault(aid, []).append(name)
+    ents: dict[str, list[tuple[str, str]]] = {}
+    for aid, label, key in entities:
+        ents.setdefault(aid, []).append((label, key))
+    features = {aid: article_features(local_names, ents.get(aid, ())) for aid, local_names in local.items()}
+    df: Counter = Counter()
+    for aid, f in features.items():  # as its first person sees it: the weights the merge has always used
+        df.update(node_context(f, local[aid][0]))
+    merged = sorted(merge_group(rows, features, df, len(features), corrections), key=lambda p: (p.first, p.name))
+    persons, per_row = [], {}
+    for pid, (p, pid_str) in enumerate(zip(merged, person_ids((p.name, p.first) for p in merged)), 1):
+        persons.append({"pid": pid, "id": pid_str, "name": p.name, "aliases": p.aliases, "mentions": p.mentions,
+                        "articles": p.articles})
+        per_row.update({rid: (pid, why) for rid, why in p.rows})
     return persons, per_row
 
 
