@@ -415,3 +415,16 @@ def test_sentence_offsets_cover_the_quote_and_stop_at_the_paragraph(quotes_of):
     text = "Storm warning for the coast\n\nMayor Ellen Varga said that the bridge would reopen. It rained."
     q = next(q for q in quotes_of(text) if q.kind == "indirect")
     assert text[q.sentence_start:q.sentence_end] == "Mayor Ellen Varga said that the bridge would reopen."
+
+
+def test_a_clause_from_the_paragraph_before_is_no_complement_of_the_cue(quotes_of):
+    """The parser may run a sentence across a paragraph break and hang the quotation before it
+    on the next paragraph's "said" as a second complement: the report is the clause after it."""
+    text = ('"The plan is dead and it is too late for the council to ask the mayor to step in and rewrite '
+            'the rules because they were beaten."\n\nSimilarly, Ann Lee, a former mayor, said she could '
+            'not support the new movement.')
+    quotes = quotes_of(text)
+    report = only([q for q in quotes if q.kind == "indirect"])
+    assert report.rule == "verb-clause" and report.speaker_text == "Ann Lee"
+    assert report.text == "she could not support the new movement"
+    assert all(q.speaker_text is None for q in quotes if q.kind == "direct")

@@ -228,8 +228,11 @@ def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **cont
 
 
 def _clause_of(ctx: _Context, cue):
-    # the clause may start inside quotation marks (a mixed report): _own_words decides later
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    # the clause may start inside quotation marks (a mixed report): _own_words decides later.
+    # A clause the parser hangs on the cue from another paragraph (a sentence it ran across a
+    # paragraph break) is no complement of it.
+    para = ctx.para_of(cue)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and ctx.para_of(c) == para), None)
     if clause is None and _lemma(cue) in CUE_LEMMAS:
         # "said seeing so many officers was a welcome sight": the parser takes the gerund
         # subject for the cue's complement and hangs the clause on it
