@@ -127,8 +127,25 @@ def test_a_direct_quote_is_not_also_reported(nlp):
     assert not any(q.rule in dict(REPORTED_SIEVES) for q in found)
 
 
-def test_first_person_outside_quotes_is_the_writer_not_a_source(reported):
-    assert reported("I think the council made the wrong call on the bridge.") == []
+@pytest.mark.parametrize("text, pronoun", [("I think the council made the wrong call on the bridge.", "I"),
+                                           ("We believe that the council made the wrong call.", "We")])
+def test_first_person_outside_quotes_is_the_writer(reported, text, pronoun):
+    q = only(reported(text))
+    assert q.speaker_text == pronoun and q.speaker is None and q.speaker_via == "writer"
+    assert q.text.startswith("the council made the wrong call")
+
+
+def test_first_person_inside_quotes_is_no_writer(quotes_of):
+    text = '"I think the council made the wrong call," Ellen Varga said.'
+    found = quotes_of(text)
+    assert [(q.speaker_text, q.speaker_via) for q in found] == [("Ellen Varga", "name")]
+
+
+def test_the_writer_is_named_so_in_tables():
+    from factx.tables import speaker_cell
+    cell = speaker_cell({"speaker": None, "speaker_text": "I", "speaker_via": "writer"})
+    assert cell.startswith("the writer") and "(I)" in cell
+    assert "unknown" in speaker_cell({"speaker": None, "speaker_text": "the agency", "speaker_via": "description"})
 
 
 def test_no_source_no_attribution(reported):

@@ -60,5 +60,5 @@ def test_every_quote_carries_its_sentence_and_how_its_speaker_was_found(corpus_s
         assert q["sentence_start"] <= q["start"] and q["end"] <= q["sentence_end"] + 1
         assert "\n\n" not in q["sentence"]  # never runs into the headline or the next paragraph
         assert (q["speaker_via"] is None) == (q["speaker_text"] is None)
-        assert q["speaker_via"] in (None, "name", "description", "pronoun", "previous")
+        assert q["speaker_via"] in (None, "name", "description", "pronoun", "previous", "writer")
     assert {"name", "pronoun", "description"} <= {q["speaker_via"] for q in quotes}

@@ -169,7 +169,9 @@ def speaker_cell(q: dict[str, Any], name: Optional[str] = None) -> str:
     """The speaker as the corpus names them, with the article's own form when it differs ("Kim
     Kardashian", "she") and a mark when the speaker was carried over from an earlier sentence."""
     name = name or q.get("speaker_person") or q.get("speaker")
-    if not name:
+    if not name and q.get("speaker_via") == "writer":
+        cell = "the writer"  # "I" / "we" outside quotation marks
+    elif not name:
         cell = "[dim]unknown[/]"
     else:
         cell = escape(name)

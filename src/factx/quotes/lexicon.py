@@ -167,9 +167,12 @@ CLAIM_NOUNS = frozenset("""
 # "whether": the question is the content).
 CONTENT_MARKS = frozenset({"that"})
 
-# Pronouns that are no reported source on their own: outside quotation marks "I" and "we" are
-# the writer; "it" and "this" rarely stand for a speaker, and when they do it is unclear who.
-NOT_SOURCES = frozenset("i we you me us it this".split())
+# Pronouns that are no reported source on their own: "it" and "this" rarely stand for a
+# speaker, and when they do it is unclear who; "you" is the reader.
+NOT_SOURCES = frozenset("you me us it this".split())
+# Outside quotation marks "I" and "we" are the article's writer ("I think the plan will fail"):
+# a source, found "via" the writer.
+WRITER_PRONOUNS = frozenset({"i", "we"})
 
 # Quantifiers that stand for a group of people as the subject of a cue ("Many in the crowd said
 # ...", "Most say ...").

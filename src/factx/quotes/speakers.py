@@ -15,7 +15,7 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _Context, _mention
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.lexicon import (CONTINUATION_CUES, PRONOUN_LOOKBACK_CHARS, RELATIVE_PRONOUNS,
-                                  SUBJECT_PRONOUNS)
+                                  SUBJECT_PRONOUNS, WRITER_PRONOUNS)
 
 @dataclass
 class _Cast:
@@ -157,13 +157,16 @@ def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
 
 def speaker_via(ctx: _Context, span: Optional[tuple[int, int]], rule: Optional[str]) -> Optional[str]:
     """How a speaker mention (token span) was found: "previous" when an inheritance sieve carried
-    it over, else "pronoun" ("she", "who"), "name" (a proper name in the mention) or
-    "description" ("his attorneys"); None without a speaker."""
+    it over, else "writer" ("I" or "we" outside quotation marks), "pronoun" ("she", "who"),
+    "name" (a proper name in the mention) or "description" ("his attorneys"); None without a
+    speaker."""
     if span is None:
         return None
     if rule in CARRIED_RULES:
         return "previous"
     toks = ctx.doc[span[0]:span[1]]
+    if len(toks) == 1 and toks[0].lower_ in WRITER_PRONOUNS and not ctx.quoted[toks[0].i]:
+        return "writer"
     if len(toks) == 1 and (toks[0].pos_ == "PRON" or toks[0].lower_ in SUBJECT_PRONOUNS | RELATIVE_PRONOUNS):
         return "pronoun"
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in toks):
