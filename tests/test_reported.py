@@ -445,3 +445,13 @@ def test_a_clause_from_the_paragraph_before_is_no_complement_of_the_cue(quotes_o
     assert report.rule == "verb-clause" and report.speaker_text == "Ann Lee"
     assert report.text == "she could not support the new movement"
     assert all(q.speaker_text is None for q in quotes if q.kind == "direct")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The mayor asked the workers if they planned to vote.", "The mayor", "if they planned to vote"),
+    ("Asked if he was ever bullied, the candidate laughed.", None, "if he was ever bullied"),
+])
+def test_a_yes_no_question_is_the_content_of_ask(reported, text, source, content):
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.speaker_text == source and q.text == content and q.cue.lower() == "asked"

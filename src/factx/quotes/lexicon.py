@@ -163,6 +163,11 @@ CLAIM_NOUNS = frozenset("""
     insistence contention accusation charge assurance admission announcement prediction
 """.split())
 
+# Cues whose content is a question, and the words that open a yes/no question ("asked workers
+# if they planned to vote"): the question, "if" included, is the content.
+QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query"})
+QUESTION_MARKS = frozenset({"if", "whether"})
+
 # Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
 # "whether": the question is the content).
 CONTENT_MARKS = frozenset({"that"})

@@ -27,15 +27,15 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS,
-                                  COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS,
-                                  EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS, MAX_CONTENT_TOKENS,
-                                  MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
-                                  MEASURE_NOUNS,
-                                  MIN_CLAUSE_TOKENS,
+from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS, COMPLEMENT_DEPS,
+                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, EVIDENTIAL_VERBS,
+                                  FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS,
+                                  MAX_CONTENT_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
+                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
-                                  POLL_ENTS, PREPOSITION_CUES, SENTENCE_OPENERS, SOURCE_NOUNS,
-                                  SPEAKING_ENTS, SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
+                                  POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
+                                  SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
+                                  TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -233,6 +233,10 @@ def _clause_of(ctx: _Context, cue):
     # paragraph break) is no complement of it.
     para = ctx.para_of(cue)
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and ctx.para_of(c) == para), None)
+    if clause is None and _lemma(cue) in QUESTION_CUES:
+        # "asked workers if they planned to vote": the parser may take the question for a condition
+        clause = next((c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and ctx.para_of(c) == para
+                       and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
     if clause is None and _lemma(cue) in CUE_LEMMAS:
         # "said seeing so many officers was a welcome sight": the parser takes the gerund
         # subject for the cue's complement and hangs the clause on it
