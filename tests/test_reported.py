@@ -455,3 +455,19 @@ def test_a_yes_no_question_is_the_content_of_ask(reported, text, source, content
     q = only(reported(text))
     check_offsets(text, q)
     assert q.speaker_text == source and q.text == content and q.cue.lower() == "asked"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Governor Ann Lee sees the new dam as a threat to the valley.", "Governor Ann Lee",
+     "the new dam as a threat to the valley"),
+    ("Senator Ruth Olsen portrayed the budget as a gift to donors.", "Senator Ruth Olsen",
+     "the budget as a gift to donors"),
+])
+def test_regard_as_is_a_view(reported, text, source, content):
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "regard-as" and q.speaker_text == source and q.text == content
+
+
+def test_seeing_someone_is_no_view(reported):
+    assert reported("Ruth Olsen saw the mayor at the harbour again in 1999.") == []

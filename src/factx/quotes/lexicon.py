@@ -201,6 +201,10 @@ COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "prep", "dative",
 # objects the naming is what the subject said.
 NAMING_CUES = frozenset("call label brand dub deem term".split())
 
+# Verbs of how someone regards or portrays a thing, an attribution only with "as" ("voters see
+# the plan as a burden", "she portrayed him as weak"); "saw him there" is no view.
+REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast".split())
+
 # Children of a cue after its reported clause that continue the content ("said A and that B",
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})

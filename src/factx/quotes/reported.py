@@ -34,7 +34,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
-                                  SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
+                                  REGARD_CUES, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
                                   TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -63,7 +63,7 @@ class Report:
 
 
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | \
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | \
     frozenset(PREPOSITION_CUES) | {"according"}
 
 
@@ -536,6 +536,16 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
 
 
+def regard_as(ctx: _Context, tok) -> Optional[Report]:
+    """X sees / views / portrays OBJECT as Y: the view is the content."""
+    if not _verb(tok) or _lemma(tok) not in REGARD_CUES:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in tok.children):
+        return None
+    return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
+
+
 def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     """X called for / spoke about / warned of OBJECT."""
     if not _verb(tok):
@@ -591,6 +601,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("colon-label", colon_label),
     ("seems", seems),
     ("naming-verb", naming_verb),
+    ("regard-as", regard_as),
     ("say-object", say_object),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
