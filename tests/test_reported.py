@@ -471,3 +471,16 @@ def test_regard_as_is_a_view(reported, text, source, content):
 
 def test_seeing_someone_is_no_view(reported):
     assert reported("Ruth Olsen saw the mayor at the harbour again in 1999.") == []
+
+
+def test_a_headline_label_with_a_quoted_fragment_is_a_mixed_report(quotes_of):
+    text = "Graham: Harbour Plan’s ‘Reckless Timeline’ Puts City Budget at Risk.\n\nThe senator spoke on Monday."
+    found = quotes_of(text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.rule == "colon-label" and report.speaker_text == "Graham"
+    fragment = only([q for q in found if q.partial])
+    assert fragment.statement == report.statement and fragment.text == "Reckless Timeline"
+
+
+def test_a_label_before_a_whole_quotation_is_left_to_the_direct_pass(reported):
+    assert reported('Graham: "The harbour plan puts the whole city budget at risk and we will fight it."') == []

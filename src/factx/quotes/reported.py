@@ -495,9 +495,17 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS or \
             not any(_verb(t) for t in doc[content[0]:content[1]]):
         return None
-    if any(ctx.quoted[content[0]:content[1]]):
+    if _whole_quote_inside(ctx, *content):
         return None  # "Name: “A.” B.": the quotations are attributed by the direct pass
+    # a short quoted fragment inside ("Lee: Plan ‘Dead on Arrival’ in Senate") makes it mixed
     return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
+
+
+def _whole_quote_inside(ctx: _Context, i: int, j: int) -> bool:
+    """A quotation that is no short fragment lies in tokens [i, j)."""
+    doc = ctx.doc
+    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return any(not s.partial and s.open_at < b and a < s.close_end for s in ctx.segs)
 
 
 def seems(ctx: _Context, tok) -> Optional[Report]:
