@@ -484,3 +484,11 @@ def test_a_headline_label_with_a_quoted_fragment_is_a_mixed_report(quotes_of):
 
 def test_a_label_before_a_whole_quotation_is_left_to_the_direct_pass(reported):
     assert reported('Graham: "The harbour plan puts the whole city budget at risk and we will fight it."') == []
+
+
+def test_a_cue_with_a_clause_on_each_side_reports_the_one_after(reported):
+    """The parse may hang the clause before a semicolon on the next sentence's "say" too."""
+    text = "About 30% describe themselves as liberal on social issues; 26% say they are conservative."
+    reports = reported(text)
+    said = only([q for q in reports if q.cue == "say"])
+    assert said.rule == "verb-clause" and said.text == "they are conservative" and said.speaker_text == "26%"

@@ -205,8 +205,8 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     with a named apposition ("a spokesman, Brian Fallon,") is named by the apposition.
     """
     doc = ctx.doc
-    if head.is_punct or head.is_space:
-        return None
+    if head.is_punct and head.ent_type_ != "PERCENT" or head.is_space:
+        return None  # "26%": the sign heads the share, a source of its own ("26% say ...")
     if head.pos_ == "PRON" or head.lower_ in SUBJECT_PRONOUNS:
         return head.i, head.i + 1
     if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
@@ -240,7 +240,8 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
         hi -= 1
     while lo < hi and (doc[lo].idx < para[0] or doc[lo].is_space or doc[lo].is_punct):
         lo += 1
-    while hi > lo and (doc[hi - 1].idx >= para[1] or doc[hi - 1].is_space or doc[hi - 1].is_punct):
+    while hi > lo and (doc[hi - 1].idx >= para[1] or doc[hi - 1].is_space or
+                       doc[hi - 1].is_punct and doc[hi - 1].ent_type_ != "PERCENT"):
         hi -= 1
     if hi <= lo:
         return None

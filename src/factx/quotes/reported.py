@@ -227,17 +227,21 @@ def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **cont
     return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
 
 
-def _clause_of(ctx: _Context, cue):
+def _clause_of(ctx: _Context, cue, after: bool):
+    """The clause the cue reports, after it ("said A") or before it ("A, he said"). The parse may
+    hang two clauses on one cue ("30% say A; 26% say B" across a semicolon): each sieve takes
+    the one on its side, the nearest. A clause hung on the cue from another paragraph (a
+    sentence run across a paragraph break) is no complement of it."""
     # the clause may start inside quotation marks (a mixed report): _own_words decides later.
-    # A clause the parser hangs on the cue from another paragraph (a sentence it ran across a
-    # paragraph break) is no complement of it.
     para = ctx.para_of(cue)
-    clause = next((c for c in cue.children if c.dep_ == "ccomp" and ctx.para_of(c) == para), None)
-    if clause is None and _lemma(cue) in QUESTION_CUES:
+    clauses = [c for c in cue.children
+               if c.dep_ == "ccomp" and ctx.para_of(c) == para and (c.i > cue.i) == after]
+    clause = (clauses[0] if after else clauses[-1]) if clauses else None
+    if clause is None and after and _lemma(cue) in QUESTION_CUES:
         # "asked workers if they planned to vote": the parser may take the question for a condition
         clause = next((c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and ctx.para_of(c) == para
                        and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)), None)
-    if clause is None and _lemma(cue) in CUE_LEMMAS:
+    if clause is None and after and _lemma(cue) in CUE_LEMMAS:
         # "said seeing so many officers was a welcome sight": the parser takes the gerund
         # subject for the cue's complement and hangs the clause on it
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i
@@ -345,7 +349,7 @@ def passive_clause(ctx: _Context, tok) -> Optional[Report]:
     """It was reported that CLAUSE / X is expected to ...: kept with no source."""
     if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok):
         return None
-    head = _clause_of(ctx, tok) or _infinitive_of(ctx, tok)
+    head = _clause_of(ctx, tok, after=True) or _infinitive_of(ctx, tok)
     if head is None or head.i < tok.i:
         return None
     return _report(ctx, tok, head, "passive-clause", sourced=False)
@@ -355,8 +359,8 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
     """X said/told Y/argued/believes (that) CLAUSE; X asked whether CLAUSE."""
     if not _clause_cue(tok):
         return None
-    head = _clause_of(ctx, tok)
-    if head is None or head.i < tok.i:
+    head = _clause_of(ctx, tok, after=True)
+    if head is None:
         return None
     # "told reporters that A and that B", "said A, but that B": the parse may hang each clause on
     # the cue
@@ -370,8 +374,8 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     """CLAUSE, X said."""
     if not _clause_cue(tok):
         return None
-    head = _clause_of(ctx, tok)
-    if head is None or head.i > tok.i:
+    head = _clause_of(ctx, tok, after=False)
+    if head is None:
         return None
     report = _report(ctx, tok, head, "clause-then-cue")
     if report is None:
