@@ -492,3 +492,11 @@ def test_a_cue_with_a_clause_on_each_side_reports_the_one_after(reported):
     reports = reported(text)
     said = only([q for q in reports if q.cue == "say"])
     assert said.rule == "verb-clause" and said.text == "they are conservative" and said.speaker_text == "26%"
+
+
+def test_a_report_inside_a_relative_clause(reported):
+    text = "The council approved a budget that critics say will raise taxes for most families."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "verb-clause" and q.speaker_text == "critics"
+    assert q.text == "will raise taxes for most families"

@@ -167,6 +167,8 @@ CLAIM_NOUNS = frozenset("""
 # if they planned to vote"): the question, "if" included, is the content.
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query"})
 QUESTION_MARKS = frozenset({"if", "whether"})
+# Tags of relative pronouns ("that", "which", "who")
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 # Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
 # "whether": the question is the content).

@@ -34,7 +34,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
-                                  REGARD_CUES, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
+                                  REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
                                   TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -191,12 +191,13 @@ def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
 
 
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
-             tail: tuple[str, ...] = (), until: Optional[int] = None) -> Optional[tuple[int, int]]:
-    """Token span of the content headed by ``head`` (its subtree, and a following "as ..."
-    when ``tail`` allows it), inside the cue's sentence and paragraph, without a leading
-    "that", surrounding punctuation, or a trailing attribution of its own."""
+             tail: tuple[str, ...] = (), until: Optional[int] = None,
+             since: Optional[int] = None) -> Optional[tuple[int, int]]:
+    """Token span of the content headed by ``head`` (its subtree from ``since`` on, and a
+    following "as ..." when ``tail`` allows it), inside the cue's sentence and paragraph, without
+    a leading "that", surrounding punctuation, or a trailing attribution of its own."""
     doc = ctx.doc
-    i, j = head.left_edge.i, max(head.right_edge.i + 1, until or 0)
+    i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
         if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ in CONTENT_PREPOSITIONS) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
@@ -362,12 +363,23 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
     head = _clause_of(ctx, tok, after=True)
     if head is None:
         return None
+    # "a budget that critics say will raise taxes": the clause's subject is the relative pronoun
+    # before the cue; the content is the rest of the clause
+    since = tok.i + 1 if _relative_subject_before(head, tok) else None
     # "told reporters that A and that B", "said A, but that B": the parse may hang each clause on
     # the cue
     last = max((c.right_edge.i + 1 for c in tok.children if c.i > head.i and (
         c.dep_ in TRAILING_CLAUSE_DEPS or c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children))),
         default=None)
-    return _report(ctx, tok, head, "verb-clause", until=last)
+    return _report(ctx, tok, head, "verb-clause", until=last, since=since)
+
+
+def _relative_subject_before(head, cue) -> bool:
+    """The cue heads a relative clause and all of ``head``'s words before the cue are the
+    relative pronoun that is its subject ("that critics say | will raise taxes")."""
+    before = [c for c in head.children if c.i < cue.i]
+    return cue.dep_ == "relcl" and len(before) == 1 and before[0].dep_ in ("nsubj", "nsubjpass") and \
+        before[0].tag_ in RELATIVE_TAGS and before[0].left_edge.i == before[0].i
 
 
 def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
