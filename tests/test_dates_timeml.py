@@ -339,6 +339,15 @@ SUNDAY, THURSDAY = D(1999, 10, 24), D(2000, 3, 30)
     # a plan's date told in the past may lie on either side: the nearest
     ("A memorial service planned for Saturday was canceled after the plans leaked.", SUNDAY,
      "Saturday", "1999-10-23"),
+    # a plan, an expectation or a commitment told in the past still points ahead
+    ("Dockworkers planned a strike on Saturday.", THURSDAY, "Saturday", "2000-04-01"),
+    ("The hearings were scheduled for Monday.", THURSDAY, "Monday", "2000-04-03"),
+    ("The minister was expected to land Friday.", THURSDAY, "Friday", "2000-03-31"),
+    ("Farmers were planning to block the bridge on Sunday.", THURSDAY, "Sunday", "2000-04-02"),
+    ("The two sides agreed to meet on Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+    ("The judge set the trial for Monday.", THURSDAY, "Monday", "2000-04-03"),
+    # "set" without "for" or a passive is no plan
+    ("The swimmer set a record on Monday.", THURSDAY, "Monday", "2000-03-27"),
     # when the planning happened
     ("On Friday, the city planned to pay the first claims.", THURSDAY, "Friday", "2000-03-24"),
     # a past clause ending "until" a day: the nearest
