@@ -239,6 +239,23 @@ def test_noon_and_midnight_with_a_day_are_resolved_like_the_day():
     assert normalize("midnight Friday", WED, "past").value == "1998-02-13T24:00"
 
 
+def test_a_clock_time_without_a_day_takes_the_day_its_sentence_names(nlp):
+    tue = D(2021, 3, 9)
+    got = facts_of(nlp, "The ferry sank at about 6:15 a.m. (1015 GMT) Sunday, officials said.", tue)
+    assert got["6:15 a.m."].value == "2021-03-07T06:15"
+    assert got["6:15 a.m."].rule == "clock_on_sentence_day"
+    got = facts_of(nlp, "The convoy will leave at 5 in the morning, hours before Thursday's vote.",
+                   tue)
+    assert got["5 in the morning"].value == "2021-03-11T05:00"
+    # no day in the sentence: the reference date; a day in another sentence does not count
+    got = facts_of(nlp, "The talks ended on Sunday. The store opened at 8 a.m. as usual.", tue)
+    assert got["8 a.m."].value == "2021-03-09T08:00"
+    assert got["8 a.m."].rule == "clock_time"
+    # a time with its own day keeps it
+    got = facts_of(nlp, "The vote closes at 9 a.m. Tuesday, a day after Monday's debate.", tue)
+    assert got["9 a.m. Tuesday"].value == "2021-03-09T09:00"
+
+
 # ---------------------------------------------------------------- anaphoric dates
 
 def test_following_week_counts_from_the_date_just_mentioned(nlp):
