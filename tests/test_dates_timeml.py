@@ -340,6 +340,14 @@ def test_a_day_number_joined_to_a_month_day_is_a_date_of_that_month(nlp):
     assert "45" not in got  # no such day: a count
 
 
+def test_every_year_of_a_list_is_a_date(nlp):
+    got = facts_of(nlp, "Floods hit the valley in 1994, 1995 and 1997.", D(2005, 6, 1))
+    assert [got[y].value for y in ("1994", "1995", "1997")] == ["1994", "1995", "1997"]
+    got = facts_of(nlp, "The law passed in 1998, 2,000 people marched and 1,950 signed.",
+                   D(2005, 6, 1))
+    assert sorted(got) == ["1998"]  # counts after a year are not years
+
+
 def test_week_of_and_post_year_in_a_sentence(nlp):
     got = facts_of(nlp, "Talks are set for the week of March 6, and the post-1989 order holds.",
                    D(2000, 2, 24))

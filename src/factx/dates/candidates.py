@@ -22,6 +22,8 @@ _EXTRA_PATTERNS = [
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"
+    r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
