@@ -271,11 +271,18 @@ def test_next_day_and_day_before_count_from_the_last_date(nlp):
     assert got["the day before"].value == "2001-03-03"
 
 
-def test_same_day_needs_an_antecedent_as_precise_as_a_day(nlp):
+def test_same_day_after_a_coarser_date_lies_in_it_with_its_day_unknown(nlp):
     got = facts_of(nlp, "The plant opened in 1999. It closed that same day.", D(2016, 11, 3))
-    assert got["that same day"].value is None
+    assert got["that same day"].value == "1999-XX-XX"
+    got = facts_of(nlp, "The plant opened last October. It closed that same day.", D(2016, 11, 3))
+    assert got["that same day"].value == "2016-10-XX"
+    got = facts_of(nlp, "The plant opened in 1999. It closed that same month.", D(2016, 11, 3))
+    assert got["that same month"].value == "1999-XX"
     got = facts_of(nlp, "The plant opened on May 2, 1999. It closed that same day.")
     assert got["that same day"].value == "1999-05-02"
+    # a shifted day after a coarser date is unknown
+    got = facts_of(nlp, "The plant opened in 1999. The next day it closed.", D(2016, 11, 3))
+    assert got["The next day"].value is None
 
 
 def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):

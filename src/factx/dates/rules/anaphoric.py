@@ -88,12 +88,30 @@ def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
 
 
 def resolve_anaphor(anaphor: Anaphor, antecedent: str) -> Optional[str]:
-    """The value of an anaphoric date after a date of value ``antecedent``; None when the
-    antecedent is coarser than the anaphor ("the next day" after "1998")."""
+    """The value of an anaphoric date after a date of value ``antecedent``. When the antecedent
+    is coarser than the anaphor, "that same day" lies in it with its finer parts unknown
+    (``within_coarser``); a shifted one ("the next day" after "1998") is unknown."""
     parsed = _parse(antecedent)
-    if parsed is None or _RANK[parsed[0]] > _RANK[anaphor.unit]:
+    if parsed is None:
         return None
+    if _RANK[parsed[0]] > _RANK[anaphor.unit]:
+        return within_coarser(anaphor, parsed[0], antecedent) if anaphor.step == 0 else None
     return shifted(anaphor, parsed[1])
+
+
+def within_coarser(anaphor: Anaphor, precision: str, antecedent: str) -> Optional[str]:
+    """"that same day" after "last October" is a day of that month, TimeML's "1998-10-XX";
+    after "1999", "1999-XX-XX"; "that same month" after "1999", "1999-XX"; "that week" after
+    "1999", "1999-WXX". A week of a month has no such value: None."""
+    year = antecedent[:4]
+    if anaphor.unit == "day":
+        month = antecedent[5:7] if precision == "month" else "XX"
+        return f"{year}-{month}-XX" + anaphor.pod
+    if anaphor.unit == "month" and precision == "year":
+        return f"{year}-XX"
+    if anaphor.unit == "week" and precision == "year":
+        return f"{year}-WXX"
+    return None
 
 
 def anaphoric(t: str, ref, tense) -> Optional[Timex]:
