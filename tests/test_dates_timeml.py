@@ -234,6 +234,14 @@ def test_time_with_a_calendar_date_takes_the_dates_year():
     assert normalize("5 p.m. Nov. 9").value == "XXXX-11-09T17:00"
 
 
+def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
+    # "afternoon" ends in "noon": the word, not a clock time after the preposition "after"
+    t = normalize("Wednesday afternoon", WED, "past")
+    assert (t.value, t.rule) == ("1998-02-18TAF", "weekday")
+    assert normalize("Tuesday afternoon", WED, "future").value == "1998-02-24TAF"
+    assert normalize("Tuesday at 9 a.m.", WED, "future").value == "1998-02-24T09:00"
+
+
 def test_noon_and_midnight_with_a_day_are_resolved_like_the_day():
     assert normalize("noon Saturday", WED, "future").value == "1998-02-21T12:00"
     assert normalize("midnight Friday", WED, "past").value == "1998-02-13T24:00"

@@ -17,7 +17,7 @@ def clock_time(t: str, ref, tense) -> Optional[Timex]:
     "Tuesday at 9 a.m.", "4 in the morning", "10 p.m. EDT Thursday"."""
     m = re.fullmatch(
         rf"(?:(?P<wd1>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)(?:\s+{POD_RE})?,?\s+"
-        rf"(?:at|from|by|around|about|after|before|until)?\s*)?(?:at\s+|about\s+|around\s+)?"
+        rf"(?:(?:at|from|by|around|about|after|before|until)\s+)?)?(?:at\s+|about\s+|around\s+)?"
         rf"{CLOCK_RE}{TZ_RE}"
         rf"(?:,?\s+(?:on\s+)?(?P<wd2>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{POD_RE})?)?(?:\s+(?P<rest>.+))?", t)
