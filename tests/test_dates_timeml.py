@@ -91,6 +91,27 @@ def test_weekdays_without_tense_take_the_nearest_one():
     assert normalize("Monday", WED).value == "1998-02-16"  # two days back
 
 
+def test_this_weekday_is_the_coming_one_unless_the_sentence_is_past(nlp):
+    # WED 1998-02-18: the Saturday three days ahead is nearer by weight than the one four back,
+    # but "this Sunday" / "this Monday" test both sides
+    assert normalize("this Monday", WED, "present").value == "1998-02-23"
+    assert normalize("this Monday", WED, "past").value == "1998-02-16"
+    assert normalize("this Monday", WED).value == "1998-02-23"
+    got = facts_of(nlp, "The museum reopens this Monday; the council voted this Tuesday.", WED)
+    assert got["this Monday"].value == "1998-02-23"
+    assert got["this Tuesday"].value == "1998-02-17"
+
+
+def test_last_night_is_the_night_before_the_reference_day(nlp):
+    assert normalize("last night", WED).value == "1998-02-17TNI"
+    assert normalize("late last night", WED).value == "1998-02-17TNI"
+    assert normalize("last evening", WED).value == "1998-02-17TEV"
+    assert normalize("last night").value is None
+    got = facts_of(nlp, "Rebels shelled the port last night, officials said.", WED)
+    assert got["last night"].value == "1998-02-17TNI"
+    assert got["last night"].rule == "last_night"
+
+
 def test_last_month_name_in_that_month_is_a_year_before():
     assert normalize("last February", WED).value == "1997-02"
     assert normalize("next February", WED).value == "1999-02"

@@ -33,7 +33,8 @@ _EXTRA_PATTERNS = [
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
-    r"winter)\b",
+    rf"winter|{_WD})\b",
+    r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",

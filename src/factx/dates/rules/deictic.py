@@ -36,6 +36,19 @@ def deictic_day(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", d.isoformat() + suffix, None, True)
 
 
+def last_night(t: str, ref, tense) -> Optional[Timex]:
+    """"last night", "late last night", "last evening": the night (evening) that ended the day
+    before the reference day. English has no "last morning" or "last afternoon": only the night
+    and the evening take "last"."""
+    m = re.fullmatch(r"(?:(?:early|earlier|late|later)\s+)?last\s+(night|evening)", t)
+    if not m:
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    d = ref - _dt.timedelta(days=1)
+    return Timex("date", d.isoformat() + PARTS_OF_DAY[m.group(1)], None, True)
+
+
 def this_part_of_day(t: str, ref, tense) -> Optional[Timex]:
     """"this morning", "early this evening"."""
     m = re.fullmatch(rf"(?:(?:early|earlier|late|later)\s+)?(this|that)\s+({POD_RE})", t)
