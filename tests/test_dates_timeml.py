@@ -60,6 +60,13 @@ def test_quarters_halves_seasons_and_fiscal_years(text, value):
     assert normalize(text).value == value
 
 
+def test_the_first_quarter_without_a_year_is_a_quarter_like_the_others():
+    assert (normalize("the first quarter", WED, "past").type,
+            normalize("the first quarter", WED, "past").value) == ("date", "1998-Q1")
+    assert normalize("the second quarter", WED, "future").value == "1998-Q2"
+    assert normalize("the first two quarters", WED).type == "duration"
+
+
 def test_fiscal_years_in_a_sentence(nlp):
     got = facts_of(nlp, "Revenue rose in FY2016 and fell in the first quarter of fiscal 2017; "
                         "the agency spent less last fiscal year.", D(2018, 3, 1))
