@@ -364,6 +364,23 @@ def test_corpus_decade_is_the_early_1980s_with_mod_start(nlp):
 
 # ---------------------------------------------------------------- weeks of a day, years before/after, joined days
 
+def test_the_end_of_the_year_is_this_year_ahead_and_the_told_year_in_the_past(nlp):
+    assert (normalize("the end of the month", WED, "future").value,
+            normalize("the end of the month", WED, "future").mod) == ("1998-02", "END")
+    assert normalize("the start of the year", WED).value == "1998"
+    assert normalize("the middle of the week", WED, "present").value == "1998-W08"
+    assert normalize("the end of the day", WED) is None  # "at the end of the day": an idiom
+    got = facts_of(nlp, "The union will strike at the end of the month.", WED)
+    assert got["the end of the month"].rule == "part_of_the_current_unit"
+    got = facts_of(nlp, "The firm was sold in 2008. It closed its last plant at the end of the "
+                        "year.", WED)
+    assert (got["the end of the year"].value, got["the end of the year"].mod) == ("2008", "END")
+    assert got["the end of the year"].rule == "part_of_the_told_unit"
+    # no year told before it: the reference date's
+    got = facts_of(nlp, "Workers went on strike at the end of the month.", WED)
+    assert got["the end of the month"].value == "1998-02"
+
+
 def test_the_week_of_a_day_is_its_iso_week():
     assert normalize("the week of March 6, 2000").value == "2000-W10"
     assert normalize("the weekend of March 4, 2000").value == "2000-W09-WE"

@@ -14,7 +14,7 @@ from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
 from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
 from .rules import clean
-from .rules.anaphoric import anaphor_of, resolve_anaphor
+from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
 from .rules.clock import is_bare_clock, on_day
 from .tense import tense_of
 from .values import Timex, parse_quantity, set_pattern_of_duration
@@ -126,8 +126,9 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
     (from the reference date, or none) stays."""
     last_full: Optional[str] = None
     for f in facts:
-        if f.rule == "anaphoric":
-            anaphor = anaphor_of(clean(f.text))
+        if f.rule in ("anaphoric", "part_of_the_told_unit"):
+            text = clean(f.text)
+            anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
                 f.value = resolve_anaphor(anaphor, last_full)
                 f.type = "date"

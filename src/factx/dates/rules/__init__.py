@@ -56,6 +56,8 @@ RULES: tuple[Rule, ...] = (
     Rule("part_of_relative_year", deictic.part_of_relative_year),
     Rule("the_weekend", deictic.the_weekend),
     Rule("shifted_unit", deictic.shifted_unit),
+    Rule("part_of_the_current_unit", deictic.part_of_the_current_unit),
+    Rule("part_of_the_told_unit", anaphoric.part_of_the_told_unit),
     Rule("clock_time", clock.clock_time),
     Rule("clock_with_date", clock.clock_with_date),
     Rule("amount_and_a_half", durations.amount_and_a_half),

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..lexicon import PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS
-from ..values import Timex, add_months, iso_week
+from ..values import PAST, Timex, add_months, iso_week
 
 
 class Anaphor(NamedTuple):
@@ -50,6 +50,17 @@ def anaphor_of(t: str) -> Optional[Anaphor]:
             pod = PARTS_OF_DAY.get(unit, "")
             return Anaphor("day" if pod else unit, step, pod, mod)
     return None
+
+
+_PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year)")
+
+
+def part_anaphor(t: str) -> Optional[Anaphor]:
+    """"the end of the year", "the start of the month", "the middle of the week": a part of a
+    period named by "the" alone, which the context fixes (see ``part_of_the_told_unit``)."""
+    m = _PART_OF_THE_UNIT.fullmatch(t)
+    mod = POSITION_MODS.get(m.group("pos")) if m else None
+    return Anaphor(m.group("unit"), 0, "", mod) if mod else None
 
 
 def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
@@ -123,3 +134,14 @@ def anaphoric(t: str, ref, tense) -> Optional[Timex]:
     if anaphor.step == 0 or ref is None:
         return Timex("date", None, anaphor.mod, True)  # "that year" needs its antecedent
     return Timex("date", shifted(anaphor, ref), anaphor.mod, True)
+
+
+def part_of_the_told_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"by the end of the year" in a past sentence: the year the story is telling, that is the
+    one of the last date before it ("In 2008 the firm was sold; by the end of the year it had
+    collapsed"); ``extract`` resolves it so, and the reference date's year stands until then.
+    In a present or future sentence it is the reference date's (``deictic``)."""
+    anaphor = part_anaphor(t)
+    if anaphor is None or tense != PAST:
+        return None
+    return Timex("date", shifted(anaphor, ref) if ref else None, anaphor.mod, True)
