@@ -253,6 +253,12 @@ def test_durations_in_a_sentence_are_one_expression(nlp):
     assert got["a minute and a half"].value == "PT1M30S"
 
 
+def test_a_vague_amount_told_from_another_time_is_found(nlp):
+    got = facts_of(nlp, "Hours later, the guard was caught. Years ago, the mill employed 500.", WED)
+    assert got["Hours"].value == "PTXH"
+    assert got["Years ago"].value == "PAST_REF"
+
+
 # ---------------------------------------------------------------- times with dates
 
 def test_time_with_a_calendar_date_takes_the_dates_year():
