@@ -387,6 +387,18 @@ def test_the_end_of_the_year_is_this_year_ahead_and_the_told_year_in_the_past(nl
     assert got["the end of the month"].value == "1998-02"
 
 
+def test_the_nth_weekday_of_a_month_is_that_day():
+    assert normalize("the first Tuesday of November", WED, "future").value == "1998-11-03"
+    assert normalize("the last Friday in May 2019").value == "2019-05-31"
+    assert normalize("the second Monday of February", WED, "past").value == "1998-02-09"
+    assert normalize("the fifth Monday of February 1998") is None  # February 1998 has four
+
+
+def test_the_nth_weekday_of_a_month_in_a_sentence(nlp):
+    got = facts_of(nlp, "Voters will choose a mayor on the first Tuesday of November.", WED)
+    assert got["the first Tuesday of November"].value == "1998-11-03"
+
+
 def test_the_week_of_a_day_is_its_iso_week():
     assert normalize("the week of March 6, 2000").value == "2000-W10"
     assert normalize("the weekend of March 4, 2000").value == "2000-W09-WE"
