@@ -253,6 +253,12 @@ def test_durations_in_a_sentence_are_one_expression(nlp):
     assert got["a minute and a half"].value == "PT1M30S"
 
 
+def test_a_verb_before_an_amount_is_not_part_of_it(nlp):
+    got = facts_of(nlp, "The hearings will last two to three days. Last week, the panel met.", WED)
+    assert got["two to three days"].value == "PXD"
+    assert got["Last week"].value == "1998-W07"
+
+
 def test_a_vague_amount_told_from_another_time_is_found(nlp):
     got = facts_of(nlp, "Hours later, the guard was caught. Years ago, the mill employed 500.", WED)
     assert got["Hours"].value == "PTXH"

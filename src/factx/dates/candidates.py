@@ -86,12 +86,19 @@ def _anaphoric_that(doc, a: int, b: int) -> bool:
         doc[a + 1].lower_ in ANAPHORIC_UNITS or doc[a + 1].lower_ in ("same", "very"))
 
 
+def _is_verb(tok) -> bool:
+    """A verb opens no temporal expression: "will last two days" is "two days", whereas "last"
+    the adjective opens "last week"."""
+    return tok.tag_.startswith("VB") and tok.pos_ in ("VERB", "AUX")
+
+
 def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
     while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
                      or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
+                     or _is_verb(doc[a])
                      or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
         a += 1
     while b > a and not _day_before_or_after(doc, a, b) and (
