@@ -60,6 +60,13 @@ def test_quarters_halves_seasons_and_fiscal_years(text, value):
     assert normalize(text).value == value
 
 
+def test_the_first_quarter_without_a_year_is_a_quarter_like_the_others():
+    assert (normalize("the first quarter", WED, "past").type,
+            normalize("the first quarter", WED, "past").value) == ("date", "1998-Q1")
+    assert normalize("the second quarter", WED, "future").value == "1998-Q2"
+    assert normalize("the first two quarters", WED).type == "duration"
+
+
 def test_fiscal_years_in_a_sentence(nlp):
     got = facts_of(nlp, "Revenue rose in FY2016 and fell in the first quarter of fiscal 2017; "
                         "the agency spent less last fiscal year.", D(2018, 3, 1))
@@ -89,6 +96,27 @@ def test_weekdays_in_a_future_sentence_lie_after_it():
 def test_weekdays_without_tense_take_the_nearest_one():
     assert normalize("Thursday", WED).value == "1998-02-19"  # one day ahead
     assert normalize("Monday", WED).value == "1998-02-16"  # two days back
+
+
+def test_this_weekday_is_the_coming_one_unless_the_sentence_is_past(nlp):
+    # WED 1998-02-18: the Saturday three days ahead is nearer by weight than the one four back,
+    # but "this Sunday" / "this Monday" test both sides
+    assert normalize("this Monday", WED, "present").value == "1998-02-23"
+    assert normalize("this Monday", WED, "past").value == "1998-02-16"
+    assert normalize("this Monday", WED).value == "1998-02-23"
+    got = facts_of(nlp, "The museum reopens this Monday; the council voted this Tuesday.", WED)
+    assert got["this Monday"].value == "1998-02-23"
+    assert got["this Tuesday"].value == "1998-02-17"
+
+
+def test_last_night_is_the_night_before_the_reference_day(nlp):
+    assert normalize("last night", WED).value == "1998-02-17TNI"
+    assert normalize("late last night", WED).value == "1998-02-17TNI"
+    assert normalize("last evening", WED).value == "1998-02-17TEV"
+    assert normalize("last night").value is None
+    got = facts_of(nlp, "Rebels shelled the port last night, officials said.", WED)
+    assert got["last night"].value == "1998-02-17TNI"
+    assert got["last night"].rule == "last_night"
 
 
 def test_last_month_name_in_that_month_is_a_year_before():
@@ -225,6 +253,18 @@ def test_durations_in_a_sentence_are_one_expression(nlp):
     assert got["a minute and a half"].value == "PT1M30S"
 
 
+def test_a_verb_before_an_amount_is_not_part_of_it(nlp):
+    got = facts_of(nlp, "The hearings will last two to three days. Last week, the panel met.", WED)
+    assert got["two to three days"].value == "PXD"
+    assert got["Last week"].value == "1998-W07"
+
+
+def test_a_vague_amount_told_from_another_time_is_found(nlp):
+    got = facts_of(nlp, "Hours later, the guard was caught. Years ago, the mill employed 500.", WED)
+    assert got["Hours"].value == "PTXH"
+    assert got["Years ago"].value == "PAST_REF"
+
+
 # ---------------------------------------------------------------- times with dates
 
 def test_time_with_a_calendar_date_takes_the_dates_year():
@@ -234,9 +274,34 @@ def test_time_with_a_calendar_date_takes_the_dates_year():
     assert normalize("5 p.m. Nov. 9").value == "XXXX-11-09T17:00"
 
 
+def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
+    # "afternoon" ends in "noon": the word, not a clock time after the preposition "after"
+    t = normalize("Wednesday afternoon", WED, "past")
+    assert (t.value, t.rule) == ("1998-02-18TAF", "weekday")
+    assert normalize("Tuesday afternoon", WED, "future").value == "1998-02-24TAF"
+    assert normalize("Tuesday at 9 a.m.", WED, "future").value == "1998-02-24T09:00"
+
+
 def test_noon_and_midnight_with_a_day_are_resolved_like_the_day():
     assert normalize("noon Saturday", WED, "future").value == "1998-02-21T12:00"
     assert normalize("midnight Friday", WED, "past").value == "1998-02-13T24:00"
+
+
+def test_a_clock_time_without_a_day_takes_the_day_its_sentence_names(nlp):
+    tue = D(2021, 3, 9)
+    got = facts_of(nlp, "The ferry sank at about 6:15 a.m. (1015 GMT) Sunday, officials said.", tue)
+    assert got["6:15 a.m."].value == "2021-03-07T06:15"
+    assert got["6:15 a.m."].rule == "clock_on_sentence_day"
+    got = facts_of(nlp, "The convoy will leave at 5 in the morning, hours before Thursday's vote.",
+                   tue)
+    assert got["5 in the morning"].value == "2021-03-11T05:00"
+    # no day in the sentence: the reference date; a day in another sentence does not count
+    got = facts_of(nlp, "The talks ended on Sunday. The store opened at 8 a.m. as usual.", tue)
+    assert got["8 a.m."].value == "2021-03-09T08:00"
+    assert got["8 a.m."].rule == "clock_time"
+    # a time with its own day keeps it
+    got = facts_of(nlp, "The vote closes at 9 a.m. Tuesday, a day after Monday's debate.", tue)
+    assert got["9 a.m. Tuesday"].value == "2021-03-09T09:00"
 
 
 # ---------------------------------------------------------------- anaphoric dates
@@ -254,11 +319,18 @@ def test_next_day_and_day_before_count_from_the_last_date(nlp):
     assert got["the day before"].value == "2001-03-03"
 
 
-def test_same_day_needs_an_antecedent_as_precise_as_a_day(nlp):
+def test_same_day_after_a_coarser_date_lies_in_it_with_its_day_unknown(nlp):
     got = facts_of(nlp, "The plant opened in 1999. It closed that same day.", D(2016, 11, 3))
-    assert got["that same day"].value is None
+    assert got["that same day"].value == "1999-XX-XX"
+    got = facts_of(nlp, "The plant opened last October. It closed that same day.", D(2016, 11, 3))
+    assert got["that same day"].value == "2016-10-XX"
+    got = facts_of(nlp, "The plant opened in 1999. It closed that same month.", D(2016, 11, 3))
+    assert got["that same month"].value == "1999-XX"
     got = facts_of(nlp, "The plant opened on May 2, 1999. It closed that same day.")
     assert got["that same day"].value == "1999-05-02"
+    # a shifted day after a coarser date is unknown
+    got = facts_of(nlp, "The plant opened in 1999. The next day it closed.", D(2016, 11, 3))
+    assert got["The next day"].value is None
 
 
 def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):
@@ -304,6 +376,35 @@ def test_corpus_decade_is_the_early_1980s_with_mod_start(nlp):
 
 # ---------------------------------------------------------------- weeks of a day, years before/after, joined days
 
+def test_the_end_of_the_year_is_this_year_ahead_and_the_told_year_in_the_past(nlp):
+    assert (normalize("the end of the month", WED, "future").value,
+            normalize("the end of the month", WED, "future").mod) == ("1998-02", "END")
+    assert normalize("the start of the year", WED).value == "1998"
+    assert normalize("the middle of the week", WED, "present").value == "1998-W08"
+    assert normalize("the end of the day", WED) is None  # "at the end of the day": an idiom
+    got = facts_of(nlp, "The union will strike at the end of the month.", WED)
+    assert got["the end of the month"].rule == "part_of_the_current_unit"
+    got = facts_of(nlp, "The firm was sold in 2008. It closed its last plant at the end of the "
+                        "year.", WED)
+    assert (got["the end of the year"].value, got["the end of the year"].mod) == ("2008", "END")
+    assert got["the end of the year"].rule == "part_of_the_told_unit"
+    # no year told before it: the reference date's
+    got = facts_of(nlp, "Workers went on strike at the end of the month.", WED)
+    assert got["the end of the month"].value == "1998-02"
+
+
+def test_the_nth_weekday_of_a_month_is_that_day():
+    assert normalize("the first Tuesday of November", WED, "future").value == "1998-11-03"
+    assert normalize("the last Friday in May 2019").value == "2019-05-31"
+    assert normalize("the second Monday of February", WED, "past").value == "1998-02-09"
+    assert normalize("the fifth Monday of February 1998") is None  # February 1998 has four
+
+
+def test_the_nth_weekday_of_a_month_in_a_sentence(nlp):
+    got = facts_of(nlp, "Voters will choose a mayor on the first Tuesday of November.", WED)
+    assert got["the first Tuesday of November"].value == "1998-11-03"
+
+
 def test_the_week_of_a_day_is_its_iso_week():
     assert normalize("the week of March 6, 2000").value == "2000-W10"
     assert normalize("the weekend of March 4, 2000").value == "2000-W09-WE"
@@ -323,6 +424,14 @@ def test_a_day_number_joined_to_a_month_day_is_a_date_of_that_month(nlp):
     assert "45" not in got  # no such day: a count
 
 
+def test_every_year_of_a_list_is_a_date(nlp):
+    got = facts_of(nlp, "Floods hit the valley in 1994, 1995 and 1997.", D(2005, 6, 1))
+    assert [got[y].value for y in ("1994", "1995", "1997")] == ["1994", "1995", "1997"]
+    got = facts_of(nlp, "The law passed in 1998, 2,000 people marched and 1,950 signed.",
+                   D(2005, 6, 1))
+    assert sorted(got) == ["1998"]  # counts after a year are not years
+
+
 def test_week_of_and_post_year_in_a_sentence(nlp):
     got = facts_of(nlp, "Talks are set for the week of March 6, and the post-1989 order holds.",
                    D(2000, 2, 24))
@@ -339,6 +448,15 @@ SUNDAY, THURSDAY = D(1999, 10, 24), D(2000, 3, 30)
     # a plan's date told in the past may lie on either side: the nearest
     ("A memorial service planned for Saturday was canceled after the plans leaked.", SUNDAY,
      "Saturday", "1999-10-23"),
+    # a plan, an expectation or a commitment told in the past still points ahead
+    ("Dockworkers planned a strike on Saturday.", THURSDAY, "Saturday", "2000-04-01"),
+    ("The hearings were scheduled for Monday.", THURSDAY, "Monday", "2000-04-03"),
+    ("The minister was expected to land Friday.", THURSDAY, "Friday", "2000-03-31"),
+    ("Farmers were planning to block the bridge on Sunday.", THURSDAY, "Sunday", "2000-04-02"),
+    ("The two sides agreed to meet on Tuesday.", THURSDAY, "Tuesday", "2000-04-04"),
+    ("The judge set the trial for Monday.", THURSDAY, "Monday", "2000-04-03"),
+    # "set" without "for" or a passive is no plan
+    ("The swimmer set a record on Monday.", THURSDAY, "Monday", "2000-03-27"),
     # when the planning happened
     ("On Friday, the city planned to pay the first claims.", THURSDAY, "Friday", "2000-03-24"),
     # a past clause ending "until" a day: the nearest

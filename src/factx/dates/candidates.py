@@ -19,9 +19,13 @@ _EXTRA_PATTERNS = [
     rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
     rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    rf"\b(?i:the)\s+(?:first|second|third|fourth|fifth|last)\s+{_WD}\s+(?:of|in)\s+{_MON}"
+    rf"(?:,?\s+\d{{4}})?",
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"
+    r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
@@ -31,7 +35,8 @@ _EXTRA_PATTERNS = [
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
-    r"winter)\b",
+    rf"winter|{_WD})\b",
+    r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",
@@ -41,6 +46,8 @@ _EXTRA_PATTERNS = [
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
     rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
     r"\b(?:hour|day|week|month|year)-long\b",
+    # an amount left vague, told from another time: "Hours later", "years ago"
+    r"\b(?i:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b",
     rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
     r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
     r"\bFY\s?'?\d{2}(?:\d{2})?\b|\b(?i:fiscal)\s+year\s+(?:1[89]\d\d|20\d\d)(?:-\d{2})?\b",
@@ -79,12 +86,19 @@ def _anaphoric_that(doc, a: int, b: int) -> bool:
         doc[a + 1].lower_ in ANAPHORIC_UNITS or doc[a + 1].lower_ in ("same", "very"))
 
 
+def _is_verb(tok) -> bool:
+    """A verb opens no temporal expression: "will last two days" is "two days", whereas "last"
+    the adjective opens "last week"."""
+    return tok.tag_.startswith("VB") and tok.pos_ in ("VERB", "AUX")
+
+
 def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
     while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
                      or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
+                     or _is_verb(doc[a])
                      or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
         a += 1
     while b > a and not _day_before_or_after(doc, a, b) and (

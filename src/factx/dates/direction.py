@@ -86,7 +86,9 @@ def resolve_weekday(ref: _dt.date, weekday: int, tense: Optional[str], shift: st
     days = [ref - _dt.timedelta(days=back + 7 * k) for k in (1, 0)] + \
         [ref + _dt.timedelta(days=(7 - back) % 7 + 7 * k) for k in (0, 1)]
     if shift == "this":
-        shift = ""  # "this Friday": the week's Friday, on the side the tense says
+        # "this Friday": the coming Friday ("the museum reopens this Saturday"), unless the
+        # sentence tells the past ("the council voted this Monday")
+        shift, tense = "", (PAST if tense == PAST else FUTURE)
     return choose([((d, d), d) for d in set(days)], ref, tense, shift)
 
 

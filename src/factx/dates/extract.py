@@ -14,7 +14,8 @@ from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
 from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
 from .rules import clean
-from .rules.anaphoric import anaphor_of, resolve_anaphor
+from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
+from .rules.clock import is_bare_clock, on_day
 from .tense import tense_of
 from .values import Timex, parse_quantity, set_pattern_of_duration
 
@@ -125,13 +126,33 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
     (from the reference date, or none) stays."""
     last_full: Optional[str] = None
     for f in facts:
-        if f.rule == "anaphoric":
-            anaphor = anaphor_of(clean(f.text))
+        if f.rule in ("anaphoric", "part_of_the_told_unit"):
+            text = clean(f.text)
+            anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
                 f.value = resolve_anaphor(anaphor, last_full)
                 f.type = "date"
         if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
             last_full = f.value
+
+
+def _anchor_clock_times(facts: list[DateFact]) -> None:
+    """A clock time that names no day ("at about 10:35 a.m. (0735 GMT) Friday", "at 4 a.m.,
+    hours before Tuesday's vote") is a time of the day its sentence names, as TimeML anchors a
+    time of day to the date the text gives it; the reference date only when the sentence names
+    none. The nearest day in the sentence wins."""
+    for f in facts:
+        if f.type != "time" or f.rule != "clock_time" or not f.value or \
+                not is_bare_clock(clean(f.text)):
+            continue
+        days = [g for g in facts if g is not f and g.sentence_start == f.sentence_start and
+                g.type in ("date", "time") and on_day(f.value, g.value) and
+                not (g.type == "time" and g.rule == "clock_time" and is_bare_clock(clean(g.text)))]
+        if not days:
+            continue
+        day = min(days, key=lambda g: min(abs(g.start - f.end), abs(f.start - g.end)))
+        f.value = on_day(f.value, day.value)
+        f.rule = "clock_on_sentence_day"
 
 
 class _Taken:
@@ -186,6 +207,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
         facts.sort(key=lambda f: f.start)
         facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)
         _resolve_anaphora(facts)
+        _anchor_clock_times(facts)
     except Exception as exc:  # noqa: BLE001 - keep the dates found so far
         report("extracting dates", exc)
         facts.sort(key=lambda f: f.start)

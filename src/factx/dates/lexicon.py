@@ -211,6 +211,13 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # Verbs whose object date lies ahead of the time of speaking ("scheduled for November 20").
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "postpone",
                   "reschedule"}
+# Verbs whose infinitive complement is an event still to come when they happen: a plan, an
+# expectation, a commitment ("were planning to march on Sunday", "agreed to meet Monday"). An
+# event already past would be reported as done ("met Monday"), not as planned.
+PLAN_LEMMAS = FUTURE_LEMMAS | {"agree", "promise", "vow", "pledge", "threaten", "hope", "prepare"}
+# Of FUTURE_LEMMAS, verbs that name a plan only with a "for" date or in the passive ("the
+# hearing was set for Tuesday", "set the vote for May 3"; not "set a record on Saturday").
+PLAN_ONLY_WITH_FOR = {"set"}
 # Verbs that move a time forward: "until Tuesday" after them is a deadline still ahead, even in
 # a past clause ("extended the deadline until Tuesday").
 DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "recess", "suspend",

@@ -8,7 +8,8 @@ from typing import Optional
 from factx.nlp import lemma
 
 from .errors import report
-from .lexicon import DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES
+from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR)
 from .values import FUTURE, PAST, PRESENT
 
 
@@ -48,6 +49,48 @@ def _is_past(verb) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
+def _names_a_plan(verb, span) -> bool:
+    """"scheduled for Monday", "planned a march on Sunday", "was expected Friday", "the vote was
+    set for May 3": the verb plans or expects the event the date belongs to."""
+    if lemma(verb) not in FUTURE_LEMMAS:
+        return False
+    if lemma(verb) in PLAN_ONLY_WITH_FOR:
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+        prep = span.root.head if span.root.dep_ == "pobj" else None
+        return passive or (prep is not None and prep.lower_ == "for")
+    return True
+
+
+def _plan_of(verb, span):
+    """The verb of planning or expecting that the date's event depends on: the governing verb
+    itself, or the verb whose infinitive complement governs the date ("were planning to march
+    on Sunday", "was expected to arrive Friday", "agreed to meet Monday"); None otherwise."""
+    if _names_a_plan(verb, span):
+        return verb
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head is not verb and \
+            lemma(head) in PLAN_LEMMAS:
+        return head
+    return None
+
+
+def _plan_tense(span, verb, plan) -> Optional[str]:
+    """A plan, an expectation or a commitment points after the time it is made, told in any
+    tense ("the talks were scheduled for Monday", "protesters planned a march on Saturday"):
+    the future. Two exceptions: a date written before a past verb of planning tells when the
+    planning happened ("On Friday, the city planned to pay ..."), and a planned event named in
+    a past clause that reports its outcome ("a service planned for Saturday was canceled") may
+    lie on either side of the reference date: no tense, the nearest date."""
+    if span.start < plan.i and _is_past(plan):
+        return PAST
+    if plan is verb and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        outcome = _governing_verb(verb.head) if verb.head is not verb else None
+        if outcome is not None and _is_past(outcome):
+            return None
+    return FUTURE
+
+
 def _verb_tense(span) -> Optional[str]:
     if span.root.dep_ in ("poss", "compound", "amod"):
         return None  # "Wednesday's ruling": the verb of the clause does not date it
@@ -60,18 +103,9 @@ def _verb_tense(span) -> Optional[str]:
         return FUTURE
     if lemma(verb) == "go" and any(c.tag_ == "VB" for c in verb.children):
         return FUTURE  # "is going to meet"
-    if lemma(verb) in FUTURE_LEMMAS:
-        # "is scheduled for Tuesday" lies ahead; "On Friday, the city planned to ..." tells when
-        # the planning happened (past); a plan's date told in the past ("the meeting was
-        # scheduled for Tuesday", "a service planned for Saturday was canceled") lies after the
-        # planning, on either side of the reference date: no tense, the nearest date
-        if verb.tag_ == "VBD":
-            return PAST
-        head = _governing_verb(verb.head) if verb.tag_ == "VBN" and not auxes and \
-            verb.head is not verb else None
-        if _is_past(verb) or head is not None and _is_past(head):
-            return None
-        return FUTURE
+    plan = _plan_of(verb, span)
+    if plan is not None:
+        return _plan_tense(span, verb, plan)
     if _is_past(verb):
         return PAST
     if any(lemma(a) == "have" for a in auxes):

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..lexicon import PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS
-from ..values import Timex, add_months, iso_week
+from ..values import PAST, Timex, add_months, iso_week
 
 
 class Anaphor(NamedTuple):
@@ -52,6 +52,17 @@ def anaphor_of(t: str) -> Optional[Anaphor]:
     return None
 
 
+_PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year)")
+
+
+def part_anaphor(t: str) -> Optional[Anaphor]:
+    """"the end of the year", "the start of the month", "the middle of the week": a part of a
+    period named by "the" alone, which the context fixes (see ``part_of_the_told_unit``)."""
+    m = _PART_OF_THE_UNIT.fullmatch(t)
+    mod = POSITION_MODS.get(m.group("pos")) if m else None
+    return Anaphor(m.group("unit"), 0, "", mod) if mod else None
+
+
 def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
     """The precision ("day", "week", "month", "year") and first day of a date value."""
     try:
@@ -88,12 +99,30 @@ def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
 
 
 def resolve_anaphor(anaphor: Anaphor, antecedent: str) -> Optional[str]:
-    """The value of an anaphoric date after a date of value ``antecedent``; None when the
-    antecedent is coarser than the anaphor ("the next day" after "1998")."""
+    """The value of an anaphoric date after a date of value ``antecedent``. When the antecedent
+    is coarser than the anaphor, "that same day" lies in it with its finer parts unknown
+    (``within_coarser``); a shifted one ("the next day" after "1998") is unknown."""
     parsed = _parse(antecedent)
-    if parsed is None or _RANK[parsed[0]] > _RANK[anaphor.unit]:
+    if parsed is None:
         return None
+    if _RANK[parsed[0]] > _RANK[anaphor.unit]:
+        return within_coarser(anaphor, parsed[0], antecedent) if anaphor.step == 0 else None
     return shifted(anaphor, parsed[1])
+
+
+def within_coarser(anaphor: Anaphor, precision: str, antecedent: str) -> Optional[str]:
+    """"that same day" after "last October" is a day of that month, TimeML's "1998-10-XX";
+    after "1999", "1999-XX-XX"; "that same month" after "1999", "1999-XX"; "that week" after
+    "1999", "1999-WXX". A week of a month has no such value: None."""
+    year = antecedent[:4]
+    if anaphor.unit == "day":
+        month = antecedent[5:7] if precision == "month" else "XX"
+        return f"{year}-{month}-XX" + anaphor.pod
+    if anaphor.unit == "month" and precision == "year":
+        return f"{year}-XX"
+    if anaphor.unit == "week" and precision == "year":
+        return f"{year}-WXX"
+    return None
 
 
 def anaphoric(t: str, ref, tense) -> Optional[Timex]:
@@ -105,3 +134,14 @@ def anaphoric(t: str, ref, tense) -> Optional[Timex]:
     if anaphor.step == 0 or ref is None:
         return Timex("date", None, anaphor.mod, True)  # "that year" needs its antecedent
     return Timex("date", shifted(anaphor, ref), anaphor.mod, True)
+
+
+def part_of_the_told_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"by the end of the year" in a past sentence: the year the story is telling, that is the
+    one of the last date before it ("In 2008 the firm was sold; by the end of the year it had
+    collapsed"); ``extract`` resolves it so, and the reference date's year stands until then.
+    In a present or future sentence it is the reference date's (``deictic``)."""
+    anaphor = part_anaphor(t)
+    if anaphor is None or tense != PAST:
+        return None
+    return Timex("date", shifted(anaphor, ref) if ref else None, anaphor.mod, True)

@@ -146,6 +146,30 @@ def weekday(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", d.isoformat() + pod, None, True)
 
 
+def nth_weekday_of_month(t: str, ref, tense) -> Optional[Timex]:
+    """"the first Tuesday of November", "the last Friday in May 2019": that day of the month;
+    a month without a year takes the year the tense points to, as a month does."""
+    m = re.fullmatch(rf"(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last)\s+"
+                     rf"(?P<wd>{WEEKDAY_RE})\s+(?:of|in)\s+(?P<mon>{MONTH_RE})"
+                     rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
+    if not m:
+        return None
+    n, wd, mon = ORDINALS[m.group("n")], weekday_of(m.group("wd")), month_of(m.group("mon"))
+
+    def on(year: int) -> _dt.date:
+        return nth_weekday(year, mon, wd, n)
+
+    if m.group("year"):
+        d, relative = on(year_of(m.group("year"))), False
+    elif ref is None:
+        return Timex("date", None, None, True)
+    else:
+        d, relative = on(choose_year(ref, holiday_period(on), tense)), True
+    if d.month != mon:
+        return NOT_A_DATE  # no fifth Tuesday that month
+    return Timex("date", d.isoformat(), None, relative)
+
+
 def month_day(t: str, ref, tense) -> Optional[Timex]:
     """"Nov. 3", "November 3, 2016", "3 November 2016", "the 3rd of November"."""
     m = (re.fullmatch(rf"(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?",
@@ -282,6 +306,7 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("apostrophe_year", apostrophe_year),
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
+                  Rule("nth_weekday_of_month", nth_weekday_of_month),
                   Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))

@@ -17,7 +17,7 @@ def clock_time(t: str, ref, tense) -> Optional[Timex]:
     "Tuesday at 9 a.m.", "4 in the morning", "10 p.m. EDT Thursday"."""
     m = re.fullmatch(
         rf"(?:(?P<wd1>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)(?:\s+{POD_RE})?,?\s+"
-        rf"(?:at|from|by|around|about|after|before|until)?\s*)?(?:at\s+|about\s+|around\s+)?"
+        rf"(?:(?:at|from|by|around|about|after|before|until)\s+)?)?(?:at\s+|about\s+|around\s+)?"
         rf"{CLOCK_RE}{TZ_RE}"
         rf"(?:,?\s+(?:on\s+)?(?P<wd2>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{POD_RE})?)?(?:\s+(?P<rest>.+))?", t)
@@ -80,3 +80,22 @@ def clock_with_date(t: str, ref, tense) -> Optional[Timex]:
             not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", day.value):
         return None
     return Timex("time", day.value + tod(*clock), None, day.relative)
+
+
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+
+
+def is_bare_clock(t: str) -> bool:
+    """A clock time that names no day of its own ("10:35 a.m.", "at noon", "4 in the morning"),
+    as opposed to "9 a.m. Tuesday" or "noon tomorrow"."""
+    m = re.fullmatch(rf"(?:at\s+|about\s+|around\s+)?{CLOCK_RE}{TZ_RE}", t)
+    return m is not None
+
+
+def on_day(time_value: str, day_value: Optional[str]) -> Optional[str]:
+    """The clock part of ``time_value`` ("…T10:35") on the day of a date value ("1998-08-07",
+    "1998-08-07TMO"); None when that date is not a day."""
+    m = _DAY_VALUE.match(day_value or "")
+    if m is None or "T" not in time_value:
+        return None
+    return m.group(0) + time_value[time_value.index("T"):]

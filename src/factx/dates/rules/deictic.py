@@ -10,7 +10,8 @@ from typing import Optional
 from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
 from ..lexicon import (DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
                        POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
-from ..values import Timex, add_months, iso_week
+from ..values import PAST, Timex, add_months, iso_week
+from .anaphoric import part_anaphor
 from .common import month_of, weekday_of
 
 
@@ -34,6 +35,19 @@ def deictic_day(t: str, ref, tense) -> Optional[Timex]:
     d = ref + _dt.timedelta(days=DAY_OFFSETS[m.group(1)])
     suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if m.group(1) == "tonight" else "")
     return Timex("date", d.isoformat() + suffix, None, True)
+
+
+def last_night(t: str, ref, tense) -> Optional[Timex]:
+    """"last night", "late last night", "last evening": the night (evening) that ended the day
+    before the reference day. English has no "last morning" or "last afternoon": only the night
+    and the evening take "last"."""
+    m = re.fullmatch(r"(?:(?:early|earlier|late|later)\s+)?last\s+(night|evening)", t)
+    if not m:
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    d = ref - _dt.timedelta(days=1)
+    return Timex("date", d.isoformat() + PARTS_OF_DAY[m.group(1)], None, True)
 
 
 def this_part_of_day(t: str, ref, tense) -> Optional[Timex]:
@@ -72,6 +86,17 @@ def part_of_relative_year(t: str, ref, tense) -> Optional[Timex]:
         n_txt, unit = part.split()
         suffix = ("Q" if unit == "quarter" else "H") + str(ORDINALS[n_txt])
     return Timex("date", f"{year}-{suffix}", pos, True)
+
+
+def part_of_the_current_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"the end of the year", "the start of the month", "the middle of the week" in a present
+    or future sentence: "the year" with no year named is the one the reference date lies in,
+    and the part goes in ``mod``, as in "the end of this year". (In a past sentence it is the
+    year the story tells: ``anaphoric.part_of_the_told_unit``.)"""
+    anaphor = part_anaphor(t)
+    if anaphor is None or tense == PAST:
+        return None
+    return shifted_unit(f"this {anaphor.unit}", ref, tense)._replace(mod=anaphor.mod)
 
 
 def the_weekend(t: str, ref, tense) -> Optional[Timex]:

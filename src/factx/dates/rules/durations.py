@@ -46,6 +46,8 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
                "on"):
         # "two days later": the amount is what the text states; its anchor is another event.
         return Timex("duration", duration_value(qty, unit), mod, False)
+    if direction == "first" and unit == "quarter" and not qty_txt and not m.group("mod"):
+        return None  # "the first quarter" is a calendar quarter (Q1), like "the second quarter"
     if (direction in ("last", "next", "this") and not qty_txt and not m.group("the")
             and not plural and not m.group("mod")):
         return None  # "last year" is a calendar date, handled by rule_deictic
