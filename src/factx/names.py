@@ -36,10 +36,30 @@ _APOSTROPHES = re.compile(r"['’`]")
 SURNAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el st".split())
 
 
+class _Combining(dict):
+    """str.translate's table dropping combining marks, filled as characters are met."""
+
+    def __missing__(self, codepoint: int) -> Optional[int]:
+        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_DROP_COMBINING = _Combining()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a string."""
+    """Case- and accent-insensitive form of a string: NFKD without combining marks. Most text
+    is ASCII but for its quotation marks and dashes: only a combining mark among its
+    characters makes it translated character by character (the index folds every quote)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    for c in set("".join(_NON_ASCII.findall(decomposed))):
+        if unicodedata.combining(c):
+            return decomposed.translate(_DROP_COMBINING)
+    return decomposed
 
 
 def name_tokens(name: str) -> list[str]:
