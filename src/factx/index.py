@@ -194,8 +194,11 @@ def row_crc(row: tuple) -> int:
     return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one per call
+
+
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(obj)
 
 
 # ---- words of statements (quotes --contains) ------------------------------------------------
@@ -518,12 +521,16 @@ class Index:
                     if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
                         out["quote_about"].append((rid, row_of[name], None, published))
         out["quote_fts"] = [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()]
+        words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
         for seq, d in enumerate(doc.get("dates", [])):
             rid = self._rid("dates")
             ckey = calendar_key(d.get("value"))
             sentence = sentence_text(text, d)
             body = _dumps({**d, "sentence": sentence})
-            out["date_fts"].append((rid, fts_text(sentence or d["text"])))
+            searched = sentence or d["text"]
+            if searched not in words_of_sentence:
+                words_of_sentence[searched] = fts_text(searched)
+            out["date_fts"].append((rid, words_of_sentence[searched]))
             out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
                                  _crc(body, ckey, published, aid)))
             for name in dict.fromkeys(d.get("people") or []):
