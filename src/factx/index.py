@@ -57,6 +57,7 @@ import json
 import os
 import re
 import sqlite3
+import types
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -706,9 +707,18 @@ class Index:
         and the query run again, going on after the items already given."""
         given = 0
         for attempt in (0, 1):
+            source = iter(())
+
+            def close() -> None:
+                # a generator over cursors (heapq.merge of two queries) is closed while the
+                # database is open: left to the garbage collector it would step a closed one
+                # (a cursor left alone is harmless, and closing one after its database raises)
+                if isinstance(source, types.GeneratorType):
+                    source.close()
             try:
                 seen = 0
-                for row in rows():
+                source = iter(rows())
+                for row in source:
                     item = decode(row)
                     if item is None:
                         continue
@@ -718,12 +728,16 @@ class Index:
                     if limit is not None and given >= limit:
                         return
                     given += 1
+                    if limit is not None and given >= limit:
+                        close()  # the caller stops at the last item: nothing is left to read
                     yield item
                 return
             except INDEX_ERRORS as err:
                 if attempt:
                     raise
                 self.rebuild(err)
+            finally:
+                close()
 
     @_healing
     def article_rows(self, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
