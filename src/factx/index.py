@@ -714,7 +714,10 @@ class Index:
                 # database is open: left to the garbage collector it would step a closed one
                 # (a cursor left alone is harmless, and closing one after its database raises)
                 if isinstance(source, types.GeneratorType):
-                    source.close()
+                    try:
+                        source.close()
+                    except sqlite3.Error:  # its cursors' database went wrong or was closed
+                        pass
             try:
                 seen = 0
                 source = iter(rows())
@@ -733,6 +736,7 @@ class Index:
                     yield item
                 return
             except INDEX_ERRORS as err:
+                close()  # before the rebuild closes the database under it
                 if attempt:
                     raise
                 self.rebuild(err)
