@@ -201,6 +201,32 @@ def test_random_json_in_any_field_never_makes_a_query_raise(scratch, pristine, d
         answers(*q, "--store", scratch)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_quick_document_check_accepts_only_what_the_field_by_field_check_accepts(pristine, data):
+    from factx.schema import check_fields, validate_article
+
+    doc = json.loads((pristine / "articles" / "a.txt.json").read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(_field_paths(doc)), label="field")
+    value = data.draw(_JSON | st.just(_MISSING) | st.just("lone \ud800 surrogate") | st.just(["x", "\udfff"]),
+                      label="value")
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    if value is _MISSING:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    try:
+        check_fields(doc)
+    except ValueError as err:
+        with pytest.raises(ValueError) as quick:
+            validate_article(doc)
+        assert str(quick.value) == str(err)  # the same reason
+    else:
+        validate_article(doc)
+
+
 # ---- 3. a manifest of the wrong shape --------------------------------------------------------
 def _entry_is(value):
     def edit(m):

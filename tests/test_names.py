@@ -225,3 +225,19 @@ def test_pronouns_outweigh_the_first_name_table_only_when_clear():
     assert person.gender() == "f"  # the article keeps calling this Robert "she"
     person.gender_votes.update({"m": 1})
     assert person.gender() == "m"  # an honorific ("Mr.") says more than pronouns
+
+
+def _fold_by_definition(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_is_nfkd_without_combining_marks_for_every_character():
+    import sys
+
+    chars = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000]
+    assert [names.fold(c) for c in chars] == [_fold_by_definition(c) for c in chars]
+    for text in ("Zoë said “café” — naïve", "“plain” quotes ’", "Ａｎｎａ ﬁne ²", "e\u0301 ", "Straße İstanbul", ""):
+        assert names.fold(text) == _fold_by_definition(text)

@@ -298,3 +298,19 @@ def test_dates_and_timeline_search_the_words_of_dated_sentences(tmp_path):
     assert found("timeline", "--contains", "Bob Jones agreed") == ["a000.txt", "a001.txt", "a002.txt"]
     assert found("timeline", "--contains", "budget", "--who", "Alice Smith") == ["a001.txt"]
     assert found("timeline", "--contains", "bud") == [] and found("dates", "--contains", "jones bob") == []
+
+
+def test_a_page_that_stops_early_leaves_no_cursor_to_a_closed_index(tmp_path):
+    """`quotes --speaker NAME --limit N` reads two queries merged; the page ends at N items and
+    the index is closed: nothing may step those cursors afterwards (no "Exception ignored")."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    store = make_store(tmp_path / "s", [article(i) for i in range(5)])
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    proc = subprocess.run([sys.executable, "-m", "factx", "quotes", "--speaker", "Alice Smith", "--limit", "2",
+                           "--json", "--store", str(store)], capture_output=True, text=True,
+                          env={"PYTHONPATH": src, "NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0 and len(json.loads(proc.stdout)) == 2
+    assert proc.stderr == ""

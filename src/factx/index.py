@@ -57,6 +57,7 @@ import json
 import os
 import re
 import sqlite3
+import types
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -194,8 +195,11 @@ def row_crc(row: tuple) -> int:
     return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one per call
+
+
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(obj)
 
 
 # ---- words of statements (quotes --contains) ------------------------------------------------
@@ -518,12 +522,16 @@ class Index:
                     if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
                         out["quote_about"].append((rid, row_of[name], None, published))
         out["quote_fts"] = [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()]
+        words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
         for seq, d in enumerate(doc.get("dates", [])):
             rid = self._rid("dates")
             ckey = calendar_key(d.get("value"))
             sentence = sentence_text(text, d)
             body = _dumps({**d, "sentence": sentence})
-            out["date_fts"].append((rid, fts_text(sentence or d["text"])))
+            searched = sentence or d["text"]
+            if searched not in words_of_sentence:
+                words_of_sentence[searched] = fts_text(searched)
+            out["date_fts"].append((rid, words_of_sentence[searched]))
             out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
                                  _crc(body, ckey, published, aid)))
             for name in dict.fromkeys(d.get("people") or []):
@@ -699,9 +707,21 @@ class Index:
         and the query run again, going on after the items already given."""
         given = 0
         for attempt in (0, 1):
+            source = iter(())
+
+            def close() -> None:
+                # a generator over cursors (heapq.merge of two queries) is closed while the
+                # database is open: left to the garbage collector it would step a closed one
+                # (a cursor left alone is harmless, and closing one after its database raises)
+                if isinstance(source, types.GeneratorType):
+                    try:
+                        source.close()
+                    except sqlite3.Error:  # its cursors' database went wrong or was closed
+                        pass
             try:
                 seen = 0
-                for row in rows():
+                source = iter(rows())
+                for row in source:
                     item = decode(row)
                     if item is None:
                         continue
@@ -711,12 +731,17 @@ class Index:
                     if limit is not None and given >= limit:
                         return
                     given += 1
+                    if limit is not None and given >= limit:
+                        close()  # the caller stops at the last item: nothing is left to read
                     yield item
                 return
             except INDEX_ERRORS as err:
+                close()  # before the rebuild closes the database under it
                 if attempt:
                     raise
                 self.rebuild(err)
+            finally:
+                close()
 
     @_healing
     def article_rows(self, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:

@@ -36,10 +36,30 @@ _APOSTROPHES = re.compile(r"['’`]")
 SURNAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el st".split())
 
 
+class _Combining(dict):
+    """str.translate's table dropping combining marks, filled as characters are met."""
+
+    def __missing__(self, codepoint: int) -> Optional[int]:
+        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_DROP_COMBINING = _Combining()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a string."""
+    """Case- and accent-insensitive form of a string: NFKD without combining marks. Most text
+    is ASCII but for its quotation marks and dashes: only a combining mark among its
+    characters makes it translated character by character (the index folds every quote)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    for c in set("".join(_NON_ASCII.findall(decomposed))):
+        if unicodedata.combining(c):
+            return decomposed.translate(_DROP_COMBINING)
+    return decomposed
 
 
 def name_tokens(name: str) -> list[str]:
@@ -91,22 +111,19 @@ class PersonName:
     suffix: str = ""
     nickname: str = ""
     gender: Optional[str] = None  # stated by an honorific: "m" / "f"
+    # derived from the parts once (the corpus merge compares names millions of times)
+    tokens: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    single: bool = field(init=False, repr=False, compare=False)  # a one-word name
+    last: str = field(init=False, repr=False, compare=False)  # the surname's last word, else the given name's
+    key: tuple[str, ...] = field(init=False, repr=False, compare=False)  # tokens and suffix
 
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return self.given + self.surname
-
-    @property
-    def single(self) -> bool:
-        return len(self.tokens) == 1
-
-    @property
-    def last(self) -> str:
-        return self.surname[-1] if self.surname else (self.given[-1] if self.given else "")
-
-    @property
-    def key(self) -> tuple[str, ...]:
-        return self.tokens + ((self.suffix,) if self.suffix else ())
+    def __post_init__(self) -> None:
+        tokens = self.given + self.surname
+        derived = {"tokens": tokens, "single": len(tokens) == 1,
+                   "last": self.surname[-1] if self.surname else (self.given[-1] if self.given else ""),
+                   "key": tokens + ((self.suffix,) if self.suffix else ())}
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     @property
     def likely_gender(self) -> Optional[str]:
@@ -608,6 +625,7 @@ class _Cluster:
         self.nodes: list[int] = []
         self.context: Counter = Counter()
         self.genders: Counter = Counter()
+        self.fits: dict[PersonName, tuple[int, Optional[str]]] = {}  # accepts(): (len(names) then, answer)
 
     def add(self, node: int, name: PersonName, n: CorpusNode) -> None:
         self.nodes.append(node)
@@ -631,7 +649,13 @@ class _Cluster:
         mine = self.gender()
         if gender and mine and gender != mine:
             return None
-        return fits_person(list(self.names.values()), name)
+        # fits_person depends on the names alone, and names are only ever added: the answer
+        # for a written name holds until the person has another name (the same name recurs in
+        # every article of a person)
+        known = self.fits.get(name)
+        if known is None or known[0] != len(self.names):
+            known = self.fits[name] = (len(self.names), fits_person(list(self.names.values()), name))
+        return known[1]
 
 
 def _context_score(context: frozenset, cluster: _Cluster, df: Mapping[str, int], n_articles: int) -> tuple[float, list[str]]:
@@ -871,6 +895,7 @@ def _absorb(clusters, src: int, dst: int, person_of, evidence, why: str) -> None
         evidence[i] = why
     clusters[dst].nodes += clusters[src].nodes
     clusters[dst].names.update(clusters[src].names)
+    clusters[dst].fits.clear()  # update() may replace a name under the same key
     clusters[dst].context.update(clusters[src].context)
     clusters[dst].genders.update(clusters[src].genders)
     clusters[src].nodes = []

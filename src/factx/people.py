@@ -117,7 +117,7 @@ def article_features(local_names: Iterable[str], entities: Iterable[tuple[str, s
 def node_context(features: Iterable[str], name: str) -> frozenset:
     """The features of a person's article but those made of the person's own name words."""
     own = set(names.parse(name).tokens)
-    return frozenset(f for f in features if not set(f.split()) & own)
+    return frozenset(f for f in features if own.isdisjoint(f.split()))
 
 
 def slug(name: str) -> str:

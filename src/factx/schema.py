@@ -224,9 +224,89 @@ def _person(p: Any, where: str) -> None:
     _items(p, "attributes", lambda a, w: _check(a, f"{where}.{w}", *_ATTRIBUTE))
 
 
+# ---- the same checks, at once for a valid document (an index rebuild reads every document) ----
+# Each field's kind as the exact types JSON gives (a str subclass, say, goes the slow way, which
+# accepts it), or a name for the kinds made of several values. A document the quick check does
+# not accept is checked field by field by the code above, which finds the reason.
+_NONE = type(None)
+_TYPES = {_STR: (str,), _INT: (int,), _BOOL: (bool,), _OPT_STR: (str, _NONE), _OPT_INT: (int, _NONE),
+          "value|null": (int, float, str, _NONE)}
+
+
+def _quick_spec(required: dict[str, str], optional: dict[str, str]) -> tuple[tuple, tuple]:
+    kinds = {**optional, **required}
+    return tuple(required), tuple((key, _TYPES.get(kind, kind)) for key, kind in kinds.items())
+
+
+def _quick_ok(obj: Any, spec: tuple[tuple, tuple], strings: list) -> bool:
+    """Whether ``obj`` certainly passes ``_check`` (its strings, to look for surrogates, go
+    to ``strings``)."""
+    if type(obj) is not dict:
+        return False
+    required, kinds = spec
+    for key in required:
+        if key not in obj:
+            return False
+    for key, kind in kinds:
+        if key not in obj:
+            continue
+        value = obj[key]
+        if type(kind) is tuple:
+            if type(value) not in kind:
+                return False
+            if type(value) is str:
+                strings.append(value)
+        elif value is None and kind == "strlist|null":
+            continue
+        elif kind in ("strlist", "strlist|null"):
+            if type(value) is not list or any(type(v) is not str for v in value):
+                return False
+            strings.extend(value)
+        elif kind == "spans":
+            if type(value) is not list or any(type(m) is not list or len(m) != 2 or type(m[0]) is not int
+                                              or type(m[1]) is not int for m in value):
+                return False
+        else:
+            return False
+    return True
+
+
+_Q_DOC = _quick_spec({"id": _STR, "text": _STR}, {
+    **{k: _OPT_STR for k in ("title", "author", "published", "published_source", "url", "source", "path")},
+    "content_hash": _STR, "model": _STR, "factx_version": _STR, "schema_version": _INT, "warnings": "strlist",
+    "_key": _STR})
+_Q_SENTENCE = _quick_spec(_SPAN, {})
+_Q_ENTITY = _quick_spec({"text": _STR, "label": _STR, **_SPAN}, {})
+_Q_QUOTE, _Q_DATE, _Q_ATTRIBUTE, _Q_PERSON = (_quick_spec(*s) for s in (_QUOTE, _DATE, _ATTRIBUTE, _PERSON))
+
+
+def _quick_items(doc: dict[str, Any], key: str, spec: tuple, strings: list) -> bool:
+    items = doc.get(key, [])
+    return type(items) is list and all(_quick_ok(item, spec, strings) for item in items)
+
+
+def _quick_valid(doc: Any) -> bool:
+    """Whether a full article document certainly passes ``validate_article``."""
+    strings: list = []
+    if not (_quick_ok(doc, _Q_DOC, strings) and doc["id"] and _quick_items(doc, "sentences", _Q_SENTENCE, strings)
+            and _quick_items(doc, "entities", _Q_ENTITY, strings) and _quick_items(doc, "quotes", _Q_QUOTE, strings)
+            and _quick_items(doc, "dates", _Q_DATE, strings) and _quick_items(doc, "people", _Q_PERSON, strings)):
+        return False
+    if not all(_quick_items(p, "attributes", _Q_ATTRIBUTE, strings) for p in doc.get("people", [])):
+        return False
+    return not _SURROGATE.search("".join(strings))
+
+
 def validate_article(doc: Any, light: bool = False) -> None:
     """Raise ValueError (a one-line reason) unless ``doc`` has the shape of an article document
     (or, with ``light``, of the index's light document): right types in every field queries use."""
+    if not light and _quick_valid(doc):
+        return
+    check_fields(doc, light)
+
+
+def check_fields(doc: Any, light: bool = False) -> None:
+    """``validate_article`` field by field, with the reason of the first problem."""
     if not isinstance(doc, dict):
         raise ValueError(f"the document is {_kind(doc)}, not an object")
     required = {"id": _STR} if light else {"id": _STR, "text": _STR}
