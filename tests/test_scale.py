@@ -314,3 +314,46 @@ def test_a_page_that_stops_early_leaves_no_cursor_to_a_closed_index(tmp_path):
                           env={"PYTHONPATH": src, "NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0 and len(json.loads(proc.stdout)) == 2
     assert proc.stderr == ""
+
+
+# ---- what opening the index for extract checks ------------------------------------------------
+
+def _spoil_a_quote(path, rowid):
+    """Bit rot in one quote row's text that SQLite itself cannot see: only its checksum can."""
+    db = sqlite3.connect(path / "index.sqlite")
+    db.execute("UPDATE quotes SET doc = replace(doc, 'e-mail', 'e-mall') WHERE rowid = ?", (rowid,))
+    db.commit()
+    db.close()
+
+
+def _open_for_extract(path):
+    from factx.index import open_index
+    with Store(path).open_for_writing() as s:
+        index, _ = open_index(s)
+        notes = list(index.notes)
+        index.close()
+    return notes
+
+
+def test_extract_on_a_small_store_checks_every_row(tmp_path):
+    path = make_store(tmp_path / "store", [article(i) for i in range(30)])
+    run_json("quotes", "--store", path)  # builds the index
+    _spoil_a_quote(path, 25)
+    assert any("damaged" in n for n in _open_for_extract(path))
+
+
+def test_extract_on_a_big_store_checks_the_next_rows_in_turn(tmp_path, monkeypatch):
+    from factx import index as index_module
+    monkeypatch.setattr(index_module, "CHECK_WHOLE_MAX_ARTICLES", 10)
+    monkeypatch.setattr(index_module, "ROWS_CHECKED_PER_EXTRACT", 8)
+    whole_checks = []
+    monkeypatch.setattr(index_module.Index, "check", lambda self: whole_checks.append(1))
+    path = make_store(tmp_path / "store", [article(i) for i in range(30)])
+    run_json("quotes", "--store", path)
+    _spoil_a_quote(path, 25)
+    rounds = []
+    for _ in range(6):
+        rounds.append(any("damaged" in n for n in _open_for_extract(path)))
+    assert rounds[:3] == [False, False, False] and rounds[3]  # rows 1-8, 9-16, 17-24, then 25-32
+    assert not whole_checks  # SQLite's whole-file check only for an index left open
+    assert run_json("quotes", "--store", path)[25]["text"] == "the e-mail server was fine"

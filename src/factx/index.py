@@ -82,6 +82,13 @@ CO_HEAVY = 500
 CO_KEEP = 100
 # SQLite's page cache of a connection, in KiB (memory used only as pages are read or written).
 CACHE_KB = 131072
+# `extract` checks the whole index (SQLite's quick_check and every row's checksum, ~0.4 ms an
+# article) of a store of up to this many articles; in a bigger one, where that would be minutes
+# for adding one article, it checks the next ROWS_CHECKED_PER_EXTRACT rows of each table in
+# turn (every row is checked over successive extracts), and the whole file only when its last
+# writer did not close it. `factx articles` (the whole list) always checks everything.
+CHECK_WHOLE_MAX_ARTICLES = 2000
+ROWS_CHECKED_PER_EXTRACT = 20000
 # A rebuild of this many articles or more into an empty index writes the rows first and builds
 # the secondary indexes after (faster than keeping them up to date row by row).
 BULK = 5000
@@ -90,6 +97,8 @@ FLUSH_ARTICLES = 2000
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
+# the tables whose rows carry a checksum, and the columns it covers
+CHECKSUMMED = (("names", "name, doc"), ("quotes", "doc, published, aid"), ("dates", "doc, ckey, published, aid"))
 INDEX_ERRORS = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
@@ -305,11 +314,13 @@ def _unlink_index(path: Path) -> None:
 
 
 class Index:
-    def __init__(self, store: Store, path: Optional[Path] = None, readonly: bool = False, check: bool = False):
+    def __init__(self, store: Store, path: Optional[Path] = None, readonly: bool = False, check: bool = False,
+                 check_some: bool = False):
         """The index at ``path`` (default: in the store). ``readonly`` opens it without writing
         anything (for a store this process cannot write). ``check`` runs SQLite's quick_check
         and verifies every row's checksum; so does opening an index whose last writer did not
-        close it (a write-ahead log is left). A failed check raises IndexDamaged."""
+        close it (a write-ahead log is left). ``check_some`` verifies the next rows in turn
+        (ROWS_CHECKED_PER_EXTRACT of each table). A failed check raises IndexDamaged."""
         self.store = store
         self.notes: list[str] = []  # things a user should hear about (a bad factx-people.json)
         self.corrupt: list = []  # corrupt article documents met (refresh), also after a rebuild
@@ -319,9 +330,9 @@ class Index:
         self._pending_ids: set[str] = set()
         self._next: dict[str, int] = {}
         self.merge_stats: Counter = Counter()  # what the last person merge read (factx.merging)
-        self._open(check)
+        self._open(check, check_some)
 
-    def _open(self, check: bool = False) -> None:
+    def _open(self, check: bool = False, check_some: bool = False) -> None:
         memory = str(self.path) == ":memory:"
         self._pending, self._pending_ids, self._next = {}, set(), {}
         if self.readonly:
@@ -348,6 +359,8 @@ class Index:
             self._reset()
         elif check:
             self.check_rows()
+        elif check_some:
+            self.check_next_rows(ROWS_CHECKED_PER_EXTRACT)
 
     def check(self) -> None:
         """SQLite's quick_check of the whole file; IndexDamaged if it finds anything."""
@@ -357,11 +370,26 @@ class Index:
 
     def check_rows(self) -> None:
         """Every row against its checksum; IndexDamaged at the first mismatch."""
-        for table, cols in (("names", "name, doc"), ("quotes", "doc, published, aid"),
-                            ("dates", "doc, ckey, published, aid")):
-            for row in self.db.execute(f"SELECT {cols}, crc FROM {table}"):
-                if _crc(*row[:-1]) != row[-1]:
-                    raise IndexDamaged(f"index {self.path} is damaged: a row of {table} does not match its checksum")
+        for table, cols in CHECKSUMMED:
+            self._check_rows(table, self.db.execute(f"SELECT {cols}, crc FROM {table}"))
+
+    def check_next_rows(self, n: int) -> None:
+        """The next ``n`` rows of each table after those the last call checked (from the start
+        again after the end), against their checksums; IndexDamaged at the first mismatch."""
+        for table, cols in CHECKSUMMED:
+            key = f"checked_{table}"
+            after = self.db.execute("SELECT value FROM meta WHERE name=?", (key,)).fetchone()
+            after = int(after[0]) if after and str(after[0]).isdigit() else 0
+            rows = self.db.execute(f"SELECT {cols}, crc, rowid FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                                   (after, n)).fetchall()
+            self._check_rows(table, (row[:-1] for row in rows))
+            last = rows[-1][-1] if len(rows) == n else 0
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, str(last)))
+
+    def _check_rows(self, table: str, rows: Iterable[tuple]) -> None:
+        for row in rows:
+            if _crc(*row[:-1]) != row[-1]:
+                raise IndexDamaged(f"index {self.path} is damaged: a row of {table} does not match its checksum")
 
     def signature(self) -> str:
         from factx.people import corrections_signature
@@ -1286,10 +1314,13 @@ def open_index(store: Store, full_check: bool = False) -> tuple["Index", list]:
     if current, else one built in the user's cache folder (or in memory), with a note."""
     if not _writable(store):
         return _open_readonly(store, full_check)
-    check = full_check or store.writing  # `factx articles` and `extract` check the whole index
+    # `factx articles` checks the whole index, `extract` too in a store small enough for it to be
+    # quick (else the next rows in turn)
+    small = store.writing and len(store.entries) <= CHECK_WHOLE_MAX_ARTICLES
+    check = full_check or small
     index = None
     try:
-        index = Index(store, check=check)
+        index = Index(store, check=check, check_some=store.writing and not check)
         index.corrupt.extend(index.refresh(full_check))
         return index, index.corrupt
     except INDEX_ERRORS as err:
