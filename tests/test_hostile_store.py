@@ -588,3 +588,17 @@ def test_random_json_in_the_manifest_or_journal_never_makes_a_query_raise(scratc
     (scratch / "journal.jsonl").write_text(journal, encoding="utf-8")
     for q in (["articles", "--json"], ["show", "b.txt", "--json"], ["quotes"], ["who", "Alice Smith"]):
         answers(*q, "--store", scratch)
+
+
+def test_a_query_meeting_an_index_locked_by_another_process_exits_busy_and_keeps_it(store, monkeypatch):
+    """A long rebuild by another process holds the index past SQLite's wait: the query says the
+    store is busy (exit 5) instead of taking the index for damaged and deleting it."""
+    import factx.index as index_module
+
+    def locked(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+    monkeypatch.setattr(index_module.Index, "refresh", locked)
+    before = (store / "index.sqlite").stat().st_ino
+    result = answers("quotes", "--store", store, "--json")
+    assert result.exit_code == 5 and "another factx process" in result.stderr
+    assert (store / "index.sqlite").stat().st_ino == before

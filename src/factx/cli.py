@@ -164,6 +164,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
         articles = query.Articles(open_store(store), full_check)
     except IncompatibleStore as err:
         raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
+    except StoreBusy as err:
+        raise fail(str(err), ExitStatus.STORE_BUSY)
     except StoreError as err:
         raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:  # the index could not be brought up to date
@@ -172,6 +174,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
         yield articles
     except BrokenPipeError:
         raise  # the reader of stdout left (`| head`): click ends quietly
+    except StoreBusy as err:
+        raise fail(str(err), ExitStatus.STORE_BUSY)
     except (OSError, sqlite3.Error) as err:
         raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     finally:
@@ -313,6 +317,8 @@ def extract(
                                                            if dask else "extracting"))
     except (WorkerDied, ModelNotFound) as err:
         raise fail(str(err), ExitStatus.ERROR)
+    except StoreBusy as err:  # a query rebuilding the index holds it
+        raise fail(str(err), ExitStatus.STORE_BUSY)
     except (OSError, sqlite3.Error) as err:  # a full disk, an I/O error: the store stays consistent
         raise fail(write_problem(target.root, err), ExitStatus.ERROR)
     except KeyboardInterrupt:

@@ -65,7 +65,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
 from factx.names import fold, name_tokens
-from factx.store import Store
+from factx.store import Store, StoreBusy
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
@@ -270,9 +270,18 @@ def _healing(method):
         try:
             return method(self, *args, **kwargs)
         except INDEX_ERRORS as err:
+            _not_busy(self.store, err)
             self.rebuild(err)
             return method(self, *args, **kwargs)
     return read
+
+
+def _not_busy(store: Store, err: BaseException) -> None:
+    """A database another process holds locked past the wait (a long rebuild or extract) is
+    busy, not damaged: StoreBusy, never a rebuild that would delete the other process's work."""
+    if isinstance(err, sqlite3.OperationalError) and any(w in str(err).lower() for w in ("locked", "busy")):
+        raise StoreBusy(f"another factx process is writing the index of {store.root} (an extract or an index "
+                        "rebuild); ask again when it is done") from err
 
 
 def cache_path(store: Store) -> Path:
@@ -1329,6 +1338,7 @@ def open_index(store: Store, full_check: bool = False) -> tuple["Index", list]:
                 index.close()
             except sqlite3.Error:
                 pass
+        _not_busy(store, err)
         try:
             _unlink_index(Path(store.root) / INDEX)
             index = Index(store)
