@@ -386,16 +386,20 @@ def run_extract(
     try:
         for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask, run_shards,
                                          on_article):
+            # One batch a chunk: each document synced on its own, its folder once, and journaled
+            # only then; the index follows what the journal lists.
+            done = [(value, article_key(raw, mid, reference_date))
+                    for raw, (status, value) in zip(chunk, results) if status == "ok"]
+            store.write_articles(done)
             index.begin()
+            for doc, key in done:
+                index.add(doc, key)
+            index.commit()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
-                    key = article_key(raw, mid, reference_date)
-                    store.write_article(value, key)
-                    index.add(value, key)
                     report(Outcome(raw.id, "extracted", warnings=raw.warnings))
                 else:
                     report(Outcome(raw.id, "failed", value))
-            index.commit()
     except KeyboardInterrupt:
         summary.interrupted = True
         raise
