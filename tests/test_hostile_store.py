@@ -121,6 +121,7 @@ BAD_FIELDS = [
     (("people", 0, "mentions"), [["0", 11]]), (("people", 0, "attributes"), None), (("people", 0, "aliases"), 3),
     (("warnings",), "oops"), (("title",), ["a"]), (("published",), 2020), (("id",), None), (("dates", 0), "d"),
     (("quotes", 0, "statement"), [1]), (("dates", 0, "people"), [1]), (("quotes", 0, "text"), "\ud800"),
+    (("dates", 0, "start"), 2 ** 63), (("people", 0, "mentions"), [[0, -2 ** 64]]),  # beyond SQLite's integers
 ]
 
 
