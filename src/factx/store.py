@@ -381,7 +381,9 @@ class Store:
             # a migration running meanwhile may move it from there to its shard between two looks
             path = flat if os.path.lexists(flat) else path
         if path.is_symlink() or path.parent.is_symlink():
-            inside = os.path.realpath(folder) if path.parent == folder else os.path.join(os.path.realpath(folder), shard)
+            inside = os.path.realpath(folder)
+            if path.parent != folder:
+                inside = os.path.join(inside, shard)
             if os.path.dirname(os.path.realpath(path)) != inside:
                 raise ValueError(f"{path} links outside {folder}")
         return path
@@ -511,9 +513,8 @@ class Store:
         so a store half moved reads whole. Nothing is copied: the documents, their names and
         their entries stay as they are, so neither the articles' keys nor the index change."""
         flat = self._flat_documents()
-        version = self.meta.get("schema_version", None if flat else STORE_VERSION)
-        if version != STORE_VERSION:
-            self.save_manifest()
+        if flat or self.meta.get("schema_version", STORE_VERSION) != STORE_VERSION:
+            self.save_manifest()  # version 2 on disk before anything moves
         moved = 0
         while flat:  # a folder changed while listed may hide a name: list again until none is left
             self._move_into_shards(flat)  # moves every name listed, or raises
