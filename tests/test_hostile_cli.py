@@ -134,11 +134,11 @@ def test_a_full_disk_is_one_line_and_the_next_run_goes_on(tmp_path, monkeypatch)
     store = tmp_path / "store"
     real_write, writes = store_module.write_temporary, []
 
-    def write_until_full(folder, name, data):  # every store file is written through it
+    def write_until_full(folder, name, data, **kwargs):  # every store file is written through it
         writes.append(name)
         if len(writes) > 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(folder, name, data)
+        return real_write(folder, name, data, **kwargs)
 
     monkeypatch.setattr(store_module, "write_temporary", write_until_full)
     result = run("extract", CORPUS, "--store", store)

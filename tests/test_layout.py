@@ -172,14 +172,15 @@ def test_a_batch_is_synced_file_by_file_and_folder_by_folder_never_globally(tmp_
         assert sorted(p for p in synced if not p.endswith(".tmp")) == sorted(shards | {str(tmp_path / "articles")})
 
 
-def test_a_document_is_journaled_only_once_its_folder_is_synced(tmp_path, monkeypatch):
+@pytest.mark.parametrize("failing", ["sync_file", "sync_folder"])
+def test_a_document_is_journaled_only_once_it_and_its_folder_are_synced(tmp_path, monkeypatch, failing):
     with Store(tmp_path).open_for_writing() as s:
         s.write_article(doc("first.txt"), "k")
 
-        def full(folder):
+        def full(path):  # a full disk shows at the sync of data written with delayed allocation
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(store_module, "sync_folder", full)
+        monkeypatch.setattr(store_module, failing, full)
         with pytest.raises(OSError):
             s.write_articles([(doc("second.txt"), "k"), (doc("third.txt"), "k")])
         assert sorted(s.entries) == ["first.txt"]
