@@ -313,7 +313,9 @@ def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: O
         for proc in list(getattr(pool, "_processes", {}).values()):
             if pending:  # interrupted: do not wait for work nobody will store
                 proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Done: the workers end (a few tenths of a second: spaCy's teardown) while this process
+        # merges people across the corpus, rather than before; they are reaped at exit.
+        pool.shutdown(wait=bool(pending), cancel_futures=True)
 
 
 def _collect(pending: dict, when: str):
