@@ -11,6 +11,18 @@ CORPUS = ROOT / "corpus"
 ARTICLE_000 = "000_4093bf72cdfee258.txt"
 
 
+def document_file(store, file: str) -> Path:
+    """Where a store keeps the document named ``file`` (in its shard folder)."""
+    from factx.store import shard_of
+
+    return Path(store) / "articles" / shard_of(file) / file
+
+
+def document_files(store) -> list[Path]:
+    """Every article document of a store (in the shard folders)."""
+    return sorted((Path(store) / "articles").glob("*/*.json"))
+
+
 def run(*args, env=None):
     """Invoke the CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(app, [str(a) for a in args], env={"NO_COLOR": "1", **(env or {})})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE_000, CORPUS, run, run_json
+from conftest import ARTICLE_000, CORPUS, document_files, run, run_json
 from factx.cli import app
 
 QUERY_COMMANDS = [["articles"], ["show", ARTICLE_000], ["show", ARTICLE_000, "--text"], ["quotes"], ["dates"],
@@ -22,7 +22,7 @@ def test_store_has_the_three_articles(corpus_store):
     rows = run_json("articles", "--store", corpus_store)
     assert sorted(r["id"] for r in rows) == sorted(p.name for p in CORPUS.glob("*.txt"))
     assert len(rows) == 3
-    assert len(list((corpus_store / "articles").glob("*.json"))) == 3
+    assert len(document_files(corpus_store)) == 3
 
 
 def test_show_entities_offsets_point_at_their_text(corpus_store):
@@ -164,7 +164,7 @@ def test_every_command_has_help_text():
 def test_corrupt_article_is_reported_and_others_still_listed(tmp_path):
     store = tmp_path / "s"
     assert run("extract", CORPUS, "--store", store, "-q").exit_code == 0
-    victim = sorted((store / "articles").glob("*.json"))[0]
+    victim = document_files(store)[0]
     victim.write_text(victim.read_text()[:100])
     result = run("articles", "--json", "--store", store)
     assert result.exit_code == 0

@@ -12,7 +12,7 @@ import time
 import pytest
 
 import factx
-from conftest import CORPUS, interruptible, run
+from conftest import CORPUS, document_files, interruptible, run
 from factx import pipeline
 from factx.reader import RawArticle
 
@@ -100,7 +100,7 @@ def small_shards(monkeypatch):
 
 def facts(store):
     """Every article document, byte for byte, and the manifest less its time of writing."""
-    docs = {p.name: p.read_bytes() for p in sorted((store / "articles").glob("*.json"))}
+    docs = {p.name: p.read_bytes() for p in document_files(store)}
     manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
     manifest.pop("updated")
     return docs, manifest
@@ -255,7 +255,7 @@ def test_workers_with_another_pipeline_or_factx_stop_the_run_before_any_article(
     assert code == 1 and "workers cannot extract" in stderr and "the client uses" in stderr
     assert ("en_other==9.9.9" if other == "pipeline" else "factx 0.0.0-other") in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1
-    assert not list((tmp_path / "s" / "articles").glob("*.json"))
+    assert not document_files(tmp_path / "s")
 
 
 def test_shards_grow_to_their_size_and_close_early_when_their_text_is_large(monkeypatch):

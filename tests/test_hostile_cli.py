@@ -132,18 +132,18 @@ def test_a_full_disk_is_one_line_and_the_next_run_goes_on(tmp_path, monkeypatch)
     from factx import index, store as store_module
 
     store = tmp_path / "store"
-    real_write, writes = store_module.atomic_write, []
+    real_write, writes = store_module.write_temporary, []
 
-    def write_until_full(path, data):
-        writes.append(path)
+    def write_until_full(folder, name, data, **kwargs):  # every store file is written through it
+        writes.append(name)
         if len(writes) > 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(path, data)
+        return real_write(folder, name, data, **kwargs)
 
-    monkeypatch.setattr(store_module, "atomic_write", write_until_full)
+    monkeypatch.setattr(store_module, "write_temporary", write_until_full)
     result = run("extract", CORPUS, "--store", store)
     assert result.exit_code == 1 and "is full (" in result.stderr and "Traceback" not in result.stderr
-    monkeypatch.setattr(store_module, "atomic_write", real_write)
+    monkeypatch.setattr(store_module, "write_temporary", real_write)
 
     def full_refresh(self, *args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")

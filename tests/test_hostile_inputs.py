@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, run
+from conftest import ROOT, document_files, run
 from factx.reader import InputFailure, RawArticle, decode_text, read_inputs
 
 STRING_FIELDS = ("title", "published", "url", "source", "author")
@@ -30,7 +30,7 @@ def extract(*args):
 def stored(store: Path) -> dict[str, dict]:
     """The store's article documents by id (read as strict UTF-8: no surrogate got in)."""
     docs = {}
-    for f in (store / "articles").glob("*.json"):
+    for f in document_files(store):
         doc = json.loads(f.read_bytes().decode("utf-8"))
         docs[doc["id"]] = doc
     return docs

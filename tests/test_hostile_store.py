@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run, run_json
+from conftest import document_file, run, run_json
 from factx.store import content_hash
 
 TEXTS = {
@@ -87,7 +87,7 @@ def write_doc(store, doc, file="a.txt.json", keep_size=True):
     """Write a document as a hand edit would; with ``keep_size`` the manifest's size follows (so
     only reading the document can tell), and the index is dropped so that it is read again."""
     data = json.dumps(doc).encode("utf-8")  # ASCII: a lone surrogate as an escape
-    (store / "articles" / file).write_bytes(data)
+    document_file(store, file).write_bytes(data)
     if keep_size:
         m = manifest(store)
         for entry in m["articles"].values():
@@ -98,7 +98,7 @@ def write_doc(store, doc, file="a.txt.json", keep_size=True):
 
 
 def read_doc(store, file="a.txt.json"):
-    return json.loads((store / "articles" / file).read_text(encoding="utf-8"))
+    return json.loads(document_file(store, file).read_text(encoding="utf-8"))
 
 
 def extract(inputs, store, *more):
@@ -121,6 +121,7 @@ BAD_FIELDS = [
     (("people", 0, "mentions"), [["0", 11]]), (("people", 0, "attributes"), None), (("people", 0, "aliases"), 3),
     (("warnings",), "oops"), (("title",), ["a"]), (("published",), 2020), (("id",), None), (("dates", 0), "d"),
     (("quotes", 0, "statement"), [1]), (("dates", 0, "people"), [1]), (("quotes", 0, "text"), "\ud800"),
+    (("dates", 0, "start"), 2 ** 63), (("people", 0, "mentions"), [[0, -2 ** 64]]),  # beyond SQLite's integers
 ]
 
 
@@ -154,7 +155,7 @@ def test_extract_redoes_a_document_with_a_wrong_field_type(store, inputs, baseli
 
 
 def test_a_document_nested_too_deeply_is_corrupt_not_a_crash(store):
-    (store / "articles" / "a.txt.json").write_text("[" * 100_000 + "]" * 100_000)
+    document_file(store, "a.txt.json").write_text("[" * 100_000 + "]" * 100_000)
     (store / "index.sqlite").unlink()
     results = all_queries_answer(store)
     assert results["show a.txt"].exit_code == 1 and "corrupt JSON" in results["show a.txt"].stderr
@@ -185,7 +186,7 @@ def scratch(tmp_path_factory, pristine):
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_random_json_in_any_field_never_makes_a_query_raise(scratch, pristine, data):
-    doc = json.loads((pristine / "articles" / "a.txt.json").read_text(encoding="utf-8"))
+    doc = json.loads(document_file(pristine, "a.txt.json").read_text(encoding="utf-8"))
     path = data.draw(st.sampled_from(_field_paths(doc)), label="field")
     value = data.draw(_JSON | st.just(_MISSING), label="value")
     target = doc
@@ -429,14 +430,14 @@ def test_a_journal_entry_naming_a_file_outside_the_store_is_refused(store, input
 def test_a_document_that_links_outside_the_store_is_not_read_nor_written_through(store, inputs, tmp_path):
     victim = tmp_path / "victim.json"
     victim.write_text(json.dumps({**read_doc(store), "title": "secret"}))
-    (store / "articles" / "a.txt.json").unlink()
-    (store / "articles" / "a.txt.json").symlink_to(victim)
+    document_file(store, "a.txt.json").unlink()
+    document_file(store, "a.txt.json").symlink_to(victim)
     (store / "index.sqlite").unlink()
     results = all_queries_answer(store)
     assert "secret" not in results["show a.txt --json"].stdout
     extract(inputs, store, "--force")
     assert json.loads(victim.read_text())["title"] == "secret"
-    assert not (store / "articles" / "a.txt.json").is_symlink()
+    assert not document_file(store, "a.txt.json").is_symlink()
 
 
 # ---- 11. two entries naming one file ---------------------------------------------------------
@@ -456,7 +457,7 @@ def test_two_entries_naming_one_file_get_a_file_each_and_converge(store, inputs,
 
 # ---- 12. a document damaged without changing its size ----------------------------------------
 def test_a_document_changed_in_place_is_flagged_by_articles_and_redone_by_extract(store, inputs, baseline):
-    path = store / "articles" / "a.txt.json"
+    path = document_file(store, "a.txt.json")
     data = path.read_bytes()
     path.write_bytes(data.replace(b"Alice Smith said", b"Alice Smyth said"))
     assert path.stat().st_size == len(data) and path.read_bytes() != data
@@ -476,7 +477,7 @@ def test_a_store_written_before_content_hashes_is_still_checked(store, inputs):
     doc["quotes"] = "y" * len(json.dumps(doc["quotes"]))
     write_doc(store, doc)
     assert extract(inputs, store)["extracted"] == 1
-    assert all(e["hash"] == content_hash((store / "articles" / e["file"]).read_bytes())
+    assert all(e["hash"] == content_hash(document_file(store, e["file"]).read_bytes())
                for e in manifest(store)["articles"].values())
 
 
@@ -583,7 +584,7 @@ def test_random_json_in_the_manifest_or_journal_never_makes_a_query_raise(scratc
         m["articles"]["b.txt"][data.draw(st.sampled_from(["file", "key", "size", "hash", "title"]))] = value
     else:
         journal = json.dumps({"id": "b.txt", "entry": value}) + "\n"
-    shutil.copy(pristine / "articles" / "a.txt.json", scratch / "articles" / "a.txt.json")
+    shutil.copy(document_file(pristine, "a.txt.json"), document_file(scratch, "a.txt.json"))
     (scratch / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
     (scratch / "journal.jsonl").write_text(journal, encoding="utf-8")
     for q in (["articles", "--json"], ["show", "b.txt", "--json"], ["quotes"], ["who", "Alice Smith"]):

@@ -71,6 +71,22 @@ def test_in_process_long_chunks_go_after_the_short_ones_within_a_memory_bound():
         ["s1"], ["s2"], ["L1"], ["s3"], ["L2"], ["L3"]]
 
 
+def test_with_workers_the_last_chunks_are_cut_smaller_and_nothing_moves():
+    chunks = [[raw(f"c{c}a{a}", "short") for a in range(16)] for c in range(6)]
+    out = list(pipeline.balanced_tail(iter(chunks), ahead=2, pieces=4))
+    assert [a for c in out for a in c] == [a for c in chunks for a in c]  # input order, nothing lost
+    assert [len(c) for c in out] == [16] * 4 + [4] * 8  # the last two, known once the input ends
+    # fewer chunks than held back: all cut (a small run is shared between the workers too)
+    assert [len(c) for c in pipeline.balanced_tail(iter([chunks[0][:7]]), ahead=4, pieces=4)] == [2, 2, 2, 1]
+
+
+def test_a_long_chunk_is_never_held_back_nor_cut():
+    long = [raw("long", "x" * (pipeline.CHUNK_CHARS + 1))]
+    shorts = [[raw(f"s{i}", "short"), raw(f"t{i}", "short")] for i in range(4)]
+    out = ids(pipeline.balanced_tail(iter(shorts[:2] + [long] + shorts[2:]), ahead=3, pieces=2))
+    assert out == [["s0", "t0"], ["s1", "t1"], ["long"], ["s2"], ["t2"], ["s3"], ["t3"]]
+
+
 def test_dask_shards_keep_a_long_chunk_apart():
     cluster = pytest.importorskip("factx.cluster")
     long = [raw("long", "x" * (pipeline.CHUNK_CHARS + 1))]

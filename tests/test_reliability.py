@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, assert_offsets_point_at_the_text, interruptible, run, run_json
+from conftest import CORPUS, assert_offsets_point_at_the_text, document_files, interruptible, run, run_json
 from factx.store import Store
 
 
@@ -52,14 +52,27 @@ def test_second_extract_on_a_locked_store_exits_5(tmp_path):
     assert result.exit_code == 5 and "another" in result.stderr
 
 
-def test_two_jobs_give_the_same_facts_as_one(tmp_path):
+def test_two_jobs_give_the_same_facts_as_one(tmp_path, monkeypatch):
+    from factx import nlp
+
     src = copies(tmp_path / "in", 6)
-    for jobs in ("1", "2"):
-        assert run("extract", src, "--store", tmp_path / f"s{jobs}", "--jobs", jobs, "-q").exit_code == 0
+    assert run("extract", src, "--store", tmp_path / "s1", "--jobs", "1", "-q").exit_code == 0
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the workers load the pipeline: the main process must leave them its core")
+
+    monkeypatch.setattr(nlp, "load_pipeline", not_here)
+    assert run("extract", src, "--store", tmp_path / "s2", "--jobs", "2", "-q").exit_code == 0
+    monkeypatch.undo()
     for command in (["quotes"], ["dates"], ["entities"]):
         one = run_json(*command, "--store", tmp_path / "s1")
         two = run_json(*command, "--store", tmp_path / "s2")
         assert one == two, command
+    # the same documents byte for byte, keys included (made from the workers' pipeline id)
+    assert [p.read_bytes() for p in document_files(tmp_path / "s1")] == \
+        [p.read_bytes() for p in document_files(tmp_path / "s2")]
+    again = json.loads(run("extract", src, "--store", tmp_path / "s2", "--jobs", "1", "--json", "-q").stdout)
+    assert again["skipped"] == 6 and again["extracted"] == 0
 
 
 ODD = ["", " ", "x" * 5000, ".*[(", "O'Brien \"Jr\"", "%_\\", "Ünïcødé ß", "\x00", "🙂"]

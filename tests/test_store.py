@@ -3,9 +3,8 @@ import json
 
 import pytest
 
-from factx.schema import SCHEMA_VERSION
-from factx.store import (CorruptArticle, IncompatibleStore, Store, StoreBusy, StoreNotFound, article_filename,
-                         open_store)
+from factx.store import (STORE_VERSION, CorruptArticle, IncompatibleStore, Store, StoreBusy, StoreNotFound,
+                         article_filename, open_store, shard_of)
 
 
 def doc(article_id, **extra):
@@ -21,7 +20,7 @@ def test_write_then_read_back(tmp_path):
     assert s.read_article("a/b.txt")["title"] == "T"
     assert s.is_current("a/b.txt", "k1") and not s.is_current("a/b.txt", "k2")
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert manifest["schema_version"] == SCHEMA_VERSION and manifest["model"] == "m"
+    assert manifest["schema_version"] == STORE_VERSION and manifest["model"] == "m"
 
 
 def test_articles_written_before_a_kill_are_found_through_the_journal(tmp_path):
@@ -48,7 +47,7 @@ def test_second_writer_is_refused(tmp_path):
 
 
 def test_incompatible_schema_version(tmp_path):
-    (tmp_path / "manifest.json").write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1, "articles": {}}))
+    (tmp_path / "manifest.json").write_text(json.dumps({"schema_version": STORE_VERSION + 1, "articles": {}}))
     with pytest.raises(IncompatibleStore, match="schema version"):
         open_store(tmp_path).entries
 
@@ -63,7 +62,7 @@ def test_corrupt_article_is_reported_not_raised_and_not_current(tmp_path):
         s.write_article(doc("good"), key="k")
         s.write_article(doc("bad"), key="k")
         s.save_manifest()
-    bad_file = tmp_path / "articles" / article_filename("bad")
+    bad_file = tmp_path / "articles" / shard_of(article_filename("bad")) / article_filename("bad")
     bad_file.write_text('{"id": "bad", "te')
     s = open_store(tmp_path)
     items = list(s.iter_articles())

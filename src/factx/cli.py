@@ -19,7 +19,7 @@ import typer
 
 from factx import __version__, query, render
 from factx.exitcodes import ExitStatus
-from factx.store import (IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path,
+from factx.store import (STORE_VERSION, IncompatibleStore, Store, StoreBusy, StoreError, open_store, store_path,
                          write_problem)
 
 app = typer.Typer(
@@ -288,16 +288,13 @@ def extract(
         except ModelNotFound as err:
             raise fail(str(err), ExitStatus.ERROR)
     target = Store(store_path(store))
-    try:
-        target.open_for_writing()
-    except StoreBusy as err:
-        raise fail(str(err), ExitStatus.STORE_BUSY)
-    except IncompatibleStore as err:
-        raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
-    except OSError as err:
-        raise fail(f"cannot write the store at {target.root}: {err}", ExitStatus.ERROR)
-
+    # from here on SIGTERM is Ctrl-C: opening the store may move an old store's documents
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        _open_for_writing(target, quiet)
+    except BaseException:
+        signal.signal(signal.SIGTERM, previous)
+        raise
     progress = None if quiet else _progress_bar()
     try:
         with target:
@@ -335,6 +332,29 @@ def extract(
     if not quiet:
         render.view("summary", summary, stderr=True)
     raise typer.Exit(int(ExitStatus.ERROR if summary.failures else ExitStatus.OK))
+
+
+def _open_for_writing(target: Store, quiet: bool) -> None:
+    """Take the store's lock and load it, moving the documents of an old store into their shard
+    folders (once: ``Store.migrate_layout``); store problems become one-line errors."""
+    try:
+        try:
+            target.open_for_writing()
+        except BaseException:
+            target.close()  # the lock, should it have been taken
+            raise
+    except StoreBusy as err:
+        raise fail(str(err), ExitStatus.STORE_BUSY)
+    except IncompatibleStore as err:
+        raise fail(str(err), ExitStatus.INCOMPATIBLE_STORE)
+    except OSError as err:
+        raise fail(write_problem(target.root, err), ExitStatus.ERROR)
+    except KeyboardInterrupt:
+        raise fail("interrupted while moving the store's documents into their shard folders; the store is "
+                   "consistent and the next run goes on", ExitStatus.INTERRUPTED)
+    if target.migrated and not quiet:
+        render.message(f"Note: moved the {target.migrated} documents of the store {target.root} into its shard "
+                       f"folders (store version {STORE_VERSION}; done once)", "yellow")
 
 
 def _progress_step(progress, task, label: str) -> dict:

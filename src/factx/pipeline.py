@@ -258,6 +258,29 @@ def shorts_first(chunks: Iterable[list[RawArticle]], hold_chars: Optional[int] =
     yield from held
 
 
+def balanced_tail(chunks: Iterable[list[RawArticle]], ahead: int, pieces: int = 4,
+                  max_chars: Optional[int] = None) -> Iterator[list[RawArticle]]:
+    """The same chunks in the same order, ``ahead`` of them held back so that the last ones are
+    known when the input ends: those are cut into ``pieces`` smaller chunks each. With workers,
+    the end of a run otherwise has one worker parse a whole chunk while the others wait (at
+    --jobs 2 on 200 articles, most of a second). A long article's chunk is never held (memory):
+    what is held goes out before it."""
+    held: list[list[RawArticle]] = []
+    for chunk in chunks:
+        if is_long(chunk, max_chars):
+            yield from held
+            held = []
+            yield chunk
+            continue
+        held.append(chunk)
+        if len(held) > ahead:
+            yield held.pop(0)
+    for chunk in held:
+        step = -(-len(chunk) // pieces)  # ceiling: at most `pieces` chunks
+        for start in range(0, len(chunk), step):
+            yield chunk[start:start + step]
+
+
 def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: Optional[str],
                reference: Optional[str], dask: Optional[str] = None, run_shards: Optional[Callable] = None,
                on_article: Optional[Callable[[str], None]] = None,
@@ -280,7 +303,7 @@ def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: O
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, os.getpid()))
     pending: dict[cf.Future, list[RawArticle]] = {}
     try:
-        for chunk in chunks:
+        for chunk in balanced_tail(chunks, ahead=2 * jobs):
             pending[pool.submit(extract_chunk, chunk, model, reference)] = chunk
             if len(pending) >= 2 * jobs:
                 yield from _collect(pending, cf.FIRST_COMPLETED)
@@ -290,7 +313,9 @@ def run_chunks(chunks: Iterator[list[RawArticle]], jobs: Optional[int], model: O
         for proc in list(getattr(pool, "_processes", {}).values()):
             if pending:  # interrupted: do not wait for work nobody will store
                 proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Done: the workers end (a few tenths of a second: spaCy's teardown) while this process
+        # merges people across the corpus, rather than before; they are reaped at exit.
+        pool.shutdown(wait=bool(pending), cancel_futures=True)
 
 
 def _collect(pending: dict, when: str):
@@ -331,9 +356,13 @@ def run_extract(
     chunk is stored, when the parsing happens in this process (``--jobs 1``)."""
     # spaCy takes a second to import and load: a run with nothing new never loads it. The model
     # id in the keys comes from the pipeline's meta.json; when that cannot be read, or when the
-    # first article needs parsing, the pipeline is loaded (a missing model fails there).
+    # first article needs parsing in this process, the pipeline is loaded (a missing model fails
+    # there). With --jobs N the workers load it and each document says which pipeline made it:
+    # its key is made from that, and loading it here too would take a core from the workers
+    # while they load theirs.
     mid = installed_model_id(model)
     loaded = False
+    workers_load = dask is None and (jobs or 1) > 1
 
     def load() -> str:
         nonlocal loaded
@@ -373,7 +402,7 @@ def run_extract(
             if not force and store.is_current(item.id, article_key(item, mid, reference_date)):
                 report(Outcome(item.id, "skipped"))
                 continue
-            if not loaded:
+            if not loaded and not workers_load:
                 mid = load()  # the pipeline's own id from now on, should meta.json have lied
             yield item
 
@@ -386,16 +415,22 @@ def run_extract(
     try:
         for chunk, results in run_chunks(chunked(to_extract()), jobs, model, reference_date, dask, run_shards,
                                          on_article):
+            # One batch a chunk: each document synced on its own, its folder once, and journaled
+            # only then; the index follows what the journal lists.
+            done = [(value, article_key(raw, value.get("model") or mid, reference_date))
+                    for raw, (status, value) in zip(chunk, results) if status == "ok"]
+            if done:
+                mid = done[-1][0].get("model") or mid  # the pipeline's own id, should meta.json have lied
+            store.write_articles(done)
             index.begin()
+            for doc, key in done:
+                index.add(doc, key)
+            index.commit()
             for raw, (status, value) in zip(chunk, results):
                 if status == "ok":
-                    key = article_key(raw, mid, reference_date)
-                    store.write_article(value, key)
-                    index.add(value, key)
                     report(Outcome(raw.id, "extracted", warnings=raw.warnings))
                 else:
                     report(Outcome(raw.id, "failed", value))
-            index.commit()
     except KeyboardInterrupt:
         summary.interrupted = True
         raise

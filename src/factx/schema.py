@@ -149,6 +149,8 @@ class Article:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STR, _INT, _BOOL, _OPT_STR, _OPT_INT = "str", "int", "bool", "str|null", "int|null"
+# What SQLite can hold (the index keeps offsets as INTEGER): a larger number is no offset
+_INT64 = range(-2 ** 63, 2 ** 63)
 
 
 def _ok(value: Any, kind: str) -> bool:
@@ -158,7 +160,7 @@ def _ok(value: Any, kind: str) -> bool:
     if base == "str":
         return isinstance(value, str) and not _SURROGATE.search(value)
     if base == "int":
-        return type(value) is int
+        return type(value) is int and value in _INT64
     if base == "bool":
         return type(value) is bool
     if base == "value":  # an attribute's value: an age or a role
@@ -167,7 +169,7 @@ def _ok(value: Any, kind: str) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) and not _SURROGATE.search(v) for v in value)
     if base == "spans":
         return isinstance(value, list) and all(
-            isinstance(m, list) and len(m) == 2 and type(m[0]) is int and type(m[1]) is int for m in value)
+            isinstance(m, list) and len(m) == 2 and all(type(v) is int and v in _INT64 for v in m) for m in value)
     return False
 
 
@@ -189,6 +191,8 @@ def _kind(value: Any) -> str:
         return "null"
     if isinstance(value, str) and _SURROGATE.search(value):
         return "a string with a lone surrogate"
+    if type(value) is int and value not in _INT64:
+        return "a number too large"
     return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
             dict: "an object"}.get(type(value), type(value).__name__)
 
