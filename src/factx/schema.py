@@ -260,6 +260,8 @@ def _quick_ok(obj: Any, spec: tuple[tuple, tuple], strings: list) -> bool:
                 return False
             if type(value) is str:
                 strings.append(value)
+            elif type(value) is int and value not in _INT64:
+                return False
         elif value is None and kind == "strlist|null":
             continue
         elif kind in ("strlist", "strlist|null"):
@@ -268,7 +270,8 @@ def _quick_ok(obj: Any, spec: tuple[tuple, tuple], strings: list) -> bool:
             strings.extend(value)
         elif kind == "spans":
             if type(value) is not list or any(type(m) is not list or len(m) != 2 or type(m[0]) is not int
-                                              or type(m[1]) is not int for m in value):
+                                              or type(m[1]) is not int or m[0] not in _INT64 or m[1] not in _INT64
+                                              for m in value):
                 return False
         else:
             return False
