@@ -645,11 +645,8 @@ def _not_found(text: str, fmt: Optional[str], **details) -> typer.Exit:
     """Exit 3 with the message on stderr; with JSON output (``fmt`` json or jsonl) also a JSON
     error object on stdout, so that a pipe into `jq` reads a document, not nothing: one line
     for jsonl."""
-    error = {"error": text, "status": int(ExitStatus.NOT_FOUND), **details}
-    if fmt == "jsonl":
-        sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        render.emit(error, True, "")
+    if fmt in JSON_FORMATS:
+        emit_document({"error": text, "status": int(ExitStatus.NOT_FOUND), **details}, fmt, "")
     return fail(text, ExitStatus.NOT_FOUND)
 
 
@@ -686,10 +683,8 @@ def _one_person(arts: query.Articles, name: str, fmt: Optional[str] = None) -> d
         choices = [{"id": p["id"], "name": p["name"], "mentions": p["mentions"], "articles": people.n_articles(p),
                     "role": arts.index.main_role(p["pid"])}
                    for p in hits[:20]]
-        if fmt == "jsonl":
-            sys.stdout.write(json.dumps({"ambiguous": name, "candidates": choices}, ensure_ascii=False) + "\n")
-        elif fmt == "json":
-            render.emit({"ambiguous": name, "candidates": choices}, True, "candidates")
+        if fmt in JSON_FORMATS:
+            emit_document({"ambiguous": name, "candidates": choices}, fmt, "candidates")
         else:
             render.view("candidates", name, choices, stderr=True)
         raise typer.Exit(int(ExitStatus.AMBIGUOUS))
