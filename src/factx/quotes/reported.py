@@ -34,8 +34,8 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
-                                  REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, SUBORDINATING_MARKS,
-                                  TRAILING_CLAUSE_DEPS)
+                                  REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -63,8 +63,8 @@ class Report:
 
 
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | CLAIM_NOUNS | \
-    frozenset(PREPOSITION_CUES) | {"according"}
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | \
+    CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -318,17 +318,12 @@ def _end_of_opening_phrase(tok) -> Optional[int]:
     """The comma that closes an opening "In a poll (released Monday | last month)," phrase:
     what comes between the phrase and the comma may describe the poll, not say anything; so
     may a participle set off by commas ("In the poll, conducted in May, ...")."""
-    doc, sent = tok.doc, tok.sent
-    k = tok.right_edge.i + 1
-    while k < sent.end and k - tok.i <= MAX_OPENING_PHRASE_TOKENS:
-        if doc[k].text == ",":
-            participle = k + 1 < sent.end and doc[k + 1].tag_ == "VBN"
-            after = _comma_within(doc, k + 1, sent.end, tok.i + MAX_OPENING_PHRASE_TOKENS) if participle else None
-            return after if after is not None else k
-        if doc[k].tag_ in FINITE_VERB_TAGS:
-            return None
-        k += 1
-    return None
+    doc, sent, limit = tok.doc, tok.sent, tok.i + MAX_OPENING_PHRASE_TOKENS
+    k = _comma_within(doc, tok.right_edge.i + 1, sent.end, limit)
+    if k is None or k + 1 >= sent.end or doc[k + 1].tag_ != "VBN":
+        return k
+    after = _comma_within(doc, k + 1, sent.end, limit)
+    return after if after is not None else k
 
 
 def _comma_within(doc, i: int, end: int, limit: int) -> Optional[int]:
@@ -350,8 +345,8 @@ def passive_clause(ctx: _Context, tok) -> Optional[Report]:
     """It was reported that CLAUSE / X is expected to ...: kept with no source."""
     if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok):
         return None
-    head = _clause_of(ctx, tok, after=True) or _infinitive_of(ctx, tok)
-    if head is None or head.i < tok.i:
+    head = _clause_of(ctx, tok, after=True) or _infinitive_of(ctx, tok)  # both after the cue
+    if head is None:
         return None
     return _report(ctx, tok, head, "passive-clause", sourced=False)
 
@@ -517,10 +512,14 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
 
 
+def _chars(doc, i: int, j: int) -> tuple[int, int]:
+    """Character offsets of tokens [i, j)."""
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
 def _whole_quote_inside(ctx: _Context, i: int, j: int) -> bool:
     """A quotation that is no short fragment lies in tokens [i, j)."""
-    doc = ctx.doc
-    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    a, b = _chars(ctx.doc, i, j)
     return any(not s.partial and s.open_at < b and a < s.close_end for s in ctx.segs)
 
 
@@ -587,8 +586,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
 
 def _partial_inside(ctx: _Context, i: int, j: int) -> bool:
     """A short quoted fragment lies in tokens [i, j)."""
-    doc = ctx.doc
-    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    a, b = _chars(ctx.doc, i, j)
     return any(s.partial and a <= s.start and s.end <= b for s in ctx.segs)
 
 
@@ -663,9 +661,7 @@ def find_reported(ctx: _Context) -> list[Report]:
 
 def _char_span(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
     """Characters of a content span, widened to the whole of any quotation it cuts into."""
-    doc = ctx.doc
-    i, j = span
-    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    a, b = _chars(ctx.doc, *span)
     for s in ctx.segs:
         if s.open_at < b and a < s.close_end:
             a, b = min(a, s.open_at), max(b, s.close_end)
