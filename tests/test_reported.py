@@ -106,6 +106,31 @@ def test_object_and_preposition_content(reported):
     assert q.rule == "verb-preposition" and q.text == "an independent inquiry"
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("The governor expressed deep concern about the layoffs.", "deep concern about the layoffs"),
+    ("Two council members voiced support for the new stadium.", "support for the new stadium"),
+    ("The bishop stressed the importance of the vote.", "the importance of the vote"),
+    ("The minister denied any role in the contract.", "any role in the contract"),
+])
+def test_communication_verbs_take_their_object_as_content(reported, sentence, content):
+    q = only(reported(sentence))
+    assert q.rule == "verb-object" and q.text == content and q.speaker is not None
+
+
+def test_declined_to_comment_is_a_short_infinitive_report(reported):
+    q = only(reported("A spokeswoman for the agency declined to comment."))
+    assert q.rule == "verb-infinitive" and q.text == "to comment"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("A federal judge ruled that the new map was unconstitutional.", "the new map was unconstitutional"),
+    ("Several senators questioned whether the treaty could survive.", "whether the treaty could survive"),
+])
+def test_stance_verbs_report_their_clause(reported, sentence, content):
+    q = only(reported(sentence))
+    assert q.rule == "verb-clause" and q.text == content
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

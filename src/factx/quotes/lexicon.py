@@ -130,6 +130,11 @@ BELIEF_CUES = frozenset("""
     predict estimate conclude acknowledge agree accept concede contend insist allege
 """.split())
 
+# Verbs whose clause is a stance or ruling but that do not introduce quotations (so they are no
+# speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the judge
+# ruled that ...", "implied that ...".
+STANCE_CLAUSE_CUES = frozenset("question point rule imply".split())
+
 # Verbs whose reported content is an infinitive: "vowed to veto", "urged him to resign".
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
@@ -144,6 +149,8 @@ OBJECT_CUES = frozenset("""
     condemn welcome applaud slam demand recommend predict dispute mention recall tout highlight
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
     endorse oppose show report
+    express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
+    mock hail credit advocate blast
 """.split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".

@@ -35,13 +35,14 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  STANCE_CLAUSE_CUES,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
 from factx.schema import Quote
 
-CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES
+CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 
 
 @dataclass
@@ -444,7 +445,7 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
         return None
     head = _infinitive_of(ctx, tok)
-    return _report(ctx, tok, head, "verb-infinitive") if head is not None else None
+    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2) if head is not None else None
 
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
