@@ -131,6 +131,23 @@ def test_stance_verbs_report_their_clause(reported, sentence, content):
     assert q.rule == "verb-clause" and q.text == content
 
 
+def test_noun_infinitive_owner_is_the_source(reported):
+    q = only(reported("Senator Ada Moreno's plan to cut property taxes passed the committee."))
+    assert q.rule == "noun-infinitive" and q.text == "to cut property taxes" and q.speaker == "Ada Moreno"
+
+
+def test_noun_preposition_owner_is_the_source(reported):
+    q = only(reported("Governor Ana Ruiz's support for the stadium was never in doubt."))
+    assert q.rule == "noun-preposition" and q.text == "the stadium" and q.speaker.endswith("Ana Ruiz")
+
+
+def test_noun_cues_inside_someone_elses_words_are_left_to_them(reported):
+    # the plan is what the critics talk about; it is not a second report of its own
+    found = reported("Critics mocked Senator Ada Moreno's plan to cut property taxes.")
+    assert not any(q.rule.startswith("noun-") for q in found)
+    assert not reported("Support for the stadium grew over the summer.")
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

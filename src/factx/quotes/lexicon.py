@@ -170,6 +170,21 @@ CLAIM_NOUNS = frozenset("""
     insistence contention accusation charge assurance admission announcement prediction
 """.split())
 
+# Nouns whose "to" infinitive is what their owner intends or demands: "her decision to run",
+# "Trump's plan to deport ...", "his refusal to testify".
+INTENTION_NOUNS = frozenset("""
+    plan decision promise pledge vow proposal refusal threat call demand order request offer
+    intention bid
+""".split())
+
+# Noun + preposition pairs whose object is what the owner stands for or against: "her support
+# for the bill", "Trump's attacks on the judge", "his criticism of the deal".
+NOUN_PREPOSITION_CUES = {"support": {"for"}, "criticism": {"of"}, "opposition": {"to"},
+                         "endorsement": {"of"}, "attack": {"on"}, "call": {"for"},
+                         "praise": {"for", "of"}, "remark": {"about", "on"},
+                         "comment": {"about", "on"}, "embrace": {"of"}, "defense": {"of"},
+                         "denial": {"of"}, "condemnation": {"of"}, "rejection": {"of"}}
+
 # Cues whose content is a question, and the words that open a yes/no question ("asked workers
 # if they planned to vote"): the question, "if" included, is the content.
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query"})

@@ -35,7 +35,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_CLAUSE_CUES,
+                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -65,7 +65,7 @@ class Report:
 
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | \
-    CLAIM_NOUNS | frozenset(PREPOSITION_CUES) | {"according"}
+    CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -463,6 +463,50 @@ def noun_clause(ctx: _Context, tok) -> Optional[Report]:
     return Report(span, source, tok.i, tok.i + 1, lemma(tok).lower(), "noun-clause")
 
 
+NOUN_CUE_DEPS = ("nsubj", "nsubjpass", "ROOT")
+
+
+def _owner(ctx: _Context, tok):
+    """The possessor of a noun cue ("Trump's plan", "her decision") when it can say things."""
+    if tok.dep_ not in NOUN_CUE_DEPS:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and _source_ok(ctx, owner, tok) else None
+
+
+def _noun_report(ctx: _Context, tok, owner, head, rule: str, min_tokens: int) -> Optional[Report]:
+    span, source = _content(ctx, head, tok, min_tokens=min_tokens), _mention(ctx, owner)
+    if span is None or source is None:
+        return None
+    return Report(span, source, tok.i, tok.i + 1, lemma(tok).lower(), rule)
+
+
+def noun_infinitive(ctx: _Context, tok) -> Optional[Report]:
+    """X's plan / decision / refusal to ...: the infinitive is what the owner intends."""
+    if tok.pos_ != "NOUN" or lemma(tok).lower() not in INTENTION_NOUNS:
+        return None
+    owner = _owner(ctx, tok)
+    head = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and _to_infinitive(c)), None)
+    if owner is None or head is None:
+        return None
+    return _noun_report(ctx, tok, owner, head, "noun-infinitive", min_tokens=2)
+
+
+def noun_preposition(ctx: _Context, tok) -> Optional[Report]:
+    """X's support for / criticism of / attacks on OBJECT: the object is what X stands for or
+    against. Without an owner ("support for the bill grew") nobody is quoted."""
+    preps = NOUN_PREPOSITION_CUES.get(lemma(tok).lower()) if tok.pos_ == "NOUN" else None
+    owner = _owner(ctx, tok) if preps else None
+    if owner is None:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+    obj = prep is not None and next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")
+                                     and not ctx.quoted[g.i]), None)
+    if not obj:
+        return None
+    return _noun_report(ctx, tok, owner, obj, "noun-preposition", min_tokens=1)
+
+
 def say_object(ctx: _Context, tok) -> Optional[Report]:
     """X said no to A / say the same of B / said so: what "say" takes as object is what was
     said (a pronoun other than "so" is left out: "said it" tells nothing)."""
@@ -621,6 +665,8 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("parenthetical-cue", parenthetical_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
+    ("noun-infinitive", noun_infinitive),
+    ("noun-preposition", noun_preposition),
     ("colon-label", colon_label),
     ("seems", seems),
     ("naming-verb", naming_verb),
