@@ -111,6 +111,7 @@ def test_object_and_preposition_content(reported):
     ("Two council members voiced support for the new stadium.", "support for the new stadium"),
     ("The bishop stressed the importance of the vote.", "the importance of the vote"),
     ("The minister denied any role in the contract.", "any role in the contract"),
+    ("The union accused the company of hiding its profits.", "the company of hiding its profits"),
 ])
 def test_communication_verbs_take_their_object_as_content(reported, sentence, content):
     q = only(reported(sentence))

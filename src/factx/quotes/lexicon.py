@@ -142,15 +142,16 @@ INFINITIVE_CUES = frozenset("""
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",
-# "criticized the plan", "described the protests as peaceful". Verbs of mere stance towards a
-# person ("support", "back", "attack", "accuse") are left out: their object is rarely content.
+# "criticized the plan", "described the protests as peaceful", "accused the mayor of lying" (the
+# object with its "of"/"for" phrase). Verbs of mere stance towards a person ("support", "back",
+# "attack") are left out: their object is rarely content.
 OBJECT_CUES = frozenset("""
     announce cite criticize criticise describe defend praise propose dismiss question reject
     condemn welcome applaud slam demand recommend predict dispute mention recall tout highlight
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
     endorse oppose show report
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
-    mock hail credit advocate blast
+    mock hail credit advocate blast accuse blame
 """.split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
