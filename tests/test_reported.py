@@ -149,6 +149,12 @@ def test_noun_cues_inside_someone_elses_words_are_left_to_them(reported):
     assert not reported("Support for the stadium grew over the summer.")
 
 
+def test_a_second_that_clause_belongs_to_the_same_report(reported):
+    q = only(reported("The mayor says the budget is balanced and that she can understand why voters are angry."))
+    assert q.text == "the budget is balanced and that she can understand why voters are angry"
+    assert q.speaker == "The mayor"
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

@@ -160,6 +160,8 @@ def _before_next_cue(ctx: _Context, i: int, j: int) -> int:
             continue
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING_MARKS for c in t.children):
             continue  # "... if he would have told her": part of the first report
+        if t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue  # "says A and that she doubts B": a second "that" clause of the same report
         m = min(t.left_edge.i, k)
         while m > i and (doc[m - 1].dep_ in ("cc", "mark") or doc[m - 1].is_punct or doc[m - 1].is_space):
             m -= 1
