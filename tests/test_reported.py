@@ -155,6 +155,11 @@ def test_a_second_that_clause_belongs_to_the_same_report(reported):
     assert q.speaker == "The mayor"
 
 
+def test_what_the_source_said_is(reported):
+    q = only(reported("The council helped farms adapt to what the mayor said is a growing demand for water."))
+    assert q.rule == "verb-clause" and q.text == "is a growing demand for water" and q.speaker == "the mayor"
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

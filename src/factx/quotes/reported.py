@@ -373,11 +373,13 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
 
 
 def _relative_subject_before(head, cue) -> bool:
-    """The cue heads a relative clause and all of ``head``'s words before the cue are the
-    relative pronoun that is its subject ("that critics say | will raise taxes")."""
+    """All of ``head``'s words before the cue are the relative pronoun that is its subject, in a
+    relative clause ("that critics say | will raise taxes") or a free one ("what analysts said |
+    was a sign of ...")."""
     before = [c for c in head.children if c.i < cue.i]
-    return cue.dep_ == "relcl" and len(before) == 1 and before[0].dep_ in ("nsubj", "nsubjpass") and \
-        before[0].tag_ in RELATIVE_TAGS and before[0].left_edge.i == before[0].i
+    if len(before) != 1 or before[0].dep_ not in ("nsubj", "nsubjpass") or before[0].left_edge.i != before[0].i:
+        return False
+    return cue.dep_ == "relcl" and before[0].tag_ in RELATIVE_TAGS or before[0].lower_ == "what"
 
 
 def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
