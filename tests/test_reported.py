@@ -160,6 +160,18 @@ def test_what_the_source_said_is(reported):
     assert q.rule == "verb-clause" and q.text == "is a growing demand for water" and q.speaker == "the mayor"
 
 
+def test_said_no(reported):
+    found = reported("Asked if he would run again, the senator said no.")
+    q = next(q for q in found if q.rule == "say-object")
+    assert q.text == "no" and q.speaker == "the senator"
+
+
+def test_parenthetical_cue_after_an_opening_phrase(reported):
+    found = reported("Last spring, aides to the governor said, the mere mention of the audit made him furious.")
+    texts = {q.text for q in found if q.rule == "parenthetical-cue"}
+    assert texts == {"Last spring", "the mere mention of the audit made him furious"}
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

@@ -409,6 +409,9 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
         return None
     doc, sent = ctx.doc, tok.sent
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # its commas included
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is not None and subj.left_edge.i > lo and doc[subj.left_edge.i - 1].text == ",":
+        lo = subj.left_edge.i  # "Last spring, aides said, A": the opening phrase is part of A
     if lo <= sent.start or "," not in (doc[lo].text, doc[lo - 1].text) or ctx.quoted[tok.head.i]:
         return None
     source = _source(ctx, tok)
@@ -512,11 +515,12 @@ def noun_preposition(ctx: _Context, tok) -> Optional[Report]:
 
 
 def say_object(ctx: _Context, tok) -> Optional[Report]:
-    """X said no to A / say the same of B / said so: what "say" takes as object is what was
+    """X said no (to A) / say the same of B / said so: what "say" takes as object is what was
     said (a pronoun other than "so" is left out: "said it" tells nothing)."""
     if not _verb(tok) or _lemma(tok) != "say":
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    obj = next((c for c in tok.children if c.i > tok.i and not ctx.quoted[c.i] and
+                (c.dep_ == "dobj" or c.dep_ == "intj" and c.lower_ in ("yes", "no"))), None)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ != "so":
         return None
     return _report(ctx, tok, obj, "say-object", min_tokens=1, tail=("prep",))
