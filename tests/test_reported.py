@@ -172,6 +172,23 @@ def test_parenthetical_cue_after_an_opening_phrase(reported):
     assert texts == {"Last spring", "the mere mention of the audit made him furious"}
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("As the Tribune reported, the mayor was also accused of hiding the audit.",
+     "the mayor was also accused of hiding the audit"),
+    ("As reported by the Tribune, investigators found over 200 emails on the server.",
+     "investigators found over 200 emails on the server"),
+    ("The plan is flawed, as the senator noted.", "The plan is flawed"),
+])
+def test_as_cue(reported, sentence, content):
+    q = only(reported(sentence))
+    assert q.rule == "as-cue" and q.text == content and q.speaker is not None
+
+
+def test_as_cue_leaves_out_as_meaning_when(reported):
+    assert not any(q.rule == "as-cue" for q in reported("As she testified, protesters gathered outside."))
+    assert not any(q.rule == "as-cue" for q in reported("As the mayor said goodbye, the crowd cheered."))
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

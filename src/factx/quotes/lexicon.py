@@ -130,6 +130,13 @@ BELIEF_CUES = frozenset("""
     predict estimate conclude acknowledge agree accept concede contend insist allege
 """.split())
 
+# Verbs of an "As X reported, A" phrase: the clause it hangs on is what X reported. Verbs that
+# also tell when something happened ("As she testified, protesters gathered") are left out.
+AS_CUES = frozenset("""
+    say report note write explain mention reveal predict suggest argue claim tweet announce
+    confirm state detail indicate observe acknowledge
+""".split())
+
 # Verbs whose clause is a stance or ruling but that do not introduce quotations (so they are no
 # speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the judge
 # ruled that ...", "implied that ...".

@@ -35,7 +35,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES,
+                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -425,6 +425,33 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     return Report(pieces[0], source, tok.i, tok.i + 1, _lemma(tok), "parenthetical-cue", tuple(pieces[1:]))
 
 
+def as_cue(ctx: _Context, tok) -> Optional[Report]:
+    """As X reported, A. / As reported by X, A. / A, as X noted. : the clause the "as" phrase
+    hangs on is what X reported, the phrase itself left out."""
+    if not _verb(tok) or _lemma(tok) not in AS_CUES or tok.dep_ != "advcl" or ctx.quoted[tok.i]:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children) or \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass") for c in tok.children):
+        return None  # "as he said he would", "as she said goodbye": not a source of the clause
+    doc, sent = ctx.doc, tok.sent
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if not (lo > sent.start and doc[lo - 1].text == "," or hi < sent.end and doc[hi].text == ","):
+        return None  # set off by a comma from the clause it attributes
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        source = _mention(ctx, agent) if _source_ok(ctx, agent, tok) else None
+    else:
+        source = _source(ctx, tok)
+    if source is None or not lo <= source[0] < hi:
+        return None
+    before = _trimmed(ctx, *_in_paragraph(ctx, tok, sent.start, lo))
+    after = _trimmed(ctx, *_in_paragraph(ctx, tok, hi, sent.end))
+    pieces = [p for p in (before, after) if p is not None]
+    if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
+        return None
+    return Report(pieces[0], source, tok.i, tok.i + 1, _lemma(tok), "as-cue", tuple(pieces[1:]))
+
+
 def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
     """[i, j) without surrounding spaces and punctuation (quotation marks kept), or None."""
     doc = ctx.doc
@@ -671,6 +698,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("verb-clause", verb_clause),
     ("clause-then-cue", clause_then_cue),
     ("parenthetical-cue", parenthetical_cue),
+    ("as-cue", as_cue),
     ("verb-infinitive", verb_infinitive),
     ("noun-clause", noun_clause),
     ("noun-infinitive", noun_infinitive),
