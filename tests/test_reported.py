@@ -189,6 +189,15 @@ def test_as_cue_leaves_out_as_meaning_when(reported):
     assert not any(q.rule == "as-cue" for q in reported("As the mayor said goodbye, the crowd cheered."))
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("WASHINGTON (AP) — Crime in the city will rise this year, the police department reported.",
+     "Crime in the city will rise this year"),
+    ("U.S.-Mexico talks stalled again this week, officials said.", "U.S.-Mexico talks stalled again this week"),
+])
+def test_a_dateline_is_nobody_s_words(reported, sentence, content):
+    assert only(reported(sentence)).text == content
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

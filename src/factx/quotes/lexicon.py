@@ -130,6 +130,10 @@ BELIEF_CUES = frozenset("""
     predict estimate conclude acknowledge agree accept concede contend insist allege
 """.split())
 
+# A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
+DATELINE_DASHES = frozenset({"—", "–", "--"})  # not "-": "U.S.-Mexico talks" opens no dateline
+MAX_DATELINE_TOKENS = 8
+
 # Verbs of an "As X reported, A" phrase: the clause it hangs on is what X reported. Verbs that
 # also tell when something happened ("As she testified, protesters gathered") are left out.
 AS_CUES = frozenset("""

@@ -36,6 +36,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
+                                  DATELINE_DASHES, MAX_DATELINE_TOKENS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -183,14 +184,28 @@ def _before_trailing_relative(ctx: _Context, i: int, j: int) -> int:
 
 
 def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
-    """Tokens [i, j) narrowed to those of ``tok``'s paragraph."""
+    """Tokens [i, j) narrowed to those of ``tok``'s paragraph, after its dateline if any."""
     doc = ctx.doc
     a, b = ctx.paras[ctx.para_of(tok)]
     while i < j and doc[i].idx < a:
         i += 1
     while j > i and doc[j - 1].idx >= b:
         j -= 1
+    if i < j and (i == 0 or doc[i - 1].idx < a):
+        i = _after_dateline(doc, i, j)
     return i, j
+
+
+def _after_dateline(doc, i: int, j: int) -> int:
+    """The first token after a dateline opening a paragraph ("WASHINGTON (AP) —", "ST. LOUIS
+    --"): place names in capitals, an agency in brackets, then a dash. No one said those."""
+    for k in range(i, min(j, i + MAX_DATELINE_TOKENS)):
+        t = doc[k]
+        if t.text in DATELINE_DASHES:
+            return k + 1 if k > i else i
+        if not (t.is_upper or t.is_punct or t.is_space or t.text[:1].isupper() and doc[k - 1].text == "("):
+            return i
+    return i
 
 
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
