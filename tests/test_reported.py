@@ -198,6 +198,14 @@ def test_a_dateline_is_nobody_s_words(reported, sentence, content):
     assert only(reported(sentence)).text == content
 
 
+def test_hearsay_adverb_is_a_claim_with_no_source(reported):
+    found = reported("The mayor reportedly met the donors twice, but they left early.")
+    assert {q.text for q in found} == {"The mayor", "met the donors twice"}
+    assert all(q.rule == "hearsay-adverb" and q.speaker is None for q in found)
+    assert len({q.statement for q in found}) == 1
+    assert not reported("The mayor quickly met the donors twice.")
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

@@ -266,6 +266,10 @@ CONTENT_PREPOSITIONS = frozenset("as for of over about against with in than beca
 # but the writer's (PolNeAR annotates them as attributions without a source).
 EVIDENTIAL_VERBS = frozenset("seem appear".split())
 
+# Adverbs that make their clause someone else's unnamed claim ("Lee reportedly met the donors",
+# "the gun he allegedly used"): a report with no source.
+HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
+
 # "NAME: words" opening a paragraph (transcripts, "Poll: ..." headlines): the longest label, and
 # labels that introduce no one's words.
 MAX_LABEL_TOKENS = 4

@@ -36,7 +36,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
-                                  DATELINE_DASHES, MAX_DATELINE_TOKENS,
+                                  DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -643,6 +643,26 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
     return Report(first, None, tok.i, tok.i + 1, _lemma(tok), "seems", (second,))
 
 
+def hearsay_adverb(ctx: _Context, tok) -> Optional[Report]:
+    """X reportedly / allegedly did A: the clause around the adverb is a claim with no named
+    source. A clause joined to it with a subject of its own ("..., but they left") is not."""
+    if tok.lower_ not in HEARSAY_ADVERBS or tok.dep_ != "advmod" or not _verb(tok.head):
+        return None
+    verb, sent = tok.head, tok.sent
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    for c in verb.children:
+        if c.i > tok.i and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            hi = min(hi, c.left_edge.i)
+    while hi > lo and (ctx.doc[hi - 1].dep_ == "cc" or ctx.doc[hi - 1].is_punct):
+        hi -= 1
+    pieces = [p for p in (_trimmed(ctx, *_in_paragraph(ctx, tok, max(lo, sent.start), tok.i)),
+                          _trimmed(ctx, *_in_paragraph(ctx, tok, tok.i + 1, min(hi, sent.end))))
+              if p is not None]
+    if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
+        return None
+    return Report(pieces[0], None, tok.i, tok.i + 1, tok.lower_, "hearsay-adverb", tuple(pieces[1:]))
+
+
 def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     """X called Y a liar / labeled Y a hoax / branded Y a traitor: the naming is the content."""
     if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
@@ -720,6 +740,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("noun-preposition", noun_preposition),
     ("colon-label", colon_label),
     ("seems", seems),
+    ("hearsay-adverb", hearsay_adverb),
     ("naming-verb", naming_verb),
     ("regard-as", regard_as),
     ("say-object", say_object),
@@ -731,7 +752,8 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 
 
 def _may_start_report(tok) -> bool:
-    if lemma(tok).lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":":
+    if lemma(tok).lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":" or \
+            tok.lower_ in HEARSAY_ADVERBS:
         return True
     if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # any-verb-that-clause
