@@ -206,6 +206,14 @@ def test_hearsay_adverb_is_a_claim_with_no_source(reported):
     assert not reported("The mayor quickly met the donors twice.")
 
 
+def test_perspective_opening_phrase(reported):
+    q = only(reported("To his critics, the plan is a giveaway to the banks."))
+    assert q.rule == "perspective" and q.text == "the plan is a giveaway to the banks"
+    assert q.speaker_text == "his critics"
+    assert not reported("To this day, the plan is a giveaway to the banks.")
+    assert not any(q.rule == "perspective" for q in reported("For Lee, the win means 99 more delegates."))
+
+
 def test_mixed_statement_keeps_quoted_piece_as_partial_direct_segment(nlp):
     text = 'Ada Moreno said the budget "will hurt every family in the state."'
     doc = nlp(text)

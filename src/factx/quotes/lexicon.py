@@ -266,6 +266,16 @@ CONTENT_PREPOSITIONS = frozenset("as for of over about against with in than beca
 # but the writer's (PolNeAR annotates them as attributions without a source).
 EVIDENTIAL_VERBS = frozenset("seem appear".split())
 
+# "To his critics, A": an opening phrase whose people hold the view A. Not "for": "For Lee, the
+# win means 99 delegates" is as often what A means for them as what they think.
+PERSPECTIVE_PREPOSITIONS = frozenset({"to"})
+VIEW_HOLDERS = frozenset("""
+    people voter supporter critic opponent resident student lawmaker legislator official expert
+    fan worker member reader viewer observer analyst economist scholar historian democrat
+    republican conservative liberal progressive activist advocate leader parent family citizen
+    american many some others other anyone everyone those most few
+""".split())
+
 # Adverbs that make their clause someone else's unnamed claim ("Lee reportedly met the donors",
 # "the gun he allegedly used"): a report with no source.
 HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())

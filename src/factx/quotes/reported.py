@@ -37,6 +37,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
+                                  PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -319,17 +320,49 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
         return None  # "In a poll, 60 percent said ...": the cue's report carries it
     if not _opens_sentence(tok):
         return None  # "X leads in the polls" is as often the writer's own summary
+    found = _opening_phrase_report(ctx, tok, src_tok, "in-source")
+    if found is None:
+        return None
+    source = (min(found.source[0], tok.i + 1), found.source[1])  # "a CBS News poll released Monday"
+    return Report(found.content, source, tok.i, tok.i + 1, "in", "in-source")
+
+
+def _opening_phrase_report(ctx: _Context, tok, src_tok, rule: str, whole_phrase: bool = True) -> Optional[Report]:
+    """The sentence after an opening "In a poll, ..." / "For many voters, ..." phrase, reported by
+    the phrase's object; the source runs to the phrase's comma when ``whole_phrase``."""
     end = _end_of_opening_phrase(tok)
     if end is None:
         return None
     source = _mention(ctx, src_tok)
-    content = _trimmed(ctx, *_in_paragraph(ctx, tok, end + 1, sent.end))
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, end + 1, tok.sent.end))
     if source is None or content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
-    source = (min(source[0], tok.i + 1), max(source[1], end))  # "a CBS News poll released Monday"
+    if whole_phrase:
+        source = (source[0], max(source[1], end))
     while ctx.doc[source[1] - 1].is_punct:
         source = (source[0], source[1] - 1)
-    return Report(content, source, tok.i, tok.i + 1, "in", "in-source")
+    return Report(content, source, tok.i, tok.i + 1, tok.lower_, rule)
+
+
+def perspective(ctx: _Context, tok) -> Optional[Report]:
+    """To many voters, A. / To his critics, A.: an opening phrase naming people (or a party or
+    group) makes the sentence their view, when no cue of the sentence attributes it."""
+    if tok.lower_ not in PERSPECTIVE_PREPOSITIONS or tok.dep_ != "prep" or not _opens_sentence(tok):
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if holder is None or ctx.quoted[holder.i] or not _holds_views(holder):
+        return None
+    sent = tok.sent
+    if any(_clause_cue(t) and not ctx.quoted[t.i] for t in ctx.doc[sent.start:sent.end]):
+        return None  # "For voters, she said, A": the cue's report carries it
+    return _opening_phrase_report(ctx, tok, holder, "perspective")
+
+
+def _holds_views(tok) -> bool:
+    """People, a group or a party, not a time or a thing ("To that end", "To this day")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("him", "her", "them"):
+        return True
+    return tok.pos_ in ("NOUN", "PRON") and lemma(tok).lower() in VIEW_HOLDERS
 
 
 def _end_of_opening_phrase(tok) -> Optional[int]:
@@ -729,6 +762,7 @@ Sieve = Callable[[_Context, object], Optional[Report]]
 REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("according-to", according_to),
     ("in-source", in_source),
+    ("perspective", perspective),
     ("passive-clause", passive_clause),
     ("verb-clause", verb_clause),
     ("clause-then-cue", clause_then_cue),
@@ -753,6 +787,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
 
 def _may_start_report(tok) -> bool:
     if lemma(tok).lower() in _CUE_WORDS or tok.lower_ in ("according", "in") or tok.text == ":" or \
+            tok.lower_ in PERSPECTIVE_PREPOSITIONS or \
             tok.lower_ in HEARSAY_ADVERBS:
         return True
     if tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
