@@ -113,3 +113,15 @@ def test_damaged_new_quote_fields_are_refused(field, bad):
     validate_article({"id": "a", "text": "A", "quotes": [quote]})
     with pytest.raises(ValueError, match=field):
         validate_article({"id": "a", "text": "A", "quotes": [{**quote, field: bad}]})
+
+
+def test_name_colon_after_a_headline_with_two_names(quote):
+    q = quote("BUDGET TALKS STALL AGAIN - Ann Lee and Bo Park: “The talks failed because neither "
+              "side would move on taxes.”", "talks failed")
+    assert q.rule == "name-colon" and q.speaker in ("Ann Lee", "Bo Park")
+
+
+def test_a_headline_word_in_capitals_is_no_cue(quote):
+    # the tagger takes "TALKS" for a verb; a speaker found through it would be "BUDGET"
+    q = quote("BUDGET TALKS STALL AGAIN: “The talks failed because neither side would move.”", "talks failed")
+    assert q.speaker is None

@@ -427,6 +427,8 @@ def _generic_cue_before(toks):
         return None
     for t in reversed(toks[:-1]):
         if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass", "amod"):
+            if t.is_upper and len(t.text) > 1:
+                return None  # "BUDGET TALKS STALL - Lee: “A”": a headline word the tagger took for a verb
             if toks[-1].text == ":" or any(c.dep_ == "dobj" and lemma(c).lower() in STATEMENT_NOUNS
                                            for c in t.children):
                 return t

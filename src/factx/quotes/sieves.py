@@ -284,12 +284,18 @@ def _colon_name(toks) -> Optional[tuple[int, int]]:
         k -= 1
     end = k
     while k >= 0 and not toks[k].is_punct and (toks[k].ent_type_ in ("PERSON", "ORG") or
-                                               toks[k].pos_ == "PROPN") and \
+                                               toks[k].pos_ == "PROPN" or _name_and(toks, k)) and \
             not (toks[k].text.isupper() and len(toks[k].text) > 2):
         k -= 1
     if k == end or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in toks[k + 1:end + 1]):
         return None
     return k, end
+
+
+def _name_and(toks, k: int) -> bool:
+    """The "and" of two names before a colon ("- Ann Lee and Bo Park: “A”")."""
+    return toks[k].lower_ == "and" and 0 < k < len(toks) - 1 and \
+        all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in (toks[k - 1], toks[k + 1]))
 
 
 def _inverted_cue(t, prev) -> bool:
