@@ -197,6 +197,10 @@ NOUN_PREPOSITION_CUES = {"support": {"for"}, "criticism": {"of"}, "opposition": 
                          "comment": {"about", "on"}, "embrace": {"of"}, "defense": {"of"},
                          "denial": {"of"}, "condemnation": {"of"}, "rejection": {"of"}}
 
+# A noun cue speaks for its owner only as a subject ("Her decision to run surprised them"): as an
+# object it is usually inside someone else's words ("Critics mocked her decision to run").
+NOUN_CUE_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
 # Cues whose content is a question, and the words that open a yes/no question ("asked workers
 # if they planned to vote"): the question, "if" included, is the content.
 QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query"})

@@ -37,7 +37,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
-                                  PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS,
+                                  PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -327,9 +327,9 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
     return Report(found.content, source, tok.i, tok.i + 1, "in", "in-source")
 
 
-def _opening_phrase_report(ctx: _Context, tok, src_tok, rule: str, whole_phrase: bool = True) -> Optional[Report]:
-    """The sentence after an opening "In a poll, ..." / "For many voters, ..." phrase, reported by
-    the phrase's object; the source runs to the phrase's comma when ``whole_phrase``."""
+def _opening_phrase_report(ctx: _Context, tok, src_tok, rule: str) -> Optional[Report]:
+    """The sentence after an opening "In a poll, ..." / "To many voters, ..." phrase, reported by
+    the phrase's object, which runs to the phrase's comma ("a poll released Monday")."""
     end = _end_of_opening_phrase(tok)
     if end is None:
         return None
@@ -337,8 +337,7 @@ def _opening_phrase_report(ctx: _Context, tok, src_tok, rule: str, whole_phrase:
     content = _trimmed(ctx, *_in_paragraph(ctx, tok, end + 1, tok.sent.end))
     if source is None or content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
         return None
-    if whole_phrase:
-        source = (source[0], max(source[1], end))
+    source = (source[0], max(source[1], end))
     while ctx.doc[source[1] - 1].is_punct:
         source = (source[0], source[1] - 1)
     return Report(content, source, tok.i, tok.i + 1, tok.lower_, rule)
@@ -465,12 +464,20 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     source = _source(ctx, tok)
     if source is None or not lo <= source[0] < hi:
         return None
-    before = _trimmed(ctx, *_in_paragraph(ctx, tok, sent.start, lo))
-    after = _trimmed(ctx, *_in_paragraph(ctx, tok, hi, sent.end))
-    pieces = [p for p in (before, after) if p is not None]
+    return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "parenthetical-cue")
+
+
+def _report_around(ctx: _Context, tok, lo: int, hi: int, source, cue_lemma: str, rule: str,
+                   start: int = 0, end: Optional[int] = None) -> Optional[Report]:
+    """A report whose content is the words of the sentence (from ``start`` to ``end``) on each
+    side of the cue's own phrase [lo, hi): one piece or two."""
+    sent = tok.sent
+    end = sent.end if end is None else min(end, sent.end)
+    pieces = [p for p in (_trimmed(ctx, *_in_paragraph(ctx, tok, max(start, sent.start), lo)),
+                          _trimmed(ctx, *_in_paragraph(ctx, tok, hi, end))) if p is not None]
     if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
         return None
-    return Report(pieces[0], source, tok.i, tok.i + 1, _lemma(tok), "parenthetical-cue", tuple(pieces[1:]))
+    return Report(pieces[0], source, tok.i, tok.i + 1, cue_lemma, rule, tuple(pieces[1:]))
 
 
 def as_cue(ctx: _Context, tok) -> Optional[Report]:
@@ -492,12 +499,7 @@ def as_cue(ctx: _Context, tok) -> Optional[Report]:
         source = _source(ctx, tok)
     if source is None or not lo <= source[0] < hi:
         return None
-    before = _trimmed(ctx, *_in_paragraph(ctx, tok, sent.start, lo))
-    after = _trimmed(ctx, *_in_paragraph(ctx, tok, hi, sent.end))
-    pieces = [p for p in (before, after) if p is not None]
-    if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
-        return None
-    return Report(pieces[0], source, tok.i, tok.i + 1, _lemma(tok), "as-cue", tuple(pieces[1:]))
+    return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "as-cue")
 
 
 def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
@@ -543,9 +545,6 @@ def noun_clause(ctx: _Context, tok) -> Optional[Report]:
     if span is None or source is None:
         return None
     return Report(span, source, tok.i, tok.i + 1, lemma(tok).lower(), "noun-clause")
-
-
-NOUN_CUE_DEPS = ("nsubj", "nsubjpass", "ROOT")
 
 
 def _owner(ctx: _Context, tok):
@@ -681,19 +680,14 @@ def hearsay_adverb(ctx: _Context, tok) -> Optional[Report]:
     source. A clause joined to it with a subject of its own ("..., but they left") is not."""
     if tok.lower_ not in HEARSAY_ADVERBS or tok.dep_ != "advmod" or not _verb(tok.head):
         return None
-    verb, sent = tok.head, tok.sent
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    verb = tok.head
+    start, end = verb.left_edge.i, verb.right_edge.i + 1
     for c in verb.children:
         if c.i > tok.i and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-            hi = min(hi, c.left_edge.i)
-    while hi > lo and (ctx.doc[hi - 1].dep_ == "cc" or ctx.doc[hi - 1].is_punct):
-        hi -= 1
-    pieces = [p for p in (_trimmed(ctx, *_in_paragraph(ctx, tok, max(lo, sent.start), tok.i)),
-                          _trimmed(ctx, *_in_paragraph(ctx, tok, tok.i + 1, min(hi, sent.end))))
-              if p is not None]
-    if sum(j - i for i, j in pieces) < MIN_CLAUSE_TOKENS:
-        return None
-    return Report(pieces[0], None, tok.i, tok.i + 1, tok.lower_, "hearsay-adverb", tuple(pieces[1:]))
+            end = min(end, c.left_edge.i)
+    while end > start and (ctx.doc[end - 1].dep_ == "cc" or ctx.doc[end - 1].is_punct):
+        end -= 1
+    return _report_around(ctx, tok, tok.i, tok.i + 1, None, tok.lower_, "hearsay-adverb", start, end)
 
 
 def naming_verb(ctx: _Context, tok) -> Optional[Report]:
@@ -855,7 +849,7 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     out, seen = list(direct), set()
     for report in find_reported(ctx):
         spans = tuple(_char_span(ctx, span) for span in (report.content,) + report.more)
-        a, b = spans[0][0], spans[-1][1]
+        a = spans[0][0]
         if spans in seen or not any(_own_words(ctx, *span) for span in spans):
             continue
         speaker = speaker_text = sp_start = sp_end = person = None
