@@ -125,3 +125,17 @@ def test_a_headline_word_in_capitals_is_no_cue(quote):
     # the tagger takes "TALKS" for a verb; a speaker found through it would be "BUDGET"
     q = quote("BUDGET TALKS STALL AGAIN: “The talks failed because neither side would move.”", "talks failed")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Retired Gen. Ann Lee said on ABC's “This Week” on Sunday that the plan had failed.", "This Week"),
+    ("The senator told “Fox News Sunday” that the plan had failed.", "Fox News Sunday"),
+])
+def test_a_title_the_sentence_names_is_nobody_s_words(quote, text, title):
+    q = quote(text, title)
+    assert q.speaker is None and q.partial
+
+
+def test_a_nickname_a_speaker_uses_is_still_theirs(nlp):
+    found = extract_quotes(nlp("Trump called him “Lyin Ted” again."))
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Trump"]

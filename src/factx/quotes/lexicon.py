@@ -113,6 +113,10 @@ _NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
 STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo release "
                             "remarks comment video caption ad advertisement response".split())
 
+# Prepositions before a title that name where something was said or printed ("on ABC's “This
+# Week”", "in “The Art of the Deal”"): the title is nobody's words.
+WORK_PREPOSITIONS = frozenset("on in to with at from".split())
+
 # Words a title leaves in lower case ("How a Studio Ran Hollywood").
 _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs is".split())
 

@@ -29,6 +29,7 @@ class _Segment:
     own: Optional[str] = None  # how the attribution next to this segment was found
     statement: int = -1
     partial: bool = False
+    names_work: bool = False  # a show's or book's title, never attributed
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from factx.quotes.grammar import (_char_before, _Context, _cue, _next_text_para,
                                   _previous_sentence_speaker, _window_after, _window_before)
-from factx.quotes.lexicon import _MINOR_WORDS, _WORD, DASH_CHARS, PARTIAL_MAX_WORDS
+from factx.quotes.lexicon import _MINOR_WORDS, _WORD, DASH_CHARS, PARTIAL_MAX_WORDS, WORK_PREPOSITIONS
 from factx.quotes.marks import _first_char, _Segment
 from factx.quotes.sieves import _Attribution, attribution_after, attribution_before, inherited
 
@@ -42,6 +42,9 @@ def attribute(ctx: _Context) -> None:
         closes = [s.close_end for s in bounds]  # increasing: segments do not overlap
         shared: Optional[_Attribution] = None  # found after the previous segment, running on
         for seg in plist:
+            if _names_a_work(ctx, seg):
+                seg.names_work, shared = True, None
+                continue
             k = bisect.bisect_right(opens, seg.open_at)
             nxt = opens[k] if k < len(opens) else pb
             k = bisect.bisect_right(closes, seg.open_at)
@@ -89,7 +92,7 @@ def attribute(ctx: _Context) -> None:
     for g in groups.values():
         own = [s for s in g if s.own]
         for s in g:
-            if not s.own and own:
+            if not s.own and own and not s.names_work:
                 # the closest attribution of the same paragraph, else the closest one
                 src = min(own, key=lambda o: (o.para != s.para, abs(o.start - s.start)))
                 _take(s, src, STATEMENT_RULE)
@@ -98,8 +101,8 @@ def attribute(ctx: _Context) -> None:
     # 4. statements still without one: a quote-only paragraph continues the previous quote's
     # speaker or takes the speaker introduced just before it
     for sid in sorted(groups):
-        g = groups[sid]
-        if any(s.own for s in g) or g[0].single:
+        g = [s for s in groups[sid] if not s.names_work]
+        if not g or any(s.own for s in g) or g[0].single:
             continue
         att = inherited(ctx, g)
         if att is not None:
@@ -150,6 +153,17 @@ def _title(text: str, seg: _Segment) -> bool:
     if len(content) < 2 or text[seg.start:seg.end].rstrip()[-1:] in ".!?,":
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _names_a_work(ctx: _Context, seg: _Segment) -> bool:
+    """A title after a possessive, a preposition or "told" ("said on ABC's “This Week”", "told
+    “Fox News Sunday” that ..."): a show, paper or book the sentence names, words nobody says."""
+    if not _title(ctx.text, seg):
+        return False
+    k = ctx.tok_before(seg.open_at) - 1
+    tok = ctx.doc[k] if k >= 0 else None
+    return tok is not None and (tok.tag_ == "POS" or tok.lower_ in WORK_PREPOSITIONS or
+                                tok.pos_ == "VERB" and _cue(tok) is not None and _cue(tok)[1] == "tell")
 
 
 def _standalone(ctx: _Context, seg: _Segment) -> bool:
