@@ -158,12 +158,12 @@ def _title(text: str, seg: _Segment) -> bool:
 def _names_a_work(ctx: _Context, seg: _Segment) -> bool:
     """A title after a possessive, a preposition or "told" ("said on ABC's “This Week”", "told
     “Fox News Sunday” that ..."): a show, paper or book the sentence names, words nobody says."""
-    if not _title(ctx.text, seg):
-        return False
     k = ctx.tok_before(seg.open_at) - 1
     tok = ctx.doc[k] if k >= 0 else None
-    return tok is not None and (tok.tag_ == "POS" or tok.lower_ in WORK_PREPOSITIONS or
-                                tok.pos_ == "VERB" and _cue(tok) is not None and _cue(tok)[1] == "tell")
+    if tok is None or not (tok.tag_ == "POS" or tok.lower_ in WORK_PREPOSITIONS or
+                           tok.pos_ == "VERB" and (_cue(tok) or ("", ""))[1] == "tell"):
+        return False
+    return _title(ctx.text, seg)
 
 
 def _standalone(ctx: _Context, seg: _Segment) -> bool:
