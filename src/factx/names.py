@@ -237,13 +237,16 @@ def _gender_detector():
 
 
 @lru_cache(maxsize=65536)
-def first_name_gender(name: str) -> Optional[str]:
-    """"m" or "f" when the first-name table is sure; None for unknown, androgynous ("andy") or
-    only mostly one gender."""
+def first_name_gender(name: str, mostly: bool = False) -> Optional[str]:
+    """"m" or "f" when the first-name table is sure (or, with ``mostly``, when it says mostly one
+    gender: "Kim"); None for unknown or androgynous ("andy")."""
     detector = _gender_detector()
     if detector is None or len(name) < 2:
         return None
-    return {"male": "m", "female": "f"}.get(detector.get_gender(name.capitalize()))
+    answer = detector.get_gender(name.capitalize())
+    if mostly and answer.startswith("mostly_"):
+        answer = answer[len("mostly_"):]
+    return {"male": "m", "female": "f"}.get(answer)
 
 
 # ---- compatibility --------------------------------------------------------------------------------
@@ -413,7 +416,8 @@ class ArticlePerson:
     def gender(self) -> Optional[str]:
         """Honorifics first ("Mrs. Clinton"); then pronouns when the article clearly and often
         calls the person he or she; then the first-name table when it is sure; then a few
-        pronouns (weak evidence: a pronoun near a name is often someone else's)."""
+        pronouns (weak evidence: a pronoun near a name is often someone else's); then a first
+        name the table calls mostly one gender ("Kim")."""
         m, f = self.pronoun_votes.get("m", 0), self.pronoun_votes.get("f", 0)
         if max(m, f) >= PRONOUNS_OVER_TABLE and min(m, f) * 4 <= max(m, f) and not self.gender_votes:
             return "m" if m > f else "f"  # the article clearly calls this person he (or she)
@@ -427,7 +431,8 @@ class ArticlePerson:
             m, f = votes.get("m", 0), votes.get("f", 0)
             if m != f:
                 return "m" if m > f else "f"
-        return None
+        given = [g for n in self.names for g in n.given if len(g) > 1]
+        return first_name_gender(given[0], mostly=True) if given else None  # the weakest evidence
 
 
 def adds_a_surname(a: PersonName, b: PersonName) -> bool:
