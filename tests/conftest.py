@@ -12,10 +12,12 @@ ARTICLE_000 = "000_4093bf72cdfee258.txt"
 
 
 def document_file(store, file: str) -> Path:
-    """Where a store keeps the document named ``file`` (in its shard folder)."""
+    """Where a store keeps the document named ``file`` (in its shard folder); ``file`` may be a
+    manifest entry's "file" (the path in the store) or the name alone."""
     from factx.store import shard_of
 
-    return Path(store) / "articles" / shard_of(file) / file
+    name = file.rsplit("/", 1)[-1]
+    return Path(store) / "articles" / shard_of(name) / name
 
 
 def document_files(store) -> list[Path]:

@@ -84,14 +84,15 @@ def extract(inputs, store, *more):
 
 
 def assert_sharded(store):
-    """Every document in its shard folder, none straight in articles/, a version 2 manifest."""
+    """Every document in its shard folder, none straight in articles/, a manifest of this
+    version whose entries give each document's path in the store."""
     manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["schema_version"] == STORE_VERSION and manifest["layout"] == store_module.LAYOUT
     assert flat_documents(store) == []
     files = sorted(e["file"] for e in manifest["articles"].values())
-    assert sorted(p.name for p in document_files(store)) == files
-    for name in files:
-        assert document_file(store, name).is_file()
+    assert sorted(p.relative_to(store).as_posix() for p in document_files(store)) == files
+    for file in files:
+        assert (store / file).is_file() and document_file(store, file.rsplit("/", 1)[1]) == store / file
 
 
 # ---- the layout ------------------------------------------------------------------------------
@@ -360,4 +361,42 @@ def test_a_store_of_a_later_version_is_refused_with_its_exit_code(tmp_path, inpu
     (store / "manifest.json").write_text(json.dumps({"schema_version": STORE_VERSION + 1, "articles": {}}))
     for args in (["articles"], ["extract", inputs, "-q"]):
         result = run(*args, "--store", store)
-        assert result.exit_code == 6 and "schema version 3" in result.stderr, args
+        assert result.exit_code == 6 and f"schema version {STORE_VERSION + 1}" in result.stderr, args
+
+
+def test_a_tool_that_reads_the_manifest_finds_every_document(tmp_path, inputs):
+    """Outside tools (the evaluation scorers among them) open ``articles/<file name>`` or else
+    the entry's "file" under the store: both layouts must lead them to the document."""
+    store = tmp_path / "s"
+    extract(inputs, store)
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+    journal = [json.loads(line)["entry"] for line in (store / "journal.jsonl").read_text().splitlines()]
+    for entry in list(manifest["articles"].values()) + journal:
+        path = store / "articles" / entry["file"].rsplit("/", 1)[-1]
+        if not path.exists():
+            path = store / entry["file"]
+        assert json.loads(path.read_text(encoding="utf-8"))["text"]
+
+
+def test_a_version_2_manifest_of_names_alone_is_read_and_written_anew(tmp_path, inputs):
+    store = tmp_path / "s"
+    extract(inputs, store)
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+    manifest["schema_version"] = 2
+    for entry in manifest["articles"].values():
+        entry["file"] = entry["file"].rsplit("/", 1)[1]
+    (store / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    listed = run("articles", "--store", store, "--json")
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == len(manifest["articles"])
+    extract(inputs, store)
+    assert_sharded(store)
+
+
+def test_an_entry_naming_a_file_outside_its_shard_is_damaged():
+    assert store_module.file_name("articles/00/x.txt.json") is None or store_module.shard_of("x.txt.json") == "00"
+    name = "x.txt.json"
+    assert store_module.file_name(store_module.stored_file(name)) == name
+    assert store_module.file_name(name) == name
+    for bad in ("../x.txt.json", "articles/zz/x.txt.json", "articles/../../x.json", "a/b/c/d.json", 3, None):
+        assert store_module.file_name(bad) is None, bad
+

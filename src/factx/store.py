@@ -40,8 +40,13 @@ LOCK = "lock"
 # of the documents' schema (``factx.schema.SCHEMA_VERSION``, still 1: unchanged, so are the
 # articles' keys and nothing is redone after the migration). Bump this whenever an older factx
 # must not write the store, the documents' schema included: it then refuses the store (exit 6).
-STORE_VERSION = 2
+# Version 3 writes each entry's "file" as the document's path in the store ("articles/3f/ID.json"),
+# so that tools reading the manifest find a document without knowing how the shards are made;
+# version 2 wrote the name alone ("ID.json"), and is read as it is.
+STORE_VERSION = 3
+NAME_ONLY_VERSION = 2  # read as it is; its manifest is written anew (version 3) by the next extract
 FLAT_VERSION = 1  # read as it is; migrated by the next extract
+READ_VERSIONS = (FLAT_VERSION, NAME_ONLY_VERSION, STORE_VERSION)
 LAYOUT = "articles/XX/FILE, XX the first two hex digits of the SHA-1 of FILE (UTF-8)"
 
 
@@ -130,9 +135,36 @@ def shard_of(name: str) -> str:
 _SHARD = re.compile(r"[0-9a-f]{2}\Z")
 
 
+def stored_file(name: str) -> str:
+    """An entry's "file" as the manifest and the journal write it: the document's path inside
+    the store, "articles/XX/NAME" (``shard_of``)."""
+    return f"{ARTICLES}/{shard_of(name)}/{name}"
+
+
+def file_name(file: Any) -> Optional[str]:
+    """The document's file name that an entry's "file" gives: the name alone (versions 1 and 2)
+    or its path in the store (``stored_file``); None for anything else (a path outside its own
+    shard folder included)."""
+    if not isinstance(file, str):
+        return None
+    parts = file.split("/")
+    if len(parts) == 3 and parts[0] == ARTICLES and safe_filename(parts[2]) and parts[1] == shard_of(parts[2]):
+        return parts[2]
+    return file if len(parts) == 1 and safe_filename(file) else None
+
+
+def _entry_in_memory(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as read, with the file name alone (what the rest of this module works with)."""
+    return {**entry, "file": file_name(entry.get("file"))}
+
+
+def _entry_on_disk(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "file": stored_file(entry["file"])}
+
+
 def valid_entry(entry: Any) -> bool:
     """A manifest or journal entry of the shape this module writes."""
-    return (isinstance(entry, dict) and safe_filename(entry.get("file")) and isinstance(entry.get("key", ""), str)
+    return (isinstance(entry, dict) and file_name(entry.get("file")) is not None and isinstance(entry.get("key", ""), str)
             and type(entry.get("size", 0)) is int and isinstance(entry.get("hash", ""), str)
             and all(isinstance(entry.get(k), (str, type(None))) for k in ("title", "published")))
 
@@ -294,7 +326,7 @@ class Store:
                 meta = {k: v for k, v in data.items() if k != "articles"} if isinstance(data, dict) else {}
                 data = {**meta, "schema_version": STORE_VERSION, "articles": self._scan_articles(),
                         "warning": f"manifest of store {self.root} {problem}; rebuilt from the articles"}
-            self.entries = dict(data["articles"])
+            self.entries = {aid: _entry_in_memory(entry) for aid, entry in data["articles"].items()}
             self.meta = {k: v for k, v in data.items() if k != "articles"}
         self._replay_journal()
         self._separate_shared_files()
@@ -308,10 +340,10 @@ class Store:
         version = data.get("schema_version")
         if version is None:
             return "has no schema version"
-        if version not in (FLAT_VERSION, STORE_VERSION):
+        if version not in READ_VERSIONS:
             raise IncompatibleStore(
                 f"store {self.root} was written with schema version {version}; this factx reads "
-                f"versions {FLAT_VERSION} and {STORE_VERSION}. Re-extract into a new store (--store)."
+                f"versions {FLAT_VERSION} to {STORE_VERSION}. Re-extract into a new store (--store)."
             )
         articles = data.get("articles", {})
         if not isinstance(articles, dict):
@@ -355,7 +387,7 @@ class Store:
                 except (ValueError, RecursionError):
                     continue  # a line cut short by a kill: that article is simply redone
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str) and valid_entry(entry.get("entry")):
-                    self._entries[entry["id"]] = entry["entry"]
+                    self._entries[entry["id"]] = _entry_in_memory(entry["entry"])
                 # else a damaged line (a file outside articles/ included): that article is redone
 
     def _document_files(self) -> list[Path]:
@@ -496,7 +528,7 @@ class Store:
         entry = {**entry, "hash": content_hash(data)}
         self.entries[article_id] = entry
         if self._journal is not None:
-            self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
+            self._journal.write(dump_json({"id": article_id, "entry": _entry_on_disk(entry)}) + "\n")
         return True
 
     # ---- writing -------------------------------------------------------------------------
@@ -637,7 +669,7 @@ class Store:
             self._sync_new_shards()
             for _, _, article_id, entry in renamed:
                 self.entries[article_id] = entry
-                self._journal.write(dump_json({"id": article_id, "entry": entry}) + "\n")
+                self._journal.write(dump_json({"id": article_id, "entry": _entry_on_disk(entry)}) + "\n")
         finally:
             for tmp, *_ in staged:
                 discard(tmp)
@@ -660,7 +692,8 @@ class Store:
         self.meta.update(meta)
         self.meta.pop("warning", None)  # about the manifest read, which this one replaces
         self.meta.update(schema_version=STORE_VERSION, layout=LAYOUT, updated=time.strftime("%Y-%m-%dT%H:%M:%S"))
-        atomic_write(self.root / MANIFEST, json.dumps({**self.meta, "articles": self.entries},
+        articles = {aid: _entry_on_disk(entry) for aid, entry in self.entries.items()}
+        atomic_write(self.root / MANIFEST, json.dumps({**self.meta, "articles": articles},
                                                       ensure_ascii=False, indent=1, sort_keys=True))
         if self._journal is not None:
             self._journal.truncate(0)
