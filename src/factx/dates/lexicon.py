@@ -222,5 +222,9 @@ PLAN_ONLY_WITH_FOR = {"set"}
 # a past clause ("extended the deadline until Tuesday").
 DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "recess", "suspend",
                    "defer", "push"}
+# Verbs that report speech or writing: in the present ("says", "reports") they tell the time of
+# the report, not of a scheduled event, so a date on them keeps the nearest reading.
+REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim", "write", "state",
+                    "confirm", "deny", "insist", "argue", "explain", "recall", "acknowledge"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}

@@ -9,7 +9,7 @@ from factx.nlp import lemma
 
 from .errors import report
 from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
-                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR)
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS)
 from .values import FUTURE, PAST, PRESENT
 
 
@@ -111,5 +111,21 @@ def _verb_tense(span) -> Optional[str]:
     if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return PRESENT
+        return FUTURE if _is_scheduled(span, verb) else PRESENT
     return None
+
+
+def _is_scheduled(span, verb) -> bool:
+    """A date on a verb in the simple present or the present progressive names a scheduled
+    event, which lies ahead ("the talks end in December", "the minister arrives Friday", "the
+    court is hearing the case on Monday", "the deadline is Friday"): news tells what happened in
+    the past tense. Not so for a verb of reporting ("says Tuesday") nor for a date inside a noun
+    phrase ("the attack on Tuesday is the third"), which the verb does not date."""
+    if lemma(verb) in REPORTING_LEMMAS:
+        return False
+    root = span.root
+    head = root.head
+    # spaCy makes a new token object on every access: compare positions, not identities
+    if head.i == verb.i:
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i
