@@ -39,3 +39,20 @@ def test_a_date_on_a_present_tense_verb_is_a_scheduled_event_ahead(nlp, text, ph
 ])
 def test_present_tense_keeps_the_nearest_date_off_the_verb_and_for_reports(nlp, text, phrase, value):
     assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- parts of the day are TIMEs
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Rebels attacked the town on Monday night.", "Monday night", "1998-02-16TNI"),
+    ("The bank cut its rates this morning.", "this morning", "1998-02-18TMO"),
+    ("The fire broke out late last night.", "late last night", "1998-02-17TNI"),
+])
+def test_a_part_of_the_day_is_typed_time(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+def test_an_anaphoric_morning_is_typed_time_too(nlp):
+    got = facts_of(nlp, "The plane landed on March 3, 2001. The next morning, crews began the search.")
+    assert (got["The next morning"].type, got["The next morning"].value) == ("time", "2001-03-04TMO")

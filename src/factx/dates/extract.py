@@ -131,7 +131,7 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
             anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
                 f.value = resolve_anaphor(anaphor, last_full)
-                f.type = "date"
+                f.type = "time" if f.value and "T" in f.value else "date"
         if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
             last_full = f.value
 
