@@ -56,3 +56,47 @@ def test_a_part_of_the_day_is_typed_time(nlp, text, phrase, value):
 def test_an_anaphoric_morning_is_typed_time_too(nlp):
     got = facts_of(nlp, "The plane landed on March 3, 2001. The next morning, crews began the search.")
     assert (got["The next morning"].type, got["The next morning"].value) == ("time", "2001-03-04TMO")
+
+
+# ---------------------------------------------------------------- edges of the day
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Rescuers reached the village at dawn.", "dawn", "1998-02-18TMO"),
+    ("On Sunday, rescuers reached the village at dawn.", "dawn", "1998-02-15TMO"),
+    ("Troops will withdraw at dusk tomorrow.", "dusk tomorrow", "1998-02-19TEV"),
+    ("The fighting stopped Saturday at sunset.", "Saturday at sunset", "1998-02-14TEV"),
+    ("Stocks fell overnight in Asia.", "overnight", "1998-02-17TNI"),
+    ("Overnight, rebels shelled the city.", "Overnight", "1998-02-17TNI"),
+    ("The ferry will sail overnight to the island.", "overnight", "1998-02-18TNI"),
+])
+def test_dawn_dusk_and_overnight_are_parts_of_a_day(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Police carried out a dawn raid on the house.",
+    "The senator wants a sunset clause in the bill.",
+    "Dawn Smith said the shop was closed.",
+    "The fall of the Wall marked the dawn of a new era.",
+    "Guests paid for an overnight stay.",
+])
+def test_dawn_as_a_modifier_a_name_or_a_figure_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- the end of a period
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company expects profits to rise by year's end.", "year's end", "1998"),
+    ("The merger should be completed by year-end.", "year-end", "1998"),
+    ("The bank will publish the figures at month end.", "month end", "1998-02"),
+])
+def test_year_end_is_the_end_of_the_current_year_ahead(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, "END")
+
+
+def test_year_end_in_the_past_is_the_end_of_the_told_year(nlp):
+    got = facts_of(nlp, "The firm was sold in 2008. By year's end, it had collapsed.")
+    assert (got["year's end"].value, got["year's end"].mod) == ("2008", "END")

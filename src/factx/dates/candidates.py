@@ -37,6 +37,10 @@ _EXTRA_PATTERNS = [
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
     rf"winter|{_WD})\b",
     r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
+    # the edges of the day after a preposition of time ("at dawn", "before sunset"; not "the
+    # dawn of an era", "a sunset clause"), and "overnight"; lower case: "Dawn" is also a name
+    r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
+    r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
     rf"(?:\s+ago)?\b",
@@ -55,6 +59,8 @@ _EXTRA_PATTERNS = [
     r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
     r"preceding\s+|prior\s+|very\s+next\s+|next\s+(?=day|morning|afternoon|evening|night))?"
     r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
+    # the end of the current or told period: "by year's end", "at year-end", "month end"
+    r"\b(?:(?i:the)\s+)?(?:week|month|year)(?:'s\s+|-|\s)end\b",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",

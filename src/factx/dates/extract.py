@@ -16,6 +16,7 @@ from .normalize import normalize
 from .rules import clean
 from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
 from .rules.clock import is_bare_clock, on_day
+from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
 from .values import Timex, parse_quantity, set_pattern_of_duration
 
@@ -142,17 +143,22 @@ def _anchor_clock_times(facts: list[DateFact]) -> None:
     time of day to the date the text gives it; the reference date only when the sentence names
     none. The nearest day in the sentence wins."""
     for f in facts:
-        if f.type != "time" or f.rule != "clock_time" or not f.value or \
-                not is_bare_clock(clean(f.text)):
+        if f.type != "time" or not f.value or not _names_no_day(f):
             continue
         days = [g for g in facts if g is not f and g.sentence_start == f.sentence_start and
-                g.type in ("date", "time") and on_day(f.value, g.value) and
-                not (g.type == "time" and g.rule == "clock_time" and is_bare_clock(clean(g.text)))]
+                g.type in ("date", "time") and on_day(f.value, g.value) and not _names_no_day(g)]
         if not days:
             continue
         day = min(days, key=lambda g: min(abs(g.start - f.end), abs(f.start - g.end)))
         f.value = on_day(f.value, day.value)
-        f.rule = "clock_on_sentence_day"
+        f.rule = "clock_on_sentence_day" if f.rule == "clock_time" else f.rule
+
+
+def _names_no_day(f: DateFact) -> bool:
+    """A time of day that names no day of its own: "10:35 a.m.", "at noon", "at dawn"."""
+    if f.rule == "clock_time":
+        return is_bare_clock(clean(f.text))
+    return f.rule == "day_edge" and is_bare_day_edge(clean(f.text))
 
 
 class _Taken:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, WEEKDAYS)
 
 
@@ -118,6 +118,9 @@ def is_discourse_or_noun(span) -> bool:
     if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
             span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN"):
         return True  # "a second betrayal" is an ordinal
+    if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
+            first.head.i > first.i:
+        return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun
     if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):

@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic_word", deictic.deictic_word),
     Rule("anaphoric", anaphoric.anaphoric),
     Rule("deictic_day", deictic.deictic_day),
+    Rule("day_edge", deictic.day_edge),
     Rule("last_night", deictic.last_night),
     Rule("this_part_of_day", deictic.this_part_of_day),
     Rule("part_of_relative_year", deictic.part_of_relative_year),

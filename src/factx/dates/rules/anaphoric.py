@@ -55,9 +55,16 @@ def anaphor_of(t: str) -> Optional[Anaphor]:
 _PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year)")
 
 
+_UNIT_END = re.compile(r"(?:the\s+)?(?P<unit>week|month|year)(?:'s\s+|\s*-\s*|\s+)end")
+
+
 def part_anaphor(t: str) -> Optional[Anaphor]:
-    """"the end of the year", "the start of the month", "the middle of the week": a part of a
-    period named by "the" alone, which the context fixes (see ``part_of_the_told_unit``)."""
+    """"the end of the year", "the start of the month", "the middle of the week", "year's end",
+    "by year-end": a part of a period named by "the" alone, which the context fixes (see
+    ``part_of_the_told_unit``)."""
+    m = _UNIT_END.fullmatch(t)
+    if m:
+        return Anaphor(m.group("unit"), 0, "", "END")
     m = _PART_OF_THE_UNIT.fullmatch(t)
     mod = POSITION_MODS.get(m.group("pos")) if m else None
     return Anaphor(m.group("unit"), 0, "", mod) if mod else None

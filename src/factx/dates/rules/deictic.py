@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
-from ..lexicon import (DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
+from ..lexicon import (DAY_EDGE_RE, DAY_EDGES, DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
                        POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
 from ..values import PAST, Timex, add_months, iso_week
 from .anaphoric import part_anaphor
@@ -35,6 +35,39 @@ def deictic_day(t: str, ref, tense) -> Optional[Timex]:
     d = ref + _dt.timedelta(days=DAY_OFFSETS[m.group(1)])
     suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if m.group(1) == "tonight" else "")
     return Timex("date", d.isoformat() + suffix, None, True)
+
+
+def day_edge(t: str, ref, tense) -> Optional[Timex]:
+    """"dawn", "at dusk on Sunday", "Saturday at sunset", "overnight": the part of the day
+    (``DAY_EDGES``) of the day named with it, else of the reference day, where ``extract``
+    moves it to the day its sentence names (as a bare clock time). "overnight" told in the past
+    is the night before the reference day, the night a morning report looks back on."""
+    day = rf"(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
+    m = re.fullmatch(rf"(?:(?:early|late|just)\s+)?(?:(?:at|before|after|by|around)\s+)?"
+                     rf"(?P<edge>{DAY_EDGE_RE})(?:,?\s+(?:on\s+)?{day})?", t) or \
+        re.fullmatch(rf"{day},?\s+(?:(?:at|before|after|by|around|just before|just after)\s+)?"
+                     rf"(?P<edge>{DAY_EDGE_RE})", t)
+    if not m:
+        return None
+    edge, named = m.group("edge"), m.group("day")
+    suffix = DAY_EDGES[edge]
+    if named and named.rstrip(".") in WEEKDAYS:
+        if ref is None:
+            return Timex("time", f"XXXX-WXX-{weekday_of(named)}{suffix}", None, True)
+        d = resolve_weekday(ref, weekday_of(named), tense)
+    elif ref is None:
+        return Timex("time", f"XXXX-XX-XX{suffix}", None, True)
+    elif named:
+        d = ref + _dt.timedelta(days=DAY_OFFSETS[named])
+    else:
+        d = ref - _dt.timedelta(days=1) if edge == "overnight" and tense == PAST else ref
+    return Timex("time", d.isoformat() + suffix, None, True)
+
+
+def is_bare_day_edge(t: str) -> bool:
+    """"at dawn", "overnight": an edge of the day that names no day of its own."""
+    return re.fullmatch(rf"(?:(?:early|late|just)\s+)?(?:(?:at|before|after|by|around)\s+)?"
+                        rf"{DAY_EDGE_RE}", t) is not None
 
 
 def last_night(t: str, ref, tense) -> Optional[Timex]:
