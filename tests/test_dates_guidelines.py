@@ -100,3 +100,55 @@ def test_year_end_is_the_end_of_the_current_year_ahead(nlp, text, phrase, value)
 def test_year_end_in_the_past_is_the_end_of_the_told_year(nlp):
     got = facts_of(nlp, "The firm was sold in 2008. By year's end, it had collapsed.")
     assert (got["year's end"].value, got["year's end"].mod) == ("2008", "END")
+
+
+# ---------------------------------------------------------------- decades and centuries
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The program was launched in the mid-1990s.", "the mid-1990s", "199", "MID"),
+    ("The plan dates from the mid-1980s.", "the mid-1980s", "198", "MID"),
+    ("The mill was built in the 1800s.", "the 1800s", "18", None),
+    ("The mill was built in the late 1700s.", "the late 1700s", "17", "END"),
+    ("Prices soared in the 2000s.", "the 2000s", "200", None),
+])
+def test_hyphenated_decades_are_found_and_the_1800s_are_a_century(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
+# ---------------------------------------------------------------- amounts told from another date
+
+OCT = D(1989, 10, 26)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Net income rose 12% in the third quarter from a year earlier.", "a year earlier", "1988-Q3"),
+    ("Sales in September rose 5% from a year earlier.", "a year earlier", "1988-09"),
+    ("The plane crashed on March 3, 1998. Two days later, police arrested a suspect.",
+     "Two days later", "1998-03-05"),
+    ("He was hired in 1985 and fired three years later.", "three years later", "1988"),
+    ("He left in May; six months later he returned.", "six months later", "1989-11"),
+])
+def test_an_amount_later_or_earlier_is_a_date_counted_from_the_last_date(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
+def test_an_amount_later_with_no_earlier_date_counts_from_the_reference_date(nlp):
+    assert facts_of(nlp, "Sales were flat a year earlier.", OCT)["a year earlier"].value == "1988"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a clock amount's anchor is a clock time: it stays a length of time
+    ("Just over an hour later, he was declared dead.", "over an hour", "PT1H"),
+    # a vague count has no date to point to
+    ("Months later, the case was closed.", "Months", "PXM"),
+])
+def test_clock_and_vague_amounts_later_stay_durations(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
+def test_the_latest_quarter_is_the_last_one_that_ended(nlp):
+    f = facts_of(nlp, "The company earned $10 million in the latest quarter.", OCT)["the latest quarter"]
+    assert (f.type, f.value) == ("date", "1989-Q3")

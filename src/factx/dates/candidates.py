@@ -43,7 +43,7 @@ _EXTRA_PATTERNS = [
     r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
-    rf"(?:\s+ago)?\b",
+    rf"(?:\s+(?:ago|later|earlier))?\b",
     # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
     # "another year", "a minute and a half"
     rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
@@ -72,8 +72,8 @@ def is_temporal_token(tok) -> bool:
     """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
-            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}",
-                                 low)))
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}"
+                                 r"|(?:mid|early|late)-(?:\d{2,4}|'\d\d)'?s?", low)))
 
 
 def _day_before_or_after(doc, a: int, b: int) -> bool:

@@ -16,6 +16,7 @@ from .normalize import normalize
 from .rules import clean
 from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
 from .rules.clock import is_bare_clock, on_day
+from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
 from .values import Timex, parse_quantity, set_pattern_of_duration
@@ -122,12 +123,18 @@ def _with_conjoined_days(facts: list[DateFact], doc, text: str, taken: "_Taken")
 
 
 def _resolve_anaphora(facts: list[DateFact]) -> None:
-    """"that year", "later that day", "the following week": the period of the last date before
-    it with a known year, since news tells events in order. Without one, the value the rule gave
+    """"that year", "later that day", "the following week", "two days later", "a year earlier":
+    the period of (or counted from) the last date before it with a known year, since news tells
+    events in order. Without one, the value the rule gave
     (from the reference date, or none) stays."""
     last_full: Optional[str] = None
     for f in facts:
-        if f.rule in ("anaphoric", "part_of_the_told_unit"):
+        if f.rule == "amount_later" and last_full is not None:
+            parts = later_parts(clean(f.text))
+            value = resolve_later(parts, last_full) if parts else None
+            if value is not None:
+                f.value = value
+        elif f.rule in ("anaphoric", "part_of_the_told_unit"):
             text = clean(f.text)
             anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
             if anaphor is not None and last_full is not None:

@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     Rule("amount_and_a_half", durations.amount_and_a_half),
     Rule("amount_range", durations.amount_range),
     Rule("amount_more", durations.amount_more),
+    Rule("amount_later", durations.amount_later),
     Rule("amount_of_time", durations.amount_of_time),
     *_calendar.OUTER_RULES,
     *(Rule(r.name, _after_prefix(r.apply)) for r in _calendar.CALENDAR_RULES),

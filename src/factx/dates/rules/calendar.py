@@ -90,9 +90,13 @@ def year_range(t: str, ref, tense) -> Optional[Timex]:
 
 def decade(t: str, ref, tense) -> Optional[Timex]:
     """"1980s", "the '80s", "80s", "the eighties": the decade's three digits ("198"), as TimeML
-    writes a period by its leading digits (a century by two)."""
+    writes a period by its leading digits (a century by two: "the 1800s" -> "18")."""
     m = re.fullmatch(r"(1[0-9]{2}|20[0-9])0'?s", t)
     if m:
+        if re.fullmatch(r"1[0-9]0", m.group(1)):
+            # "the 1800s", "the 1900s" name the hundred years (18, 19); "the 2000s" is read
+            # as the decade, the common reading in news since
+            return Timex("date", m.group(1)[:2])
         return Timex("date", m.group(1))
     m = re.fullmatch(r"'?([1-9])0'?s", t)
     if m:
