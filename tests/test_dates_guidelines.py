@@ -152,3 +152,31 @@ def test_clock_and_vague_amounts_later_stay_durations(nlp, text, phrase, value):
 def test_the_latest_quarter_is_the_last_one_that_ended(nlp):
     f = facts_of(nlp, "The company earned $10 million in the latest quarter.", OCT)["the latest quarter"]
     assert (f.type, f.value) == ("date", "1989-Q3")
+
+
+# ---------------------------------------------------------------- the day before/after a date
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The day before last Tuesday's hearing, he met the judge.", "The day before last Tuesday",
+     "1989-10-23"),
+    ("He arrived the day after Christmas.", "the day after Christmas", "1988-12-26"),
+    ("Crowds gathered the night before Nov. 7, 1989.", "the night before Nov. 7, 1989",
+     "1989-11-06TNI"),
+])
+def test_the_day_before_or_after_a_date_is_one_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+def test_the_night_before_an_event_is_still_no_date_of_its_own(nlp):
+    got = facts_of(nlp, "The night before the election, crowds gathered.", OCT)
+    assert got == {}
+
+
+# ---------------------------------------------------------------- extent
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The Aug. 7, 1998, bombings killed more than 200 people.", "Aug. 7, 1998"),
+    ("He spoke at the May 5 meeting.", "May 5"),
+])
+def test_the_article_of_a_noun_a_date_modifies_is_outside_the_date(nlp, text, phrase):
+    assert phrase in facts_of(nlp, text, OCT)

@@ -86,7 +86,8 @@ def is_name(span) -> bool:
 
 def adjust_span(span):
     """Edge words TimeML keeps outside: a hedge ("about"), "earlier"/"later" before a day
-    ("Earlier Friday"), a possessive ("last month's")."""
+    ("Earlier Friday"), a possessive ("last month's"), the article of a noun a calendar date
+    modifies ("the Aug. 7 bombings")."""
     doc = span.doc
     a, b = span.start, span.end
     while a < b - 1 and doc[a].lower_ in APPROX_WORDS and not (
@@ -98,6 +99,9 @@ def adjust_span(span):
         a += 1
     if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s"):
         b -= 1
+    if b - a >= 3 and doc[a].lower_ == "the" and doc[a + 1].lower_.rstrip(".") in MONTHS and \
+            any(t.like_num for t in doc[a + 2:b]):
+        a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
     return doc[a:b]
 
 

@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
     Rule("set_times_per_unit", sets.set_times_per_unit),
     Rule("deictic_word", deictic.deictic_word),
+    Rule("day_before_or_after_date", anaphoric.day_before_or_after_date),
     Rule("anaphoric", anaphoric.anaphoric),
     Rule("deictic_day", deictic.deictic_day),
     Rule("day_edge", deictic.day_edge),

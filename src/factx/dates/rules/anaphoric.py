@@ -152,3 +152,28 @@ def part_of_the_told_unit(t: str, ref, tense) -> Optional[Timex]:
     if anaphor is None or tense != PAST:
         return None
     return Timex("date", shifted(anaphor, ref) if ref else None, anaphor.mod, True)
+
+
+_BEFORE_AFTER_DATE = re.compile(rf"the\s+(?P<unit>day|week|{POD_RE})\s+(?P<side>before|after)\s+"
+                                r"(?P<date>.+)")
+
+
+def day_before_or_after_date(t: str, ref, tense) -> Optional[Timex]:
+    """"the day before last Tuesday", "the day after Christmas", "the night before Nov. 3",
+    "the week after Easter": one date, a day (a part of one, a week) from the date it names,
+    as "the day before yesterday" is one. Not when the rest names no day ("the day before the
+    vote": an event, whose date the text does not give)."""
+    m = _BEFORE_AFTER_DATE.fullmatch(t)
+    if not m:
+        return None
+    from . import normalize_rules  # the registry holds this rule: import when called
+    base = normalize_rules(m.group("date"), ref, tense)
+    if base is None or base.type not in ("date", "time") or not base.value or \
+            not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", base.value):
+        return None
+    unit = m.group("unit")
+    step = -1 if m.group("side") == "before" else 1
+    anaphor = Anaphor("week" if unit == "week" else "day", step, PARTS_OF_DAY.get(unit, ""), None)
+    value = shifted(anaphor, _dt.date.fromisoformat(base.value[:10]))
+    kind = "time" if value and "T" in value else "date"
+    return Timex(kind, value, None, base.relative)
