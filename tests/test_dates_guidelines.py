@@ -180,3 +180,20 @@ def test_the_night_before_an_event_is_still_no_date_of_its_own(nlp):
 ])
 def test_the_article_of_a_noun_a_date_modifies_is_outside_the_date(nlp, text, phrase):
     assert phrase in facts_of(nlp, text, OCT)
+
+
+# ---------------------------------------------------------------- a period that ended on a day
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company reported a loss for the quarter ended Sept. 30.", "the quarter ended Sept. 30",
+     "1989-Q3"),
+    ("Net income for the fiscal year ending June 30, 1990, will rise.",
+     "the fiscal year ending June 30, 1990", "1990"),
+    ("Sales for the month ended March 31 were strong.", "the month ended March 31", "1989-03"),
+])
+def test_a_period_ended_on_a_day_is_that_period(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+def test_a_quarter_that_ended_as_a_verb_is_no_date(nlp):
+    assert facts_of(nlp, "The quarter ended badly for the firm.", OCT) == {}

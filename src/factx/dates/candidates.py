@@ -52,6 +52,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:hour|day|week|month|year)-long\b",
     # an amount left vague, told from another time: "Hours later", "years ago"
     r"\b(?i:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b",
+    rf"\b(?i:the)\s+(?:quarter|(?:fiscal\s+)?year|month|week)\s+end(?:ed|ing)\s+{_MON}\s+"
+    rf"\d{{1,2}}(?:,\s+\d{{4}})?",
     rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
     r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
     r"\bFY\s?'?\d{2}(?:\d{2})?\b|\b(?i:fiscal)\s+year\s+(?:1[89]\d\d|20\d\d)(?:-\d{2})?\b",

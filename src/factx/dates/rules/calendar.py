@@ -290,6 +290,30 @@ def week_of(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", week + ("-WE" if m.group(1) == "weekend" else ""), None, day.relative)
 
 
+def period_ended(t: str, ref, tense) -> Optional[Timex]:
+    """"the quarter ended Sept. 30", "the fiscal year ending June 30, 1990", "the month ended
+    March 31": the period of that length that ends on the day, a quarter as its calendar
+    quarter, a year (fiscal or not) as the year it ends in."""
+    m = re.fullmatch(r"(?:the\s+)?(?P<unit>quarter|(?:fiscal\s+)?year|month|week)\s+"
+                     r"end(?:ed|ing|s)\s+(?:on\s+)?(?P<day>.+)", t)
+    if not m:
+        return None
+    day = calendar(m.group("day"), ref, tense)
+    if day is None or not day.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return None
+    d = _dt.date.fromisoformat(day.value)
+    unit = m.group("unit").split()[-1]
+    if unit == "quarter":
+        value = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    elif unit == "year":
+        value = str(d.year)
+    elif unit == "month":
+        value = f"{d.year}-{d.month:02d}"
+    else:
+        value = iso_week(d)
+    return Timex("date", value, None, day.relative)
+
+
 def before_or_after_year(t: str, ref, tense) -> Optional[Timex]:
     """"post-1959", "pre-2001": the year, with mod AFTER or BEFORE."""
     m = re.fullmatch(r"(pre|post)[-\s]?(1[0-9]{3}|20[0-9]{2})", t)
@@ -305,7 +329,8 @@ NOT_A_DATE = Timex("date", None, None, False, "not-a-date")
 # The calendar chain, in order. The first two read an inner expression; the others see the text
 # without a leading preposition ("in 1998" -> "1998").
 OUTER_RULES = (Rule("fiscal_year", fiscal_year), Rule("position_in_period", position_in_period),
-               Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of))
+               Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of),
+               Rule("period_ended", period_ended))
 CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_after_year),
                   Rule("apostrophe_year", apostrophe_year),
                   Rule("year_range", year_range), Rule("decade", decade),
