@@ -116,6 +116,11 @@ def test_hyphenated_decades_are_found_and_the_1800s_are_a_century(nlp, text, phr
     assert (f.value, f.mod) == (value, mod)
 
 
+@pytest.mark.parametrize("text", ["Youth unemployment is in the mid-30s.", "She is in her mid-40s."])
+def test_a_percentage_or_an_age_in_the_mid_30s_is_no_decade(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
 # ---------------------------------------------------------------- amounts told from another date
 
 OCT = D(1989, 10, 26)

@@ -75,7 +75,7 @@ def is_temporal_token(tok) -> bool:
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
             or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}"
-                                 r"|(?:mid|early|late)-(?:\d{2,4}|'\d\d)'?s?", low)))
+                                 r"|(?:mid|early|late)-(?:1\d{3}|20\d\d|'\d\d)'?s?", low)))
 
 
 def _day_before_or_after(doc, a: int, b: int) -> bool:
