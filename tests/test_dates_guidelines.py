@@ -202,3 +202,44 @@ def test_a_period_ended_on_a_day_is_that_period(nlp, text, phrase, value):
 
 def test_a_quarter_that_ended_as_a_verb_is_no_date(nlp):
     assert facts_of(nlp, "The quarter ended badly for the firm.", OCT) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He said the talks end in December.", "December", "1998-12"),
+    ("He was arrested and faces trial in October.", "October", "1998-10"),
+    # a noun the tagger reads as a present verb inside a past sentence dates nothing ahead
+    ("Officials said the suspect took two officers hostage on Monday morning.", "Monday morning",
+     "1998-02-16TMO"),
+])
+def test_a_reported_or_conjoined_schedule_points_ahead_a_mistagged_noun_does_not(nlp, text, phrase,
+                                                                                 value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- bare clock times in a past story
+
+JUNE = D(2010, 6, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("A bomb exploded in the capital on Friday. At 10:35 a.m., a second bomb went off.",
+     "10:35 a.m.", "2010-06-11T10:35"),
+    ("The ship docked on March 3, 2001. At 10 p.m., the crew went ashore.", "10 p.m.",
+     "2001-03-03T22:00"),
+])
+def test_a_bare_clock_time_told_in_the_past_is_on_the_day_the_story_last_named(nlp, text, phrase,
+                                                                               value):
+    assert facts_of(nlp, text, JUNE)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a schedule in the present is the reference day's
+    ("Shares rose on Monday. The market opens at 9 a.m.", "9 a.m.", "2010-06-16T09:00"),
+    # a day named after the reference date is no story day for the past
+    ("The vote is set for June 20. Polls closed at 8 p.m.", "8 p.m.", "2010-06-16T20:00"),
+    # the day the text named no longer anchors an anaphoric next day once a bare time follows
+    ("The ship docked on March 3, 2001. Overnight, the crew slept. The next day it sailed.",
+     "The next day", "2001-03-04"),
+])
+def test_a_bare_clock_time_keeps_the_reference_day_otherwise(nlp, text, phrase, value):
+    assert facts_of(nlp, text, JUNE)[phrase].value == value

@@ -115,13 +115,31 @@ def _verb_tense(span) -> Optional[str]:
     return None
 
 
+def _is_finite_clause(verb) -> bool:
+    """A present-tense verb heading a clause of its own: it has a subject (or shares one, "was
+    arrested and faces trial"), and it is the main verb or depends on a verb, present or one of
+    reporting ("said the talks end in May"). A
+    word the tagger took for a present verb inside a past sentence ("took two officers hostage
+    on Monday", "hostage" read as a verb) or a noun phrase ("the look and feel") is none."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return True  # "was arrested and faces trial in May": the subject is shared
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not _is_past(head) or lemma(head) in REPORTING_LEMMAS
+
+
 def _is_scheduled(span, verb) -> bool:
     """A date on a verb in the simple present or the present progressive names a scheduled
     event, which lies ahead ("the talks end in December", "the minister arrives Friday", "the
     court is hearing the case on Monday", "the deadline is Friday"): news tells what happened in
     the past tense. Not so for a verb of reporting ("says Tuesday") nor for a date inside a noun
     phrase ("the attack on Tuesday is the third"), which the verb does not date."""
-    if lemma(verb) in REPORTING_LEMMAS:
+    if lemma(verb) in REPORTING_LEMMAS or not _is_finite_clause(verb):
         return False
     root = span.root
     head = root.head
