@@ -243,3 +243,12 @@ def test_a_bare_clock_time_told_in_the_past_is_on_the_day_the_story_last_named(n
 ])
 def test_a_bare_clock_time_keeps_the_reference_day_otherwise(nlp, text, phrase, value):
     assert facts_of(nlp, text, JUNE)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The frigate replaced the old ship in November-end.", "November-end", "2009-11"),
+    ("The deal closes by March end.", "March end", "2010-03"),
+])
+def test_a_month_end_is_the_month_with_mod_end(nlp, text, phrase, value):
+    f = facts_of(nlp, text, D(2009, 12, 16))[phrase]
+    assert (f.value, f.mod) == (value, "END")

@@ -205,6 +205,13 @@ def month(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", f"{resolve_year(ref, mon, None, tense)}-{mon:02d}", None, True)
 
 
+def month_end(t: str, ref, tense) -> Optional[Timex]:
+    """"November-end", "March end" (Indian and business English): the month, mod END."""
+    m = re.fullmatch(rf"(?P<month>.+?)\s*(?:-\s*|\s)end", t)
+    hit = month(m.group("month"), ref, tense) if m else None
+    return hit._replace(mod="END") if hit is not None else None
+
+
 def season(t: str, ref, tense) -> Optional[Timex]:
     """"summer", "summer 2015", "the summer of 2015", "2015 summer"."""
     m = re.fullmatch(rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t) or \
@@ -337,6 +344,7 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
                   Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
+                  Rule("month_end", month_end),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))
 
