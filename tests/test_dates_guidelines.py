@@ -252,3 +252,36 @@ def test_a_bare_clock_time_keeps_the_reference_day_otherwise(nlp, text, phrase, 
 def test_a_month_end_is_the_month_with_mod_end(nlp, text, phrase, value):
     f = facts_of(nlp, text, D(2009, 12, 16))[phrase]
     assert (f.value, f.mod) == (value, "END")
+
+
+# ---------------------------------------------------------------- "for the quarter", "in the year"
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Sales rose in the third quarter. For the quarter, net income fell 5%.", "the quarter",
+     "1989-Q3"),
+    ("The film opens on Nov. 22, 2013, with filming starting later in the year.", "the year",
+     "2013"),
+    ("The company said it will hire 500 people during the year.", "the year", "1989"),
+    ("Protests are expected to continue throughout the week.", "the week", "1989-W43"),
+])
+def test_the_year_after_for_or_in_is_the_period_the_text_tells(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
+@pytest.mark.parametrize("text", [
+    "It was the year of the dragon.",
+    "In the week since the attack, police made arrests.",
+    "In the year he was born, war broke out.",
+    "Prices rose 3% over the year.",
+    "In the week following the shooting, protests erupted.",
+    "That was the week that changed everything.",
+])
+def test_the_year_as_a_noun_of_its_own_is_no_date(nlp, text):
+    assert not any(p.startswith("the ") or p.startswith("The ") for p in facts_of(nlp, text, OCT))
+
+
+def test_that_quarter_and_the_following_quarter_count_from_the_last_quarter(nlp):
+    got = facts_of(nlp, "Sales fell in the second quarter of 1989. The following quarter they "
+                        "rose.", OCT)
+    assert got["The following quarter"].value == "1989-Q3"

@@ -63,6 +63,8 @@ _EXTRA_PATTERNS = [
     r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
     # the end of the current or told period: "by year's end", "at year-end", "month end"
     r"\b(?:(?i:the)\s+)?(?:week|month|year)(?:'s\s+|-|\s)end\b",
+    # the period the text tells: "for the quarter", "in the year" (context: filters)
+    r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",

@@ -14,7 +14,7 @@ from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
 from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
 from .rules import clean
-from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
+from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor, the_unit_anaphor
 from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
@@ -139,9 +139,10 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
             value = resolve_later(parts, last_full) if parts else None
             if value is not None:
                 f.value = value
-        elif f.rule in ("anaphoric", "part_of_the_told_unit"):
+        elif f.rule in ("anaphoric", "part_of_the_told_unit", "the_unit"):
             text = clean(f.text)
-            anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
+            anaphor = anaphor_of(text) if f.rule == "anaphoric" else \
+                the_unit_anaphor(text) if f.rule == "the_unit" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
                 f.value = resolve_anaphor(anaphor, last_full)
                 f.type = "time" if f.value and "T" in f.value else "date"

@@ -105,10 +105,36 @@ def adjust_span(span):
     return doc[a:b]
 
 
+# Prepositions before "the year" / "the quarter" that make it the period the text tells
+# ("for the quarter", "in the year"; not "over the year", which is a length of time); words after it that make it a noun of its own ("the year
+# of the dragon", "the week that changed", "the year before", "the year 2000").
+THE_UNIT_BEFORE = {"for", "in", "during", "throughout"}
+THE_UNIT_AFTER = {"of", "that", "when", "which", "in", "before", "after", "ahead", "earlier",
+                  "later", "ago", "to", "since", "he", "she", "they", "we", "i", "it",
+                  "-", "'s", "as", "and", "or", "long", "ended", "ending", "through",
+                  "following", "preceding", "beginning", "starting", "leading", "prior"}
+
+
+def _is_the_unit_out_of_context(span) -> bool:
+    """"the year", "the quarter" alone are a date only after "for/in/during" and before
+    the end of the phrase ("Net income for the quarter rose"); not "the year of the dragon",
+    "in the week since the attack", "the year he was born", "in the year 2000"."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev not in THE_UNIT_BEFORE:
+        return True
+    return nxt is not None and (nxt.lower_ in THE_UNIT_AFTER or nxt.like_num or
+                                nxt.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
+
+
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
-    Communist Party daily"."""
+    Communist Party daily", "the year" outside "for the year"."""
     first = span[0]
+    if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in ("week", "month",
+                                                                       "quarter", "year"):
+        return _is_the_unit_out_of_context(span)
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
         return True  # "now that ...": a conjunction ("since"), not the present

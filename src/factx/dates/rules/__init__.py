@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic_word", deictic.deictic_word),
     Rule("day_before_or_after_date", anaphoric.day_before_or_after_date),
     Rule("anaphoric", anaphoric.anaphoric),
+    Rule("the_unit", anaphoric.the_unit),
     Rule("deictic_day", deictic.deictic_day),
     Rule("day_edge", deictic.day_edge),
     Rule("last_night", deictic.last_night),
