@@ -285,3 +285,16 @@ def test_that_quarter_and_the_following_quarter_count_from_the_last_quarter(nlp)
     got = facts_of(nlp, "Sales fell in the second quarter of 1989. The following quarter they "
                         "rose.", OCT)
     assert got["The following quarter"].value == "1989-Q3"
+
+
+@pytest.mark.parametrize("text", ["She is in her early 70s.", "He is in his mid-50s."])
+def test_an_age_in_her_early_70s_is_no_decade(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,mod", [("late yesterday", "END"), ("early today", "START"),
+                                      ("yesterday", None)])
+def test_early_and_late_on_a_deictic_day_go_in_mod(text, mod):
+    from factx.dates import normalize
+    t = normalize(text, OCT)
+    assert (t.value[:10], t.mod) == (("1989-10-25" if "yesterday" in text else "1989-10-26"), mod)

@@ -26,7 +26,7 @@ def is_age_or_count(span) -> bool:
     if re.fullmatch(r"[\d.,%]+", bare) and not re.fullmatch(r"1\d{3}|20\d{2}", bare):
         return True  # a bare number other than a year is an age, a score or a count
     prev2 = {t.lower_ for t in span.doc[max(span.start - 2, 0): span.start]}
-    if re.fullmatch(r"'?\d0'?s", bare) and prev2 & POSSESSIVES:
+    if re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?'?\d0'?s", bare) and prev2 & POSSESSIVES:
         return True  # "in his 30s", "in her early 40s"
     doc = span.doc
     nxt = doc[span.end: span.end + 3].text.lower()

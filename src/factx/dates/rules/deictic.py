@@ -24,17 +24,20 @@ def deictic_word(t: str, ref, tense) -> Optional[Timex]:
 
 
 def deictic_day(t: str, ref, tense) -> Optional[Timex]:
-    """"today", "yesterday morning", "late tonight", "the day after tomorrow"."""
-    m = re.fullmatch(rf"(?:(?:early|earlier|later|late)\s+)?(today|tonight|yesterday|tomorrow|"
-                     rf"the day before yesterday|the day after tomorrow)(?:\s+({POD_RE}))?", t)
+    """"today", "yesterday morning", "late tonight", "the day after tomorrow"; "early today",
+    "late yesterday" keep the part of the day in mod (START, END), as "early Monday"."""
+    m = re.fullmatch(rf"(?:(?P<pos>early|earlier|later|late)\s+)?(?P<day>today|tonight|yesterday|"
+                     rf"tomorrow|the day before yesterday|the day after tomorrow)"
+                     rf"(?:\s+(?P<pod>{POD_RE}))?", t)
     if not m:
         return None
-    pod = m.group(2)
+    mod = {"early": "START", "late": "END"}.get(m.group("pos") or "")
+    pod, day = m.group("pod"), m.group("day")
     if ref is None:
         return Timex("date", None, None, True)
-    d = ref + _dt.timedelta(days=DAY_OFFSETS[m.group(1)])
-    suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if m.group(1) == "tonight" else "")
-    return Timex("date", d.isoformat() + suffix, None, True)
+    d = ref + _dt.timedelta(days=DAY_OFFSETS[day])
+    suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if day == "tonight" else "")
+    return Timex("date", d.isoformat() + suffix, mod, True)
 
 
 def day_edge(t: str, ref, tense) -> Optional[Timex]:
