@@ -298,3 +298,17 @@ def test_early_and_late_on_a_deictic_day_go_in_mod(text, mod):
     from factx.dates import normalize
     t = normalize(text, OCT)
     assert (t.value[:10], t.mod) == (("1989-10-25" if "yesterday" in text else "1989-10-26"), mod)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Kenya hoped for an end to a years-old slump in tourism.", "years-old"),
+    ("The decades-old feud ended.", "decades-old"),
+])
+def test_a_years_old_thing_has_lasted_years_it_is_no_age(nlp, text, phrase):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("duration", "PXY")
+
+
+@pytest.mark.parametrize("text", ["A 63-year-old nurse was hired.", "The boy, five years-old, ran."])
+def test_a_counted_years_old_is_still_an_age(nlp, text):
+    assert facts_of(nlp, text) == {}

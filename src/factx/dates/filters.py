@@ -19,6 +19,11 @@ def _sentence_is_title_case(sent) -> bool:
 def is_age_or_count(span) -> bool:
     """"Reed, 51," / "a 63-year-old" / "19-year-old" / "aged 39" are ages, not dates."""
     text = span.text.lower()
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if re.search(r"\b(?:years|decades|months|weeks|centuries)-old\b", text) and not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", text) and not (
+            before is not None and before.like_num):
+        return False  # "a decades-old feud": how long it has lasted, not an age
     if re.search(r"\byears?[- ]olds?\b|\byear-old|\bmonths?[- ]olds?\b|\bweeks?[- ]olds?\b|"
                  r"\bdays?[- ]olds?\b|\baged?\b", text):
         return True

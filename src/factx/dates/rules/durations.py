@@ -28,11 +28,15 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
     qty_txt, unit, rel, direction = m.group("qty"), m.group("unit"), m.group("rel"), m.group("dir")
     plural = unit.endswith("s") or unit in ("centuries", "millennia")
     if m.group("adj") == "old":
+        if plural and qty_txt in (None, "a", "an"):
+            return Timex("duration", duration_value(None, unit), mod)  # "a decades-old feud"
         return None  # an age, not a time ("63-year-old", "a year old")
     vague = qty_txt is not None and re.fullmatch(VAGUE_RE, qty_txt) is not None
     qty = None if vague else (parse_quantity(qty_txt) if qty_txt else (None if plural else 1.0))
     if qty_txt and not vague and qty is None:
         return None
+    if qty_txt in ("a", "an") and plural:
+        return None  # "a years-old slump" cut at the hyphen: no amount of its own
     if qty_txt in ("a couple of", "couple of"):
         qty = 2.0
     if direction in ("recent", "coming") and qty_txt is None:
