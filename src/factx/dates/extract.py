@@ -130,8 +130,8 @@ def _with_conjoined_days(facts: list[DateFact], doc, text: str, taken: "_Taken")
 def _resolve_anaphora(facts: list[DateFact]) -> None:
     """"that year", "later that day", "the following week", "two days later", "a year earlier":
     the period of (or counted from) the last date before it with a known year, since news tells
-    events in order. Without one, the value the rule gave
-    (from the reference date, or none) stays."""
+    events in order. Without one, the value the rule gave (from the reference date, or none)
+    stays."""
     last_full: Optional[str] = None
     for f in facts:
         if f.rule == "amount_later" and last_full is not None:
@@ -162,7 +162,7 @@ def _anchor_clock_times(facts: list[DateFact], past: set, ref: Optional[_dt.date
     otherwise the reference date stands. The nearest day in the sentence wins."""
     story_day: Optional[DateFact] = None
     for f in facts:
-        if not (f.type != "time" or not f.value or not _names_no_day(f)):
+        if f.type == "time" and f.value and _names_no_day(f):
             _anchor_one(f, facts, story_day if f.start in past else None, ref)
         elif f.type in ("date", "time") and f.value and _DAY.match(f.value):
             story_day = f

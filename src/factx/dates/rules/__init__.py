@@ -15,6 +15,10 @@ Conventions (TimeML 1.2.1 TIMEX3):
   a vague count as ``X`` ("years" -> ``PXY``, "centuries" -> ``PXC``);
 * a set by the calendar pattern it recurs on ("daily" -> ``XXXX-XX-XX``, "Tuesday nights" ->
   ``XXXX-WXX-2TNI``) with ``freq`` ("twice a week" -> ``2X``), never a duration value;
+* a time of day, even a vague one ("Friday night", "this morning", "at dawn"), is a TIME with a
+  part-of-day suffix (TMO, TAF, TEV, TNI); dawn is morning and dusk evening;
+* an amount told from another date ("two days later", "a year earlier") is a DATE counted from
+  the last date of the text, as "two years ago" is one counted from the reference date;
 * relative expressions are resolved against the reference date in the direction ``direction``
   chooses; without a reference date they keep an underspecified value ("XXXX-WXX-5",
   "XXXX-11-20") or ``None``; nothing is ever resolved against today's clock.
