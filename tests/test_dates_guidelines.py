@@ -312,3 +312,17 @@ def test_a_years_old_thing_has_lasted_years_it_is_no_age(nlp, text, phrase):
 @pytest.mark.parametrize("text", ["A 63-year-old nurse was hired.", "The boy, five years-old, ran."])
 def test_a_counted_years_old_is_still_an_age(nlp, text):
     assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- a date modifying a noun
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # what a plain past verb reports of a dated thing has happened
+    ("First-half sales rose 5%.", "First-half", "1989-H1"),
+    ("Monday's blast killed 12 people.", "Monday", "1989-10-23"),
+    # an act that may bear on a coming event leaves it open: the nearest
+    ("The company canceled Friday's meeting.", "Friday", "1989-10-27"),
+    ("They would look for ways to get around Wednesday's ruling.", "Wednesday", "1989-10-25"),
+])
+def test_a_date_modifying_a_noun_is_past_only_under_a_plain_past_verb(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value

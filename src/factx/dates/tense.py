@@ -91,9 +91,29 @@ def _plan_tense(span, verb, plan) -> Optional[str]:
     return FUTURE
 
 
+# Verbs that act on an event still to come as readily as on one past: a date modifying their
+# object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
+UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
+                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
+
+
+def _modifier_tense(span) -> Optional[str]:
+    """A date modifying a noun ("Wednesday's ruling", "first-half sales") is not dated by the
+    clause's verb in general ("will appeal Wednesday's ruling"); but what a plain past verb
+    reports of it ("first-half sales rose", "Monday's blast killed 12") has happened: past.
+    Not with a verb that may act on a coming event ("canceled Friday's meeting")."""
+    verb = _governing_verb(span.root.head)
+    if verb is None or not _is_past(verb) or lemma(verb) in UNDOING_LEMMAS | FUTURE_LEMMAS | \
+            DEADLINE_LEMMAS | PLAN_LEMMAS:
+        return None
+    if any(c.lower_ in FUTURE_AUX for c in verb.children):
+        return None
+    return PAST
+
+
 def _verb_tense(span) -> Optional[str]:
     if span.root.dep_ in ("poss", "compound", "amod"):
-        return None  # "Wednesday's ruling": the verb of the clause does not date it
+        return _modifier_tense(span)
     verb = _governing_verb(span.root)
     if verb is None:
         return None
