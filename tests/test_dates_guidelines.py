@@ -326,3 +326,12 @@ def test_a_counted_years_old_is_still_an_age(nlp, text):
 ])
 def test_a_date_modifying_a_noun_is_past_only_under_a_plain_past_verb(nlp, text, phrase, value):
     assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Net income rose to $5 million in the third quarter from $3 million in the year-earlier "
+     "quarter.", "year-earlier", "1988-Q3"),
+    ("Sales were $2 billion, up from $1.8 billion in the year-ago period.", "year-ago", "1988"),
+])
+def test_year_earlier_and_year_ago_count_a_year_back_from_the_told_period(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value

@@ -49,6 +49,7 @@ _EXTRA_PATTERNS = [
     rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
     rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
+    r"\b(?i:year|month|quarter|week)-(?:earlier|ago)\b",
     r"\b(?:hour|day|week|month|year)-long\b|\b(?:years|decades|months|weeks|centuries)-old\b",
     # an amount left vague, told from another time: "Hours later", "years ago"
     r"\b(?i:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b",
@@ -60,7 +61,7 @@ _EXTRA_PATTERNS = [
     # dates told from the last date of the text: "the next day", "that same week"
     r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
     r"preceding\s+|prior\s+|very\s+next\s+|next\s+(?=day|morning|afternoon|evening|night))?"
-    r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
+    r"(?:day|week|month|year|morning|afternoon|evening|night)(?!-)(?:\s+(?:before|after)\b)?\b",
     # the end of the current or told period: "by year's end", "at year-end", "month end"
     r"\b(?:(?i:the)\s+)?(?:week|month|year)(?:'s\s+|-|\s)end\b",
     # the period the text tells: "for the quarter", "in the year" (context: filters)

@@ -73,7 +73,11 @@ _LATER_RE = re.compile(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})[\s-]+"
 
 def later_parts(t: str) -> Optional[tuple[float, str, int, Optional[str]]]:
     """(count, unit, sign, mod) of "two days later", "a year earlier", "about six months
-    later"; None for another text or a vague count ("days later")."""
+    later", the adjectives "year-earlier", "year-ago" ("the year-earlier quarter"); None for
+    another text or a vague count ("days later")."""
+    m = re.fullmatch(r"(?:the\s+)?(year|month|quarter|week)\s*-\s*(?:earlier|ago)", t)
+    if m:
+        return 1.0, m.group(1), -1, None
     m = _LATER_RE.fullmatch(t)
     if not m:
         return None
