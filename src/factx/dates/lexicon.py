@@ -232,5 +232,9 @@ DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "r
 # the report, not of a scheduled event, so a date on them keeps the nearest reading.
 REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim", "write", "state",
                     "confirm", "deny", "insist", "argue", "explain", "recall", "acknowledge"}
+# Verbs that act on an event still to come as readily as on one past: a date modifying their
+# object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
+UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
+                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}

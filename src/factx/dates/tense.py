@@ -9,7 +9,7 @@ from factx.nlp import lemma
 
 from .errors import report
 from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
-                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS)
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, UNDOING_LEMMAS)
 from .values import FUTURE, PAST, PRESENT
 
 
@@ -89,12 +89,6 @@ def _plan_tense(span, verb, plan) -> Optional[str]:
         if outcome is not None and _is_past(outcome):
             return None
     return FUTURE
-
-
-# Verbs that act on an event still to come as readily as on one past: a date modifying their
-# object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
-UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
-                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
 
 
 def _modifier_tense(span) -> Optional[str]:
