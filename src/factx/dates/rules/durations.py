@@ -48,7 +48,9 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
         return offset_date(qty, unit, -1 if rel in ("ago", "back") else 1, ref, mod)
     if rel in ("earlier", "later", "before", "after", "before that", "after that", "prior",
                "on"):
-        # "two days later": the amount is what the text states; its anchor is another event.
+        # "an hour later", "days later", "two days before the vote": the amount is what the text
+        # states, its anchor another event or time (a counted calendar amount later or earlier
+        # is a date: amount_later)
         return Timex("duration", duration_value(qty, unit), mod, False)
     if direction == "latest" and not qty_txt and not plural and not m.group("mod") and \
             unit in ("week", "month", "quarter", "year") and rel is None:
