@@ -335,3 +335,26 @@ def test_a_date_modifying_a_noun_is_past_only_under_a_plain_past_verb(nlp, text,
 ])
 def test_year_earlier_and_year_ago_count_a_year_back_from_the_told_period(nlp, text, phrase, value):
     assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+# ---------------------------------------------------------------- "in the morning" of a story
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("A bomb exploded on Friday. In the morning, troops moved in.", "the morning",
+     "1998-02-13TMO"),
+    ("Fighting continued during the afternoon, officials said.", "the afternoon",
+     "1998-02-18TAF"),
+])
+def test_in_the_morning_told_in_the_past_is_that_part_of_the_told_day(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+@pytest.mark.parametrize("text", [
+    "I work in the morning.",  # a habit
+    "She died in the night he left.",
+    "It was the night of the long knives.",
+    "The rioters fled into the night.",
+])
+def test_in_the_morning_as_a_habit_or_a_noun_of_its_own_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}

@@ -64,6 +64,11 @@ _EXTRA_PATTERNS = [
     r"(?:day|week|month|year|morning|afternoon|evening|night)(?!-)(?:\s+(?:before|after)\b)?\b",
     # the end of the current or told period: "by year's end", "at year-end", "month end"
     r"\b(?:(?i:the)\s+)?(?:week|month|year)(?:'s\s+|-|\s)end\b",
+    # a part of the day the story tells: "in the morning", "through the night" (not "the night
+    # of Oct. 23", "the night he died": a clause or a date follows)
+    r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
+    r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
+    r"because|until|by)\b)",
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future

@@ -188,10 +188,12 @@ def _anchor_one(f: DateFact, facts: list[DateFact], story_day: Optional[DateFact
 
 
 def _names_no_day(f: DateFact) -> bool:
-    """A time of day that names no day of its own: "10:35 a.m.", "at noon", "at dawn"."""
+    """A time of day that names no day of its own: "10:35 a.m.", "at noon", "at dawn", "in the
+    morning"."""
     if f.rule == "clock_time":
         return is_bare_clock(clean(f.text))
-    return f.rule == "day_edge" and is_bare_day_edge(clean(f.text))
+    return f.rule == "part_of_the_told_day" or \
+        f.rule == "day_edge" and is_bare_day_edge(clean(f.text))
 
 
 class _Taken:

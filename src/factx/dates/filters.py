@@ -123,6 +123,12 @@ THE_UNIT_AFTER = {"of", "that", "when", "which", "in", "before", "after", "ahead
                   "following", "preceding", "beginning", "starting", "leading", "prior"}
 
 
+PART_OF_DAY_BEFORE = {"in", "during", "through", "throughout"}  # not "fled into the night"
+# after "in the morning": a clause or a complement makes it a noun of its own ("the night he
+# died", "the night of the long knives", "the night before")
+PART_OF_DAY_AFTER = {"of", "that", "when", "which", "where", "before", "after", "-", "'s"}
+
+
 def _is_the_unit_out_of_context(span) -> bool:
     """"the year", "the quarter" alone are a date only after "for/in/during" and before
     the end of the phrase ("Net income for the quarter rose"); not "the year of the dragon",
@@ -130,9 +136,12 @@ def _is_the_unit_out_of_context(span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev not in THE_UNIT_BEFORE:
+    before = THE_UNIT_BEFORE if span[1].lower_ in ("week", "month", "quarter", "year") else \
+        PART_OF_DAY_BEFORE
+    if prev not in before:
         return True
-    return nxt is not None and (nxt.lower_ in THE_UNIT_AFTER or nxt.like_num or
+    after = THE_UNIT_AFTER if before is THE_UNIT_BEFORE else PART_OF_DAY_AFTER
+    return nxt is not None and (nxt.lower_ in after or nxt.like_num or
                                 nxt.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
 
 
@@ -140,9 +149,9 @@ def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
     Communist Party daily", "the year" outside "for the year"."""
     first = span[0]
-    if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in ("week", "month",
-                                                                       "quarter", "year"):
-        return _is_the_unit_out_of_context(span)
+    if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
+            "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
+        return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
         return True  # "now that ...": a conjunction ("since"), not the present

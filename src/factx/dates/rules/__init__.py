@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_unit", anaphoric.the_unit),
     Rule("deictic_day", deictic.deictic_day),
     Rule("day_edge", deictic.day_edge),
+    Rule("part_of_the_told_day", deictic.part_of_the_told_day),
     Rule("last_night", deictic.last_night),
     Rule("this_part_of_day", deictic.this_part_of_day),
     Rule("part_of_relative_year", deictic.part_of_relative_year),

@@ -67,6 +67,21 @@ def day_edge(t: str, ref, tense) -> Optional[Timex]:
     return Timex("time", d.isoformat() + suffix, None, True)
 
 
+def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
+    """"in the morning", "through the night", "during the afternoon" told in the past: that
+    part of the day the story tells; ``extract`` moves it to the day its sentence names, else
+    to the day the story last named, as a bare clock time (with no tense read, "searched through
+    the night", likewise). The present and the future are often habits ("I work in the
+    morning") or leave the day open: no date."""
+    m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
+                     rf"({POD_RE})", t)
+    if not m or m.group(1) == "overnight" or tense not in (PAST, None):
+        return None
+    if ref is None:
+        return Timex("time", f"XXXX-XX-XX{PARTS_OF_DAY[m.group(1)]}", None, True)
+    return Timex("time", ref.isoformat() + PARTS_OF_DAY[m.group(1)], None, True)
+
+
 def is_bare_day_edge(t: str) -> bool:
     """"at dawn", "overnight": an edge of the day that names no day of its own."""
     return re.fullmatch(rf"(?:(?:early|late|just)\s+)?(?:(?:at|before|after|by|around)\s+)?"
