@@ -41,10 +41,10 @@ def test_an_error_in_one_candidate_is_logged_with_the_article_and_the_others_kep
 
     real = extract_module._make_fact
 
-    def failing(doc, start, end, ref):
+    def failing(doc, start, end, ref, *rest):
         if doc.text[start:end].startswith("May"):
             raise RuntimeError("boom")
-        return real(doc, start, end, ref)
+        return real(doc, start, end, ref, *rest)
 
     monkeypatch.setattr(extract_module, "_make_fact", failing)
     doc = nlp("The plant closed in May 1998 and reopened in 2001.")

@@ -295,8 +295,12 @@ def test_a_clock_time_without_a_day_takes_the_day_its_sentence_names(nlp):
     got = facts_of(nlp, "The convoy will leave at 5 in the morning, hours before Thursday's vote.",
                    tue)
     assert got["5 in the morning"].value == "2021-03-11T05:00"
-    # no day in the sentence: the reference date; a day in another sentence does not count
+    # no day in the sentence: told in the past, the day the story last named (see
+    # test_dates_guidelines); in the present, the reference date
     got = facts_of(nlp, "The talks ended on Sunday. The store opened at 8 a.m. as usual.", tue)
+    assert got["8 a.m."].value == "2021-03-07T08:00"
+    assert got["8 a.m."].rule == "clock_on_story_day"
+    got = facts_of(nlp, "The talks ended on Sunday. The store opens at 8 a.m. as usual.", tue)
     assert got["8 a.m."].value == "2021-03-09T08:00"
     assert got["8 a.m."].rule == "clock_time"
     # a time with its own day keeps it

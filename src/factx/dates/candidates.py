@@ -37,24 +37,40 @@ _EXTRA_PATTERNS = [
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
     rf"winter|{_WD})\b",
     r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
+    # the edges of the day after a preposition of time ("at dawn", "before sunset"; not "the
+    # dawn of an era", "a sunset clause"), and "overnight"; lower case: "Dawn" is also a name
+    r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
+    r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
-    rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}"
-    rf"(?:\s+ago)?\b",
+    rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
+    rf"(?:\s+(?:ago|later|earlier))?\b",
     # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
     # "another year", "a minute and a half"
     rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
     rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
-    r"\b(?:hour|day|week|month|year)-long\b",
+    r"\b(?i:year|month|quarter|week)-(?:earlier|ago)\b",
+    r"\b(?:hour|day|week|month|year)-long\b|\b(?:years|decades|months|weeks|centuries)-old\b",
     # an amount left vague, told from another time: "Hours later", "years ago"
     r"\b(?i:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b",
+    rf"\b(?i:the)\s+(?:quarter|(?:fiscal\s+)?year|month|week)\s+end(?:ed|ing)\s+{_MON}\s+"
+    rf"\d{{1,2}}(?:,\s+\d{{4}})?",
     rf"\b(?i:the)\s+week(?:end)?\s+of\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
     r"\b(?:pre|post)-(?:1[89]\d\d|20\d\d)\b",
     r"\bFY\s?'?\d{2}(?:\d{2})?\b|\b(?i:fiscal)\s+year\s+(?:1[89]\d\d|20\d\d)(?:-\d{2})?\b",
     # dates told from the last date of the text: "the next day", "that same week"
     r"\b(?i:the|that)\s+(?:same\s+|very\s+same\s+|following\s+|subsequent\s+|previous\s+|"
     r"preceding\s+|prior\s+|very\s+next\s+|next\s+(?=day|morning|afternoon|evening|night))?"
-    r"(?:day|week|month|year|morning|afternoon|evening|night)(?:\s+(?:before|after)\b)?\b",
+    r"(?:day|week|month|year|morning|afternoon|evening|night)(?!-)(?:\s+(?:before|after)\b)?\b",
+    # the end of the current or told period: "by year's end", "at year-end", "month end"
+    r"\b(?:(?i:the)\s+)?(?:week|month|year)(?:'s\s+|-|\s)end\b",
+    # a part of the day the story tells: "in the morning", "through the night" (not "the night
+    # of Oct. 23", "the night he died": a clause or a date follows)
+    r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
+    r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
+    r"because|until|by)\b)",
+    # the period the text tells: "for the quarter", "in the year" (context: filters)
+    r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
@@ -66,8 +82,8 @@ def is_temporal_token(tok) -> bool:
     """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
     return (low in TEMPORAL_WORDS or tok.lower_ in TEMPORAL_WORDS or tok.like_num
-            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}",
-                                 low)))
+            or bool(re.fullmatch(r"'?\d+(?:'?s|st|nd|rd|th)?|\d+[-:/.]\d+.*|[\d-]+-\w+|(?:pre|post)-\d{4}|fy'?\d{2,4}"
+                                 r"|(?:mid|early|late)-(?:1\d{3}|20\d\d|'\d\d)'?s?", low)))
 
 
 def _day_before_or_after(doc, a: int, b: int) -> bool:

@@ -14,10 +14,12 @@ from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
 from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
 from .rules import clean
-from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor
+from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor, the_unit_anaphor
 from .rules.clock import is_bare_clock, on_day
+from .rules.durations import later_parts, resolve_later
+from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
-from .values import Timex, parse_quantity, set_pattern_of_duration
+from .values import PAST, Timex, parse_quantity, set_pattern_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -44,7 +46,10 @@ def _as_date(value) -> Optional[_dt.date]:
 # Hedges TimeML leaves outside the expression ("about two weeks"); the mod keeps them.
 
 
-def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[DateFact]:
+def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
+               past: Optional[set] = None) -> Optional[DateFact]:
+    """The date fact of a candidate span, or None; the start of a fact told in the past tense
+    goes into ``past``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -73,6 +78,8 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date]) -> Optional[D
     # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
     # long text): its "sentence" is then the stretch from the first to the last
     s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
+    if past is not None and tense == PAST:
+        past.add(span.start_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
                     sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq)
@@ -121,38 +128,72 @@ def _with_conjoined_days(facts: list[DateFact], doc, text: str, taken: "_Taken")
 
 
 def _resolve_anaphora(facts: list[DateFact]) -> None:
-    """"that year", "later that day", "the following week": the period of the last date before
-    it with a known year, since news tells events in order. Without one, the value the rule gave
-    (from the reference date, or none) stays."""
+    """"that year", "later that day", "the following week", "two days later", "a year earlier":
+    the period of (or counted from) the last date before it with a known year, since news tells
+    events in order. Without one, the value the rule gave (from the reference date, or none)
+    stays."""
     last_full: Optional[str] = None
     for f in facts:
-        if f.rule in ("anaphoric", "part_of_the_told_unit"):
+        if f.rule == "amount_later" and last_full is not None:
+            parts = later_parts(clean(f.text))
+            value = resolve_later(parts, last_full) if parts else None
+            if value is not None:
+                f.value = value
+        elif f.rule in ("anaphoric", "part_of_the_told_unit", "the_unit"):
             text = clean(f.text)
-            anaphor = anaphor_of(text) if f.rule == "anaphoric" else part_anaphor(text)
+            anaphor = anaphor_of(text) if f.rule == "anaphoric" else \
+                the_unit_anaphor(text) if f.rule == "the_unit" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
                 f.value = resolve_anaphor(anaphor, last_full)
-                f.type = "date"
-        if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value):
+                f.type = "time" if f.value and "T" in f.value else "date"
+        if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value) and \
+                not _names_no_day(f):
+            # a bare clock time or "overnight" took the reference day for want of one: the
+            # story's day is still the last one the text named
             last_full = f.value
 
 
-def _anchor_clock_times(facts: list[DateFact]) -> None:
+def _anchor_clock_times(facts: list[DateFact], past: set, ref: Optional[_dt.date]) -> None:
     """A clock time that names no day ("at about 10:35 a.m. (0735 GMT) Friday", "at 4 a.m.,
     hours before Tuesday's vote") is a time of the day its sentence names, as TimeML anchors a
-    time of day to the date the text gives it; the reference date only when the sentence names
-    none. The nearest day in the sentence wins."""
+    time of day to the date the text gives it. When the sentence names none, a time told in the
+    past tense is on the day the story last named ("The blast hit the city on Friday. ... At
+    10:35 a.m., a second bomb went off"), as long as that day is not after the reference date;
+    otherwise the reference date stands. The nearest day in the sentence wins."""
+    story_day: Optional[DateFact] = None
     for f in facts:
-        if f.type != "time" or f.rule != "clock_time" or not f.value or \
-                not is_bare_clock(clean(f.text)):
-            continue
-        days = [g for g in facts if g is not f and g.sentence_start == f.sentence_start and
-                g.type in ("date", "time") and on_day(f.value, g.value) and
-                not (g.type == "time" and g.rule == "clock_time" and is_bare_clock(clean(g.text)))]
-        if not days:
-            continue
+        if f.type == "time" and f.value and _names_no_day(f):
+            _anchor_one(f, facts, story_day if f.start in past else None, ref)
+        elif f.type in ("date", "time") and f.value and _DAY.match(f.value):
+            story_day = f
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _anchor_one(f: DateFact, facts: list[DateFact], story_day: Optional[DateFact],
+                ref: Optional[_dt.date]) -> None:
+    """Move the bare time ``f`` to the nearest day its sentence names, else (told in the past)
+    to ``story_day``; "overnight" keeps its night before the reference day."""
+    days = [g for g in facts if g is not f and g.sentence_start == f.sentence_start and
+            g.type in ("date", "time") and on_day(f.value, g.value) and not _names_no_day(g)]
+    if days:
         day = min(days, key=lambda g: min(abs(g.start - f.end), abs(f.start - g.end)))
         f.value = on_day(f.value, day.value)
-        f.rule = "clock_on_sentence_day"
+        f.rule = "clock_on_sentence_day" if f.rule == "clock_time" else f.rule
+    elif story_day is not None and ref is not None and story_day.value[:10] <= ref.isoformat() \
+            and "overnight" not in f.text.lower() and on_day(f.value, story_day.value):
+        f.value = on_day(f.value, story_day.value)
+        f.rule = "clock_on_story_day" if f.rule == "clock_time" else f.rule
+
+
+def _names_no_day(f: DateFact) -> bool:
+    """A time of day that names no day of its own: "10:35 a.m.", "at noon", "at dawn", "in the
+    morning"."""
+    if f.rule == "clock_time":
+        return is_bare_clock(clean(f.text))
+    return f.rule == "part_of_the_told_day" or \
+        f.rule == "day_edge" and is_bare_day_edge(clean(f.text))
 
 
 class _Taken:
@@ -192,11 +233,12 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
     try:
         ref = _as_date(reference_date)
         taken = _Taken()
+        past: set = set()
         for start, end in candidates(doc, doc.text if text is None else text):
             if taken.overlaps(start, end):
                 continue
             try:
-                fact = _make_fact(doc, start, end, ref)
+                fact = _make_fact(doc, start, end, ref, past)
             except Exception as exc:  # noqa: BLE001 - one odd candidate must not lose the others
                 report("reading the candidate", exc, (doc.text if text is None else text)[start:end])
                 continue
@@ -207,7 +249,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
         facts.sort(key=lambda f: f.start)
         facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)
         _resolve_anaphora(facts)
-        _anchor_clock_times(facts)
+        _anchor_clock_times(facts, past, ref)
     except Exception as exc:  # noqa: BLE001 - keep the dates found so far
         report("extracting dates", exc)
         facts.sort(key=lambda f: f.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, WEEKDAYS)
 
 
@@ -19,6 +19,11 @@ def _sentence_is_title_case(sent) -> bool:
 def is_age_or_count(span) -> bool:
     """"Reed, 51," / "a 63-year-old" / "19-year-old" / "aged 39" are ages, not dates."""
     text = span.text.lower()
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if re.search(r"\b(?:years|decades|months|weeks|centuries)-old\b", text) and not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", text) and not (
+            before is not None and before.like_num):
+        return False  # "a decades-old feud": how long it has lasted, not an age
     if re.search(r"\byears?[- ]olds?\b|\byear-old|\bmonths?[- ]olds?\b|\bweeks?[- ]olds?\b|"
                  r"\bdays?[- ]olds?\b|\baged?\b", text):
         return True
@@ -26,7 +31,7 @@ def is_age_or_count(span) -> bool:
     if re.fullmatch(r"[\d.,%]+", bare) and not re.fullmatch(r"1\d{3}|20\d{2}", bare):
         return True  # a bare number other than a year is an age, a score or a count
     prev2 = {t.lower_ for t in span.doc[max(span.start - 2, 0): span.start]}
-    if re.fullmatch(r"'?\d0'?s", bare) and prev2 & POSSESSIVES:
+    if re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?'?\d0'?s", bare) and prev2 & POSSESSIVES:
         return True  # "in his 30s", "in her early 40s"
     doc = span.doc
     nxt = doc[span.end: span.end + 3].text.lower()
@@ -86,7 +91,8 @@ def is_name(span) -> bool:
 
 def adjust_span(span):
     """Edge words TimeML keeps outside: a hedge ("about"), "earlier"/"later" before a day
-    ("Earlier Friday"), a possessive ("last month's")."""
+    ("Earlier Friday"), a possessive ("last month's"), the article of a noun a calendar date
+    modifies ("the Aug. 7 bombings")."""
     doc = span.doc
     a, b = span.start, span.end
     while a < b - 1 and doc[a].lower_ in APPROX_WORDS and not (
@@ -98,13 +104,54 @@ def adjust_span(span):
         a += 1
     if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s"):
         b -= 1
+    if b - a >= 3 and doc[a].lower_ == "the" and doc[a + 1].lower_.rstrip(".") in MONTHS and \
+            any(t.like_num for t in doc[a + 2:b]):
+        a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
+    if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
+            doc[a + 3].lower_ in ("earlier", "ago"):
+        a += 1  # "the year-earlier quarter": likewise
     return doc[a:b]
+
+
+# Prepositions before "the year" / "the quarter" that make it the period the text tells
+# ("for the quarter", "in the year"; not "over the year", which is a length of time); words after it that make it a noun of its own ("the year
+# of the dragon", "the week that changed", "the year before", "the year 2000").
+THE_UNIT_BEFORE = {"for", "in", "during", "throughout"}
+THE_UNIT_AFTER = {"of", "that", "when", "which", "in", "before", "after", "ahead", "earlier",
+                  "later", "ago", "to", "since", "he", "she", "they", "we", "i", "it",
+                  "-", "'s", "as", "and", "or", "long", "ended", "ending", "through",
+                  "following", "preceding", "beginning", "starting", "leading", "prior"}
+
+
+PART_OF_DAY_BEFORE = {"in", "during", "through", "throughout"}  # not "fled into the night"
+# after "in the morning": a clause or a complement makes it a noun of its own ("the night he
+# died", "the night of the long knives", "the night before")
+PART_OF_DAY_AFTER = {"of", "that", "when", "which", "where", "before", "after", "-", "'s"}
+
+
+def _is_the_unit_out_of_context(span) -> bool:
+    """"the year", "the quarter" alone are a date only after "for/in/during" and before
+    the end of the phrase ("Net income for the quarter rose"); not "the year of the dragon",
+    "in the week since the attack", "the year he was born", "in the year 2000"."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    before = THE_UNIT_BEFORE if span[1].lower_ in ("week", "month", "quarter", "year") else \
+        PART_OF_DAY_BEFORE
+    if prev not in before:
+        return True
+    after = THE_UNIT_AFTER if before is THE_UNIT_BEFORE else PART_OF_DAY_AFTER
+    return nxt is not None and (nxt.lower_ in after or nxt.like_num or
+                                nxt.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
 
 
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
-    Communist Party daily"."""
+    Communist Party daily", "the year" outside "for the year"."""
     first = span[0]
+    if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
+            "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
+        return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
         return True  # "now that ...": a conjunction ("since"), not the present
@@ -118,6 +165,9 @@ def is_discourse_or_noun(span) -> bool:
     if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
             span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN"):
         return True  # "a second betrayal" is an ordinal
+    if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
+            first.head.i > first.i:
+        return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun
     if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):

@@ -22,6 +22,12 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
                 "overnight": "TNI"}
+# The edges of the day and the night through, as the part of the day they fall in (TIMEX2 and
+# TimeML write dawn as morning and dusk as evening).
+DAY_EDGES = {"dawn": "TMO", "daybreak": "TMO", "sunrise": "TMO",
+             "dusk": "TEV", "sunset": "TEV", "sundown": "TEV", "nightfall": "TEV",
+             "overnight": "TNI"}
+DAY_EDGE_RE = r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall|overnight)"
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -169,7 +175,7 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately"})
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end"} | set(DAY_EDGES))
 # Words that may open an expression though they are not temporal themselves.
 LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
             "previous", "early", "late", "mid", "middle", "end", "beginning", "start", "more",
@@ -222,5 +228,13 @@ PLAN_ONLY_WITH_FOR = {"set"}
 # a past clause ("extended the deadline until Tuesday").
 DEADLINE_LEMMAS = {"postpone", "delay", "extend", "adjourn", "give", "grant", "recess", "suspend",
                    "defer", "push"}
+# Verbs that report speech or writing: in the present ("says", "reports") they tell the time of
+# the report, not of a scheduled event, so a date on them keeps the nearest reading.
+REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim", "write", "state",
+                    "confirm", "deny", "insist", "argue", "explain", "recall", "acknowledge"}
+# Verbs that act on an event still to come as readily as on one past: a date modifying their
+# object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
+UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
+                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}

@@ -5,6 +5,8 @@ import datetime as _dt
 from functools import lru_cache
 from typing import Optional
 
+import re
+
 from .errors import report
 from .fallback import normalize_with_dateparser
 from .rules import normalize_rules
@@ -16,6 +18,18 @@ def _normalize_uncached(text: str, reference_date: Optional[_dt.date] = None,
     hit = normalize_rules(text, reference_date, tense)
     if hit is None:
         hit = normalize_with_dateparser(text, reference_date, tense)
+    return _time_of_day(hit)
+
+
+# A date value with a time of day: a clock time or a part of the day ("1998-02-06TNI").
+_TIME_OF_DAY = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T.+")
+
+
+def _time_of_day(hit: Optional[Timex]) -> Optional[Timex]:
+    """TimeML types as TIME an expression that names a time of day, "even if in a very
+    indefinite way": "Friday night", "this morning", "last night" as well as "10:35 a.m."."""
+    if hit is not None and hit.type == "date" and hit.value and _TIME_OF_DAY.fullmatch(hit.value):
+        return hit._replace(type="time")
     return hit
 
 

@@ -9,7 +9,7 @@ from factx.nlp import lemma
 
 from .errors import report
 from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
-                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR)
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, UNDOING_LEMMAS)
 from .values import FUTURE, PAST, PRESENT
 
 
@@ -91,9 +91,23 @@ def _plan_tense(span, verb, plan) -> Optional[str]:
     return FUTURE
 
 
+def _modifier_tense(span) -> Optional[str]:
+    """A date modifying a noun ("Wednesday's ruling", "first-half sales") is not dated by the
+    clause's verb in general ("will appeal Wednesday's ruling"); but what a plain past verb
+    reports of it ("first-half sales rose", "Monday's blast killed 12") has happened: past.
+    Not with a verb that may act on a coming event ("canceled Friday's meeting")."""
+    verb = _governing_verb(span.root.head)
+    if verb is None or not _is_past(verb) or lemma(verb) in UNDOING_LEMMAS | FUTURE_LEMMAS | \
+            DEADLINE_LEMMAS | PLAN_LEMMAS:
+        return None
+    if any(c.lower_ in FUTURE_AUX for c in verb.children):
+        return None
+    return PAST
+
+
 def _verb_tense(span) -> Optional[str]:
     if span.root.dep_ in ("poss", "compound", "amod"):
-        return None  # "Wednesday's ruling": the verb of the clause does not date it
+        return _modifier_tense(span)
     verb = _governing_verb(span.root)
     if verb is None:
         return None
@@ -111,5 +125,39 @@ def _verb_tense(span) -> Optional[str]:
     if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return PRESENT
+        return FUTURE if _is_scheduled(span, verb) else PRESENT
     return None
+
+
+def _is_finite_clause(verb) -> bool:
+    """A present-tense verb heading a clause of its own: it has a subject (or shares one, "was
+    arrested and faces trial"), and it is the main verb or depends on a verb, present or one of
+    reporting ("said the talks end in May"). A
+    word the tagger took for a present verb inside a past sentence ("took two officers hostage
+    on Monday", "hostage" read as a verb) or a noun phrase ("the look and feel") is none."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return True  # "was arrested and faces trial in May": the subject is shared
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not _is_past(head) or lemma(head) in REPORTING_LEMMAS
+
+
+def _is_scheduled(span, verb) -> bool:
+    """A date on a verb in the simple present or the present progressive names a scheduled
+    event, which lies ahead ("the talks end in December", "the minister arrives Friday", "the
+    court is hearing the case on Monday", "the deadline is Friday"): news tells what happened in
+    the past tense. Not so for a verb of reporting ("says Tuesday") nor for a date inside a noun
+    phrase ("the attack on Tuesday is the third"), which the verb does not date."""
+    if lemma(verb) in REPORTING_LEMMAS or not _is_finite_clause(verb):
+        return False
+    root = span.root
+    head = root.head
+    # spaCy makes a new token object on every access: compare positions, not identities
+    if head.i == verb.i:
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i

@@ -15,6 +15,10 @@ Conventions (TimeML 1.2.1 TIMEX3):
   a vague count as ``X`` ("years" -> ``PXY``, "centuries" -> ``PXC``);
 * a set by the calendar pattern it recurs on ("daily" -> ``XXXX-XX-XX``, "Tuesday nights" ->
   ``XXXX-WXX-2TNI``) with ``freq`` ("twice a week" -> ``2X``), never a duration value;
+* a time of day, even a vague one ("Friday night", "this morning", "at dawn"), is a TIME with a
+  part-of-day suffix (TMO, TAF, TEV, TNI); dawn is morning and dusk evening;
+* an amount told from another date ("two days later", "a year earlier") is a DATE counted from
+  the last date of the text, as "two years ago" is one counted from the reference date;
 * relative expressions are resolved against the reference date in the direction ``direction``
   chooses; without a reference date they keep an underspecified value ("XXXX-WXX-5",
   "XXXX-11-20") or ``None``; nothing is ever resolved against today's clock.
@@ -49,8 +53,12 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
     Rule("set_times_per_unit", sets.set_times_per_unit),
     Rule("deictic_word", deictic.deictic_word),
+    Rule("day_before_or_after_date", anaphoric.day_before_or_after_date),
     Rule("anaphoric", anaphoric.anaphoric),
+    Rule("the_unit", anaphoric.the_unit),
     Rule("deictic_day", deictic.deictic_day),
+    Rule("day_edge", deictic.day_edge),
+    Rule("part_of_the_told_day", deictic.part_of_the_told_day),
     Rule("last_night", deictic.last_night),
     Rule("this_part_of_day", deictic.this_part_of_day),
     Rule("part_of_relative_year", deictic.part_of_relative_year),
@@ -63,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     Rule("amount_and_a_half", durations.amount_and_a_half),
     Rule("amount_range", durations.amount_range),
     Rule("amount_more", durations.amount_more),
+    Rule("amount_later", durations.amount_later),
     Rule("amount_of_time", durations.amount_of_time),
     *_calendar.OUTER_RULES,
     *(Rule(r.name, _after_prefix(r.apply)) for r in _calendar.CALENDAR_RULES),

@@ -21,7 +21,7 @@ class Anaphor(NamedTuple):
     mod: Optional[str]
 
 
-_UNIT = rf"(?P<unit>day|week|month|year|{POD_RE})"
+_UNIT = rf"(?P<unit>day|week|month|quarter|year|{POD_RE})"
 _PATTERNS = (
     (re.compile(rf"(?:that|the same|that same|the very same)\s+{_UNIT}"), 0),
     (re.compile(rf"the\s+(?:following|subsequent)\s+{_UNIT}"), 1),
@@ -55,9 +55,16 @@ def anaphor_of(t: str) -> Optional[Anaphor]:
 _PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year)")
 
 
+_UNIT_END = re.compile(r"(?:the\s+)?(?P<unit>week|month|year)(?:'s\s+|\s*-\s*|\s+)end")
+
+
 def part_anaphor(t: str) -> Optional[Anaphor]:
-    """"the end of the year", "the start of the month", "the middle of the week": a part of a
-    period named by "the" alone, which the context fixes (see ``part_of_the_told_unit``)."""
+    """"the end of the year", "the start of the month", "the middle of the week", "year's end",
+    "by year-end": a part of a period named by "the" alone, which the context fixes (see
+    ``part_of_the_told_unit``)."""
+    m = _UNIT_END.fullmatch(t)
+    if m:
+        return Anaphor(m.group("unit"), 0, "", "END")
     m = _PART_OF_THE_UNIT.fullmatch(t)
     mod = POSITION_MODS.get(m.group("pos")) if m else None
     return Anaphor(m.group("unit"), 0, "", mod) if mod else None
@@ -73,6 +80,8 @@ def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
             return "week", _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         if re.fullmatch(r"\d{4}-\d\d", value):
             return "month", _dt.date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            return "quarter", _dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1)
         if re.fullmatch(r"\d{4}", value):
             return "year", _dt.date(int(value), 1, 1)
     except ValueError:
@@ -80,7 +89,7 @@ def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
     return None
 
 
-_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 2.5, "year": 3}
 
 
 def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
@@ -93,6 +102,9 @@ def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
         if anaphor.unit == "month":
             d = add_months(base, anaphor.step)
             return f"{d.year}-{d.month:02d}"
+        if anaphor.unit == "quarter":
+            d = add_months(base, 3 * anaphor.step)
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
         return str(base.year + anaphor.step)
     except (OverflowError, ValueError):
         return None
@@ -118,8 +130,10 @@ def within_coarser(anaphor: Anaphor, precision: str, antecedent: str) -> Optiona
     if anaphor.unit == "day":
         month = antecedent[5:7] if precision == "month" else "XX"
         return f"{year}-{month}-XX" + anaphor.pod
-    if anaphor.unit == "month" and precision == "year":
+    if anaphor.unit == "month" and precision in ("year", "quarter"):
         return f"{year}-XX"
+    if anaphor.unit == "quarter" and precision == "year":
+        return f"{year}-QX"
     if anaphor.unit == "week" and precision == "year":
         return f"{year}-WXX"
     return None
@@ -145,3 +159,51 @@ def part_of_the_told_unit(t: str, ref, tense) -> Optional[Timex]:
     if anaphor is None or tense != PAST:
         return None
     return Timex("date", shifted(anaphor, ref) if ref else None, anaphor.mod, True)
+
+
+_BEFORE_AFTER_DATE = re.compile(rf"the\s+(?P<unit>day|week|{POD_RE})\s+(?P<side>before|after)\s+"
+                                r"(?P<date>.+)")
+
+
+def day_before_or_after_date(t: str, ref, tense) -> Optional[Timex]:
+    """"the day before last Tuesday", "the day after Christmas", "the night before Nov. 3",
+    "the week after Easter": one date, a day (a part of one, a week) from the date it names,
+    as "the day before yesterday" is one. Not when the rest names no day ("the day before the
+    vote": an event, whose date the text does not give)."""
+    m = _BEFORE_AFTER_DATE.fullmatch(t)
+    if not m:
+        return None
+    from . import normalize_rules  # the registry holds this rule: import when called
+    base = normalize_rules(m.group("date"), ref, tense)
+    if base is None or base.type not in ("date", "time") or not base.value or \
+            not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", base.value):
+        return None
+    unit = m.group("unit")
+    step = -1 if m.group("side") == "before" else 1
+    anaphor = Anaphor("week" if unit == "week" else "day", step, PARTS_OF_DAY.get(unit, ""), None)
+    value = shifted(anaphor, _dt.date.fromisoformat(base.value[:10]))
+    kind = "time" if value and "T" in value else "date"
+    return Timex(kind, value, None, base.relative)
+
+
+_THE_UNIT = re.compile(r"the\s+(?P<unit>week|month|quarter|year)")
+
+
+def the_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"for the quarter", "in the year", "during the month" (the context is checked by
+    ``filters.is_discourse_or_noun``): the period the text is telling, that is the one of the
+    last date before it ("Sales rose in the third quarter ... For the quarter, net income
+    fell" -> the third quarter), as TimeML values a definite period; until then the one the
+    reference date lies in."""
+    m = _THE_UNIT.fullmatch(t)
+    if not m:
+        return None
+    unit = m.group("unit")
+    if ref is None:
+        return Timex("date", None, None, True)
+    return Timex("date", shifted(Anaphor(unit, 0, "", None), ref), None, True)
+
+
+def the_unit_anaphor(t: str) -> Optional[Anaphor]:
+    m = _THE_UNIT.fullmatch(t)
+    return Anaphor(m.group("unit"), 0, "", None) if m else None

@@ -90,9 +90,13 @@ def year_range(t: str, ref, tense) -> Optional[Timex]:
 
 def decade(t: str, ref, tense) -> Optional[Timex]:
     """"1980s", "the '80s", "80s", "the eighties": the decade's three digits ("198"), as TimeML
-    writes a period by its leading digits (a century by two)."""
+    writes a period by its leading digits (a century by two: "the 1800s" -> "18")."""
     m = re.fullmatch(r"(1[0-9]{2}|20[0-9])0'?s", t)
     if m:
+        if re.fullmatch(r"1[0-9]0", m.group(1)):
+            # "the 1800s", "the 1900s" name the hundred years (18, 19); "the 2000s" is read
+            # as the decade, the common reading in news since
+            return Timex("date", m.group(1)[:2])
         return Timex("date", m.group(1))
     m = re.fullmatch(r"'?([1-9])0'?s", t)
     if m:
@@ -201,6 +205,13 @@ def month(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", f"{resolve_year(ref, mon, None, tense)}-{mon:02d}", None, True)
 
 
+def month_end(t: str, ref, tense) -> Optional[Timex]:
+    """"November-end", "March end" (Indian and business English): the month, mod END."""
+    m = re.fullmatch(rf"(?P<month>.+?)\s*(?:-\s*|\s)end", t)
+    hit = month(m.group("month"), ref, tense) if m else None
+    return hit._replace(mod="END") if hit is not None else None
+
+
 def season(t: str, ref, tense) -> Optional[Timex]:
     """"summer", "summer 2015", "the summer of 2015", "2015 summer"."""
     m = re.fullmatch(rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t) or \
@@ -286,6 +297,30 @@ def week_of(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", week + ("-WE" if m.group(1) == "weekend" else ""), None, day.relative)
 
 
+def period_ended(t: str, ref, tense) -> Optional[Timex]:
+    """"the quarter ended Sept. 30", "the fiscal year ending June 30, 1990", "the month ended
+    March 31": the period of that length that ends on the day, a quarter as its calendar
+    quarter, a year (fiscal or not) as the year it ends in."""
+    m = re.fullmatch(r"(?:the\s+)?(?P<unit>quarter|(?:fiscal\s+)?year|month|week)\s+"
+                     r"end(?:ed|ing|s)\s+(?:on\s+)?(?P<day>.+)", t)
+    if not m:
+        return None
+    day = calendar(m.group("day"), ref, tense)
+    if day is None or not day.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return None
+    d = _dt.date.fromisoformat(day.value)
+    unit = m.group("unit").split()[-1]
+    if unit == "quarter":
+        value = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    elif unit == "year":
+        value = str(d.year)
+    elif unit == "month":
+        value = f"{d.year}-{d.month:02d}"
+    else:
+        value = iso_week(d)
+    return Timex("date", value, None, day.relative)
+
+
 def before_or_after_year(t: str, ref, tense) -> Optional[Timex]:
     """"post-1959", "pre-2001": the year, with mod AFTER or BEFORE."""
     m = re.fullmatch(r"(pre|post)[-\s]?(1[0-9]{3}|20[0-9]{2})", t)
@@ -301,13 +336,15 @@ NOT_A_DATE = Timex("date", None, None, False, "not-a-date")
 # The calendar chain, in order. The first two read an inner expression; the others see the text
 # without a leading preposition ("in 1998" -> "1998").
 OUTER_RULES = (Rule("fiscal_year", fiscal_year), Rule("position_in_period", position_in_period),
-               Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of))
+               Rule("part_of_day_of", part_of_day_of), Rule("week_of", week_of),
+               Rule("period_ended", period_ended))
 CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_after_year),
                   Rule("apostrophe_year", apostrophe_year),
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
                   Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
+                  Rule("month_end", month_end),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))
 

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
-from ..lexicon import (DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
+from ..lexicon import (DAY_EDGE_RE, DAY_EDGES, DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
                        POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
 from ..values import PAST, Timex, add_months, iso_week
 from .anaphoric import part_anaphor
@@ -24,17 +24,68 @@ def deictic_word(t: str, ref, tense) -> Optional[Timex]:
 
 
 def deictic_day(t: str, ref, tense) -> Optional[Timex]:
-    """"today", "yesterday morning", "late tonight", "the day after tomorrow"."""
-    m = re.fullmatch(rf"(?:(?:early|earlier|later|late)\s+)?(today|tonight|yesterday|tomorrow|"
-                     rf"the day before yesterday|the day after tomorrow)(?:\s+({POD_RE}))?", t)
+    """"today", "yesterday morning", "late tonight", "the day after tomorrow"; "early today",
+    "late yesterday" keep the part of the day in mod (START, END), as "early Monday"."""
+    m = re.fullmatch(rf"(?:(?P<pos>early|earlier|later|late)\s+)?(?P<day>today|tonight|yesterday|"
+                     rf"tomorrow|the day before yesterday|the day after tomorrow)"
+                     rf"(?:\s+(?P<pod>{POD_RE}))?", t)
     if not m:
         return None
-    pod = m.group(2)
+    mod = {"early": "START", "late": "END"}.get(m.group("pos") or "")
+    pod, day = m.group("pod"), m.group("day")
     if ref is None:
         return Timex("date", None, None, True)
-    d = ref + _dt.timedelta(days=DAY_OFFSETS[m.group(1)])
-    suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if m.group(1) == "tonight" else "")
-    return Timex("date", d.isoformat() + suffix, None, True)
+    d = ref + _dt.timedelta(days=DAY_OFFSETS[day])
+    suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if day == "tonight" else "")
+    return Timex("date", d.isoformat() + suffix, mod, True)
+
+
+def day_edge(t: str, ref, tense) -> Optional[Timex]:
+    """"dawn", "at dusk on Sunday", "Saturday at sunset", "overnight": the part of the day
+    (``DAY_EDGES``) of the day named with it, else of the reference day, where ``extract``
+    moves it to the day its sentence names (as a bare clock time). "overnight" told in the past
+    is the night before the reference day, the night a morning report looks back on."""
+    day = rf"(?P<day>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
+    m = re.fullmatch(rf"(?:(?:early|late|just)\s+)?(?:(?:at|before|after|by|around)\s+)?"
+                     rf"(?P<edge>{DAY_EDGE_RE})(?:,?\s+(?:on\s+)?{day})?", t) or \
+        re.fullmatch(rf"{day},?\s+(?:(?:at|before|after|by|around|just before|just after)\s+)?"
+                     rf"(?P<edge>{DAY_EDGE_RE})", t)
+    if not m:
+        return None
+    edge, named = m.group("edge"), m.group("day")
+    suffix = DAY_EDGES[edge]
+    if named and named.rstrip(".") in WEEKDAYS:
+        if ref is None:
+            return Timex("time", f"XXXX-WXX-{weekday_of(named)}{suffix}", None, True)
+        d = resolve_weekday(ref, weekday_of(named), tense)
+    elif ref is None:
+        return Timex("time", f"XXXX-XX-XX{suffix}", None, True)
+    elif named:
+        d = ref + _dt.timedelta(days=DAY_OFFSETS[named])
+    else:
+        d = ref - _dt.timedelta(days=1) if edge == "overnight" and tense == PAST else ref
+    return Timex("time", d.isoformat() + suffix, None, True)
+
+
+def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
+    """"in the morning", "through the night", "during the afternoon" told in the past: that
+    part of the day the story tells; ``extract`` moves it to the day its sentence names, else
+    to the day the story last named, as a bare clock time (with no tense read, "searched through
+    the night", likewise). The present and the future are often habits ("I work in the
+    morning") or leave the day open: no date."""
+    m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
+                     rf"({POD_RE})", t)
+    if not m or m.group(1) == "overnight" or tense not in (PAST, None):
+        return None
+    if ref is None:
+        return Timex("time", f"XXXX-XX-XX{PARTS_OF_DAY[m.group(1)]}", None, True)
+    return Timex("time", ref.isoformat() + PARTS_OF_DAY[m.group(1)], None, True)
+
+
+def is_bare_day_edge(t: str) -> bool:
+    """"at dawn", "overnight": an edge of the day that names no day of its own."""
+    return re.fullmatch(rf"(?:(?:early|late|just)\s+)?(?:(?:at|before|after|by|around)\s+)?"
+                        rf"{DAY_EDGE_RE}", t) is not None
 
 
 def last_night(t: str, ref, tense) -> Optional[Timex]:

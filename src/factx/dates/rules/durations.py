@@ -28,11 +28,15 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
     qty_txt, unit, rel, direction = m.group("qty"), m.group("unit"), m.group("rel"), m.group("dir")
     plural = unit.endswith("s") or unit in ("centuries", "millennia")
     if m.group("adj") == "old":
+        if plural and qty_txt in (None, "a", "an"):
+            return Timex("duration", duration_value(None, unit), mod)  # "a decades-old feud"
         return None  # an age, not a time ("63-year-old", "a year old")
     vague = qty_txt is not None and re.fullmatch(VAGUE_RE, qty_txt) is not None
     qty = None if vague else (parse_quantity(qty_txt) if qty_txt else (None if plural else 1.0))
     if qty_txt and not vague and qty is None:
         return None
+    if qty_txt in ("a", "an") and plural:
+        return None  # "a years-old slump" cut at the hyphen: no amount of its own
     if qty_txt in ("a couple of", "couple of"):
         qty = 2.0
     if direction in ("recent", "coming") and qty_txt is None:
@@ -44,8 +48,14 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
         return offset_date(qty, unit, -1 if rel in ("ago", "back") else 1, ref, mod)
     if rel in ("earlier", "later", "before", "after", "before that", "after that", "prior",
                "on"):
-        # "two days later": the amount is what the text states; its anchor is another event.
+        # "an hour later", "days later", "two days before the vote": the amount is what the text
+        # states, its anchor another event or time (a counted calendar amount later or earlier
+        # is a date: amount_later)
         return Timex("duration", duration_value(qty, unit), mod, False)
+    if direction == "latest" and not qty_txt and not plural and not m.group("mod") and \
+            unit in ("week", "month", "quarter", "year") and rel is None:
+        # "the latest quarter": the last one that ended, as "last quarter"
+        return offset_date(1.0, unit, -1, ref, None)
     if direction == "first" and unit == "quarter" and not qty_txt and not m.group("mod"):
         return None  # "the first quarter" is a calendar quarter (Q1), like "the second quarter"
     if (direction in ("last", "next", "this") and not qty_txt and not m.group("the")
@@ -54,6 +64,94 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
     if unit.rstrip("s") == "weekend" and not qty_txt:
         return None
     return Timex("duration", duration_value(qty, unit), mod)
+
+
+# Calendar units an amount told from another date counts in ("two days later", "a year
+# earlier"); a clock amount ("an hour later") stays a duration: its anchor is a clock time.
+_LATER_UNITS = ("day", "week", "month", "quarter", "year", "decade")
+_LATER_RE = re.compile(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})[\s-]+"
+                       rf"(?P<unit>(?:{'|'.join(_LATER_UNITS)})s?)\s+(?P<rel>later|earlier)")
+
+
+def later_parts(t: str) -> Optional[tuple[float, str, int, Optional[str]]]:
+    """(count, unit, sign, mod) of "two days later", "a year earlier", "about six months
+    later", the adjectives "year-earlier", "year-ago" ("the year-earlier quarter"); None for
+    another text or a vague count ("days later")."""
+    m = re.fullmatch(r"(?:the\s+)?(year|month|quarter|week)\s*-\s*(?:earlier|ago)", t)
+    if m:
+        return 1.0, m.group(1), -1, None
+    m = _LATER_RE.fullmatch(t)
+    if not m:
+        return None
+    qty = parse_quantity(m.group("qty"))
+    if qty is None or not float(qty).is_integer():
+        return None
+    unit = m.group("unit").rstrip("s")
+    mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    return qty, unit, 1 if m.group("rel") == "later" else -1, mod
+
+
+def amount_later(t: str, ref, tense) -> Optional[Timex]:
+    """"two days later", "a year earlier": a DATE, the amount counted from the date the text
+    last gave (TimeML anchors it to that time, as HeidelTime and TimeBank read "a year
+    earlier"); ``extract`` resolves it so, and the reference date stands until then."""
+    parts = later_parts(t)
+    if parts is None:
+        return None
+    qty, unit, sign, mod = parts
+    return offset_date(qty, unit, sign, ref, mod)
+
+
+def resolve_later(parts: tuple[float, str, int, Optional[str]], antecedent: str) -> Optional[str]:
+    """The value of "two days later" / "a year earlier" (``later_parts``) counted from a date
+    of value ``antecedent``. A year from a period that recurs every year keeps the period ("a
+    year earlier" than 1989-Q3 is 1988-Q3, than 1989-10 is 1988-10); otherwise the value has
+    the unit's precision. None when the antecedent is coarser than the unit ("two days later"
+    after "1998")."""
+    qty, unit, sign, _ = parts
+    n = sign * int(qty)
+    m = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|H[12]|SP|SU|FA|WI|\d\d|W\d\d))?(?:-(\d\d))?(?:T.*)?",
+                     antecedent)
+    if not m:
+        return None
+    year, part, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if unit in ("year", "decade"):
+            years = n * (10 if unit == "decade" else 1)
+            if part and not day and not part.startswith("W"):
+                return f"{year + years}-{part}"
+            return str(year + years)
+        if part is None:
+            return None
+        if day:
+            base = _dt.date(year, int(part), int(day))
+        elif part.startswith("W"):
+            base = _dt.date.fromisocalendar(year, int(part[1:]), 1)
+        elif part.isdigit():
+            base = _dt.date(year, int(part), 1)
+        elif part.startswith("Q"):
+            base = _dt.date(year, 3 * int(part[1]) - 2, 1)
+        else:
+            return None
+        if unit == "quarter":
+            if not (day or part.isdigit() or part.startswith("Q")):
+                return None
+            d = add_months(base, 3 * n)
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if part.startswith("Q"):
+            return None  # a quarter gives no month, week or day to count from
+        if unit == "month":
+            d = add_months(base, n)
+            return f"{d.year}-{d.month:02d}"
+        if part.isdigit() and not day:
+            return None  # a month gives no week or day to count from
+        if unit == "week":
+            return iso_week(base + _dt.timedelta(weeks=n))
+        if unit == "day" and day:
+            return (base + _dt.timedelta(days=n)).isoformat()
+    except (OverflowError, ValueError):
+        return None
+    return None
 
 
 def offset_date(qty, unit, sign, ref, mod) -> Timex:

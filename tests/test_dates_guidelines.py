@@ -1,0 +1,360 @@
+"""TimeML 1.2.1 conventions added in the fourth dates pass, one test a rule, on sentences written
+for these tests (none from an evaluation corpus)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factx.dates import extract_dates
+
+D = dt.date
+WED = D(1998, 2, 18)  # a Wednesday
+
+
+def facts_of(nlp, text, ref=WED):
+    return {f.text: f for f in extract_dates(nlp(text), ref)}
+
+
+# ---------------------------------------------------------------- present tense of a schedule
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The talks end in December.", "December", "1998-12"),
+    ("The strike begins on Monday.", "Monday", "1998-02-23"),
+    ("The minister arrives Friday for two days of talks.", "Friday", "1998-02-20"),
+    ("The court is hearing the appeal on Monday.", "Monday", "1998-02-23"),
+    ("The new law takes effect in October.", "October", "1998-10"),
+])
+def test_a_date_on_a_present_tense_verb_is_a_scheduled_event_ahead(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a date in a noun phrase is not dated by the present verb: the nearest Monday
+    ("The attack on Monday is the third this year.", "Monday", "1998-02-16"),
+    # nor is the date of a report
+    ("The agency reports Monday that exports fell.", "Monday", "1998-02-16"),
+    # the past tense still points back
+    ("The strike began on Monday.", "Monday", "1998-02-16"),
+])
+def test_present_tense_keeps_the_nearest_date_off_the_verb_and_for_reports(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- parts of the day are TIMEs
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Rebels attacked the town on Monday night.", "Monday night", "1998-02-16TNI"),
+    ("The bank cut its rates this morning.", "this morning", "1998-02-18TMO"),
+    ("The fire broke out late last night.", "late last night", "1998-02-17TNI"),
+])
+def test_a_part_of_the_day_is_typed_time(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+def test_an_anaphoric_morning_is_typed_time_too(nlp):
+    got = facts_of(nlp, "The plane landed on March 3, 2001. The next morning, crews began the search.")
+    assert (got["The next morning"].type, got["The next morning"].value) == ("time", "2001-03-04TMO")
+
+
+# ---------------------------------------------------------------- edges of the day
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Rescuers reached the village at dawn.", "dawn", "1998-02-18TMO"),
+    ("On Sunday, rescuers reached the village at dawn.", "dawn", "1998-02-15TMO"),
+    ("Troops will withdraw at dusk tomorrow.", "dusk tomorrow", "1998-02-19TEV"),
+    ("The fighting stopped Saturday at sunset.", "Saturday at sunset", "1998-02-14TEV"),
+    ("Stocks fell overnight in Asia.", "overnight", "1998-02-17TNI"),
+    ("Overnight, rebels shelled the city.", "Overnight", "1998-02-17TNI"),
+    ("The ferry will sail overnight to the island.", "overnight", "1998-02-18TNI"),
+])
+def test_dawn_dusk_and_overnight_are_parts_of_a_day(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Police carried out a dawn raid on the house.",
+    "The senator wants a sunset clause in the bill.",
+    "Dawn Smith said the shop was closed.",
+    "The fall of the Wall marked the dawn of a new era.",
+    "Guests paid for an overnight stay.",
+])
+def test_dawn_as_a_modifier_a_name_or_a_figure_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- the end of a period
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company expects profits to rise by year's end.", "year's end", "1998"),
+    ("The merger should be completed by year-end.", "year-end", "1998"),
+    ("The bank will publish the figures at month end.", "month end", "1998-02"),
+])
+def test_year_end_is_the_end_of_the_current_year_ahead(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, "END")
+
+
+def test_year_end_in_the_past_is_the_end_of_the_told_year(nlp):
+    got = facts_of(nlp, "The firm was sold in 2008. By year's end, it had collapsed.")
+    assert (got["year's end"].value, got["year's end"].mod) == ("2008", "END")
+
+
+# ---------------------------------------------------------------- decades and centuries
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The program was launched in the mid-1990s.", "the mid-1990s", "199", "MID"),
+    ("The plan dates from the mid-1980s.", "the mid-1980s", "198", "MID"),
+    ("The mill was built in the 1800s.", "the 1800s", "18", None),
+    ("The mill was built in the late 1700s.", "the late 1700s", "17", "END"),
+    ("Prices soared in the 2000s.", "the 2000s", "200", None),
+])
+def test_hyphenated_decades_are_found_and_the_1800s_are_a_century(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text", ["Youth unemployment is in the mid-30s.", "She is in her mid-40s."])
+def test_a_percentage_or_an_age_in_the_mid_30s_is_no_decade(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- amounts told from another date
+
+OCT = D(1989, 10, 26)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Net income rose 12% in the third quarter from a year earlier.", "a year earlier", "1988-Q3"),
+    ("Sales in September rose 5% from a year earlier.", "a year earlier", "1988-09"),
+    ("The plane crashed on March 3, 1998. Two days later, police arrested a suspect.",
+     "Two days later", "1998-03-05"),
+    ("He was hired in 1985 and fired three years later.", "three years later", "1988"),
+    ("He left in May; six months later he returned.", "six months later", "1989-11"),
+])
+def test_an_amount_later_or_earlier_is_a_date_counted_from_the_last_date(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
+def test_an_amount_later_with_no_earlier_date_counts_from_the_reference_date(nlp):
+    assert facts_of(nlp, "Sales were flat a year earlier.", OCT)["a year earlier"].value == "1988"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a clock amount's anchor is a clock time: it stays a length of time
+    ("Just over an hour later, he was declared dead.", "over an hour", "PT1H"),
+    # a vague count has no date to point to
+    ("Months later, the case was closed.", "Months", "PXM"),
+])
+def test_clock_and_vague_amounts_later_stay_durations(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
+def test_the_latest_quarter_is_the_last_one_that_ended(nlp):
+    f = facts_of(nlp, "The company earned $10 million in the latest quarter.", OCT)["the latest quarter"]
+    assert (f.type, f.value) == ("date", "1989-Q3")
+
+
+# ---------------------------------------------------------------- the day before/after a date
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The day before last Tuesday's hearing, he met the judge.", "The day before last Tuesday",
+     "1989-10-23"),
+    ("He arrived the day after Christmas.", "the day after Christmas", "1988-12-26"),
+    ("Crowds gathered the night before Nov. 7, 1989.", "the night before Nov. 7, 1989",
+     "1989-11-06TNI"),
+])
+def test_the_day_before_or_after_a_date_is_one_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+def test_the_night_before_an_event_is_still_no_date_of_its_own(nlp):
+    got = facts_of(nlp, "The night before the election, crowds gathered.", OCT)
+    assert got == {}
+
+
+# ---------------------------------------------------------------- extent
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The Aug. 7, 1998, bombings killed more than 200 people.", "Aug. 7, 1998"),
+    ("He spoke at the May 5 meeting.", "May 5"),
+])
+def test_the_article_of_a_noun_a_date_modifies_is_outside_the_date(nlp, text, phrase):
+    assert phrase in facts_of(nlp, text, OCT)
+
+
+# ---------------------------------------------------------------- a period that ended on a day
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company reported a loss for the quarter ended Sept. 30.", "the quarter ended Sept. 30",
+     "1989-Q3"),
+    ("Net income for the fiscal year ending June 30, 1990, will rise.",
+     "the fiscal year ending June 30, 1990", "1990"),
+    ("Sales for the month ended March 31 were strong.", "the month ended March 31", "1989-03"),
+])
+def test_a_period_ended_on_a_day_is_that_period(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+def test_a_quarter_that_ended_as_a_verb_is_no_date(nlp):
+    assert facts_of(nlp, "The quarter ended badly for the firm.", OCT) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He said the talks end in December.", "December", "1998-12"),
+    ("He was arrested and faces trial in October.", "October", "1998-10"),
+    # a noun the tagger reads as a present verb inside a past sentence dates nothing ahead
+    ("Officials said the suspect took two officers hostage on Monday morning.", "Monday morning",
+     "1998-02-16TMO"),
+])
+def test_a_reported_or_conjoined_schedule_points_ahead_a_mistagged_noun_does_not(nlp, text, phrase,
+                                                                                 value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- bare clock times in a past story
+
+JUNE = D(2010, 6, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("A bomb exploded in the capital on Friday. At 10:35 a.m., a second bomb went off.",
+     "10:35 a.m.", "2010-06-11T10:35"),
+    ("The ship docked on March 3, 2001. At 10 p.m., the crew went ashore.", "10 p.m.",
+     "2001-03-03T22:00"),
+])
+def test_a_bare_clock_time_told_in_the_past_is_on_the_day_the_story_last_named(nlp, text, phrase,
+                                                                               value):
+    assert facts_of(nlp, text, JUNE)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a schedule in the present is the reference day's
+    ("Shares rose on Monday. The market opens at 9 a.m.", "9 a.m.", "2010-06-16T09:00"),
+    # a day named after the reference date is no story day for the past
+    ("The vote is set for June 20. Polls closed at 8 p.m.", "8 p.m.", "2010-06-16T20:00"),
+    # the day the text named no longer anchors an anaphoric next day once a bare time follows
+    ("The ship docked on March 3, 2001. Overnight, the crew slept. The next day it sailed.",
+     "The next day", "2001-03-04"),
+])
+def test_a_bare_clock_time_keeps_the_reference_day_otherwise(nlp, text, phrase, value):
+    assert facts_of(nlp, text, JUNE)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The frigate replaced the old ship in November-end.", "November-end", "2009-11"),
+    ("The deal closes by March end.", "March end", "2010-03"),
+])
+def test_a_month_end_is_the_month_with_mod_end(nlp, text, phrase, value):
+    f = facts_of(nlp, text, D(2009, 12, 16))[phrase]
+    assert (f.value, f.mod) == (value, "END")
+
+
+# ---------------------------------------------------------------- "for the quarter", "in the year"
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Sales rose in the third quarter. For the quarter, net income fell 5%.", "the quarter",
+     "1989-Q3"),
+    ("The film opens on Nov. 22, 2013, with filming starting later in the year.", "the year",
+     "2013"),
+    ("The company said it will hire 500 people during the year.", "the year", "1989"),
+    ("Protests are expected to continue throughout the week.", "the week", "1989-W43"),
+])
+def test_the_year_after_for_or_in_is_the_period_the_text_tells(nlp, text, phrase, value):
+    f = facts_of(nlp, text, OCT)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
+@pytest.mark.parametrize("text", [
+    "It was the year of the dragon.",
+    "In the week since the attack, police made arrests.",
+    "In the year he was born, war broke out.",
+    "Prices rose 3% over the year.",
+    "In the week following the shooting, protests erupted.",
+    "That was the week that changed everything.",
+])
+def test_the_year_as_a_noun_of_its_own_is_no_date(nlp, text):
+    assert not any(p.startswith("the ") or p.startswith("The ") for p in facts_of(nlp, text, OCT))
+
+
+def test_that_quarter_and_the_following_quarter_count_from_the_last_quarter(nlp):
+    got = facts_of(nlp, "Sales fell in the second quarter of 1989. The following quarter they "
+                        "rose.", OCT)
+    assert got["The following quarter"].value == "1989-Q3"
+
+
+@pytest.mark.parametrize("text", ["She is in her early 70s.", "He is in his mid-50s."])
+def test_an_age_in_her_early_70s_is_no_decade(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,mod", [("late yesterday", "END"), ("early today", "START"),
+                                      ("yesterday", None)])
+def test_early_and_late_on_a_deictic_day_go_in_mod(text, mod):
+    from factx.dates import normalize
+    t = normalize(text, OCT)
+    assert (t.value[:10], t.mod) == (("1989-10-25" if "yesterday" in text else "1989-10-26"), mod)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Kenya hoped for an end to a years-old slump in tourism.", "years-old"),
+    ("The decades-old feud ended.", "decades-old"),
+])
+def test_a_years_old_thing_has_lasted_years_it_is_no_age(nlp, text, phrase):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("duration", "PXY")
+
+
+@pytest.mark.parametrize("text", ["A 63-year-old nurse was hired.", "The boy, five years-old, ran."])
+def test_a_counted_years_old_is_still_an_age(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- a date modifying a noun
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # what a plain past verb reports of a dated thing has happened
+    ("First-half sales rose 5%.", "First-half", "1989-H1"),
+    ("Monday's blast killed 12 people.", "Monday", "1989-10-23"),
+    # an act that may bear on a coming event leaves it open: the nearest
+    ("The company canceled Friday's meeting.", "Friday", "1989-10-27"),
+    ("They would look for ways to get around Wednesday's ruling.", "Wednesday", "1989-10-25"),
+])
+def test_a_date_modifying_a_noun_is_past_only_under_a_plain_past_verb(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Net income rose to $5 million in the third quarter from $3 million in the year-earlier "
+     "quarter.", "year-earlier", "1988-Q3"),
+    ("Sales were $2 billion, up from $1.8 billion in the year-ago period.", "year-ago", "1988"),
+])
+def test_year_earlier_and_year_ago_count_a_year_back_from_the_told_period(nlp, text, phrase, value):
+    assert facts_of(nlp, text, OCT)[phrase].value == value
+
+
+# ---------------------------------------------------------------- "in the morning" of a story
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("A bomb exploded on Friday. In the morning, troops moved in.", "the morning",
+     "1998-02-13TMO"),
+    ("Fighting continued during the afternoon, officials said.", "the afternoon",
+     "1998-02-18TAF"),
+])
+def test_in_the_morning_told_in_the_past_is_that_part_of_the_told_day(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+@pytest.mark.parametrize("text", [
+    "I work in the morning.",  # a habit
+    "She died in the night he left.",
+    "It was the night of the long knives.",
+    "The rioters fled into the night.",
+])
+def test_in_the_morning_as_a_habit_or_a_noun_of_its_own_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
