@@ -24,6 +24,8 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
                                         statement's person)
     quote_fts(text)                     FTS5 over each statement's words (rowid = stmt)
     date_fts(text)                      FTS5 over each date's sentence (rowid = the date's rid)
+                                        (both contentless: the words are indexed, the text is
+                                        not kept twice; ``fts_text`` gives them)
     dates(rid, article, seq, type, ckey, published, doc, crc)
                                         every date with its sentence (``ckey``: calendar key)
     date_people(date, row, pid, ckey, aid, start)
@@ -52,6 +54,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import bisect
 import heapq
 import json
 import os
@@ -69,7 +72,7 @@ from factx.store import Store, StoreBusy
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "16"
+INDEX_VERSION = "17"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -135,8 +138,8 @@ CREATE INDEX IF NOT EXISTS quote_about_row ON quote_about(row);
 CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER, pid INTEGER);
 CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token, pid, stmt);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
     type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
@@ -222,14 +225,25 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
+_SPLITTERS = re.compile(r"[-‐‑/]")
+# Characters outside ASCII that are not letters or digits: words_of splits words there; FTS5's
+# tokenizer (unicode61, of an older Unicode) keeps some of them in words (private use,
+# unassigned, some marks), so they are given to it as spaces.
+_NOT_WORD = re.compile(r"[^\w\x00-\x7f‐‑’]")
+
+
 def fts_text(text: str) -> str:
-    """What the full-text index holds of a statement: its words, then each hyphenated compound
+    """What the full-text index is given of a statement: its folded text (FTS5's unicode61
+    tokenizer then splits it into the words of ``words_of``), then each hyphenated compound
     joined ("e-mail" is also "email"), so either spelling finds it."""
     folded = _fold(text)
-    words = _WORD.findall(folded)
+    if not folded.isascii():
+        folded = _NOT_WORD.sub(" ", folded)
     if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
-        words += [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(re.sub(r"[-‐‑/]", "", c))]
-    return " ".join(words)
+        joined = [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(_SPLITTERS.sub("", c))]
+        if joined:
+            return folded + " " + " ".join(joined)
+    return folded
 
 
 def contains_words(text: str, wanted: str) -> bool:
@@ -364,7 +378,8 @@ class Index:
             self.check()
         version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone() \
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() else None
-        if version is None or version[0] != INDEX_VERSION:
+        if version is None or version[0] != INDEX_VERSION or self.db.execute(
+                "SELECT 1 FROM meta WHERE name='building'").fetchone():  # a bulk rebuild was stopped
             self._reset()
         elif check:
             self.check_rows()
@@ -515,78 +530,124 @@ class Index:
 
         text = doc.get("text", "")
         quotes = doc.get("quotes", [])
+        people_ = doc.get("people", [])
         published = doc.get("published")
-        arid = self._rid("articles")
+        rid_of = self._rid
+        arid = rid_of("articles")
         row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
                sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
                json.dumps(doc.get("warnings", [])), doc.get("published_source"))
         out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
         out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
+        strings: list[str] = [aid, key or "", file or "", row[1] or "", published or "", row[7], row[8] or ""]
         row_of: dict[str, int] = {}
-        mentions_of: dict[str, list] = {}
-        for p in doc.get("people", []):
+        spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
+        starts: list[tuple[int, str]] = []  # where each mention of each name starts
+        names_rows = out["names"]
+        for p in people_:
+            name = p["name"]
             person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
-            body = _dumps(person)
-            rid = self._rid("names")
-            row_of.setdefault(p["name"], rid)
-            mentions_of.setdefault(p["name"], []).extend(
-                m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2)
-            out["names"].append((rid, arid, aid, p["name"], key_of(p["name"]), p.get("count", 1),
-                                 _dumps(p.get("aliases", [])), p.get("gender"), None, None, published,
-                                 len(person["attributes"]), body, _crc(p["name"], body)))
+            body = _ENCODE(person)
+            rid = rid_of("names")
+            row_of.setdefault(name, rid)
+            spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
+            spans_of.append((name, spans))
+            starts.extend((m[0], name) for m in spans)
+            aliases = _ENCODE(p.get("aliases", []))
+            names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
+                               None, published, len(person["attributes"]), body, _crc(name, body)))
+            strings += (name, aliases, body)
+            if isinstance(p.get("gender"), str):
+                strings.append(p["gender"])
+        starts.sort()
+        mention_starts = [s for s, _ in starts]
+        names_order = {name: i for i, name in enumerate(dict.fromkeys(n for n, _ in spans_of))}
         first_of: dict[Any, tuple[int, Optional[int]]] = {}
         texts: dict[int, list[str]] = {}
         by_speaker: dict[str, Optional[str]] = {}
+        quote_rows, token_rows, about_rows = out["quotes"], out["speaker_tokens"], out["quote_about"]
         for seq, q in enumerate(quotes):
-            rid = self._rid("quotes")
-            local = _speaker_by_span(q, doc)
+            rid = rid_of("quotes")
             speaker = q.get("speaker")
-            if local is None and isinstance(speaker, str) and speaker:
-                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
-                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
-                local = by_speaker[speaker]
+            local = None
+            if isinstance(speaker, str) and speaker:
+                s, e = q.get("speaker_start"), q.get("speaker_end")
+                if type(s) is int and type(e) is int:  # as people.speaker_person looks first
+                    for name, spans in spans_of:
+                        for m in spans:
+                            if m[0] <= s and e <= m[1] or s <= m[0] < e:
+                                local = name
+                                break
+                        if local is not None:
+                            break
+                if local is None:
+                    if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
+                        by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
+                    local = by_speaker[speaker]
             srow = row_of.get(local) if local else None
             stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
             stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
             texts.setdefault(stmt, []).append(q["text"])
-            body = _dumps({**q, "sentence": sentence_text(text, q)})
-            out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
-                                  published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
+            body = _ENCODE({**q, "sentence": sentence_text(text, q)})
+            kind = q.get("kind", "direct")
+            quote_rows.append((rid, arid, aid, seq, stmt, kind, 1 if q.get("partial") else 0,
+                               published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
+            strings += (body, kind if isinstance(kind, str) else "")
             if stmt == rid:
-                out["speaker_tokens"].extend((t, rid, None) for t in sorted(set(_tokens(q.get("speaker") or ""))))
+                tokens = sorted(set(_tokens(speaker or "")))
+                token_rows.extend((t, rid, None) for t in tokens)
+                strings += tokens
             if not q.get("partial"):
-                for name, spans in mentions_of.items():
-                    if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
-                        out["quote_about"].append((rid, row_of[name], None, published))
-        out["quote_fts"] = [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()]
+                # the people with a mention starting inside the quote, in the order of the names
+                qs, qe = q["start"], q["end"]
+                i = bisect.bisect_left(mention_starts, qs)
+                hit = set()
+                while i < len(starts) and starts[i][0] < qe:
+                    hit.add(starts[i][1])
+                    i += 1
+                hit.discard(local)
+                for name in sorted(hit, key=names_order.__getitem__):
+                    about_rows.append((rid, row_of[name], None, published))
+        for stmt, parts in texts.items():
+            words = fts_text(" ".join(parts))
+            out["quote_fts"].append((stmt, words))
+            strings.append(words)
         words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
+        date_rows, date_fts, date_people = out["dates"], out["date_fts"], out["date_people"]
         for seq, d in enumerate(doc.get("dates", [])):
-            rid = self._rid("dates")
+            rid = rid_of("dates")
             ckey = calendar_key(d.get("value"))
             sentence = sentence_text(text, d)
-            body = _dumps({**d, "sentence": sentence})
+            body = _ENCODE({**d, "sentence": sentence})
             searched = sentence or d["text"]
-            if searched not in words_of_sentence:
-                words_of_sentence[searched] = fts_text(searched)
-            out["date_fts"].append((rid, words_of_sentence[searched]))
-            out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
-                                 _crc(body, ckey, published, aid)))
+            words = words_of_sentence.get(searched)
+            if words is None:
+                words = words_of_sentence[searched] = fts_text(searched)
+                strings.append(words)
+            date_fts.append((rid, words))
+            dtype = d.get("type")
+            date_rows.append((rid, arid, aid, seq, d["start"], dtype, ckey, published, body,
+                              _crc(body, ckey, published, aid)))
+            strings += (body, dtype if isinstance(dtype, str) else "", ckey or "")
             for name in dict.fromkeys(d.get("people") or []):
                 if name in row_of:
-                    out["date_people"].append((rid, row_of[name], None, ckey, aid, d["start"]))
+                    date_people.append((rid, row_of[name], None, ckey, aid, d["start"]))
         counts: Counter = Counter()
         for ent in doc.get("entities", []):
             if ent["label"] != "PERSON":
-                etext = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
+                etext = ent["text"][4:] if _fold(ent["text"]).startswith("the ") else ent["text"]
                 counts[(ent["label"], key_of(etext), etext)] += 1
         out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
-        people_names = [p["name"] for p in doc.get("people", [])]
-        context = SEP.join(sorted(article_features(people_names, [(label, k) for label, k, _ in counts]))) \
-            if people_names else None
+        for label, k, etext in counts:
+            strings += (label, k, etext)
+        context = SEP.join(sorted(article_features([p["name"] for p in people_],
+                                                   [(label, k) for label, k, _ in counts]))) if people_ else None
         out["articles"][0] += (context, 0)
         # A lone surrogate (a document validate_article let through) is refused here, before
         # any row of the batch is written: every string the rows hold, encoded once.
-        "\0".join(v for rows in out.values() for r in rows for v in r if isinstance(v, str)).encode("utf-8")
+        if context:
+            strings.append(context)
+        "\0".join(strings).encode("utf-8")
         return out
 
     def remove(self, aid: str) -> None:
@@ -597,17 +658,33 @@ class Index:
         arid = row[0]
         if row[1]:
             self._forget_merged(arid, row[2])
+        self._forget_words(aid)
         sub = "(SELECT rid FROM quotes WHERE aid=?)"
         for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
                          (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
-                         (f"DELETE FROM quote_fts WHERE rowid IN {sub}", aid),
                          ("DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE aid=?)", aid),
-                         ("DELETE FROM date_fts WHERE rowid IN (SELECT rid FROM dates WHERE aid=?)", aid),
                          ("DELETE FROM quotes WHERE aid=?", aid), ("DELETE FROM dates WHERE aid=?", aid),
                          ("DELETE FROM names WHERE article=?", arid), ("DELETE FROM entities WHERE article=?", arid),
                          ("DELETE FROM articles WHERE rid=?", arid)):
             self.db.execute(sql, (key,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
+
+    def _forget_words(self, aid: str) -> None:
+        """Take an article's statements and dated sentences out of the full-text indexes. They
+        keep no copy of the text (contentless): the words given when it was added are worked
+        out again from the rows (checked), as FTS5 needs them to delete."""
+        texts: dict[int, list[str]] = {}
+        for stmt, body, published, crc in self.db.execute(
+                "SELECT stmt, doc, published, crc FROM quotes WHERE aid=? ORDER BY stmt, seq", (aid,)):
+            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
+            texts.setdefault(stmt, []).append(json.loads(body)["text"])
+        self.db.executemany("INSERT INTO quote_fts(quote_fts, rowid, text) VALUES('delete', ?, ?)",
+                            [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()])
+        deleted = []
+        for row in self.db.execute("SELECT aid, doc, ckey, published, crc, rid FROM dates WHERE aid=?", (aid,)):
+            d = _date(row)
+            deleted.append((row[5], fts_text(d.get("sentence") or d["text"])))
+        self.db.executemany("INSERT INTO date_fts(date_fts, rowid, text) VALUES('delete', ?, ?)", deleted)
 
     def _forget_merged(self, arid: int, context: Optional[str]) -> None:
         """What the person merge counted of an article about to be removed: its names and their
@@ -710,6 +787,7 @@ class Index:
         todo = [aid for aid in todo if aid not in damaged]
         bulk = len(todo) >= BULK and self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
         if bulk:
+            self._bulk_start()
             for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
                                            "AND name != 'persons_mentions'").fetchall():
                 self.db.execute(f'DROP INDEX "{name}"')
@@ -730,9 +808,35 @@ class Index:
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
             self.merge_stats = self.rebuild_persons()
+        if bulk:
+            self._bulk_end()
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt
+
+    def _bulk_start(self) -> None:
+        """Before a rebuild into an empty index: no rollback journal and no syncs until it is
+        done (the rows are written once, not also to the log). A crash meanwhile leaves the
+        mark ``building``: the next process starts the index again (see _open)."""
+        if str(self.path) == ":memory:" or self.db.in_transaction:
+            return
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('building', '1')")
+        try:
+            self.db.execute("PRAGMA journal_mode=OFF")  # stays WAL while another process reads it
+        except sqlite3.OperationalError:
+            pass
+        self.db.execute("PRAGMA synchronous=OFF")
+
+    def _bulk_end(self) -> None:
+        """After the rebuild: synced, back to the write-ahead log, the mark removed."""
+        if str(self.path) == ":memory:":
+            return
+        self.commit()
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("DELETE FROM meta WHERE name='building'")  # synced: written after everything else
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     # ---- reading ---------------------------------------------------------------------------
     # Every reader checks what it decodes; on a damaged index (SQLite errors, bad JSON, a

@@ -1,0 +1,74 @@
+"""The index rebuild of issue 16: full-text indexes that keep no copy of the text (their words
+taken out again when an article goes), the words FTS5 gets for a statement (those of words_of,
+whatever the characters), a bulk rebuild without journal that a crash cannot leave half done."""
+import random
+import sqlite3
+
+import pytest
+
+from factx import index as index_module
+from factx.index import fts_text, open_index, words_of
+from factx.store import Store, open_store
+from test_scale import article, make_store
+
+
+def _tokens(db, table, text):
+    db.execute(f"DELETE FROM {table}")
+    db.execute(f"INSERT INTO {table}(rowid, text) VALUES(1, ?)", (text,))
+    return [t for t, in db.execute(f"SELECT term FROM {table}_v ORDER BY offset")]
+
+
+def test_fts_words_are_those_of_words_of_whatever_the_characters():
+    """FTS5's tokenizer splits the folded text into words_of's words (and then apostrophes, as
+    the query's phrases are split): checked on random text from all over Unicode."""
+    db = sqlite3.connect(":memory:")
+    for t in ("a", "b"):
+        db.execute(f"CREATE VIRTUAL TABLE {t} USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+        db.execute(f"CREATE VIRTUAL TABLE {t}_v USING fts5vocab({t}, instance)")
+    rng = random.Random(3)
+    chars = [chr(c) for c in range(0x20, 0x3000) if not 0xd800 <= c < 0xe000] + ["\ue000", "’", "‐", "‑", "-", "/"]
+    samples = ["Straße e-mail/fax don’t naïve ﬁnance x\ue000y a’‐b 9/11", "İstanbul ǅemal «oui» l'été"]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 40))) for _ in range(1500)]
+    for text in samples:
+        # what the index was given before (the words, then the joined compounds)
+        words = words_of(text)
+        expected = _tokens(db, "a", " ".join(words))
+        got = _tokens(db, "b", fts_text(text))
+        assert got[:len(expected)] == expected, text
+
+
+def test_an_article_taken_out_leaves_no_word_in_the_full_text_indexes(tmp_path):
+    path = make_store(tmp_path / "s", [article(i) for i in range(3)] + [article(3, quote="a zebra crossing")])
+    index, _ = open_index(open_store(path))
+    db = index.db
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 1
+    with Store(path).open_for_writing() as s:  # the article again, its quote changed
+        s.write_articles([(article(3, quote="an okapi grazing"), "k2")])
+        s.save_manifest(model="test")
+    index.close()
+    index, _ = open_index(open_store(path))
+    db = index.db
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'okapi'").fetchone()[0] == 1
+    db.execute("CREATE VIRTUAL TABLE temp.qv USING fts5vocab(main, quote_fts, row)")
+    assert "zebra" not in {t for t, in db.execute("SELECT term FROM temp.qv")}
+    # FTS5's own check of its index against what it was given
+    db.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES('integrity-check', 0)")
+    db.execute("INSERT INTO date_fts(date_fts, rank) VALUES('integrity-check', 0)")
+    index.close()
+
+
+def test_a_bulk_rebuild_stopped_half_way_is_started_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_module, "BULK", 5)
+    path = make_store(tmp_path / "s", [article(i) for i in range(12)])
+    index, _ = open_index(open_store(path))
+    assert index.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # back to the log after the bulk build
+    assert index.db.execute("SELECT 1 FROM meta WHERE name='building'").fetchone() is None
+    n = index.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    index.db.execute("INSERT INTO meta VALUES('building', '1')")  # as a process killed mid-build leaves it
+    index.db.execute("DELETE FROM quotes WHERE rid > 3")
+    index.close()
+    index, _ = open_index(open_store(path))
+    assert index.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == n
+    assert index.db.execute("SELECT 1 FROM meta WHERE name='building'").fetchone() is None
+    index.close()
