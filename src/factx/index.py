@@ -83,8 +83,11 @@ DENSE = 2000
 # kept at each merge rather than counted per query.
 CO_HEAVY = 500
 CO_KEEP = 100
-# SQLite's page cache of a connection, in KiB (memory used only as pages are read or written).
+# SQLite's page cache of a connection, in KiB (memory used only as pages are read or written):
+# big while the index is brought up to date (big batches of writes to big indexes), small for
+# reading it, so that a query that reads much of the index (summary) stays flat in memory.
 CACHE_KB = 131072
+READ_CACHE_KB = 8192
 # `extract` checks the whole index (SQLite's quick_check and every row's checksum, ~0.4 ms an
 # article) of a store of up to this many articles; in a bigger one, where that would be minutes
 # for adding one article, it checks the next ROWS_CHECKED_PER_EXTRACT rows of each table in
@@ -373,7 +376,7 @@ class Index:
         if not memory:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # big batches of writes to big indexes
+        self.db.execute(f"PRAGMA cache_size=-{self._cache_kb()}")
         if (check or unclean) and not memory:
             self.check()
         version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone() \
@@ -780,6 +783,21 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")  # corrections changed
         if not full_check and recorded.get("signature") == signature and recorded.get("persons_current") == "1":
             return []
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+        try:
+            return self._refresh(signature, full_check)
+        finally:
+            try:
+                self.db.execute(f"PRAGMA cache_size=-{self._cache_kb()}")
+            except sqlite3.Error:  # closed by a rebuild that failed
+                pass
+
+    def _cache_kb(self) -> int:
+        return CACHE_KB if self.store.writing else READ_CACHE_KB
+
+    def _refresh(self, signature: str, full_check: bool) -> list:
+        from factx.store import CorruptArticle
+
         todo, gone = self.stale_articles()
         damaged = self.store.damaged_articles(full=full_check)
         corrupt = [CorruptArticle(aid, self.store.entries[aid].get("file", ""), damaged[aid])
@@ -795,20 +813,26 @@ class Index:
             self.begin()
             for aid in [*gone, *damaged]:
                 self.remove(aid)
-            for aid in todo:
+            for aid, data in self.store.read_ahead(todo) if len(todo) > 1 else ((a, None) for a in todo):
                 entry = self.store.entries[aid]
                 try:
-                    self.add(self.store.read_article(aid), entry.get("key", ""), entry.get("file"))
+                    self.add(self.store.read_document(aid, entry.get("file"), data), entry.get("key", ""),
+                             entry.get("file"))
                 except ValueError as err:
                     self.remove(aid)
                     corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
             self.commit()
         if bulk:
-            self.db.executescript(SCHEMA)  # the indexes, built once over all the rows
+            # the indexes, built once over all the rows: those the person merge reads now, those
+            # of the tables it gives person ids to after it (rather than kept up to date row by row)
+            for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA):
+                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql):
+                    self.db.execute(sql)
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
             self.merge_stats = self.rebuild_persons()
         if bulk:
+            self.db.executescript(SCHEMA)
             self._bulk_end()
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
@@ -1271,6 +1295,74 @@ class Index:
         return out
 
 
+    def entities(self, label: Optional[str] = None, top: Optional[int] = None,
+                 raw: bool = False) -> Iterator[dict[str, Any]]:
+        """`factx entities`: other entities and persons, the most mentioned first (as
+        ``people.top_entities`` orders ``entity_rows`` and ``people.person_rows``), at most
+        ``top``, streamed: each entity's list of articles is read only as it is given, so
+        memory holds one list, not every listed entity's (with ``raw``: as JSON text)."""
+        from factx import people
+
+        def others() -> Iterator[tuple]:
+            if label == "PERSON":
+                return
+            sql = "SELECT label, name, mentions, aliases, n_articles, rowid FROM entity_summary"
+            args: list[Any] = []
+            if label:
+                sql += " WHERE label=?"
+                args.append(label)
+            sql += " ORDER BY mentions DESC, label, name" + (" LIMIT ?" if top else "")
+            for lab, name, n, al, n_arts, rowid in self.db.execute(sql, args + ([top] if top else [])):
+                _expect(isinstance(lab, str) and isinstance(name, str) and _ints(n, n_arts) and isinstance(al, str))
+                aliases = json.loads(al)
+                _expect(_strs(aliases))
+                row = {"name": name, "label": lab, "mentions": n, "articles": None, "aliases": aliases,
+                       "n_articles": n_arts}
+                yield (-n, lab, name), 0, row, rowid
+
+        def persons() -> Iterator[tuple]:
+            if label not in (None, "PERSON"):
+                return
+            sql = "SELECT pid, id, name, aliases, mentions, n_articles FROM persons ORDER BY mentions DESC, name"
+            for pid, pid_id, name, al, n, n_arts in self.db.execute(sql + (" LIMIT ?" if top else ""),
+                                                                   (top,) if top else ()):
+                _expect(_ints(pid, n, n_arts) and isinstance(pid_id, str) and isinstance(name, str))
+                p = {"pid": pid, "id": pid_id, "name": name, "aliases": json.loads(al), "mentions": n,
+                     "n_articles": n_arts}
+                _expect(_strs(p["aliases"]))
+                row = people.person_rows([p])[0]
+                yield (-n, "PERSON", name), 1, row, pid
+
+        merged = heapq.merge(others(), persons(), key=lambda r: r[:2])
+        for n, (_, source, row, ref) in enumerate(merged):
+            if top and n >= top:
+                return
+            row["articles"] = self._entity_articles(ref, raw) if source == 0 else self._person_articles(ref, raw)
+            yield row
+
+    def _entity_articles(self, rowid: int, raw: bool) -> Any:
+        from factx.schema import RawJSON
+
+        row = self.db.execute("SELECT label, name, articles, aliases, crc FROM entity_summary WHERE rowid=?",
+                              (rowid,)).fetchone()
+        _expect(row is not None and isinstance(row[2], str) and isinstance(row[3], str) and _crc(*row[:4]) == row[4])
+        if raw:
+            return RawJSON(row[2])
+        arts = json.loads(row[2])
+        _expect(_strs(arts))
+        return arts
+
+    def _person_articles(self, pid: int, raw: bool) -> Any:
+        from factx.schema import RawJSON
+
+        if not raw:
+            return self.person_article_ids(pid)
+        parts = []
+        for (aid,) in self.db.execute("SELECT DISTINCT aid FROM names WHERE pid=? ORDER BY aid", (pid,)):
+            _expect(isinstance(aid, str))
+            parts.append(_ENCODE(aid))
+        return RawJSON("[" + ", ".join(parts) + "]")
+
     @_healing
     def entity_labels(self) -> set[str]:
         """The labels of the non-person entities the store holds."""
@@ -1289,32 +1381,41 @@ class Index:
         totals = {"articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
                   "dates": self.db.execute("SELECT count(*) FROM dates").fetchone()[0]}
         # a statement: the segments sharing a first segment (stmt), counted once, scare quotes
-        # apart; one pass over the quotes counts them by speaker and kind, the rest is per speaker
+        # apart; every count is an SQL aggregate (memory flat in the number of speakers)
         statements = "SELECT stmt, min(kind) AS kind, max(stmt_pid) AS pid FROM quotes WHERE partial = 0 GROUP BY stmt"
-        by_speaker: dict[Optional[int], Counter] = {}
-        for pid, kind, n in self.db.execute(f"SELECT pid, kind, count(*) FROM ({statements}) GROUP BY pid, kind"):
-            by_speaker.setdefault(pid, Counter())[kind] += n
-        by_kind = sum(by_speaker.values(), Counter())
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS summary_speakers(pid INTEGER PRIMARY KEY, n INTEGER, "
+                   "direct INTEGER, indirect INTEGER)")
+        db.execute("DELETE FROM temp.summary_speakers")
+        by_kind: Counter = Counter()
+        unnamed = 0
+        for named, kind, n in db.execute(f"SELECT pid IS NOT NULL, kind, count(*) FROM ({statements}) "
+                                         "GROUP BY 1, 2"):
+            by_kind[kind] += n
+            if not named:
+                unnamed += n
         totals["statements"] = sum(by_kind.values())
         totals["statements_by_kind"] = dict(sorted(by_kind.items()))
-        unnamed = sum(by_speaker.pop(None, Counter()).values())
-        named = {pid: sum(c.values()) for pid, c in by_speaker.items()}
-        persons = {p["pid"]: p for p in self.persons(list(named))} if named else {}
-        speakers = sorted((p for p in persons.values()), key=lambda p: (-named[p["pid"]], p["name"]))[:top]
-        gender_of = dict(self.db.execute(
-            "SELECT pid, min(gender) FROM names WHERE pid IS NOT NULL AND gender IS NOT NULL "
-            "GROUP BY pid HAVING count(DISTINCT gender) = 1"))
+        db.execute(f"INSERT INTO temp.summary_speakers SELECT pid, count(*), sum(kind = 'direct'), "
+                   f"sum(kind = 'indirect') FROM ({statements}) WHERE pid IS NOT NULL GROUP BY pid")
+        speakers = db.execute("SELECT p.id, p.name, s.n, s.direct, s.indirect FROM temp.summary_speakers s "
+                              "JOIN persons p ON p.pid = s.pid ORDER BY s.n DESC, p.name, p.pid LIMIT ?",
+                              (top,)).fetchall()
+        _expect(all(isinstance(i, str) and isinstance(n, str) and _ints(c, d, r) for i, n, c, d, r in speakers))
         genders = Counter()
-        for pid, n in named.items():
-            genders[gender_of.get(pid) or "unknown"] += n
+        for gender, n in db.execute(
+                "SELECT coalesce(nullif(g.gender, ''), 'unknown'), sum(s.n) FROM temp.summary_speakers s LEFT JOIN (SELECT pid, min(gender) AS gender FROM names "
+                "WHERE pid IS NOT NULL AND gender IS NOT NULL GROUP BY pid HAVING count(DISTINCT gender) = 1) g "
+                "ON g.pid = s.pid GROUP BY 1"):
+            genders[gender] += n
+        db.execute("DROP TABLE temp.summary_speakers")
         people = self.persons(top=top)
         orgs = self.entity_rows("ORG", top)
         return {
             "totals": totals,
             "articles_by_month": months,
-            "top_speakers": [{"id": p["id"], "name": p["name"], "statements": named[p["pid"]],
-                              "direct": by_speaker[p["pid"]]["direct"], "indirect": by_speaker[p["pid"]]["indirect"]}
-                             for p in speakers],
+            "top_speakers": [{"id": i, "name": n, "statements": c, "direct": d, "indirect": r}
+                             for i, n, c, d, r in speakers],
             "statements_without_named_person": unnamed,
             "statements_by_speaker_gender": dict(sorted(genders.items(), key=lambda g: (g[0] != "unknown", g[0]))),
             "top_people": [{"id": p["id"], "name": p["name"], "mentions": p["mentions"],
