@@ -72,3 +72,40 @@ def test_a_bulk_rebuild_stopped_half_way_is_started_again(tmp_path, monkeypatch)
     assert index.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == n
     assert index.db.execute("SELECT 1 FROM meta WHERE name='building'").fetchone() is None
     index.close()
+
+
+def _table_rows(path):
+    db = sqlite3.connect(path)
+    tables = [t for t, in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' "
+                                     "AND name NOT LIKE 'sqlite_%' AND name != 'meta'")]
+    out = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    for t in ("quote_fts", "date_fts"):
+        db.execute(f"CREATE VIRTUAL TABLE temp.{t}_v USING fts5vocab(main, {t}, instance)")
+        out[t] = db.execute(f"SELECT term, doc, offset FROM temp.{t}_v ORDER BY 1, 2, 3").fetchall()
+    db.close()
+    return out
+
+
+def test_a_rebuild_in_worker_processes_writes_the_rows_of_one_by_one(tmp_path, monkeypatch):
+    """Worker processes make the rows of chunks of articles (a damaged document among them):
+    the same rows, row ids included, as adding the articles one by one."""
+    docs = [article(i, quote=f"words number {i} e-mail", speaker=["Alice Smith", "Carl Berg"][i % 2])
+            for i in range(23)]
+    for where in ("one", "workers"):
+        make_store(tmp_path / where, docs)
+        bad = next((tmp_path / where / "articles").rglob("a007.txt.json"))
+        text = bad.read_text()
+        assert '"title":"Title 7"' in text
+        bad.write_text(text.replace('"title":"Title 7"', '"title":123456789'))  # same size, not a title
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    one, corrupt_one = open_index(open_store(tmp_path / "one"))
+    one.close()
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_CHUNK", 4)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    many, corrupt_many = open_index(open_store(tmp_path / "workers"))
+    many.close()
+    assert [c.id for c in corrupt_one] == [c.id for c in corrupt_many] == ["a007.txt"]
+    assert corrupt_one[0].reason.replace("/one/", "/x/") == corrupt_many[0].reason.replace("/workers/", "/x/")
+    assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")

@@ -56,6 +56,7 @@ import functools
 import hashlib
 import bisect
 import heapq
+import itertools
 import json
 import os
 import re
@@ -100,6 +101,10 @@ ROWS_CHECKED_PER_EXTRACT = 20000
 BULK = 5000
 # Rows buffered by add() before they are written with executemany.
 FLUSH_ARTICLES = 2000
+# A rebuild of this many articles or more into an empty index makes the rows of the articles in
+# worker processes (one a processor), PARALLEL_CHUNK articles a task.
+PARALLEL_MIN = 2000
+PARALLEL_CHUNK = 250
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -501,11 +506,7 @@ class Index:
             entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
             file = (entry or {}).get("file")
         self.begin()
-        try:
-            rows = self._rows(aid, doc, key, file)
-        except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
-            # a document validate_article let through
-            raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
+        rows = checked_rows(aid, doc, key, file, self._rid)
         self.begin()
         for table, table_rows in rows.items():
             self._pending.setdefault(table, []).extend(table_rows)
@@ -529,129 +530,15 @@ class Index:
 
     def _rows(self, aid: str, doc: dict[str, Any], key: str, file: Optional[str]) -> dict[str, list[tuple]]:
         """Every row of one article, numbered, ready for executemany."""
-        from factx.people import article_features, speaker_person
+        return article_rows(aid, doc, key, file, self._rid)
 
-        text = doc.get("text", "")
-        quotes = doc.get("quotes", [])
-        people_ = doc.get("people", [])
-        published = doc.get("published")
-        rid_of = self._rid
-        arid = rid_of("articles")
-        row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
-               sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
-               json.dumps(doc.get("warnings", [])), doc.get("published_source"))
-        out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
-        out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
-        strings: list[str] = [aid, key or "", file or "", row[1] or "", published or "", row[7], row[8] or ""]
-        row_of: dict[str, int] = {}
-        spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
-        starts: list[tuple[int, str]] = []  # where each mention of each name starts
-        names_rows = out["names"]
-        for p in people_:
-            name = p["name"]
-            person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
-            body = _ENCODE(person)
-            rid = rid_of("names")
-            row_of.setdefault(name, rid)
-            spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
-            spans_of.append((name, spans))
-            starts.extend((m[0], name) for m in spans)
-            aliases = _ENCODE(p.get("aliases", []))
-            names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
-                               None, published, len(person["attributes"]), body, _crc(name, body)))
-            strings += (name, aliases, body)
-            if isinstance(p.get("gender"), str):
-                strings.append(p["gender"])
-        starts.sort()
-        mention_starts = [s for s, _ in starts]
-        names_order = {name: i for i, name in enumerate(dict.fromkeys(n for n, _ in spans_of))}
-        first_of: dict[Any, tuple[int, Optional[int]]] = {}
-        texts: dict[int, list[str]] = {}
-        by_speaker: dict[str, Optional[str]] = {}
-        quote_rows, token_rows, about_rows = out["quotes"], out["speaker_tokens"], out["quote_about"]
-        for seq, q in enumerate(quotes):
-            rid = rid_of("quotes")
-            speaker = q.get("speaker")
-            local = None
-            if isinstance(speaker, str) and speaker:
-                s, e = q.get("speaker_start"), q.get("speaker_end")
-                if type(s) is int and type(e) is int:  # as people.speaker_person looks first
-                    for name, spans in spans_of:
-                        for m in spans:
-                            if m[0] <= s and e <= m[1] or s <= m[0] < e:
-                                local = name
-                                break
-                        if local is not None:
-                            break
-                if local is None:
-                    if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
-                        by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
-                    local = by_speaker[speaker]
-            srow = row_of.get(local) if local else None
-            stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
-            stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
-            texts.setdefault(stmt, []).append(q["text"])
-            body = _ENCODE({**q, "sentence": sentence_text(text, q)})
-            kind = q.get("kind", "direct")
-            quote_rows.append((rid, arid, aid, seq, stmt, kind, 1 if q.get("partial") else 0,
-                               published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
-            strings += (body, kind if isinstance(kind, str) else "")
-            if stmt == rid:
-                tokens = sorted(set(_tokens(speaker or "")))
-                token_rows.extend((t, rid, None) for t in tokens)
-                strings += tokens
-            if not q.get("partial"):
-                # the people with a mention starting inside the quote, in the order of the names
-                qs, qe = q["start"], q["end"]
-                i = bisect.bisect_left(mention_starts, qs)
-                hit = set()
-                while i < len(starts) and starts[i][0] < qe:
-                    hit.add(starts[i][1])
-                    i += 1
-                hit.discard(local)
-                for name in sorted(hit, key=names_order.__getitem__):
-                    about_rows.append((rid, row_of[name], None, published))
-        for stmt, parts in texts.items():
-            words = fts_text(" ".join(parts))
-            out["quote_fts"].append((stmt, words))
-            strings.append(words)
-        words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
-        date_rows, date_fts, date_people = out["dates"], out["date_fts"], out["date_people"]
-        for seq, d in enumerate(doc.get("dates", [])):
-            rid = rid_of("dates")
-            ckey = calendar_key(d.get("value"))
-            sentence = sentence_text(text, d)
-            body = _ENCODE({**d, "sentence": sentence})
-            searched = sentence or d["text"]
-            words = words_of_sentence.get(searched)
-            if words is None:
-                words = words_of_sentence[searched] = fts_text(searched)
-                strings.append(words)
-            date_fts.append((rid, words))
-            dtype = d.get("type")
-            date_rows.append((rid, arid, aid, seq, d["start"], dtype, ckey, published, body,
-                              _crc(body, ckey, published, aid)))
-            strings += (body, dtype if isinstance(dtype, str) else "", ckey or "")
-            for name in dict.fromkeys(d.get("people") or []):
-                if name in row_of:
-                    date_people.append((rid, row_of[name], None, ckey, aid, d["start"]))
-        counts: Counter = Counter()
-        for ent in doc.get("entities", []):
-            if ent["label"] != "PERSON":
-                etext = ent["text"][4:] if _fold(ent["text"]).startswith("the ") else ent["text"]
-                counts[(ent["label"], key_of(etext), etext)] += 1
-        out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
-        for label, k, etext in counts:
-            strings += (label, k, etext)
-        context = SEP.join(sorted(article_features([p["name"] for p in people_],
-                                                   [(label, k) for label, k, _ in counts]))) if people_ else None
-        out["articles"][0] += (context, 0)
-        # A lone surrogate (a document validate_article let through) is refused here, before
-        # any row of the batch is written: every string the rows hold, encoded once.
-        if context:
-            strings.append(context)
-        "\0".join(strings).encode("utf-8")
-        return out
+    def _reserve(self, table: str, n: int) -> int:
+        """Take the next ``n`` row ids of a table; returns the one before the first."""
+        if table not in self._next:
+            self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+        base = self._next[table] - 1
+        self._next[table] += n
+        return base
 
     def remove(self, aid: str) -> None:
         row = self.db.execute("SELECT rid, merged, context FROM articles WHERE id=?", (aid,)).fetchone()
@@ -813,14 +700,20 @@ class Index:
             self.begin()
             for aid in [*gone, *damaged]:
                 self.remove(aid)
-            for aid, data in self.store.read_ahead(todo) if len(todo) > 1 else ((a, None) for a in todo):
-                entry = self.store.entries[aid]
-                try:
-                    self.add(self.store.read_document(aid, entry.get("file"), data), entry.get("key", ""),
-                             entry.get("file"))
-                except ValueError as err:
-                    self.remove(aid)
-                    corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
+            workers = _rebuild_workers() if bulk and len(todo) >= PARALLEL_MIN else 0
+            if workers:
+                self._add_in_workers(todo, workers, corrupt)
+            else:
+                entries = self.store.entries
+                pairs = [(aid, entries[aid].get("file")) for aid in todo]
+                for aid, data in self.store.read_ahead(pairs) if len(todo) > 1 else ((a, None) for a, _ in pairs):
+                    entry = entries[aid]
+                    try:
+                        self.add(self.store.read_document(aid, entry.get("file"), data), entry.get("key", ""),
+                                 entry.get("file"))
+                    except ValueError as err:
+                        self.remove(aid)
+                        corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
             self.commit()
         if bulk:
             # the indexes, built once over all the rows: those the person merge reads now, those
@@ -837,6 +730,59 @@ class Index:
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt
+
+    def _add_in_workers(self, todo: list[str], workers: int, corrupt: list) -> None:
+        """Index the articles ``todo`` into an empty index with worker processes reading the
+        documents and making their rows (``chunk_rows``, a chunk of articles each, numbered from
+        1), while this process numbers them on from what is written (the same row ids as
+        adding them one by one) and writes them, chunk after chunk in order."""
+        import multiprocessing
+        from collections import deque
+
+        from factx.store import CorruptArticle
+
+        entries = self.store.entries
+        items = ((aid, entries[aid].get("key", ""), entries[aid].get("file")) for aid in todo)
+        chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
+        root = str(self.store.root)
+        self.begin()
+        # spawned, as extract's workers: no fork of a process holding a database open
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(chunk_rows, (root, chunk)))
+                while len(pending) >= 2 * workers or pending and pending[0].ready():
+                    self._write_chunk(*pending.popleft().get(), corrupt)
+            while pending:
+                self._write_chunk(*pending.popleft().get(), corrupt)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
+
+    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
+        from factx.store import CorruptArticle
+
+        A, N, Q, D = (self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates"))
+        def row_id(x, base):
+            return None if x is None else x + base
+        renumber = {
+            "articles": lambda r: (r[0] + A, *r[1:]),
+            "names": lambda r: (r[0] + N, r[1] + A, *r[2:]),
+            "quotes": lambda r: (r[0] + Q, r[1] + A, r[2], r[3], r[4] + Q, r[5], r[6], r[7], row_id(r[8], N), r[9],
+                                 row_id(r[10], N), *r[11:]),
+            "quote_about": lambda r: (r[0] + Q, r[1] + N, *r[2:]),
+            "speaker_tokens": lambda r: (r[0], r[1] + Q, r[2]),
+            "quote_fts": lambda r: (r[0] + Q, r[1]),
+            "dates": lambda r: (r[0] + D, r[1] + A, *r[2:]),
+            "date_fts": lambda r: (r[0] + D, r[1]),
+            "date_people": lambda r: (r[0] + D, r[1] + N, *r[2:]),
+            "entities": lambda r: (r[0] + A, *r[1:]),
+        }
+        for table in _TABLES:
+            table_rows = rows.get(table)
+            if table_rows:
+                marks = ",".join("?" * len(table_rows[0]))
+                cols = "(rowid, text)" if table.endswith("_fts") else ""
+                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", map(renumber[table], table_rows))
+        corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
 
     def _bulk_start(self) -> None:
         """Before a rebuild into an empty index: no rollback journal and no syncs until it is
@@ -1423,6 +1369,174 @@ class Index:
             "top_organisations": [{"name": o["name"], "mentions": o["mentions"], "articles": o["n_articles"]}
                                   for o in orgs],
         }
+
+def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
+                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+    """Every row of one article, ready for executemany, numbered by ``rid_of(table)`` (the
+    next row id of articles, names, quotes or dates)."""
+    from factx.people import article_features, speaker_person
+
+    text = doc.get("text", "")
+    quotes = doc.get("quotes", [])
+    people_ = doc.get("people", [])
+    published = doc.get("published")
+    arid = rid_of("articles")
+    row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
+           sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
+           json.dumps(doc.get("warnings", [])), doc.get("published_source"))
+    out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+    out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
+    strings: list[str] = [aid, key or "", file or "", row[1] or "", published or "", row[7], row[8] or ""]
+    row_of: dict[str, int] = {}
+    spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
+    starts: list[tuple[int, str]] = []  # where each mention of each name starts
+    names_rows = out["names"]
+    for p in people_:
+        name = p["name"]
+        person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
+        body = _ENCODE(person)
+        rid = rid_of("names")
+        row_of.setdefault(name, rid)
+        spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
+        spans_of.append((name, spans))
+        starts.extend((m[0], name) for m in spans)
+        aliases = _ENCODE(p.get("aliases", []))
+        names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
+                           None, published, len(person["attributes"]), body, _crc(name, body)))
+        strings += (name, aliases, body)
+        if isinstance(p.get("gender"), str):
+            strings.append(p["gender"])
+    starts.sort()
+    mention_starts = [s for s, _ in starts]
+    names_order = {name: i for i, name in enumerate(dict.fromkeys(n for n, _ in spans_of))}
+    first_of: dict[Any, tuple[int, Optional[int]]] = {}
+    texts: dict[int, list[str]] = {}
+    by_speaker: dict[str, Optional[str]] = {}
+    quote_rows, token_rows, about_rows = out["quotes"], out["speaker_tokens"], out["quote_about"]
+    for seq, q in enumerate(quotes):
+        rid = rid_of("quotes")
+        speaker = q.get("speaker")
+        local = None
+        if isinstance(speaker, str) and speaker:
+            s, e = q.get("speaker_start"), q.get("speaker_end")
+            if type(s) is int and type(e) is int:  # as people.speaker_person looks first
+                for name, spans in spans_of:
+                    for m in spans:
+                        if m[0] <= s and e <= m[1] or s <= m[0] < e:
+                            local = name
+                            break
+                    if local is not None:
+                        break
+            if local is None:
+                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
+                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
+                local = by_speaker[speaker]
+        srow = row_of.get(local) if local else None
+        stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
+        stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
+        texts.setdefault(stmt, []).append(q["text"])
+        body = _ENCODE({**q, "sentence": sentence_text(text, q)})
+        kind = q.get("kind", "direct")
+        quote_rows.append((rid, arid, aid, seq, stmt, kind, 1 if q.get("partial") else 0,
+                           published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
+        strings += (body, kind if isinstance(kind, str) else "")
+        if stmt == rid:
+            tokens = sorted(set(_tokens(speaker or "")))
+            token_rows.extend((t, rid, None) for t in tokens)
+            strings += tokens
+        if not q.get("partial"):
+            # the people with a mention starting inside the quote, in the order of the names
+            qs, qe = q["start"], q["end"]
+            i = bisect.bisect_left(mention_starts, qs)
+            hit = set()
+            while i < len(starts) and starts[i][0] < qe:
+                hit.add(starts[i][1])
+                i += 1
+            hit.discard(local)
+            for name in sorted(hit, key=names_order.__getitem__):
+                about_rows.append((rid, row_of[name], None, published))
+    for stmt, parts in texts.items():
+        words = fts_text(" ".join(parts))
+        out["quote_fts"].append((stmt, words))
+        strings.append(words)
+    words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
+    date_rows, date_fts, date_people = out["dates"], out["date_fts"], out["date_people"]
+    for seq, d in enumerate(doc.get("dates", [])):
+        rid = rid_of("dates")
+        ckey = calendar_key(d.get("value"))
+        sentence = sentence_text(text, d)
+        body = _ENCODE({**d, "sentence": sentence})
+        searched = sentence or d["text"]
+        words = words_of_sentence.get(searched)
+        if words is None:
+            words = words_of_sentence[searched] = fts_text(searched)
+            strings.append(words)
+        date_fts.append((rid, words))
+        dtype = d.get("type")
+        date_rows.append((rid, arid, aid, seq, d["start"], dtype, ckey, published, body,
+                          _crc(body, ckey, published, aid)))
+        strings += (body, dtype if isinstance(dtype, str) else "", ckey or "")
+        for name in dict.fromkeys(d.get("people") or []):
+            if name in row_of:
+                date_people.append((rid, row_of[name], None, ckey, aid, d["start"]))
+    counts: Counter = Counter()
+    for ent in doc.get("entities", []):
+        if ent["label"] != "PERSON":
+            etext = ent["text"][4:] if _fold(ent["text"]).startswith("the ") else ent["text"]
+            counts[(ent["label"], key_of(etext), etext)] += 1
+    out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
+    for label, k, etext in counts:
+        strings += (label, k, etext)
+    context = SEP.join(sorted(article_features([p["name"] for p in people_],
+                                               [(label, k) for label, k, _ in counts]))) if people_ else None
+    out["articles"][0] += (context, 0)
+    # A lone surrogate (a document validate_article let through) is refused here, before
+    # any row of the batch is written: every string the rows hold, encoded once.
+    if context:
+        strings.append(context)
+    "\0".join(strings).encode("utf-8")
+    return out
+
+
+def checked_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
+                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+    """``article_rows``, any error of a document validate_article let through a ValueError."""
+    try:
+        return article_rows(aid, doc, key, file, rid_of)
+    except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
+        raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
+
+
+def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str]]]) -> tuple[dict, dict, list]:
+    """In a worker process of a rebuild: the rows of the articles ``(id, key, file)`` of a
+    store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
+    articles that could not be indexed as (id, file, reason))."""
+    store = Store(Path(root))
+    used: dict[str, int] = {}
+
+    def rid_of(table: str) -> int:
+        used[table] = used.get(table, 0) + 1
+        return used[table]
+    out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+    bad = []
+    files = {aid: (key, file) for aid, key, file in chunk}
+    for aid, data in store.read_ahead([(aid, file) for aid, _, file in chunk], threads=2, ahead=16):
+        key, file = files[aid]
+        try:
+            rows = checked_rows(aid, store.read_document(aid, file, data), key, file, rid_of)
+        except ValueError as err:
+            bad.append((aid, file or "", str(err)))
+            continue
+        for table, table_rows in rows.items():
+            out[table].extend(table_rows)
+    return out, used, bad
+
+
+def _rebuild_workers() -> int:
+    """Worker processes for a rebuild: one a processor, up to 4 (none on one processor)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cpus, 4) if cpus > 1 else 0
+
 
 def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
     """Runs of rows with the same first two columns."""

@@ -440,31 +440,32 @@ class Store:
             raise ValueError(f"bad document {path}: {err}") from err
         return doc
 
-    def read_ahead(self, article_ids: list[str], threads: int = READ_THREADS,
+    def read_ahead(self, articles: list[tuple[str, Any]], threads: int = READ_THREADS,
                    ahead: int = READ_AHEAD) -> Iterator[tuple[str, Optional[bytes]]]:
         """(id, the bytes of its document, or None when they cannot be read here) of each
-        article, in order, read by a few threads up to ``ahead`` documents before they are
-        asked for: the reads of a rebuild (cold documents on a disk) wait on the disk side by
-        side, and while the caller parses. ``read_document(id, file, data)`` checks them."""
+        article ``(id, file)``, in order, read by a few threads up to ``ahead`` documents before
+        they are asked for: the reads of a rebuild (cold documents on a disk) wait on the disk
+        side by side, and while the caller parses. ``read_document(id, file, data)`` checks
+        them."""
         from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
-        def read(aid: str) -> Optional[bytes]:
+        def read(file: Any) -> Optional[bytes]:
             try:
-                return self.document_path(self.entries[aid]).read_bytes()
-            except (OSError, ValueError, KeyError):
+                return self.document_path({"file": file}).read_bytes()
+            except (OSError, ValueError):
                 return None  # read_document says why
         with ThreadPoolExecutor(threads) as pool:
             pending: deque = deque()
-            ids = iter(article_ids)
-            for aid in ids:
-                pending.append((aid, pool.submit(read, aid)))
+            items = iter(articles)
+            for aid, file in items:
+                pending.append((aid, pool.submit(read, file)))
                 if len(pending) >= ahead:
                     break
             while pending:
                 aid, future = pending.popleft()
-                for more in ids:
-                    pending.append((more, pool.submit(read, more)))
+                for more, file in items:
+                    pending.append((more, pool.submit(read, file)))
                     break
                 yield aid, future.result()
 
