@@ -109,3 +109,33 @@ def test_a_rebuild_in_worker_processes_writes_the_rows_of_one_by_one(tmp_path, m
     assert [c.id for c in corrupt_one] == [c.id for c in corrupt_many] == ["a007.txt"]
     assert corrupt_one[0].reason.replace("/one/", "/x/") == corrupt_many[0].reason.replace("/workers/", "/x/")
     assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")
+
+
+def test_a_script_without_a_main_guard_can_rebuild_in_workers(tmp_path):
+    """A library user's script that opens an index at module level: workers forked (nothing
+    run again); with another thread running, no spawned worker re-runs the script either."""
+    import os
+    import subprocess
+    import sys
+
+    make_store(tmp_path / "s", [article(i) for i in range(12)])
+    for threads in (False, True):
+        script = tmp_path / f"script_{threads}.py"
+        script.write_text(
+            "import threading, time\n"
+            "from factx import index\n"
+            "from factx.store import open_store\n"
+            "index.BULK = index.PARALLEL_MIN = 5\n"
+            "index.PARALLEL_CHUNK = 3\n"
+            f"if {threads}: threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"
+            "print('workers', index._rebuild_workers())\n"
+            f"i, bad = index.open_index(open_store({str(tmp_path / 's')!r}))\n"
+            "print(i.db.execute('SELECT count(*) FROM quotes').fetchone()[0], bad)\n"
+            "i.close()\n")
+        for name in ("index.sqlite", "index.sqlite-wal", "index.sqlite-shm"):
+            (tmp_path / "s" / name).unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert lines[-1] == "12 []" and len(lines) == 2

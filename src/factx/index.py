@@ -736,18 +736,14 @@ class Index:
         documents and making their rows (``chunk_rows``, a chunk of articles each, numbered from
         1), while this process numbers them on from what is written (the same row ids as
         adding them one by one) and writes them, chunk after chunk in order."""
-        import multiprocessing
         from collections import deque
-
-        from factx.store import CorruptArticle
 
         entries = self.store.entries
         items = ((aid, entries[aid].get("key", ""), entries[aid].get("file")) for aid in todo)
         chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
         root = str(self.store.root)
         self.begin()
-        # spawned, as extract's workers: no fork of a process holding a database open
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        with _pool_context().Pool(workers) as pool:
             pending: deque = deque()
             for chunk in chunks:
                 pending.append(pool.apply_async(chunk_rows, (root, chunk)))
@@ -1533,9 +1529,28 @@ def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str]]]) -> tuple[
 
 
 def _rebuild_workers() -> int:
-    """Worker processes for a rebuild: one a processor, up to 4 (none on one processor)."""
+    """Worker processes for a rebuild: one a processor, up to 4 (none on one processor, or
+    where no worker can be started safely: see _pool_context)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cpus, 4) if cpus > 1 else 0
+    return min(cpus, 4) if cpus > 1 and _pool_context() is not None else 0
+
+
+def _pool_context():
+    """How to start rebuild workers: forked when this process runs no other thread (a fork
+    runs nothing of the program again; the workers never touch the open database and leave
+    with os._exit, which closes nothing of it); else spawned, when the main module is one a
+    spawned process imports without running the program (``python -m factx``, ``-c``);
+    else None (a script without a main guard would run again in each worker)."""
+    import multiprocessing
+    import sys
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) or not getattr(main, "__file__", None):
+        return multiprocessing.get_context("spawn")
+    return None
 
 
 def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
