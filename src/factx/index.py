@@ -49,6 +49,14 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
 
 Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
 index rebuilt; a damaged index met while reading is rebuilt and the query answered again.
+
+A rebuild into an empty index (a new version, a damaged index, a first query) of BULK articles
+or more writes without journal or syncs (a ``building`` mark in meta restarts a stopped one),
+its documents read ahead by threads and, from PARALLEL_MIN articles, checked and turned into
+rows by worker processes (``chunk_rows``) while this process numbers and writes them; the
+secondary indexes are built once, after the rows (those of the quote and date tables after the
+person merge has filled their person ids). Readers keep a small page cache, so memory stays
+flat whatever the store's size.
 """
 from __future__ import annotations
 
@@ -1038,7 +1046,9 @@ class Index:
             return cursors[0] if len(cursors) == 1 else heapq.merge(*cursors, key=lambda r: (r[0], r[6]))
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
-        texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
+        # by article and statement (row ids change in a rebuild); rows come article by article
+        # (but for a speaker's two merged lists), so only the last few articles' are kept
+        texts: dict[tuple[str, int], bool] = {}
 
         def decode(row):
             q = decode_quote(row)
@@ -1047,6 +1057,8 @@ class Index:
                     return q if contains_words(q["text"], wanted) else None
                 key = (row[0], q["statement"])
                 if key not in texts:
+                    if len(texts) >= 4096:
+                        texts.clear()
                     texts[key] = contains_words(self._statement_text(row[5]), wanted)
                 if not texts[key]:
                     return None
@@ -1132,6 +1144,8 @@ class Index:
             if pid is not None:
                 if row[5] in given:
                     return None
+                if len(given) >= 4096:  # a date comes again right after itself (same key, article, start)
+                    given.clear()
                 given.add(row[5])
             return {"key": key, "value": d.get("value"), "text": d["text"], "article": row[0], "start": d["start"],
                     "end": d["end"], "people": d.get("people") or [], "sentence": d.get("sentence")}
