@@ -1366,7 +1366,10 @@ class Index:
             genders[gender] += n
         db.execute("DROP TABLE temp.summary_speakers")
         people = self.persons(top=top)
-        orgs = self.entity_rows("ORG", top)
+        orgs = [{"name": n, "mentions": m, "n_articles": a} for n, m, a in self.db.execute(  # not their article lists
+            "SELECT name, mentions, n_articles FROM entity_summary WHERE label='ORG' "
+            "ORDER BY mentions DESC, label, name LIMIT ?", (top,))]
+        _expect(all(isinstance(o["name"], str) and _ints(o["mentions"], o["n_articles"]) for o in orgs))
         return {
             "totals": totals,
             "articles_by_month": months,
