@@ -139,3 +139,40 @@ def test_a_script_without_a_main_guard_can_rebuild_in_workers(tmp_path):
         assert out.returncode == 0, out.stderr
         lines = out.stdout.splitlines()
         assert lines[-1] == "12 []" and len(lines) == 2
+
+
+def test_a_rebuild_whose_worker_dies_makes_the_rest_itself(tmp_path, monkeypatch):
+    """A worker killed mid-rebuild (out of memory): the chunks not written are made in this
+    process, and the index is the one adding the articles one by one gives."""
+    import os
+
+    docs = [article(i) for i in range(20)]
+    make_store(tmp_path / "one", docs)
+    make_store(tmp_path / "workers", docs)
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    open_index(open_store(tmp_path / "one"))[0].close()
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_CHUNK", 3)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "_pool_context", lambda: __import__("multiprocessing").get_context("fork"))
+    monkeypatch.setattr(index_module, "chunk_rows", _dying)  # the forked workers have it too
+    monkeypatch.setattr(_Dying, "parent", os.getpid())
+    index, corrupt = open_index(open_store(tmp_path / "workers"))
+    index.close()
+    assert corrupt == []
+    assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")
+
+
+class _Dying:
+    parent = None
+    chunk_rows = staticmethod(index_module.chunk_rows)
+
+
+def _dying(root, chunk):
+    """chunk_rows, but a worker given the chunk of a006.txt dies."""
+    import os
+
+    if os.getpid() != _Dying.parent and chunk[0][0] == "a006.txt":
+        os._exit(9)
+    return _Dying.chunk_rows(root, chunk)

@@ -743,22 +743,31 @@ class Index:
         """Index the articles ``todo`` into an empty index with worker processes reading the
         documents and making their rows (``chunk_rows``, a chunk of articles each, numbered from
         1), while this process numbers them on from what is written (the same row ids as
-        adding them one by one) and writes them, chunk after chunk in order."""
+        adding them one by one) and writes them, chunk after chunk in order. Should a worker die
+        (killed, out of memory), the chunks not written yet are made here instead."""
         from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         entries = self.store.entries
         items = ((aid, entries[aid].get("key", ""), entries[aid].get("file")) for aid in todo)
         chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
         root = str(self.store.root)
         self.begin()
-        with _pool_context().Pool(workers) as pool:
-            pending: deque = deque()
-            for chunk in chunks:
-                pending.append(pool.apply_async(chunk_rows, (root, chunk)))
-                while len(pending) >= 2 * workers or pending and pending[0].ready():
-                    self._write_chunk(*pending.popleft().get(), corrupt)
-            while pending:
-                self._write_chunk(*pending.popleft().get(), corrupt)
+        pending: deque = deque()  # (chunk, its future), in order
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+                for chunk in chunks:
+                    pending.append((chunk, pool.submit(chunk_rows, root, chunk)))
+                    while len(pending) >= 2 * workers or pending and pending[0][1].done():
+                        self._write_chunk(*pending[0][1].result(), corrupt)
+                        pending.popleft()
+                while pending:
+                    self._write_chunk(*pending[0][1].result(), corrupt)
+                    pending.popleft()
+        except BrokenProcessPool:
+            for chunk in itertools.chain((c for c, _ in pending), chunks):
+                self._write_chunk(*chunk_rows(root, chunk), corrupt)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
     def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
