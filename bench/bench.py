@@ -311,12 +311,21 @@ def bench_queries(work: Path, n: int, runs: int, rebuild: bool = True) -> dict:
                                        runs),
         "timeline_who_top": median_time(FACTX + ["timeline", "--who", top, "--limit", "20", "--json", *s], runs),
         "articles_limit": median_time(FACTX + ["articles", "--limit", "20", "--json", *s], runs),
-        "query_peak_rss_mb": max(peak_rss_of(FACTX + cmd + s)[1] for cmd in (
-            ["who", top, "--json"], ["quotes", "--speaker", top, "--limit", "20", "--json"],
-            ["timeline", "--who", top, "--limit", "20", "--json"], ["entities", "--top", "20", "--json"])),
+        # peak RSS of each query (MB); query_peak_rss_mb is the largest of the first four
+        "query_peak_rss_by_query_mb": {name: peak_rss_of(FACTX + cmd + s)[1] for name, cmd in (
+            ("who_top", ["who", top, "--json"]),
+            ("quotes_speaker_top", ["quotes", "--speaker", top, "--limit", "20", "--json"]),
+            ("timeline_who_top", ["timeline", "--who", top, "--limit", "20", "--json"]),
+            ("entities_top20", ["entities", "--top", "20", "--json"]),
+            ("quotes_speaker", ["quotes", "--speaker", "Kardashian", "--json"]),
+            ("summary", ["summary", "--json"]))},
+        "summary": median_time(FACTX + ["summary", "--json", *s], runs),
         "store_bytes_per_article": store_bytes(store) / n,
         "index_bytes_per_article": (store / "index.sqlite").stat().st_size / n,
     }
+    out["query_peak_rss_mb"] = max(out["query_peak_rss_by_query_mb"][k] for k in (
+        "who_top", "quotes_speaker_top", "timeline_who_top", "entities_top20"))
+    out["documents_bytes_per_article"] = out["store_bytes_per_article"] - out["index_bytes_per_article"]
     if rebuild:  # once more, the store's pages now in the page cache
         out["index_articles_per_s_again"] = index_rebuild_rate(store)
     for k in QUERY_KEYS:
@@ -325,7 +334,7 @@ def bench_queries(work: Path, n: int, runs: int, rebuild: bool = True) -> dict:
 
 
 QUERY_KEYS = ("who", "quotes_speaker", "entities_top20", "show", "who_top", "quotes_speaker_top", "quotes_contains",
-              "timeline_who_top", "articles_limit")
+              "timeline_who_top", "articles_limit", "summary")
 
 
 def bench_memory(work: Path, sizes: list[int]) -> dict:
@@ -395,6 +404,8 @@ def print_table(results: dict) -> None:
     again = f", {q['index_articles_per_s_again']:,.0f} again" if "index_articles_per_s_again" in q else ""
     print(f"  index rebuild        {q['index_articles_per_s']:,.0f} articles/s{again}")
     print(f"  query peak RSS       {q['query_peak_rss_mb']:.0f} MB (largest of who, quotes, timeline, entities)")
+    for k, mb in q.get("query_peak_rss_by_query_mb", {}).items():
+        print(f"    {k:<18} {mb:.0f} MB")
     print(f"  store on disk        {q['store_bytes_per_article']:,.0f} bytes/article "
           f"(index {q['index_bytes_per_article']:,.0f})")
     for n, m in results.get("memory", {}).items():

@@ -737,8 +737,6 @@ def entities(
 
     Example: factx entities --label PERSON --top 10
     """
-    from factx import people
-
     if label is not None and not label.strip():
         raise fail("--label needs a label (PERSON, ORG, GPE, ...)", ExitStatus.USAGE)
     wanted = label.strip().upper() if label else None
@@ -752,10 +750,7 @@ def entities(
                 raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}",
                                  fmt_, labels=sorted(known | {"PERSON"}))
         raw = fmt_ in JSON_FORMATS  # the stored article lists printed as they are
-        rows = [] if wanted == "PERSON" else arts.index.entity_rows(wanted, top, raw=raw)
-        if wanted in (None, "PERSON"):
-            rows += people.person_rows(arts.index.persons(top=top, with_articles=True))
-        rows = people.top_entities(rows, top)
+        rows = arts.index.stream(lambda: arts.index.entities(wanted, top, raw=raw), lambda row: row)
         # JSON: one entity a line, since its list of articles can be long
         Page(0, 0, fmt_).emit(rows, "entities", compact=True)
 

@@ -24,6 +24,8 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
                                         statement's person)
     quote_fts(text)                     FTS5 over each statement's words (rowid = stmt)
     date_fts(text)                      FTS5 over each date's sentence (rowid = the date's rid)
+                                        (both contentless: the words are indexed, the text is
+                                        not kept twice; ``fts_text`` gives them)
     dates(rid, article, seq, type, ckey, published, doc, crc)
                                         every date with its sentence (``ckey``: calendar key)
     date_people(date, row, pid, ckey, aid, start)
@@ -47,12 +49,22 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
 
 Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
 index rebuilt; a damaged index met while reading is rebuilt and the query answered again.
+
+A rebuild into an empty index (a new version, a damaged index, a first query) of BULK articles
+or more writes without journal or syncs (a ``building`` mark in meta restarts a stopped one),
+its documents read ahead by threads and, from PARALLEL_MIN articles, checked and turned into
+rows by worker processes (``chunk_rows``) while this process numbers and writes them; the
+secondary indexes are built once, after the rows (those of the quote and date tables after the
+person merge has filled their person ids). Readers keep a small page cache, so memory stays
+flat whatever the store's size.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import bisect
 import heapq
+import itertools
 import json
 import os
 import re
@@ -69,7 +81,7 @@ from factx.store import Store, StoreBusy
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "16"
+INDEX_VERSION = "17"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -80,8 +92,11 @@ DENSE = 2000
 # kept at each merge rather than counted per query.
 CO_HEAVY = 500
 CO_KEEP = 100
-# SQLite's page cache of a connection, in KiB (memory used only as pages are read or written).
+# SQLite's page cache of a connection, in KiB (memory used only as pages are read or written):
+# big while the index is brought up to date (big batches of writes to big indexes), small for
+# reading it, so that a query that reads much of the index (summary) stays flat in memory.
 CACHE_KB = 131072
+READ_CACHE_KB = 8192
 # `extract` checks the whole index (SQLite's quick_check and every row's checksum, ~0.4 ms an
 # article) of a store of up to this many articles; in a bigger one, where that would be minutes
 # for adding one article, it checks the next ROWS_CHECKED_PER_EXTRACT rows of each table in
@@ -94,6 +109,10 @@ ROWS_CHECKED_PER_EXTRACT = 20000
 BULK = 5000
 # Rows buffered by add() before they are written with executemany.
 FLUSH_ARTICLES = 2000
+# A rebuild of this many articles or more into an empty index makes the rows of the articles in
+# worker processes (one a processor), PARALLEL_CHUNK articles a task.
+PARALLEL_MIN = 2000
+PARALLEL_CHUNK = 250
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -135,8 +154,8 @@ CREATE INDEX IF NOT EXISTS quote_about_row ON quote_about(row);
 CREATE TABLE IF NOT EXISTS speaker_tokens(token TEXT, stmt INTEGER, pid INTEGER);
 CREATE INDEX IF NOT EXISTS speaker_tokens_token ON speaker_tokens(token, pid, stmt);
 CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
     type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
@@ -222,14 +241,25 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
+_SPLITTERS = re.compile(r"[-‐‑/]")
+# Characters outside ASCII that are not letters or digits: words_of splits words there; FTS5's
+# tokenizer (unicode61, of an older Unicode) keeps some of them in words (private use,
+# unassigned, some marks), so they are given to it as spaces.
+_NOT_WORD = re.compile(r"[^\w\x00-\x7f‐‑’]")
+
+
 def fts_text(text: str) -> str:
-    """What the full-text index holds of a statement: its words, then each hyphenated compound
+    """What the full-text index is given of a statement: its folded text (FTS5's unicode61
+    tokenizer then splits it into the words of ``words_of``), then each hyphenated compound
     joined ("e-mail" is also "email"), so either spelling finds it."""
     folded = _fold(text)
-    words = _WORD.findall(folded)
+    if not folded.isascii():
+        folded = _NOT_WORD.sub(" ", folded)
     if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
-        words += [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(re.sub(r"[-‐‑/]", "", c))]
-    return " ".join(words)
+        joined = [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(_SPLITTERS.sub("", c))]
+        if joined:
+            return folded + " " + " ".join(joined)
+    return folded
 
 
 def contains_words(text: str, wanted: str) -> bool:
@@ -359,12 +389,13 @@ class Index:
         if not memory:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # big batches of writes to big indexes
+        self.db.execute(f"PRAGMA cache_size=-{self._cache_kb()}")
         if (check or unclean) and not memory:
             self.check()
         version = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone() \
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() else None
-        if version is None or version[0] != INDEX_VERSION:
+        if version is None or version[0] != INDEX_VERSION or self.db.execute(
+                "SELECT 1 FROM meta WHERE name='building'").fetchone():  # a bulk rebuild was stopped
             self._reset()
         elif check:
             self.check_rows()
@@ -483,11 +514,7 @@ class Index:
             entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
             file = (entry or {}).get("file")
         self.begin()
-        try:
-            rows = self._rows(aid, doc, key, file)
-        except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
-            # a document validate_article let through
-            raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
+        rows = checked_rows(aid, doc, key, file, self._rid)
         self.begin()
         for table, table_rows in rows.items():
             self._pending.setdefault(table, []).extend(table_rows)
@@ -511,83 +538,15 @@ class Index:
 
     def _rows(self, aid: str, doc: dict[str, Any], key: str, file: Optional[str]) -> dict[str, list[tuple]]:
         """Every row of one article, numbered, ready for executemany."""
-        from factx.people import article_features, speaker_person
+        return article_rows(aid, doc, key, file, self._rid)
 
-        text = doc.get("text", "")
-        quotes = doc.get("quotes", [])
-        published = doc.get("published")
-        arid = self._rid("articles")
-        row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
-               sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
-               json.dumps(doc.get("warnings", [])), doc.get("published_source"))
-        out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
-        out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
-        row_of: dict[str, int] = {}
-        mentions_of: dict[str, list] = {}
-        for p in doc.get("people", []):
-            person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
-            body = _dumps(person)
-            rid = self._rid("names")
-            row_of.setdefault(p["name"], rid)
-            mentions_of.setdefault(p["name"], []).extend(
-                m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2)
-            out["names"].append((rid, arid, aid, p["name"], key_of(p["name"]), p.get("count", 1),
-                                 _dumps(p.get("aliases", [])), p.get("gender"), None, None, published,
-                                 len(person["attributes"]), body, _crc(p["name"], body)))
-        first_of: dict[Any, tuple[int, Optional[int]]] = {}
-        texts: dict[int, list[str]] = {}
-        by_speaker: dict[str, Optional[str]] = {}
-        for seq, q in enumerate(quotes):
-            rid = self._rid("quotes")
-            local = _speaker_by_span(q, doc)
-            speaker = q.get("speaker")
-            if local is None and isinstance(speaker, str) and speaker:
-                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
-                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
-                local = by_speaker[speaker]
-            srow = row_of.get(local) if local else None
-            stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
-            stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
-            texts.setdefault(stmt, []).append(q["text"])
-            body = _dumps({**q, "sentence": sentence_text(text, q)})
-            out["quotes"].append((rid, arid, aid, seq, stmt, q.get("kind", "direct"), 1 if q.get("partial") else 0,
-                                  published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
-            if stmt == rid:
-                out["speaker_tokens"].extend((t, rid, None) for t in sorted(set(_tokens(q.get("speaker") or ""))))
-            if not q.get("partial"):
-                for name, spans in mentions_of.items():
-                    if name != local and any(q["start"] <= s < q["end"] for s, _ in spans):
-                        out["quote_about"].append((rid, row_of[name], None, published))
-        out["quote_fts"] = [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()]
-        words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
-        for seq, d in enumerate(doc.get("dates", [])):
-            rid = self._rid("dates")
-            ckey = calendar_key(d.get("value"))
-            sentence = sentence_text(text, d)
-            body = _dumps({**d, "sentence": sentence})
-            searched = sentence or d["text"]
-            if searched not in words_of_sentence:
-                words_of_sentence[searched] = fts_text(searched)
-            out["date_fts"].append((rid, words_of_sentence[searched]))
-            out["dates"].append((rid, arid, aid, seq, d["start"], d.get("type"), ckey, published, body,
-                                 _crc(body, ckey, published, aid)))
-            for name in dict.fromkeys(d.get("people") or []):
-                if name in row_of:
-                    out["date_people"].append((rid, row_of[name], None, ckey, aid, d["start"]))
-        counts: Counter = Counter()
-        for ent in doc.get("entities", []):
-            if ent["label"] != "PERSON":
-                etext = ent["text"][4:] if fold(ent["text"]).startswith("the ") else ent["text"]
-                counts[(ent["label"], key_of(etext), etext)] += 1
-        out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
-        people_names = [p["name"] for p in doc.get("people", [])]
-        context = SEP.join(sorted(article_features(people_names, [(label, k) for label, k, _ in counts]))) \
-            if people_names else None
-        out["articles"][0] += (context, 0)
-        # A lone surrogate (a document validate_article let through) is refused here, before
-        # any row of the batch is written: every string the rows hold, encoded once.
-        "\0".join(v for rows in out.values() for r in rows for v in r if isinstance(v, str)).encode("utf-8")
-        return out
+    def _reserve(self, table: str, n: int) -> int:
+        """Take the next ``n`` row ids of a table; returns the one before the first."""
+        if table not in self._next:
+            self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+        base = self._next[table] - 1
+        self._next[table] += n
+        return base
 
     def remove(self, aid: str) -> None:
         row = self.db.execute("SELECT rid, merged, context FROM articles WHERE id=?", (aid,)).fetchone()
@@ -597,17 +556,33 @@ class Index:
         arid = row[0]
         if row[1]:
             self._forget_merged(arid, row[2])
+        self._forget_words(aid)
         sub = "(SELECT rid FROM quotes WHERE aid=?)"
         for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
                          (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
-                         (f"DELETE FROM quote_fts WHERE rowid IN {sub}", aid),
                          ("DELETE FROM date_people WHERE date IN (SELECT rid FROM dates WHERE aid=?)", aid),
-                         ("DELETE FROM date_fts WHERE rowid IN (SELECT rid FROM dates WHERE aid=?)", aid),
                          ("DELETE FROM quotes WHERE aid=?", aid), ("DELETE FROM dates WHERE aid=?", aid),
                          ("DELETE FROM names WHERE article=?", arid), ("DELETE FROM entities WHERE article=?", arid),
                          ("DELETE FROM articles WHERE rid=?", arid)):
             self.db.execute(sql, (key,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
+
+    def _forget_words(self, aid: str) -> None:
+        """Take an article's statements and dated sentences out of the full-text indexes. They
+        keep no copy of the text (contentless): the words given when it was added are worked
+        out again from the rows (checked), as FTS5 needs them to delete."""
+        texts: dict[int, list[str]] = {}
+        for stmt, body, published, crc in self.db.execute(
+                "SELECT stmt, doc, published, crc FROM quotes WHERE aid=? ORDER BY stmt, seq", (aid,)):
+            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
+            texts.setdefault(stmt, []).append(json.loads(body)["text"])
+        self.db.executemany("INSERT INTO quote_fts(quote_fts, rowid, text) VALUES('delete', ?, ?)",
+                            [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()])
+        deleted = []
+        for row in self.db.execute("SELECT aid, doc, ckey, published, crc, rid FROM dates WHERE aid=?", (aid,)):
+            d = _date(row)
+            deleted.append((row[5], fts_text(d.get("sentence") or d["text"])))
+        self.db.executemany("INSERT INTO date_fts(date_fts, rowid, text) VALUES('delete', ?, ?)", deleted)
 
     def _forget_merged(self, arid: int, context: Optional[str]) -> None:
         """What the person merge counted of an article about to be removed: its names and their
@@ -703,6 +678,21 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")  # corrections changed
         if not full_check and recorded.get("signature") == signature and recorded.get("persons_current") == "1":
             return []
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+        try:
+            return self._refresh(signature, full_check)
+        finally:
+            try:
+                self.db.execute(f"PRAGMA cache_size=-{self._cache_kb()}")
+            except sqlite3.Error:  # closed by a rebuild that failed
+                pass
+
+    def _cache_kb(self) -> int:
+        return CACHE_KB if self.store.writing else READ_CACHE_KB
+
+    def _refresh(self, signature: str, full_check: bool) -> list:
+        from factx.store import CorruptArticle
+
         todo, gone = self.stale_articles()
         damaged = self.store.damaged_articles(full=full_check)
         corrupt = [CorruptArticle(aid, self.store.entries[aid].get("file", ""), damaged[aid])
@@ -710,6 +700,7 @@ class Index:
         todo = [aid for aid in todo if aid not in damaged]
         bulk = len(todo) >= BULK and self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
         if bulk:
+            self._bulk_start()
             for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
                                            "AND name != 'persons_mentions'").fetchall():
                 self.db.execute(f'DROP INDEX "{name}"')
@@ -717,22 +708,118 @@ class Index:
             self.begin()
             for aid in [*gone, *damaged]:
                 self.remove(aid)
-            for aid in todo:
-                entry = self.store.entries[aid]
-                try:
-                    self.add(self.store.read_article(aid), entry.get("key", ""), entry.get("file"))
-                except ValueError as err:
-                    self.remove(aid)
-                    corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
+            workers = _rebuild_workers() if bulk and len(todo) >= PARALLEL_MIN else 0
+            if workers:
+                self._add_in_workers(todo, workers, corrupt)
+            else:
+                entries = self.store.entries
+                pairs = [(aid, entries[aid].get("file")) for aid in todo]
+                for aid, data in self.store.read_ahead(pairs) if len(todo) > 1 else ((a, None) for a, _ in pairs):
+                    entry = entries[aid]
+                    try:
+                        self.add(self.store.read_document(aid, entry.get("file"), data), entry.get("key", ""),
+                                 entry.get("file"))
+                    except ValueError as err:
+                        self.remove(aid)
+                        corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
             self.commit()
         if bulk:
-            self.db.executescript(SCHEMA)  # the indexes, built once over all the rows
+            # the indexes, built once over all the rows: those the person merge reads now, those
+            # of the tables it gives person ids to after it (rather than kept up to date row by row)
+            for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA):
+                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql):
+                    self.db.execute(sql)
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
             self.merge_stats = self.rebuild_persons()
+        if bulk:
+            self.db.executescript(SCHEMA)
+            self._bulk_end()
         if not corrupt:  # a damaged document is looked at again next time
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('signature', ?)", (signature,))
         return corrupt
+
+    def _add_in_workers(self, todo: list[str], workers: int, corrupt: list) -> None:
+        """Index the articles ``todo`` into an empty index with worker processes reading the
+        documents and making their rows (``chunk_rows``, a chunk of articles each, numbered from
+        1), while this process numbers them on from what is written (the same row ids as
+        adding them one by one) and writes them, chunk after chunk in order. Should a worker die
+        (killed, out of memory), the chunks not written yet are made here instead."""
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        entries = self.store.entries
+        items = ((aid, entries[aid].get("key", ""), entries[aid].get("file")) for aid in todo)
+        chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
+        root = str(self.store.root)
+        self.begin()
+        pending: deque = deque()  # (chunk, its future), in order
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+                for chunk in chunks:
+                    pending.append((chunk, pool.submit(chunk_rows, root, chunk)))
+                    while len(pending) >= 2 * workers or pending and pending[0][1].done():
+                        self._write_chunk(*pending[0][1].result(), corrupt)
+                        pending.popleft()
+                while pending:
+                    self._write_chunk(*pending[0][1].result(), corrupt)
+                    pending.popleft()
+        except BrokenProcessPool:
+            for chunk in itertools.chain((c for c, _ in pending), chunks):
+                self._write_chunk(*chunk_rows(root, chunk), corrupt)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
+
+    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
+        from factx.store import CorruptArticle
+
+        A, N, Q, D = (self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates"))
+        def row_id(x, base):
+            return None if x is None else x + base
+        renumber = {
+            "articles": lambda r: (r[0] + A, *r[1:]),
+            "names": lambda r: (r[0] + N, r[1] + A, *r[2:]),
+            "quotes": lambda r: (r[0] + Q, r[1] + A, r[2], r[3], r[4] + Q, r[5], r[6], r[7], row_id(r[8], N), r[9],
+                                 row_id(r[10], N), *r[11:]),
+            "quote_about": lambda r: (r[0] + Q, r[1] + N, *r[2:]),
+            "speaker_tokens": lambda r: (r[0], r[1] + Q, r[2]),
+            "quote_fts": lambda r: (r[0] + Q, r[1]),
+            "dates": lambda r: (r[0] + D, r[1] + A, *r[2:]),
+            "date_fts": lambda r: (r[0] + D, r[1]),
+            "date_people": lambda r: (r[0] + D, r[1] + N, *r[2:]),
+            "entities": lambda r: (r[0] + A, *r[1:]),
+        }
+        for table in _TABLES:
+            table_rows = rows.get(table)
+            if table_rows:
+                marks = ",".join("?" * len(table_rows[0]))
+                cols = "(rowid, text)" if table.endswith("_fts") else ""
+                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", map(renumber[table], table_rows))
+        corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
+
+    def _bulk_start(self) -> None:
+        """Before a rebuild into an empty index: no rollback journal and no syncs until it is
+        done (the rows are written once, not also to the log). A crash meanwhile leaves the
+        mark ``building``: the next process starts the index again (see _open)."""
+        if str(self.path) == ":memory:" or self.db.in_transaction:
+            return
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('building', '1')")
+        try:
+            self.db.execute("PRAGMA journal_mode=OFF")  # stays WAL while another process reads it
+        except sqlite3.OperationalError:
+            pass
+        self.db.execute("PRAGMA synchronous=OFF")
+
+    def _bulk_end(self) -> None:
+        """After the rebuild: synced, back to the write-ahead log, the mark removed."""
+        if str(self.path) == ":memory:":
+            return
+        self.commit()
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("DELETE FROM meta WHERE name='building'")  # synced: written after everything else
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     # ---- reading ---------------------------------------------------------------------------
     # Every reader checks what it decodes; on a damaged index (SQLite errors, bad JSON, a
@@ -968,7 +1055,9 @@ class Index:
             return cursors[0] if len(cursors) == 1 else heapq.merge(*cursors, key=lambda r: (r[0], r[6]))
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
-        texts: dict[tuple[str, int], bool] = {}  # by article and statement (row ids change in a rebuild)
+        # by article and statement (row ids change in a rebuild); rows come article by article
+        # (but for a speaker's two merged lists), so only the last few articles' are kept
+        texts: dict[tuple[str, int], bool] = {}
 
         def decode(row):
             q = decode_quote(row)
@@ -977,6 +1066,8 @@ class Index:
                     return q if contains_words(q["text"], wanted) else None
                 key = (row[0], q["statement"])
                 if key not in texts:
+                    if len(texts) >= 4096:
+                        texts.clear()
                     texts[key] = contains_words(self._statement_text(row[5]), wanted)
                 if not texts[key]:
                     return None
@@ -1062,6 +1153,8 @@ class Index:
             if pid is not None:
                 if row[5] in given:
                     return None
+                if len(given) >= 4096:  # a date comes again right after itself (same key, article, start)
+                    given.clear()
                 given.add(row[5])
             return {"key": key, "value": d.get("value"), "text": d["text"], "article": row[0], "start": d["start"],
                     "end": d["end"], "people": d.get("people") or [], "sentence": d.get("sentence")}
@@ -1167,6 +1260,74 @@ class Index:
         return out
 
 
+    def entities(self, label: Optional[str] = None, top: Optional[int] = None,
+                 raw: bool = False) -> Iterator[dict[str, Any]]:
+        """`factx entities`: other entities and persons, the most mentioned first (as
+        ``people.top_entities`` orders ``entity_rows`` and ``people.person_rows``), at most
+        ``top``, streamed: each entity's list of articles is read only as it is given, so
+        memory holds one list, not every listed entity's (with ``raw``: as JSON text)."""
+        from factx import people
+
+        def others() -> Iterator[tuple]:
+            if label == "PERSON":
+                return
+            sql = "SELECT label, name, mentions, aliases, n_articles, rowid FROM entity_summary"
+            args: list[Any] = []
+            if label:
+                sql += " WHERE label=?"
+                args.append(label)
+            sql += " ORDER BY mentions DESC, label, name" + (" LIMIT ?" if top else "")
+            for lab, name, n, al, n_arts, rowid in self.db.execute(sql, args + ([top] if top else [])):
+                _expect(isinstance(lab, str) and isinstance(name, str) and _ints(n, n_arts) and isinstance(al, str))
+                aliases = json.loads(al)
+                _expect(_strs(aliases))
+                row = {"name": name, "label": lab, "mentions": n, "articles": None, "aliases": aliases,
+                       "n_articles": n_arts}
+                yield (-n, lab, name), 0, row, rowid
+
+        def persons() -> Iterator[tuple]:
+            if label not in (None, "PERSON"):
+                return
+            sql = "SELECT pid, id, name, aliases, mentions, n_articles FROM persons ORDER BY mentions DESC, name"
+            for pid, pid_id, name, al, n, n_arts in self.db.execute(sql + (" LIMIT ?" if top else ""),
+                                                                   (top,) if top else ()):
+                _expect(_ints(pid, n, n_arts) and isinstance(pid_id, str) and isinstance(name, str))
+                p = {"pid": pid, "id": pid_id, "name": name, "aliases": json.loads(al), "mentions": n,
+                     "n_articles": n_arts}
+                _expect(_strs(p["aliases"]))
+                row = people.person_rows([p])[0]
+                yield (-n, "PERSON", name), 1, row, pid
+
+        merged = heapq.merge(others(), persons(), key=lambda r: r[:2])
+        for n, (_, source, row, ref) in enumerate(merged):
+            if top and n >= top:
+                return
+            row["articles"] = self._entity_articles(ref, raw) if source == 0 else self._person_articles(ref, raw)
+            yield row
+
+    def _entity_articles(self, rowid: int, raw: bool) -> Any:
+        from factx.schema import RawJSON
+
+        row = self.db.execute("SELECT label, name, articles, aliases, crc FROM entity_summary WHERE rowid=?",
+                              (rowid,)).fetchone()
+        _expect(row is not None and isinstance(row[2], str) and isinstance(row[3], str) and _crc(*row[:4]) == row[4])
+        if raw:
+            return RawJSON(row[2])
+        arts = json.loads(row[2])
+        _expect(_strs(arts))
+        return arts
+
+    def _person_articles(self, pid: int, raw: bool) -> Any:
+        from factx.schema import RawJSON
+
+        if not raw:
+            return self.person_article_ids(pid)
+        parts = []
+        for (aid,) in self.db.execute("SELECT DISTINCT aid FROM names WHERE pid=? ORDER BY aid", (pid,)):
+            _expect(isinstance(aid, str))
+            parts.append(_ENCODE(aid))
+        return RawJSON("[" + ", ".join(parts) + "]")
+
     @_healing
     def entity_labels(self) -> set[str]:
         """The labels of the non-person entities the store holds."""
@@ -1185,32 +1346,44 @@ class Index:
         totals = {"articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
                   "dates": self.db.execute("SELECT count(*) FROM dates").fetchone()[0]}
         # a statement: the segments sharing a first segment (stmt), counted once, scare quotes
-        # apart; one pass over the quotes counts them by speaker and kind, the rest is per speaker
+        # apart; every count is an SQL aggregate (memory flat in the number of speakers)
         statements = "SELECT stmt, min(kind) AS kind, max(stmt_pid) AS pid FROM quotes WHERE partial = 0 GROUP BY stmt"
-        by_speaker: dict[Optional[int], Counter] = {}
-        for pid, kind, n in self.db.execute(f"SELECT pid, kind, count(*) FROM ({statements}) GROUP BY pid, kind"):
-            by_speaker.setdefault(pid, Counter())[kind] += n
-        by_kind = sum(by_speaker.values(), Counter())
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS summary_speakers(pid INTEGER PRIMARY KEY, n INTEGER, "
+                   "direct INTEGER, indirect INTEGER)")
+        db.execute("DELETE FROM temp.summary_speakers")
+        by_kind: Counter = Counter()
+        unnamed = 0
+        for named, kind, n in db.execute(f"SELECT pid IS NOT NULL, kind, count(*) FROM ({statements}) "
+                                         "GROUP BY 1, 2"):
+            by_kind[kind] += n
+            if not named:
+                unnamed += n
         totals["statements"] = sum(by_kind.values())
         totals["statements_by_kind"] = dict(sorted(by_kind.items()))
-        unnamed = sum(by_speaker.pop(None, Counter()).values())
-        named = {pid: sum(c.values()) for pid, c in by_speaker.items()}
-        persons = {p["pid"]: p for p in self.persons(list(named))} if named else {}
-        speakers = sorted((p for p in persons.values()), key=lambda p: (-named[p["pid"]], p["name"]))[:top]
-        gender_of = dict(self.db.execute(
-            "SELECT pid, min(gender) FROM names WHERE pid IS NOT NULL AND gender IS NOT NULL "
-            "GROUP BY pid HAVING count(DISTINCT gender) = 1"))
+        db.execute(f"INSERT INTO temp.summary_speakers SELECT pid, count(*), sum(kind = 'direct'), "
+                   f"sum(kind = 'indirect') FROM ({statements}) WHERE pid IS NOT NULL GROUP BY pid")
+        speakers = db.execute("SELECT p.id, p.name, s.n, s.direct, s.indirect FROM temp.summary_speakers s "
+                              "JOIN persons p ON p.pid = s.pid ORDER BY s.n DESC, p.name, p.pid LIMIT ?",
+                              (top,)).fetchall()
+        _expect(all(isinstance(i, str) and isinstance(n, str) and _ints(c, d, r) for i, n, c, d, r in speakers))
         genders = Counter()
-        for pid, n in named.items():
-            genders[gender_of.get(pid) or "unknown"] += n
+        for gender, n in db.execute(
+                "SELECT coalesce(nullif(g.gender, ''), 'unknown'), sum(s.n) FROM temp.summary_speakers s LEFT JOIN (SELECT pid, min(gender) AS gender FROM names "
+                "WHERE pid IS NOT NULL AND gender IS NOT NULL GROUP BY pid HAVING count(DISTINCT gender) = 1) g "
+                "ON g.pid = s.pid GROUP BY 1"):
+            genders[gender] += n
+        db.execute("DROP TABLE temp.summary_speakers")
         people = self.persons(top=top)
-        orgs = self.entity_rows("ORG", top)
+        orgs = [{"name": n, "mentions": m, "n_articles": a} for n, m, a in self.db.execute(  # not their article lists
+            "SELECT name, mentions, n_articles FROM entity_summary WHERE label='ORG' "
+            "ORDER BY mentions DESC, label, name LIMIT ?", (top,))]
+        _expect(all(isinstance(o["name"], str) and _ints(o["mentions"], o["n_articles"]) for o in orgs))
         return {
             "totals": totals,
             "articles_by_month": months,
-            "top_speakers": [{"id": p["id"], "name": p["name"], "statements": named[p["pid"]],
-                              "direct": by_speaker[p["pid"]]["direct"], "indirect": by_speaker[p["pid"]]["indirect"]}
-                             for p in speakers],
+            "top_speakers": [{"id": i, "name": n, "statements": c, "direct": d, "indirect": r}
+                             for i, n, c, d, r in speakers],
             "statements_without_named_person": unnamed,
             "statements_by_speaker_gender": dict(sorted(genders.items(), key=lambda g: (g[0] != "unknown", g[0]))),
             "top_people": [{"id": p["id"], "name": p["name"], "mentions": p["mentions"],
@@ -1218,6 +1391,193 @@ class Index:
             "top_organisations": [{"name": o["name"], "mentions": o["mentions"], "articles": o["n_articles"]}
                                   for o in orgs],
         }
+
+def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
+                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+    """Every row of one article, ready for executemany, numbered by ``rid_of(table)`` (the
+    next row id of articles, names, quotes or dates)."""
+    from factx.people import article_features, speaker_person
+
+    text = doc.get("text", "")
+    quotes = doc.get("quotes", [])
+    people_ = doc.get("people", [])
+    published = doc.get("published")
+    arid = rid_of("articles")
+    row = (aid, doc.get("title"), published, len(text), len(doc.get("entities", [])),
+           sum(1 for q in quotes if not q.get("partial")), len(doc.get("dates", [])),
+           json.dumps(doc.get("warnings", [])), doc.get("published_source"))
+    out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+    out["articles"].append((arid, aid, key, file, row[1], published, row[8], *row[3:8], row_crc(row)))
+    strings: list[str] = [aid, key or "", file or "", row[1] or "", published or "", row[7], row[8] or ""]
+    row_of: dict[str, int] = {}
+    spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
+    starts: list[tuple[int, str]] = []  # where each mention of each name starts
+    names_rows = out["names"]
+    for p in people_:
+        name = p["name"]
+        person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
+        body = _ENCODE(person)
+        rid = rid_of("names")
+        row_of.setdefault(name, rid)
+        spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
+        spans_of.append((name, spans))
+        starts.extend((m[0], name) for m in spans)
+        aliases = _ENCODE(p.get("aliases", []))
+        names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
+                           None, published, len(person["attributes"]), body, _crc(name, body)))
+        strings += (name, aliases, body)
+        if isinstance(p.get("gender"), str):
+            strings.append(p["gender"])
+    starts.sort()
+    mention_starts = [s for s, _ in starts]
+    names_order = {name: i for i, name in enumerate(dict.fromkeys(n for n, _ in spans_of))}
+    first_of: dict[Any, tuple[int, Optional[int]]] = {}
+    texts: dict[int, list[str]] = {}
+    by_speaker: dict[str, Optional[str]] = {}
+    quote_rows, token_rows, about_rows = out["quotes"], out["speaker_tokens"], out["quote_about"]
+    for seq, q in enumerate(quotes):
+        rid = rid_of("quotes")
+        speaker = q.get("speaker")
+        local = None
+        if isinstance(speaker, str) and speaker:
+            s, e = q.get("speaker_start"), q.get("speaker_end")
+            if type(s) is int and type(e) is int:  # as people.speaker_person looks first
+                for name, spans in spans_of:
+                    for m in spans:
+                        if m[0] <= s and e <= m[1] or s <= m[0] < e:
+                            local = name
+                            break
+                    if local is not None:
+                        break
+            if local is None:
+                if speaker not in by_speaker:  # the rest of speaker_person depends on the name alone
+                    by_speaker[speaker] = speaker_person(doc, {"speaker": speaker})
+                local = by_speaker[speaker]
+        srow = row_of.get(local) if local else None
+        stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
+        stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
+        texts.setdefault(stmt, []).append(q["text"])
+        body = _ENCODE({**q, "sentence": sentence_text(text, q)})
+        kind = q.get("kind", "direct")
+        quote_rows.append((rid, arid, aid, seq, stmt, kind, 1 if q.get("partial") else 0,
+                           published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
+        strings += (body, kind if isinstance(kind, str) else "")
+        if stmt == rid:
+            tokens = sorted(set(_tokens(speaker or "")))
+            token_rows.extend((t, rid, None) for t in tokens)
+            strings += tokens
+        if not q.get("partial"):
+            # the people with a mention starting inside the quote, in the order of the names
+            qs, qe = q["start"], q["end"]
+            i = bisect.bisect_left(mention_starts, qs)
+            hit = set()
+            while i < len(starts) and starts[i][0] < qe:
+                hit.add(starts[i][1])
+                i += 1
+            hit.discard(local)
+            for name in sorted(hit, key=names_order.__getitem__):
+                about_rows.append((rid, row_of[name], None, published))
+    for stmt, parts in texts.items():
+        words = fts_text(" ".join(parts))
+        out["quote_fts"].append((stmt, words))
+        strings.append(words)
+    words_of_sentence: dict[str, str] = {}  # the dates of one sentence share its words
+    date_rows, date_fts, date_people = out["dates"], out["date_fts"], out["date_people"]
+    for seq, d in enumerate(doc.get("dates", [])):
+        rid = rid_of("dates")
+        ckey = calendar_key(d.get("value"))
+        sentence = sentence_text(text, d)
+        body = _ENCODE({**d, "sentence": sentence})
+        searched = sentence or d["text"]
+        words = words_of_sentence.get(searched)
+        if words is None:
+            words = words_of_sentence[searched] = fts_text(searched)
+            strings.append(words)
+        date_fts.append((rid, words))
+        dtype = d.get("type")
+        date_rows.append((rid, arid, aid, seq, d["start"], dtype, ckey, published, body,
+                          _crc(body, ckey, published, aid)))
+        strings += (body, dtype if isinstance(dtype, str) else "", ckey or "")
+        for name in dict.fromkeys(d.get("people") or []):
+            if name in row_of:
+                date_people.append((rid, row_of[name], None, ckey, aid, d["start"]))
+    counts: Counter = Counter()
+    for ent in doc.get("entities", []):
+        if ent["label"] != "PERSON":
+            etext = ent["text"][4:] if _fold(ent["text"]).startswith("the ") else ent["text"]
+            counts[(ent["label"], key_of(etext), etext)] += 1
+    out["entities"] = [(arid, label, k, etext, n) for (label, k, etext), n in counts.items()]
+    for label, k, etext in counts:
+        strings += (label, k, etext)
+    context = SEP.join(sorted(article_features([p["name"] for p in people_],
+                                               [(label, k) for label, k, _ in counts]))) if people_ else None
+    out["articles"][0] += (context, 0)
+    # A lone surrogate (a document validate_article let through) is refused here, before
+    # any row of the batch is written: every string the rows hold, encoded once.
+    if context:
+        strings.append(context)
+    "\0".join(strings).encode("utf-8")
+    return out
+
+
+def checked_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
+                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+    """``article_rows``, any error of a document validate_article let through a ValueError."""
+    try:
+        return article_rows(aid, doc, key, file, rid_of)
+    except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
+        raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
+
+
+def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str]]]) -> tuple[dict, dict, list]:
+    """In a worker process of a rebuild: the rows of the articles ``(id, key, file)`` of a
+    store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
+    articles that could not be indexed as (id, file, reason))."""
+    store = Store(Path(root))
+    used: dict[str, int] = {}
+
+    def rid_of(table: str) -> int:
+        used[table] = used.get(table, 0) + 1
+        return used[table]
+    out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+    bad = []
+    files = {aid: (key, file) for aid, key, file in chunk}
+    for aid, data in store.read_ahead([(aid, file) for aid, _, file in chunk], threads=2, ahead=16):
+        key, file = files[aid]
+        try:
+            rows = checked_rows(aid, store.read_document(aid, file, data), key, file, rid_of)
+        except ValueError as err:
+            bad.append((aid, file or "", str(err)))
+            continue
+        for table, table_rows in rows.items():
+            out[table].extend(table_rows)
+    return out, used, bad
+
+
+def _rebuild_workers() -> int:
+    """Worker processes for a rebuild: one a processor, up to 4 (none on one processor, or
+    where no worker can be started safely: see _pool_context)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cpus, 4) if cpus > 1 and _pool_context() is not None else 0
+
+
+def _pool_context():
+    """How to start rebuild workers: forked when this process runs no other thread (a fork
+    runs nothing of the program again; the workers never touch the open database and leave
+    with os._exit, which closes nothing of it); else spawned, when the main module is one a
+    spawned process imports without running the program (``python -m factx``, ``-c``);
+    else None (a script without a main guard would run again in each worker)."""
+    import multiprocessing
+    import sys
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) or not getattr(main, "__file__", None):
+        return multiprocessing.get_context("spawn")
+    return None
+
 
 def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
     """Runs of rows with the same first two columns."""

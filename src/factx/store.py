@@ -48,6 +48,9 @@ NAME_ONLY_VERSION = 2  # read as it is; its manifest is written anew (version 3)
 FLAT_VERSION = 1  # read as it is; migrated by the next extract
 READ_VERSIONS = (FLAT_VERSION, NAME_ONLY_VERSION, STORE_VERSION)
 LAYOUT = "articles/XX/FILE, XX the first two hex digits of the SHA-1 of FILE (UTF-8)"
+# Threads reading documents ahead of an index rebuild (read_ahead), and how many documents ahead.
+READ_THREADS = 4
+READ_AHEAD = 64
 
 
 class StoreError(RuntimeError):
@@ -450,12 +453,13 @@ class Store:
         shape of an article document included: ``factx.schema.validate_article``)."""
         return self.read_document(article_id, self.entries[article_id].get("file"))
 
-    def read_document(self, article_id: str, file: Any) -> dict[str, Any]:
+    def read_document(self, article_id: str, file: Any, data: Optional[bytes] = None) -> dict[str, Any]:
         """The document of ``article_id`` in ``file`` (a name inside articles/, as the manifest
-        or the index gives it), checked as ``read_article`` does."""
+        or the index gives it), checked as ``read_article`` does (``data``: its bytes, read
+        already by ``read_ahead``)."""
         path = self.document_path({"file": file})
         try:
-            doc = json.loads(path.read_bytes())
+            doc = json.loads(path.read_bytes() if data is None else data)
         except OSError as err:
             raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
         except (ValueError, RecursionError) as err:
@@ -467,6 +471,35 @@ class Store:
         except ValueError as err:
             raise ValueError(f"bad document {path}: {err}") from err
         return doc
+
+    def read_ahead(self, articles: list[tuple[str, Any]], threads: int = READ_THREADS,
+                   ahead: int = READ_AHEAD) -> Iterator[tuple[str, Optional[bytes]]]:
+        """(id, the bytes of its document, or None when they cannot be read here) of each
+        article ``(id, file)``, in order, read by a few threads up to ``ahead`` documents before
+        they are asked for: the reads of a rebuild (cold documents on a disk) wait on the disk
+        side by side, and while the caller parses. ``read_document(id, file, data)`` checks
+        them."""
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        def read(file: Any) -> Optional[bytes]:
+            try:
+                return self.document_path({"file": file}).read_bytes()
+            except (OSError, ValueError):
+                return None  # read_document says why
+        with ThreadPoolExecutor(threads) as pool:
+            pending: deque = deque()
+            items = iter(articles)
+            for aid, file in items:
+                pending.append((aid, pool.submit(read, file)))
+                if len(pending) >= ahead:
+                    break
+            while pending:
+                aid, future = pending.popleft()
+                for more, file in items:
+                    pending.append((more, pool.submit(read, file)))
+                    break
+                yield aid, future.result()
 
     def iter_articles(self) -> Iterator[dict[str, Any] | CorruptArticle]:
         for article_id in self.article_ids():

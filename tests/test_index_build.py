@@ -1,0 +1,178 @@
+"""The index rebuild of issue 16: full-text indexes that keep no copy of the text (their words
+taken out again when an article goes), the words FTS5 gets for a statement (those of words_of,
+whatever the characters), a bulk rebuild without journal that a crash cannot leave half done."""
+import random
+import sqlite3
+
+import pytest
+
+from factx import index as index_module
+from factx.index import fts_text, open_index, words_of
+from factx.store import Store, open_store
+from test_scale import article, make_store
+
+
+def _tokens(db, table, text):
+    db.execute(f"DELETE FROM {table}")
+    db.execute(f"INSERT INTO {table}(rowid, text) VALUES(1, ?)", (text,))
+    return [t for t, in db.execute(f"SELECT term FROM {table}_v ORDER BY offset")]
+
+
+def test_fts_words_are_those_of_words_of_whatever_the_characters():
+    """FTS5's tokenizer splits the folded text into words_of's words (and then apostrophes, as
+    the query's phrases are split): checked on random text from all over Unicode."""
+    db = sqlite3.connect(":memory:")
+    for t in ("a", "b"):
+        db.execute(f"CREATE VIRTUAL TABLE {t} USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+        db.execute(f"CREATE VIRTUAL TABLE {t}_v USING fts5vocab({t}, instance)")
+    rng = random.Random(3)
+    chars = [chr(c) for c in range(0x20, 0x3000) if not 0xd800 <= c < 0xe000] + ["\ue000", "’", "‐", "‑", "-", "/"]
+    samples = ["Straße e-mail/fax don’t naïve ﬁnance x\ue000y a’‐b 9/11", "İstanbul ǅemal «oui» l'été"]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 40))) for _ in range(1500)]
+    for text in samples:
+        # what the index was given before (the words, then the joined compounds)
+        words = words_of(text)
+        expected = _tokens(db, "a", " ".join(words))
+        got = _tokens(db, "b", fts_text(text))
+        assert got[:len(expected)] == expected, text
+
+
+def test_an_article_taken_out_leaves_no_word_in_the_full_text_indexes(tmp_path):
+    path = make_store(tmp_path / "s", [article(i) for i in range(3)] + [article(3, quote="a zebra crossing")])
+    index, _ = open_index(open_store(path))
+    db = index.db
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 1
+    with Store(path).open_for_writing() as s:  # the article again, its quote changed
+        s.write_articles([(article(3, quote="an okapi grazing"), "k2")])
+        s.save_manifest(model="test")
+    index.close()
+    index, _ = open_index(open_store(path))
+    db = index.db
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'okapi'").fetchone()[0] == 1
+    db.execute("CREATE VIRTUAL TABLE temp.qv USING fts5vocab(main, quote_fts, row)")
+    assert "zebra" not in {t for t, in db.execute("SELECT term FROM temp.qv")}
+    # FTS5's own check of its index against what it was given
+    db.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES('integrity-check', 0)")
+    db.execute("INSERT INTO date_fts(date_fts, rank) VALUES('integrity-check', 0)")
+    index.close()
+
+
+def test_a_bulk_rebuild_stopped_half_way_is_started_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_module, "BULK", 5)
+    path = make_store(tmp_path / "s", [article(i) for i in range(12)])
+    index, _ = open_index(open_store(path))
+    assert index.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # back to the log after the bulk build
+    assert index.db.execute("SELECT 1 FROM meta WHERE name='building'").fetchone() is None
+    n = index.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    index.db.execute("INSERT INTO meta VALUES('building', '1')")  # as a process killed mid-build leaves it
+    index.db.execute("DELETE FROM quotes WHERE rid > 3")
+    index.close()
+    index, _ = open_index(open_store(path))
+    assert index.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == n
+    assert index.db.execute("SELECT 1 FROM meta WHERE name='building'").fetchone() is None
+    index.close()
+
+
+def _table_rows(path):
+    db = sqlite3.connect(path)
+    tables = [t for t, in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' "
+                                     "AND name NOT LIKE 'sqlite_%' AND name != 'meta'")]
+    out = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    for t in ("quote_fts", "date_fts"):
+        db.execute(f"CREATE VIRTUAL TABLE temp.{t}_v USING fts5vocab(main, {t}, instance)")
+        out[t] = db.execute(f"SELECT term, doc, offset FROM temp.{t}_v ORDER BY 1, 2, 3").fetchall()
+    db.close()
+    return out
+
+
+def test_a_rebuild_in_worker_processes_writes_the_rows_of_one_by_one(tmp_path, monkeypatch):
+    """Worker processes make the rows of chunks of articles (a damaged document among them):
+    the same rows, row ids included, as adding the articles one by one."""
+    docs = [article(i, quote=f"words number {i} e-mail", speaker=["Alice Smith", "Carl Berg"][i % 2])
+            for i in range(23)]
+    for where in ("one", "workers"):
+        make_store(tmp_path / where, docs)
+        bad = next((tmp_path / where / "articles").rglob("a007.txt.json"))
+        text = bad.read_text()
+        assert '"title":"Title 7"' in text
+        bad.write_text(text.replace('"title":"Title 7"', '"title":123456789'))  # same size, not a title
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    one, corrupt_one = open_index(open_store(tmp_path / "one"))
+    one.close()
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_CHUNK", 4)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    many, corrupt_many = open_index(open_store(tmp_path / "workers"))
+    many.close()
+    assert [c.id for c in corrupt_one] == [c.id for c in corrupt_many] == ["a007.txt"]
+    assert corrupt_one[0].reason.replace("/one/", "/x/") == corrupt_many[0].reason.replace("/workers/", "/x/")
+    assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")
+
+
+def test_a_script_without_a_main_guard_can_rebuild_in_workers(tmp_path):
+    """A library user's script that opens an index at module level: workers forked (nothing
+    run again); with another thread running, no spawned worker re-runs the script either."""
+    import os
+    import subprocess
+    import sys
+
+    make_store(tmp_path / "s", [article(i) for i in range(12)])
+    for threads in (False, True):
+        script = tmp_path / f"script_{threads}.py"
+        script.write_text(
+            "import threading, time\n"
+            "from factx import index\n"
+            "from factx.store import open_store\n"
+            "index.BULK = index.PARALLEL_MIN = 5\n"
+            "index.PARALLEL_CHUNK = 3\n"
+            f"if {threads}: threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"
+            "print('workers', index._rebuild_workers())\n"
+            f"i, bad = index.open_index(open_store({str(tmp_path / 's')!r}))\n"
+            "print(i.db.execute('SELECT count(*) FROM quotes').fetchone()[0], bad)\n"
+            "i.close()\n")
+        for name in ("index.sqlite", "index.sqlite-wal", "index.sqlite-shm"):
+            (tmp_path / "s" / name).unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert lines[-1] == "12 []" and len(lines) == 2
+
+
+def test_a_rebuild_whose_worker_dies_makes_the_rest_itself(tmp_path, monkeypatch):
+    """A worker killed mid-rebuild (out of memory): the chunks not written are made in this
+    process, and the index is the one adding the articles one by one gives."""
+    import os
+
+    docs = [article(i) for i in range(20)]
+    make_store(tmp_path / "one", docs)
+    make_store(tmp_path / "workers", docs)
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    open_index(open_store(tmp_path / "one"))[0].close()
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_CHUNK", 3)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "_pool_context", lambda: __import__("multiprocessing").get_context("fork"))
+    monkeypatch.setattr(index_module, "chunk_rows", _dying)  # the forked workers have it too
+    monkeypatch.setattr(_Dying, "parent", os.getpid())
+    index, corrupt = open_index(open_store(tmp_path / "workers"))
+    index.close()
+    assert corrupt == []
+    assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")
+
+
+class _Dying:
+    parent = None
+    chunk_rows = staticmethod(index_module.chunk_rows)
+
+
+def _dying(root, chunk):
+    """chunk_rows, but a worker given the chunk of a006.txt dies."""
+    import os
+
+    if os.getpid() != _Dying.parent and chunk[0][0] == "a006.txt":
+        os._exit(9)
+    return _Dying.chunk_rows(root, chunk)
