@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+import numpy
 from nameparser.config import CONSTANTS
 
+from factx import names, nlp
 from factx.nlp import lemma
-from factx import names
 from factx.names import is_subsequence
 from factx.lexicon import (DEGREE_SUFFIXES, GENDER_PRONOUNS, GENERATION_SUFFIXES, HONORIFICS, NAME_BREAKS,
                            NAME_TRAILERS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, ROLE_WORDS, TITLE_WORDS)
@@ -126,19 +127,22 @@ class ArticleWords:
         self.doc = doc
         self.lower: set[str] = set()
         self.nouns: set[str] = set()
-        # one pass over the token array, each distinct word looked at once (Token objects are slow)
+        # each distinct (word, part of speech) looked at once, at its first token (Token objects
+        # are slow): found on the token array
         strings, noun = doc.vocab.strings, doc.vocab.strings["NOUN"]
-        seen: set[tuple[int, int]] = set()
-        for i, (orth, pos, alpha) in enumerate(doc.to_array(["ORTH", "POS", "IS_ALPHA"]).tolist()):
-            if not alpha or (orth, pos) in seen:
-                continue
-            seen.add((orth, pos))
-            word = strings[orth]
-            if word[:1].islower():
-                forms = (word.lower(), lemma(doc[i]).lower())
-                self.lower.update(forms)
-                if pos == noun:
-                    self.nouns.update(forms)
+        array = doc.to_array(["ORTH", "POS", "IS_ALPHA"])
+        alpha = numpy.flatnonzero(array[:, 2])
+        if len(alpha):
+            _, first = numpy.unique(array[alpha, :2], axis=0, return_index=True)
+            tokens = nlp.tokens(doc)
+            for i in sorted(alpha[first].tolist()):
+                tok = tokens[i]
+                word = tok.orth_
+                if word[:1].islower():
+                    forms = (word.lower(), lemma(tok).lower())
+                    self.lower.update(forms)
+                    if tok.pos == noun:
+                        self.nouns.update(forms)
         lines = title_case_lines(text)
         self.headlines = lines
         self.headline_starts = [a for a, _ in lines]
@@ -894,7 +898,7 @@ def add_untagged_mentions(doc, text: str, mentions: list[Mention], people: list[
         if len(key) > 1:
             surnames.setdefault(key[-1], []).append((key, p))
     added = _untagged_full_names(doc, text, people, person_of, covered)
-    for tok in doc:
+    for tok in nlp.tokens(doc):
         found = surnames.get(tok.lower_)
         if not (found and len(found) == 1 and tok.idx not in covered and _name_like(tok)):
             continue
