@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 import numpy
@@ -77,13 +78,25 @@ TITLES = frozenset(CONSTANTS.titles)
 _GENDER = None
 
 
-def is_first_name(word: str) -> bool:
-    """A given name by gender-guesser's list ('Will', 'Hope', 'Rush' are names, not words)."""
+def _first_names():
     global _GENDER
     if _GENDER is None:
         import gender_guesser.detector
         _GENDER = gender_guesser.detector.Detector()
-    return _GENDER.get_gender(word[:1].upper() + word[1:].lower()) != "unknown"
+    return _GENDER
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """A given name by gender-guesser's list ('Will', 'Hope', 'Rush' are names, not words)."""
+    return _first_names().get_gender(word[:1].upper() + word[1:].lower()) != "unknown"
+
+
+def load_tables() -> None:
+    """Read the first-name tables now (half a second, once per process: gender-guesser parses
+    a 2 MB list) rather than in the middle of the first article that needs them."""
+    _first_names()
+    names.load_tables()
 
 
 def is_title_word(tok) -> bool:

@@ -207,14 +207,23 @@ def _build_safely(doc, raw, mid, reference) -> tuple[str, Any]:
         return "error", f"extraction failed: {type(err).__name__}: {err}"
 
 
+def load_extractors(model: Optional[str] = None):
+    """What extraction loads once per process: the spaCy pipeline (returned) and the extractors'
+    own tables (first names)."""
+    from factx.entities import load_tables
+    from factx.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    load_tables()
+    return nlp
+
+
 def _worker_init(model: Optional[str], parent: Optional[int] = None) -> None:
     # The parent handles Ctrl-C and stops the workers; they must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
         die_with_parent(parent)
-    from factx.nlp import load_pipeline
-
-    load_pipeline(model)
+    load_extractors(model)
 
 
 def die_with_parent(parent: int, interval: float = 0.5) -> None:
@@ -399,10 +408,10 @@ def run_extract(
 
     def load() -> str:
         nonlocal loaded
-        from factx.nlp import load_pipeline, model_id
+        from factx.nlp import model_id
 
         loaded = True
-        return model_id(load_pipeline(model))
+        return model_id(load_extractors(model))
 
     if mid is None:
         mid = load()
