@@ -14,12 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
+import numpy
 from nameparser.config import CONSTANTS
 
+from factx import names, nlp
 from factx.nlp import lemma
-from factx import names
 from factx.names import is_subsequence
 from factx.lexicon import (DEGREE_SUFFIXES, GENDER_PRONOUNS, GENERATION_SUFFIXES, HONORIFICS, NAME_BREAKS,
                            NAME_TRAILERS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, ROLE_WORDS, TITLE_WORDS)
@@ -76,13 +78,25 @@ TITLES = frozenset(CONSTANTS.titles)
 _GENDER = None
 
 
-def is_first_name(word: str) -> bool:
-    """A given name by gender-guesser's list ('Will', 'Hope', 'Rush' are names, not words)."""
+def _first_names():
     global _GENDER
     if _GENDER is None:
         import gender_guesser.detector
         _GENDER = gender_guesser.detector.Detector()
-    return _GENDER.get_gender(word[:1].upper() + word[1:].lower()) != "unknown"
+    return _GENDER
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """A given name by gender-guesser's list ('Will', 'Hope', 'Rush' are names, not words)."""
+    return _first_names().get_gender(word[:1].upper() + word[1:].lower()) != "unknown"
+
+
+def load_tables() -> None:
+    """Read the first-name tables now (half a second, once per process: gender-guesser parses
+    a 2 MB list) rather than in the middle of the first article that needs them."""
+    _first_names()
+    names.load_tables()
 
 
 def is_title_word(tok) -> bool:
@@ -126,19 +140,22 @@ class ArticleWords:
         self.doc = doc
         self.lower: set[str] = set()
         self.nouns: set[str] = set()
-        # one pass over the token array, each distinct word looked at once (Token objects are slow)
+        # each distinct (word, part of speech) looked at once, at its first token (Token objects
+        # are slow): found on the token array
         strings, noun = doc.vocab.strings, doc.vocab.strings["NOUN"]
-        seen: set[tuple[int, int]] = set()
-        for i, (orth, pos, alpha) in enumerate(doc.to_array(["ORTH", "POS", "IS_ALPHA"]).tolist()):
-            if not alpha or (orth, pos) in seen:
-                continue
-            seen.add((orth, pos))
-            word = strings[orth]
-            if word[:1].islower():
-                forms = (word.lower(), lemma(doc[i]).lower())
-                self.lower.update(forms)
-                if pos == noun:
-                    self.nouns.update(forms)
+        array = doc.to_array(["ORTH", "POS", "IS_ALPHA"])
+        alpha = numpy.flatnonzero(array[:, 2])
+        if len(alpha):
+            _, first = numpy.unique(array[alpha, :2], axis=0, return_index=True)
+            tokens = nlp.tokens(doc)
+            for i in sorted(alpha[first].tolist()):
+                tok = tokens[i]
+                word = tok.orth_
+                if word[:1].islower():
+                    forms = (word.lower(), lemma(tok).lower())
+                    self.lower.update(forms)
+                    if tok.pos == noun:
+                        self.nouns.update(forms)
         lines = title_case_lines(text)
         self.headlines = lines
         self.headline_starts = [a for a, _ in lines]
@@ -894,7 +911,7 @@ def add_untagged_mentions(doc, text: str, mentions: list[Mention], people: list[
         if len(key) > 1:
             surnames.setdefault(key[-1], []).append((key, p))
     added = _untagged_full_names(doc, text, people, person_of, covered)
-    for tok in doc:
+    for tok in nlp.tokens(doc):
         found = surnames.get(tok.lower_)
         if not (found and len(found) == 1 and tok.idx not in covered and _name_like(tok)):
             continue

@@ -8,6 +8,7 @@ from typing import Any, Optional, Sequence
 
 from factx.dates import extract_dates
 from factx.entities import extract_people
+from factx.nlp import release
 from factx.quotes import extract_quotes, pronoun_people
 from factx.schema import Article, Entity
 
@@ -48,6 +49,13 @@ def cleaned_entities(mentions, people: list[dict[str, Any]]) -> list[Entity]:
 
 def extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     """Fill the people, entities, quotes and dates of ``article`` from its parsed ``doc``."""
+    try:
+        _extract_facts(doc, article, reference)
+    finally:
+        release(doc)  # the per-Doc caches the extractors shared
+
+
+def _extract_facts(doc, article: Article, reference: Optional[date]) -> None:
     # article.text is doc.text, which spaCy would join anew from the tokens on every access
     article.people, mentions = extract_people(doc, article.text)
     article.entities = cleaned_entities(mentions, article.people)

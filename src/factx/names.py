@@ -236,6 +236,11 @@ def _gender_detector():
     return detector.Detector(case_sensitive=False)
 
 
+def load_tables() -> None:
+    """Read the first-name table now rather than at the first name (see entities.load_tables)."""
+    _gender_detector()
+
+
 @lru_cache(maxsize=65536)
 def first_name_gender(name: str, mostly: bool = False) -> Optional[str]:
     """"m" or "f" when the first-name table is sure (or, with ``mostly``, when it says mostly one

@@ -8,12 +8,14 @@ facts cross process boundaries, not spaCy Docs.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import gc
 import hashlib
 import json
 import multiprocessing
 import os
 import signal
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,6 +35,9 @@ CHUNK_CHARS = 200_000
 # most this many characters of long articles back (memory); an interrupted run then keeps every
 # short article. With workers they go out in input order: a worker parses one while others go on.
 HOLD_CHARS = 20_000_000
+# While a chunk is extracted, a young-generation collection of Python's cyclic garbage collector
+# comes every this many new container objects instead of 700 (``collector_tuned``).
+GC_THRESHOLD = 10_000
 
 
 class WorkerDied(RuntimeError):
@@ -129,6 +134,28 @@ def build_article(doc, raw: RawArticle, model: str, reference: Optional[date]) -
     return article.to_dict()
 
 
+@contextmanager
+def collector_tuned() -> Iterator[None]:
+    """Python's cyclic garbage collector tuned for extraction, where spaCy and the extractors
+    make millions of short-lived objects: what exists before (the loaded pipeline's hundred
+    thousand objects, the caller's state) is frozen, so that the collections do not walk it
+    again and again, and the young generation is collected every GC_THRESHOLD new objects rather
+    than every 700 (5-7% of the extraction's time on news articles). Nothing goes uncollected:
+    cycles made meanwhile are collected as usual, and the frozen objects are unfrozen at the
+    end. A process that froze objects of its own keeps them as it froze them."""
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if freeze:
+            gc.unfreeze()
+
+
 def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str],
                   on_article: Optional[Callable[[str], None]] = None) -> list[tuple[str, Any]]:
     """Parse and extract a list of articles: ("ok", document) or ("error", reason) for each.
@@ -138,6 +165,12 @@ def extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optio
     Each Doc is turned into facts as soon as it is parsed and then dropped, so at most one
     long article's Doc is alive at a time. ``on_article`` is told each article's id as soon as
     it is done (in this process only: a progress bar that moves an article at a time)."""
+    with collector_tuned():
+        return _extract_chunk(raws, model, reference, on_article)
+
+
+def _extract_chunk(raws: list[RawArticle], model: Optional[str], reference: Optional[str],
+                   on_article: Optional[Callable[[str], None]] = None) -> list[tuple[str, Any]]:
     from factx.nlp import load_pipeline, model_id, parse
 
     nlp = load_pipeline(model)
@@ -174,14 +207,23 @@ def _build_safely(doc, raw, mid, reference) -> tuple[str, Any]:
         return "error", f"extraction failed: {type(err).__name__}: {err}"
 
 
+def load_extractors(model: Optional[str] = None):
+    """What extraction loads once per process: the spaCy pipeline (returned) and the extractors'
+    own tables (first names)."""
+    from factx.entities import load_tables
+    from factx.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    load_tables()
+    return nlp
+
+
 def _worker_init(model: Optional[str], parent: Optional[int] = None) -> None:
     # The parent handles Ctrl-C and stops the workers; they must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
         die_with_parent(parent)
-    from factx.nlp import load_pipeline
-
-    load_pipeline(model)
+    load_extractors(model)
 
 
 def die_with_parent(parent: int, interval: float = 0.5) -> None:
@@ -366,10 +408,10 @@ def run_extract(
 
     def load() -> str:
         nonlocal loaded
-        from factx.nlp import load_pipeline, model_id
+        from factx.nlp import model_id
 
         loaded = True
-        return model_id(load_pipeline(model))
+        return model_id(load_extractors(model))
 
     if mid is None:
         mid = load()

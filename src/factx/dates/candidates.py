@@ -75,7 +75,12 @@ _EXTRA_PATTERNS = [
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
 ]
-_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
+# Every pattern starts at a word boundary (the later years of a list start at a digit after ", "):
+# the boundary tested once, before the alternatives, spares the scan trying each of them inside
+# every word (a third of the time, same matches). A pattern of any other shape drops the test.
+_LIST_YEARS = r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)"
+_AT_BOUNDARY = all(p.startswith((r"\b", _LIST_YEARS)) for p in _EXTRA_PATTERNS)
+_EXTRA_RE = re.compile((r"\b" if _AT_BOUNDARY else "") + "(?:" + "|".join(f"(?:{p})" for p in _EXTRA_PATTERNS) + ")")
 
 
 def is_temporal_token(tok) -> bool:

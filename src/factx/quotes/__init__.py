@@ -40,6 +40,7 @@ from factx.quotes.grammar import _Context
 from factx.quotes.marks import find_segments
 from factx.quotes.reported import reported_quotes
 from factx.lexicon import GENDER_PRONOUNS
+from factx.nlp import tokens
 from factx.quotes.speakers import _cast, _name_of, _resolve_pronoun, speaker_via
 from factx.quotes.statements import attribute
 from factx.schema import Quote
@@ -135,7 +136,7 @@ def pronoun_people(doc, text: str, people: list[dict], quotes: list[Quote] = ())
         ctx = _Context(doc, find_segments(text), text)
         cast = _cast(ctx, people)
         found = []
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[tok.i]:
                 continue
             if tok.idx in spoken:

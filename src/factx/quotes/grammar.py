@@ -23,7 +23,7 @@ class _Context:
     def __init__(self, doc, segs: list[_Segment], text: str):
         self.doc = doc
         self.text = text  # doc.text joins the tokens anew on every access
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.paras = _paragraphs(self.text)
         self.para_starts = [a for a, _ in self.paras]
         self.segs = segs

@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from factx.nlp import lemma
+from factx.nlp import lemma, tokens
 from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
@@ -793,7 +793,7 @@ def find_reported(ctx: _Context) -> list[Report]:
     """Every report of the article in text order, outside quotation marks, leaving out those
     whose cue lies inside another report's content (the outer report carries them)."""
     found = []
-    for tok in ctx.doc:
+    for tok in tokens(ctx.doc):
         if ctx.quoted[tok.i] or tok.is_space or tok.is_punct and tok.text != ":" or not _may_start_report(tok):
             continue
         for _, sieve in REPORTED_SIEVES:
