@@ -93,3 +93,11 @@ def test_ids_that_quote_alike_get_distinct_files(tmp_path):
         s.write_article(doc("x" * 401), key="k")
         files = {e["file"] for e in s.entries.values()}
     assert len(files) == 2
+
+
+def test_an_entity_s_name_does_not_depend_on_the_order_its_articles_were_stored():
+    from factx.index import _entity_summary
+
+    rows = [("DATE", "last year", "a.txt", "Last year", 1), ("DATE", "last year", "b.txt", "last year", 1)]
+    assert _entity_summary(rows)[1] == _entity_summary(rows[::-1])[1] == "Last year"
+    assert _entity_summary(rows)[4] == _entity_summary(rows[::-1])[4]

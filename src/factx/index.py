@@ -959,7 +959,7 @@ class Index:
             _expect(_crc(name, body) == crc)
             roles.update(a["value"] for a in json.loads(body).get("attributes", [])
                          if a.get("type") == "role" and isinstance(a.get("value"), str))
-        return roles.most_common(1)[0][0] if roles else ""
+        return min(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles else ""  # ties: by text
 
     @_healing
     def article_persons(self, article: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -1598,8 +1598,11 @@ def _entity_summary(rows: list[tuple]) -> tuple:
     for _, _, _, text, count in rows:
         aliases[text] += count
     label, key = rows[0][:2]
-    name, arts = aliases.most_common(1)[0][0], json.dumps(sorted({r[2] for r in rows}), ensure_ascii=False)
-    alias_json = json.dumps([a for a, _ in aliases.most_common()], ensure_ascii=False)
+    # ties broken by the text itself: the order rows come in depends on the order articles were
+    # stored, which --jobs changes
+    ranked = [a for a, _ in sorted(aliases.items(), key=lambda kv: (-kv[1], kv[0]))]
+    name, arts = ranked[0], json.dumps(sorted({r[2] for r in rows}), ensure_ascii=False)
+    alias_json = json.dumps(ranked, ensure_ascii=False)
     return (label, name, sum(aliases.values()), arts, alias_json, len(json.loads(arts)),
             _crc(label, name, arts, alias_json), key)
 
