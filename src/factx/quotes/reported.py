@@ -492,11 +492,7 @@ def as_cue(ctx: _Context, tok) -> Optional[Report]:
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     if not (lo > sent.start and doc[lo - 1].text == "," or hi < sent.end and doc[hi].text == ","):
         return None  # set off by a comma from the clause it attributes
-    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is not None:
-        source = _mention(ctx, agent) if _source_ok(ctx, agent, tok) else None
-    else:
-        source = _source(ctx, tok)
+    source = _source(ctx, tok)  # "As reported by X": the passive's agent
     if source is None or not lo <= source[0] < hi:
         return None
     return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "as-cue")
