@@ -426,18 +426,15 @@ class ArticlePerson:
         m, f = self.pronoun_votes.get("m", 0), self.pronoun_votes.get("f", 0)
         if max(m, f) >= PRONOUNS_OVER_TABLE and min(m, f) * 4 <= max(m, f) and not self.gender_votes:
             return "m" if m > f else "f"  # the article clearly calls this person he (or she)
-        for votes in (self.gender_votes, None, self.pronoun_votes):
-            if votes is None:
-                given = [g for n in self.names for g in n.given if len(g) > 1]
-                table = {first_name_gender(g) for g in given[:1]} - {None}
-                if len(table) == 1:
-                    return table.pop()
-                continue
-            m, f = votes.get("m", 0), votes.get("f", 0)
-            if m != f:
-                return "m" if m > f else "f"
-        given = [g for n in self.names for g in n.given if len(g) > 1]
-        return first_name_gender(given[0], mostly=True) if given else None  # the weakest evidence
+        first = next((g for n in self.names for g in n.given if len(g) > 1), None)
+        return (_majority(self.gender_votes) or (first and first_name_gender(first))
+                or _majority(self.pronoun_votes) or (first and first_name_gender(first, mostly=True)) or None)
+
+
+def _majority(votes: Counter) -> Optional[str]:
+    """"m" or "f", whichever has more votes; None on a tie."""
+    m, f = votes.get("m", 0), votes.get("f", 0)
+    return None if m == f else "m" if m > f else "f"
 
 
 def adds_a_surname(a: PersonName, b: PersonName) -> bool:
