@@ -101,3 +101,13 @@ def test_an_entity_s_name_does_not_depend_on_the_order_its_articles_were_stored(
     rows = [("DATE", "last year", "a.txt", "Last year", 1), ("DATE", "last year", "b.txt", "last year", 1)]
     assert _entity_summary(rows)[1] == _entity_summary(rows[::-1])[1] == "Last year"
     assert _entity_summary(rows)[4] == _entity_summary(rows[::-1])[4]
+
+
+@pytest.mark.parametrize("ahead", [0, 1, 3, 64])
+def test_read_ahead_gives_every_document_in_order(tmp_path, ahead):
+    with Store(tmp_path).open_for_writing() as s:
+        s.write_articles(({"id": f"{i}.txt", "text": f"t{i}", "title": None}, "k") for i in range(7))
+        pairs = [(aid, s.entries[aid]["file"]) for aid in s.article_ids()] + [("gone.txt", "gone.txt.json")]
+        got = list(s.read_ahead(pairs, threads=2, ahead=ahead))
+    assert [aid for aid, _ in got] == [aid for aid, _ in pairs]
+    assert all(json.loads(data)["id"] == aid for aid, data in got[:-1]) and got[-1][1] is None

@@ -481,6 +481,7 @@ class Store:
         them."""
         from collections import deque
         from concurrent.futures import ThreadPoolExecutor
+        from itertools import islice
 
         def read(file: Any) -> Optional[bytes]:
             try:
@@ -488,17 +489,13 @@ class Store:
             except (OSError, ValueError):
                 return None  # read_document says why
         with ThreadPoolExecutor(threads) as pool:
-            pending: deque = deque()
             items = iter(articles)
-            for aid, file in items:
-                pending.append((aid, pool.submit(read, file)))
-                if len(pending) >= ahead:
-                    break
+            pending = deque((aid, pool.submit(read, file)) for aid, file in islice(items, max(ahead, 1)))
             while pending:
                 aid, future = pending.popleft()
-                for more, file in items:
-                    pending.append((more, pool.submit(read, file)))
-                    break
+                more = next(items, None)
+                if more is not None:
+                    pending.append((more[0], pool.submit(read, more[1])))
                 yield aid, future.result()
 
     def iter_articles(self) -> Iterator[dict[str, Any] | CorruptArticle]:
