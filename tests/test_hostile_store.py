@@ -183,12 +183,8 @@ def scratch(tmp_path_factory, pristine):
     return copy
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_random_json_in_any_field_never_makes_a_query_raise(scratch, pristine, data):
-    doc = json.loads(document_file(pristine, "a.txt.json").read_text(encoding="utf-8"))
-    path = data.draw(st.sampled_from(_field_paths(doc)), label="field")
-    value = data.draw(_JSON | st.just(_MISSING), label="value")
+def _put(doc, path, value) -> None:
+    """Set the field at ``path`` of ``doc`` to ``value`` (``_MISSING``: remove it)."""
     target = doc
     for step in path[:-1]:
         target = target[step]
@@ -196,6 +192,15 @@ def test_random_json_in_any_field_never_makes_a_query_raise(scratch, pristine, d
         del target[path[-1]]
     else:
         target[path[-1]] = value
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_random_json_in_any_field_never_makes_a_query_raise(scratch, pristine, data):
+    doc = json.loads(document_file(pristine, "a.txt.json").read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(_field_paths(doc)), label="field")
+    value = data.draw(_JSON | st.just(_MISSING), label="value")
+    _put(doc, path, value)
     write_doc(scratch, doc)
     for q in (["articles", "--json"], ["show", "a.txt", "--json"], ["show", "a.txt", "--text"], ["quotes"],
               ["timeline", "--json"], ["who", "Alice Smith"], ["entities", "--json"], ["dates"]):
@@ -211,13 +216,7 @@ def test_the_quick_document_check_accepts_only_what_the_field_by_field_check_acc
     path = data.draw(st.sampled_from(_field_paths(doc)), label="field")
     value = data.draw(_JSON | st.just(_MISSING) | st.just("lone \ud800 surrogate") | st.just(["x", "\udfff"])
                       | st.just(2 ** 63) | st.just([0, 2 ** 64]) | st.just(-2 ** 63 - 1), label="value")
-    target = doc
-    for step in path[:-1]:
-        target = target[step]
-    if value is _MISSING:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
+    _put(doc, path, value)
     try:
         check_fields(doc)
     except ValueError as err:
