@@ -25,6 +25,20 @@ def document_files(store) -> list[Path]:
     return sorted((Path(store) / "articles").glob("*/*.json"))
 
 
+def write_inputs(folder: Path, texts: dict[str, str]) -> Path:
+    """A folder of input articles, one file per (name, text)."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def extracted_store(store: Path, inputs: Path) -> Path:
+    """A store made by ``factx extract`` of ``inputs`` (asserted to succeed)."""
+    result = run("extract", inputs, "--store", store, "-q")
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
 def run(*args, env=None):
     """Invoke the CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(app, [str(a) for a in args], env={"NO_COLOR": "1", **(env or {})})

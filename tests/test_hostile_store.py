@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import document_file, run, run_json
+from conftest import document_file, extracted_store, run, run_json, write_inputs
 from factx.store import content_hash, stored_file
 
 TEXTS = {
@@ -31,18 +31,12 @@ QUERIES = [["articles"], ["articles", "--json"], ["show", "a.txt"], ["show", "a.
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("inputs")
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_inputs(tmp_path_factory.mktemp("inputs"), TEXTS)
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory, inputs):
-    store = tmp_path_factory.mktemp("pristine") / "store"
-    result = run("extract", inputs, "--store", store, "-q")
-    assert result.exit_code == 0, result.stderr
-    return store
+    return extracted_store(tmp_path_factory.mktemp("pristine") / "store", inputs)
 
 
 # The answers compared before and after damage, by name.

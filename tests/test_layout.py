@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import document_file, document_files, run, run_json
+from conftest import document_file, document_files, extracted_store, run, run_json, write_inputs
 from factx import store as store_module
 from factx.store import (FLAT_VERSION, STORE_VERSION, Store, article_filename, open_store, safe_filename,
                          shard_of)
@@ -32,18 +32,12 @@ def doc(article_id, **extra):
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("inputs")
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_inputs(tmp_path_factory.mktemp("inputs"), TEXTS)
 
 
 @pytest.fixture(scope="module")
 def sharded(tmp_path_factory, inputs):
-    store = tmp_path_factory.mktemp("sharded") / "store"
-    result = run("extract", inputs, "--store", store, "-q")
-    assert result.exit_code == 0, result.stderr
-    return store
+    return extracted_store(tmp_path_factory.mktemp("sharded") / "store", inputs)
 
 
 @pytest.fixture(scope="module")
