@@ -139,3 +139,17 @@ def test_a_title_the_sentence_names_is_nobody_s_words(quote, text, title):
 def test_a_nickname_a_speaker_uses_is_still_theirs(nlp):
     found = extract_quotes(nlp("Trump called him “Lyin Ted” again."))
     assert [q.speaker for q in found if q.kind == "direct"] == ["Trump"]
+
+
+def test_words_set_in_the_writers_sentence_take_no_speaker_from_the_sentence_before(quote):
+    """Only a quote that is a sentence of its own continues the speaker of the sentence before;
+    a quoted word inside the writer's next sentence is not that speaker's."""
+    text = "Maria Lopez said the bridge would open in May. Crews painted the “rusty relic” green last year."
+    q = quote(text, "rusty relic")
+    assert q.speaker is None
+
+
+def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(quote):
+    text = "The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today."
+    q = quote(text, "rusty relic")
+    assert q.speaker == "Maria Lopez"

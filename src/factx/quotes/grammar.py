@@ -469,10 +469,12 @@ def _last_sentence(ctx: _Context, p: int) -> tuple[int, int]:
     return start, j
 
 
-def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int) -> Optional[tuple[int, int]]:
+def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int,
+                               own_sentence_only: bool = False) -> Optional[tuple[int, int]]:
     """The speaker of the nearest reporting verb before token ``before``, in the same sentence
     or the one before it (quoted words skipped): for a cue without subject ("..., adding,
-    “B”") and for a quote following "Smith said." in the same paragraph."""
+    “B”") and for a quote following "Smith said." in the same paragraph. With
+    ``own_sentence_only``, only a cue of the quote's own sentence counts."""
     doc = ctx.doc
     a = ctx.paras[seg.para][0]
     m, ends = before - 1, 0
@@ -483,7 +485,7 @@ def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int) -> Opt
             continue
         if _sentence_end(tok):
             ends += 1
-            if ends == 2:
+            if ends == 2 or own_sentence_only:
                 break
             continue
         if _cue(tok) is not None:
@@ -491,6 +493,23 @@ def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int) -> Opt
             if s is not None and _speaker_token_ok(ctx, s, tok):
                 return _mention(ctx, s)
     return None
+
+
+def _opens_its_sentence(ctx: _Context, seg: _Segment) -> bool:
+    """Nothing but punctuation between the start of the quote's sentence (or paragraph) and
+    its opening mark: the quote is a sentence of its own ("Smith said. “A.”"), not words set
+    in the writer's sentence ("fix the nation's “broken” system")."""
+    doc = ctx.doc
+    a = ctx.paras[seg.para][0]
+    m = ctx.tok_before(seg.open_at) - 1
+    while m >= 0 and doc[m].idx >= a:
+        tok = doc[m]
+        if _sentence_end(tok):
+            return True
+        if not (tok.is_punct or tok.is_space):
+            return False
+        m -= 1
+    return True
 
 
 def _next_text_para(ctx: _Context, p: int) -> int:

@@ -29,6 +29,7 @@ from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_
                                   _has_own_content, _hangs_on, _inside, _inside_subject_phrase,
                                   _is_dash, _last_np_before, _last_sentence, _lemma,
                                   _mention, _name_after_dash, _next_text_para, _only_quotes,
+                                  _opens_its_sentence,
                                   _previous_sentence_speaker, _prose, _sentence_end, _speaker_phrase,
                                   _speaker_token_ok, _starts_new_sentence, _subject)
 from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS,
@@ -581,7 +582,8 @@ def previous_sentence(site: _Statement) -> Optional[_Attribution]:
     """The speaker of a reporting verb in the sentence before the statement ("Smith said.
     “A.”")."""
     ctx, seg = site.ctx, site.first
-    spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at))
+    spk = _previous_sentence_speaker(ctx, seg, ctx.tok_before(seg.open_at),
+                                     own_sentence_only=not _opens_its_sentence(ctx, seg))
     return _Attribution(spk, None, None, "inherit") if spk is not None else None
 
 
