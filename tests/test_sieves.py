@@ -153,3 +153,15 @@ def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(quot
     text = "The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today."
     q = quote(text, "rusty relic")
     assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The debate turned sharp. Sanders answered with a phrase that could have come from his rival: "
+     "“Nobody likes a loser.”", "Sanders"),
+    ("The Tribune ran a headline that hits the mayor where it hurts: “City hall is broke.”", None),
+])
+def test_a_verb_of_a_relative_clause_is_no_cue_before_a_colon(quote, text, speaker):
+    """Before a colon any verb may introduce a quote ("Trump leaned in and boomed:"), but not one
+    of a relative clause: "a phrase that could have come from ...:" says nothing of who speaks."""
+    q = quote(text, "." if speaker is None else "loser")
+    assert q.speaker == speaker

@@ -13,7 +13,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DA
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS,
                                   NOT_SPEAKER_WORDS, PHRASAL_CUES, PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
-                                  SUBJECT_PRONOUNS)
+                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS)
 from factx.quotes.marks import _paragraphs, _Segment
 
 
@@ -429,6 +429,8 @@ def _generic_cue_before(toks):
         if t.pos_ in ("VERB",) and t.dep_ not in ("aux", "auxpass", "amod"):
             if t.is_upper and len(t.text) > 1:
                 return None  # "BUDGET TALKS STALL - Lee: “A”": a headline word the tagger took for a verb
+            if t.dep_ in SUBORDINATE_CLAUSE_DEPS:
+                return None  # "a headline that hits them where they live: “A”": a clause about something else
             if toks[-1].text == ":" or any(c.dep_ == "dobj" and lemma(c).lower() in STATEMENT_NOUNS
                                            for c in t.children):
                 return t

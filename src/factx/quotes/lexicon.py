@@ -211,6 +211,9 @@ QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query"})
 QUESTION_MARKS = frozenset({"if", "whether"})
 # Tags of relative pronouns ("that", "which", "who")
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# Dependencies of a verb heading a relative clause or modifying a noun: a verb there is no generic cue
+# for a quote after a colon ("a phrase that could have come from him: “A”")
+SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 # Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
 # "whether": the question is the content).
