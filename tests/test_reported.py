@@ -608,3 +608,24 @@ def test_a_report_inside_a_relative_clause(reported):
     check_offsets(text, q)
     assert q.rule == "verb-clause" and q.speaker_text == "critics"
     assert q.text == "will raise taxes for most families"
+
+
+def test_a_quote_that_continues_a_mixed_statement_joins_it(nlp):
+    """The deal “A,” Lee wrote. “B.”: the second quote goes on with what Lee wrote, so it is
+    one statement with the report, not a statement of its own."""
+    text = ("The budget deal “looks after the banks first and the schools last,” Maria Lopez wrote. "
+            "“That is not acceptable to anyone.”")
+    found = extract_quotes(nlp(text), text)
+    report = next(q for q in found if q.kind == "indirect")
+    follower = next(q for q in found if q.text.startswith("That is"))
+    assert report.speaker == follower.speaker == "Maria Lopez"
+    assert follower.statement == report.statement and not follower.partial
+    assert follower.rule == "statement"
+
+
+def test_a_comma_and_closing_mark_end_a_clause_before_the_speakers_phrase(reported):
+    """“A,” NBC host Lee said: the parser may hang "NBC" on the quote; the clause ends at the
+    closing mark."""
+    text = "“It was the first budget in a long time, senator,” NBC Today co-host Tom Becker said."
+    for q in reported(text):
+        assert "NBC" not in q.text

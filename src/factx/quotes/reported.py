@@ -19,7 +19,7 @@ gender is known to match (reported speech has many more "he said"s than quotatio
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from factx.nlp import lemma, tokens
@@ -439,11 +439,29 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     report = _report(ctx, tok, head, "clause-then-cue")
     if report is None:
         return None
+    report = _until_quote_closes_clause(ctx, report)
     words = ctx.doc[report.content[0]:report.content[1]]
     if any(t.text in (":", ";") and not ctx.quoted[t.i] or
            t.i != head.i and _clause_cue(t) and not ctx.quoted[t.i] and
            any(c.dep_ == "nsubj" for c in t.children) for t in words):
         return None  # a clause with a report or a break of its own is no single reported clause
+    return report
+
+
+def _until_quote_closes_clause(ctx: _Context, report: Report) -> Report:
+    """“A,” CBS host Lee said: a comma then a closing mark ends the clause when only words of
+    the speaker's phrase follow it, whatever the parser hung on them (it took "CBS" for an
+    apposition of the quote's last word)."""
+    doc = ctx.doc
+    i, j = report.content
+    if report.source is None or j > report.source[0]:
+        return report
+    for k in range(i + 1, j - 1):
+        if doc[k].text in CLOSING_MARKS and doc[k - 1].text == "," and not ctx.quoted[k + 1]:
+            tail = doc[k + 1:j]
+            if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in tail):
+                return report  # “A,” just as Clinton did in 2008, she said: the clause runs on
+            return replace(report, content=(i, k + 1))
     return report
 
 
@@ -830,6 +848,17 @@ def _own_words(ctx: _Context, a: int, b: int) -> bool:
 _INHERITED_RULES = CARRIED_RULES | {STATEMENT_RULE}
 
 
+def _continuations(direct: list[Quote], pieces: list[Quote], speaker: Optional[str]) -> list[Quote]:
+    """The later sentences of the quoted pieces' statement that only continue it (“A,” Lee
+    said of the deal that it “B.” “C.”): they go with the pieces into the report's statement."""
+    if not pieces:
+        return []
+    last = max(q.end for q in pieces)
+    old = {q.statement for q in pieces}
+    return [q for q in direct if q.statement in old and q.start >= last and q not in pieces
+            and q.rule == STATEMENT_RULE and q.speaker == speaker]
+
+
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                     named: list[tuple[int, int]]) -> list[Quote]:
     """The article's quotes with its reports added as quotes of kind "indirect", in text order.
@@ -875,10 +904,13 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                       cue=cue, statement=statement, cue_start=doc[report.cue_i].idx,
                       cue_end=last.idx + len(last.text), rule=report.rule,
                       speaker_via=speaker_via(ctx, report.source, report.rule))
-        for q in pieces:
+        followers = _continuations(direct, pieces, speaker)
+        for q in pieces + followers:
             for key, value in fields.items():
                 setattr(q, key, value)
-            q.partial = True
+            q.partial = q not in followers
+            if q in followers:
+                q.rule = STATEMENT_RULE
         out += [Quote(text=text[x:y], start=x, end=y, kind="indirect", **fields) for x, y in spans]
     out.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
     # statements numbered in text order again: a quoted piece took its report's new number
