@@ -629,3 +629,17 @@ def test_a_comma_and_closing_mark_end_a_clause_before_the_speakers_phrase(report
     text = "“It was the first budget in a long time, senator,” NBC Today co-host Tom Becker said."
     for q in reported(text):
         assert "NBC" not in q.text
+
+
+@pytest.mark.parametrize("text,content", [
+    ("On Monday Senator Ann Lee endorsed Tom Becker, a sign of her broad support among the party leaders.",
+     "Tom Becker"),
+    ("Ann Lee said the city would rebuild the old bridge, a project of twenty years.",
+     "the city would rebuild the old bridge"),
+    ("Ann Lee said that Tom Becker, the county treasurer, would resign.",
+     "Tom Becker, the county treasurer, would resign"),
+])
+def test_an_apposition_closing_the_content_is_the_writers(reported, text, content):
+    """", a sign of her support": the writer's comment on what was said, not part of it; an
+    apposition inside the clause stays."""
+    assert only(reported(text)).text == content

@@ -184,6 +184,20 @@ def _before_trailing_relative(ctx: _Context, i: int, j: int) -> int:
     return j
 
 
+def _before_trailing_apposition(ctx: _Context, i: int, j: int) -> int:
+    """"endorsed Mrs. Lee, a sign of her support among party leaders": an apposition closing
+    the content is the writer's comment on it: the content ends before its comma."""
+    doc = ctx.doc
+    for k in range(i + 1, j - 1):
+        if doc[k].text != "," or ctx.quoted[k]:
+            continue
+        nxt = doc[k + 1]
+        head = nxt.head if nxt.dep_ == "det" else nxt
+        if head.dep_ == "appos" and head.left_edge.i == k + 1 and head.right_edge.i + 1 >= j:
+            return k
+    return j
+
+
 def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
     """Tokens [i, j) narrowed to those of ``tok``'s paragraph, after its dateline if any."""
     doc = ctx.doc
@@ -227,6 +241,7 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     i, j = _in_paragraph(ctx, cue, max(i, sent.start), min(j, sent.end))
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
+    j = _before_trailing_apposition(ctx, i, j)
     while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
                      doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
         i += 1
