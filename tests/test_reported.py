@@ -643,3 +643,14 @@ def test_an_apposition_closing_the_content_is_the_writers(reported, text, conten
     """", a sign of her support": the writer's comment on what was said, not part of it; an
     apposition inside the clause stays."""
     assert only(reported(text)).text == content
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Mayor Ann Lee criticized the county board on two fronts.", "the county board on two fronts"),
+    ("Mayor Ann Lee defended the budget despite sharp criticism from the unions.",
+     "the budget despite sharp criticism from the unions"),
+])
+def test_the_object_of_a_communication_verb_keeps_its_adjuncts(reported, text, content):
+    """What was criticized or defended includes how: "on two fronts", "despite criticism"."""
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content

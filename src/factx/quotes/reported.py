@@ -225,14 +225,17 @@ def _after_dateline(doc, i: int, j: int) -> int:
 
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
              tail: tuple[str, ...] = (), until: Optional[int] = None,
-             since: Optional[int] = None) -> Optional[tuple[int, int]]:
-    """Token span of the content headed by ``head`` (its subtree from ``since`` on, and a
-    following "as ..." when ``tail`` allows it), inside the cue's sentence and paragraph, without
-    a leading "that", surrounding punctuation, or a trailing attribution of its own."""
+             since: Optional[int] = None,
+             tail_prepositions: Optional[frozenset] = CONTENT_PREPOSITIONS) -> Optional[tuple[int, int]]:
+    """Token span of the content headed by ``head`` (its subtree from ``since`` on, and the
+    following siblings whose dependency ``tail`` names, as "as ..." or, for "prep", those of
+    ``tail_prepositions``: None for any), inside the cue's sentence and paragraph, without a
+    leading "that", surrounding punctuation, or a trailing attribution of its own."""
     doc = ctx.doc
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
-        if sib.dep_ in tail and sib.i >= j and (sib.dep_ != "prep" or sib.lower_ in CONTENT_PREPOSITIONS) and \
+        if sib.dep_ in tail and sib.i >= j and \
+                (sib.dep_ != "prep" or tail_prepositions is None or sib.lower_ in tail_prepositions) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
             j = sib.right_edge.i + 1
     if i <= cue.i < j:
@@ -629,6 +632,12 @@ def say_object(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "say-object", min_tokens=1, tail=("prep",))
 
 
+# What goes with the object of a communication verb: "described the dinner | as a party",
+# "criticized Clinton | on two fronts", "defended it | despite criticism", "mentioned CNN | five
+# times", any preposition)
+OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
+
+
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...)."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
@@ -636,7 +645,7 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
     if obj is None:
         return None
-    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=("prep", "oprd"))
+    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None)
 
 
 def colon_label(ctx: _Context, tok) -> Optional[Report]:
