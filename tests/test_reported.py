@@ -654,3 +654,13 @@ def test_the_object_of_a_communication_verb_keeps_its_adjuncts(reported, text, c
     """What was criticized or defended includes how: "on two fronts", "despite criticism"."""
     q = only(reported(text))
     assert q.rule == "verb-object" and q.text == content
+
+
+@pytest.mark.parametrize("text,source", [
+    ("A third of independents, 33%, say they feel that way.", "A third of independents"),
+    ("A quarter of the union members said the strike should end.", "A quarter of the union members"),
+])
+def test_a_share_of_people_is_a_source(reported, text, source):
+    """Polls speak through shares of people: "a third of", "a quarter of"."""
+    q = only(reported(text))
+    assert q.speaker_text.startswith(source)

@@ -226,9 +226,10 @@ NOT_SOURCES = frozenset("you me us it this".split())
 # a source, found "via" the writer.
 WRITER_PRONOUNS = frozenset({"i", "we"})
 
-# Quantifiers that stand for a group of people as the subject of a cue ("Many in the crowd said
-# ...", "Most say ...").
-GROUP_QUANTIFIERS = frozenset("many most some few several all both half others majority".split())
+# Quantifiers and shares that stand for a group of people as the subject of a cue ("Many in the
+# crowd said ...", "Most say ...", "A third of independents say ...").
+GROUP_QUANTIFIERS = frozenset("many most some few several all both half others majority minority "
+                              "plurality third thirds quarter quarters fifth fifths share".split())
 
 # Entity types of a share of people who speak through a poll ("72 percent of voters said").
 POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})
