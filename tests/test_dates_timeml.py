@@ -204,16 +204,19 @@ def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
 # ---------------------------------------------------------------- sets
 
 @pytest.mark.parametrize("text,value,freq", [
-    ("daily", "XXXX-XX-XX", "1X"), ("annually", "XXXX", "1X"), ("weekly", "XXXX-WXX", "1X"),
-    ("each July", "XXXX-07", None), ("every year", "XXXX", None),
+    ("daily", "P1D", None), ("annually", "P1Y", None), ("weekly", "P1W", None),
+    ("each July", "XXXX-07", None), ("every year", "P1Y", None),
     ("Tuesday nights", "XXXX-WXX-2TNI", None), ("every Friday morning", "XXXX-WXX-5TMO", None),
-    ("Sundays", "XXXX-WXX-7", None), ("twice a week", "XXXX-WXX", "2X"),
-    ("three times a year", "XXXX", "3X"), ("every other week", "XXXX-WXX", None),
+    ("Sundays", "XXXX-WXX-7", None), ("twice a week", "P1W", "2X"),
+    ("three times a year", "P1Y", "3X"), ("every other week", "P2W", None),
+    ("every two months", "P2M", None), ("every 3 hours", "PT3H", None),
+    ("every weekend", "XXXX-WXX-WE", None), ("every night", "XXXX-XX-XXTNI", None),
 ])
-def test_sets_recur_on_a_calendar_pattern_never_a_duration(text, value, freq):
+def test_sets_by_period_or_by_the_named_time_they_recur_on(text, value, freq):
+    # TimeML 1.2.1 specification: "daily" is SET P1D (quant EVERY), "twice a month" SET P1M
+    # freq 2X; "every Tuesday" recurs on a named day, XXXX-WXX-2
     t = normalize(text)
     assert (t.type, t.value, t.freq) == ("set", value, freq)
-    assert not t.value.startswith("P")
 
 
 def test_sets_in_sentences_and_the_daily_newspaper(nlp):
@@ -221,7 +224,7 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
                         "The story ran in the state daily Herald.")
     assert got["Tuesday nights"].value == "XXXX-WXX-2TNI"
     month = next(f for f in got.values() if f.text.endswith("a month"))
-    assert (month.type, month.value, month.freq) == ("set", "XXXX-XX", "2X")
+    assert (month.type, month.value, month.freq) == ("set", "P1M", "2X")
     assert "daily" not in got
 
 

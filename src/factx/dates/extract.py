@@ -19,7 +19,7 @@ from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
-from .values import PAST, Timex, parse_quantity, set_pattern_of_duration
+from .values import PAST, Timex, parse_quantity, set_period_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -67,9 +67,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     prev_tag = doc[span.start - 1].tag_ if span.start > 0 else ""
     if norm.type == "duration" and (prev in SET_CONTEXT or prev_tag == "NNS") and \
-            span[0].lower_ in ("a", "an") and len(span) == 2 and set_pattern_of_duration(norm.value):
-        # "twice a week": the set recurs each week, twice in it
-        norm = Timex("set", set_pattern_of_duration(norm.value), None, False, "set_from_context",
+            span[0].lower_ in ("a", "an") and len(span) == 2 and set_period_of_duration(norm.value):
+        # "twice a week": the set recurs each week (P1W), twice in it
+        norm = Timex("set", set_period_of_duration(norm.value), None, False, "set_from_context",
                      _times_before(doc, span.start))
     span = adjust_span(span)
     if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
