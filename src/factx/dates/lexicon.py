@@ -112,10 +112,8 @@ HOLIDAYS_NTH = {
 EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46}
 
-# Adverbs of frequency and the period they repeat at ("daily" -> every P1D).
-# Adverbs of frequency: the pattern each occurrence falls on and how often in it ("daily" is once
-# every XXXX-XX-XX). A stride of two periods has no pattern of its own ("biweekly": every week
-# pattern, half as often is not written).
+# Adverbs of frequency: the period they recur at ("daily" -> P1D, "biweekly" -> P2W) and how
+# often in it ("semiannually": P1Y, 2X); "nightly" recurs on a named part of the day.
 SET_ADVERBS = {"daily": ("P1D", None), "weekly": ("P1W", None),
                "monthly": ("P1M", None), "yearly": ("P1Y", None), "annually": ("P1Y", None),
                "hourly": ("PT1H", None), "nightly": ("XXXX-XX-XXTNI", None),
