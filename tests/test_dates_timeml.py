@@ -228,6 +228,25 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
     assert "daily" not in got
 
 
+@pytest.mark.parametrize("text,value,freq", [
+    ("24 hours a day", "P1D", "24H"), ("three days a week", "P1W", "3D"),
+    ("eight hours per day", "P1D", "8H"), ("an hour a day", "P1D", "1H"),
+])
+def test_an_amount_in_every_period_is_one_set(text, value, freq):
+    # TimeML 1.2.1 specification: "three days every month" is SET P1M with freq 3D
+    t = normalize(text)
+    assert (t.type, t.value, t.freq, t.rule) == ("set", value, freq, "set_amount_per_unit")
+
+
+def test_an_amount_in_every_period_in_sentences_and_not_before_ago(nlp):
+    got = facts_of(nlp, "The guards stand watch 24 hours a day, seven days a week. "
+                        "The repair took two hours a day ago.", D(2021, 3, 10))
+    assert (got["24 hours a day"].type, got["24 hours a day"].value) == ("set", "P1D")
+    assert got["seven days a week"].value == "P1W"
+    assert got["two hours"].type == "duration"
+    assert got["a day ago"].value == "2021-03-09"
+
+
 # ---------------------------------------------------------------- durations
 
 @pytest.mark.parametrize("text,value", [

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_season", sets.set_every_season),
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
     Rule("set_times_per_unit", sets.set_times_per_unit),
+    Rule("set_amount_per_unit", sets.set_amount_per_unit),
     Rule("deictic_word", deictic.deictic_word),
     Rule("day_before_or_after_date", anaphoric.day_before_or_after_date),
     Rule("anaphoric", anaphoric.anaphoric),

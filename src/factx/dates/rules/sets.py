@@ -94,3 +94,18 @@ def set_times_per_unit(t: str, ref, tense) -> Optional[Timex]:
     k = m.group("k")
     n = TIMES_WORDS.get(m.group("n")) or (int(k) if k and k.isdigit() else NUMBER_WORDS.get(k or ""))
     return Timex("set", value, freq=f"{int(n)}X" if n else None)
+
+
+def set_amount_per_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"24 hours a day", "three days per week", "an hour a day". As the TimeML 1.2.1 specification writes "three days every month" (SET P1M, freq
+    3D): the period is the value and the amount in each goes in ``freq``."""
+    m = re.fullmatch(rf"(?P<n>{QTY_RE})\s+(?P<u1>{UNIT_RE})\s+(?:a|an|per|every|each)\s+"
+                     rf"(?P<u2>{UNIT_RE})", t)
+    if not m:
+        return None
+    value, amount = set_period(m.group("u2")), set_period(m.group("u1"), _count(m.group("n")) or 1)
+    if value is None or amount is None:
+        return None
+    n = _count(m.group("n"))
+    freq = re.sub(r"^PT?", "", amount) if n else None
+    return Timex("set", value, freq=freq)
