@@ -270,6 +270,16 @@ def test_a_month_end_is_the_month_with_mod_end(nlp, text, phrase, value):
     assert (f.value, f.mod) == (value, "END")
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Sales fell in the month of April.", "the month of April", "2021-04"),
+    ("Prices rose in the month of May 2019.", "the month of May 2019", "2019-05"),
+    ("The bridge was closed in April month for repairs.", "April month", "2021-04"),
+])
+def test_a_month_named_with_the_word_month_is_the_month(nlp, text, phrase, value):
+    f = facts_of(nlp, text, D(2021, 6, 10))[phrase]
+    assert (f.type, f.value, f.rule) == ("date", value, "month_named")
+
+
 # ---------------------------------------------------------------- "for the quarter", "in the year"
 
 @pytest.mark.parametrize("text,phrase,value", [
