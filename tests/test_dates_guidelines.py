@@ -246,12 +246,38 @@ def test_a_bare_clock_time_keeps_the_reference_day_otherwise(nlp, text, phrase, 
 
 
 @pytest.mark.parametrize("text,phrase,value", [
+    # the story moved to other years between the day it named and the time
+    ("The ship docked on June 3. Storms hit the port in 1994 and 1997. The captain left at "
+     "10 p.m.", "10 p.m.", "2010-06-16T22:00"),
+])
+def test_a_bare_clock_time_is_not_on_a_story_day_the_text_moved_away_from(nlp, text, phrase,
+                                                                          value):
+    assert facts_of(nlp, text, JUNE)[phrase].value == value
+
+
+def test_a_bare_clock_time_on_a_day_counted_from_an_event_has_an_unknown_day(nlp):
+    f = facts_of(nlp, "The ship docked on June 3. A guard saw the car at 6 a.m. ten days "
+                      "before the fire.", JUNE)["6 a.m."]
+    assert (f.value, f.rule) == ("XXXX-XX-XXT06:00", "clock_on_event_day")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
     ("The frigate replaced the old ship in November-end.", "November-end", "2009-11"),
     ("The deal closes by March end.", "March end", "2010-03"),
 ])
 def test_a_month_end_is_the_month_with_mod_end(nlp, text, phrase, value):
     f = facts_of(nlp, text, D(2009, 12, 16))[phrase]
     assert (f.value, f.mod) == (value, "END")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Sales fell in the month of April.", "the month of April", "2021-04"),
+    ("Prices rose in the month of May 2019.", "the month of May 2019", "2019-05"),
+    ("The bridge was closed in April month for repairs.", "April month", "2021-04"),
+])
+def test_a_month_named_with_the_word_month_is_the_month(nlp, text, phrase, value):
+    f = facts_of(nlp, text, D(2021, 6, 10))[phrase]
+    assert (f.type, f.value, f.rule) == ("date", value, "month_named")
 
 
 # ---------------------------------------------------------------- "for the quarter", "in the year"

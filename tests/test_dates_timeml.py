@@ -204,16 +204,19 @@ def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
 # ---------------------------------------------------------------- sets
 
 @pytest.mark.parametrize("text,value,freq", [
-    ("daily", "XXXX-XX-XX", "1X"), ("annually", "XXXX", "1X"), ("weekly", "XXXX-WXX", "1X"),
-    ("each July", "XXXX-07", None), ("every year", "XXXX", None),
+    ("daily", "P1D", None), ("annually", "P1Y", None), ("weekly", "P1W", None),
+    ("each July", "XXXX-07", None), ("every year", "P1Y", None),
     ("Tuesday nights", "XXXX-WXX-2TNI", None), ("every Friday morning", "XXXX-WXX-5TMO", None),
-    ("Sundays", "XXXX-WXX-7", None), ("twice a week", "XXXX-WXX", "2X"),
-    ("three times a year", "XXXX", "3X"), ("every other week", "XXXX-WXX", None),
+    ("Sundays", "XXXX-WXX-7", None), ("twice a week", "P1W", "2X"),
+    ("three times a year", "P1Y", "3X"), ("every other week", "P2W", None),
+    ("every two months", "P2M", None), ("every 3 hours", "PT3H", None),
+    ("every weekend", "XXXX-WXX-WE", None), ("every night", "XXXX-XX-XXTNI", None),
 ])
-def test_sets_recur_on_a_calendar_pattern_never_a_duration(text, value, freq):
+def test_sets_by_period_or_by_the_named_time_they_recur_on(text, value, freq):
+    # TimeML 1.2.1 specification: "daily" is SET P1D (quant EVERY), "twice a month" SET P1M
+    # freq 2X; "every Tuesday" recurs on a named day, XXXX-WXX-2
     t = normalize(text)
     assert (t.type, t.value, t.freq) == ("set", value, freq)
-    assert not t.value.startswith("P")
 
 
 def test_sets_in_sentences_and_the_daily_newspaper(nlp):
@@ -221,8 +224,27 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
                         "The story ran in the state daily Herald.")
     assert got["Tuesday nights"].value == "XXXX-WXX-2TNI"
     month = next(f for f in got.values() if f.text.endswith("a month"))
-    assert (month.type, month.value, month.freq) == ("set", "XXXX-XX", "2X")
+    assert (month.type, month.value, month.freq) == ("set", "P1M", "2X")
     assert "daily" not in got
+
+
+@pytest.mark.parametrize("text,value,freq", [
+    ("24 hours a day", "P1D", "24H"), ("three days a week", "P1W", "3D"),
+    ("eight hours per day", "P1D", "8H"), ("an hour a day", "P1D", "1H"),
+])
+def test_an_amount_in_every_period_is_one_set(text, value, freq):
+    # TimeML 1.2.1 specification: "three days every month" is SET P1M with freq 3D
+    t = normalize(text)
+    assert (t.type, t.value, t.freq, t.rule) == ("set", value, freq, "set_amount_per_unit")
+
+
+def test_an_amount_in_every_period_in_sentences_and_not_before_ago(nlp):
+    got = facts_of(nlp, "The guards stand watch 24 hours a day, seven days a week. "
+                        "The repair took two hours a day ago.", D(2021, 3, 10))
+    assert (got["24 hours a day"].type, got["24 hours a day"].value) == ("set", "P1D")
+    assert got["seven days a week"].value == "P1W"
+    assert got["two hours"].type == "duration"
+    assert got["a day ago"].value == "2021-03-09"
 
 
 # ---------------------------------------------------------------- durations

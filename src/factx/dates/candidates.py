@@ -42,6 +42,10 @@ _EXTRA_PATTERNS = [
     r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
     r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
     r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
+    # an amount of time in every period (before the amount alone, which the
+    # alternation would otherwise take first): "24 hours a day", "three days per week"
+    rf"\b{_NUMW}\s+{_UNIT}\s+(?:a|an|per|every|each)\s+(?:hour|day|night|week|month|year)\b"
+    r"(?!\s+(?:ago|later|earlier|before|after)\b)",
     rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
     rf"(?:\s+(?:ago|later|earlier))?\b",
     # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",

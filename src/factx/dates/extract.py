@@ -19,7 +19,7 @@ from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
-from .values import PAST, Timex, parse_quantity, set_pattern_of_duration
+from .values import PAST, Timex, parse_quantity, set_period_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -67,9 +67,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     prev_tag = doc[span.start - 1].tag_ if span.start > 0 else ""
     if norm.type == "duration" and (prev in SET_CONTEXT or prev_tag == "NNS") and \
-            span[0].lower_ in ("a", "an") and len(span) == 2 and set_pattern_of_duration(norm.value):
-        # "twice a week": the set recurs each week, twice in it
-        norm = Timex("set", set_pattern_of_duration(norm.value), None, False, "set_from_context",
+            span[0].lower_ in ("a", "an") and len(span) == 2 and set_period_of_duration(norm.value):
+        # "twice a week": the set recurs each week (P1W), twice in it
+        norm = Timex("set", set_period_of_duration(norm.value), None, False, "set_from_context",
                      _times_before(doc, span.start))
     span = adjust_span(span)
     if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
@@ -153,19 +153,42 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
             last_full = f.value
 
 
-def _anchor_clock_times(facts: list[DateFact], past: set, ref: Optional[_dt.date]) -> None:
+def _anchor_clock_times(facts: list[DateFact], past: set, ref: Optional[_dt.date],
+                        text: str = "") -> None:
     """A clock time that names no day ("at about 10:35 a.m. (0735 GMT) Friday", "at 4 a.m.,
     hours before Tuesday's vote") is a time of the day its sentence names, as TimeML anchors a
     time of day to the date the text gives it. When the sentence names none, a time told in the
     past tense is on the day the story last named ("The blast hit the city on Friday. ... At
-    10:35 a.m., a second bomb went off"), as long as that day is not after the reference date;
-    otherwise the reference date stands. The nearest day in the sentence wins."""
+    10:35 a.m., a second bomb went off"), as long as that day is not after the reference date
+    and the text has not moved to another period since ("in 1994 and 1997"); otherwise the
+    reference date stands. The nearest day in the sentence wins. A time on a day the sentence
+    counts from an event ("at 6 a.m. ten days before the shooting") is on a day the text does
+    not date: its day stays unknown."""
     story_day: Optional[DateFact] = None
     for f in facts:
         if f.type == "time" and f.value and _names_no_day(f):
+            if f.start in past and "T" in f.value and _counted_from_event(f, facts, text):
+                f.value = "XXXX-XX-XX" + f.value[f.value.index("T"):]
+                f.rule = "clock_on_event_day" if f.rule == "clock_time" else f.rule
+                continue
             _anchor_one(f, facts, story_day if f.start in past else None, ref)
         elif f.type in ("date", "time") and f.value and _DAY.match(f.value):
             story_day = f
+        elif story_day is not None and f.type == "date" and f.value and \
+                _PERIOD.fullmatch(f.value) and not story_day.value.startswith(f.value):
+            story_day = None  # the story moved to another year, month or decade
+
+
+# a year, a month or a decade ("1994", "1998-10", "199"): a period with no day of its own
+_PERIOD = re.compile(r"\d{3,4}(?:-\d\d)?")
+_FROM_EVENT = re.compile(r"\s*(?:before|after|earlier|later)\b", re.I)
+
+
+def _counted_from_event(f: DateFact, facts: list[DateFact], text: str) -> bool:
+    """Whether the sentence of the time ``f`` has an amount of time told from an event ("ten
+    days before the shooting", "a week after the vote")."""
+    return any(g.type == "duration" and g.sentence_start == f.sentence_start and
+               _FROM_EVENT.match(text, g.end) for g in facts if g is not f)
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -249,7 +272,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
         facts.sort(key=lambda f: f.start)
         facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)
         _resolve_anaphora(facts)
-        _anchor_clock_times(facts, past, ref)
+        _anchor_clock_times(facts, past, ref, doc.text if text is None else text)
     except Exception as exc:  # noqa: BLE001 - keep the dates found so far
         report("extracting dates", exc)
         facts.sort(key=lambda f: f.start)

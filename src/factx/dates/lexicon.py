@@ -112,15 +112,13 @@ HOLIDAYS_NTH = {
 EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46}
 
-# Adverbs of frequency and the period they repeat at ("daily" -> every P1D).
-# Adverbs of frequency: the pattern each occurrence falls on and how often in it ("daily" is once
-# every XXXX-XX-XX). A stride of two periods has no pattern of its own ("biweekly": every week
-# pattern, half as often is not written).
-SET_ADVERBS = {"daily": ("XXXX-XX-XX", "1X"), "weekly": ("XXXX-WXX", "1X"),
-               "monthly": ("XXXX-XX", "1X"), "yearly": ("XXXX", "1X"), "annually": ("XXXX", "1X"),
-               "hourly": ("XXXX-XX-XXTXX", "1X"), "nightly": ("XXXX-XX-XXTNI", "1X"),
-               "biweekly": ("XXXX-WXX", None), "quarterly": ("XXXX-QX", "1X"),
-               "biannually": ("XXXX", "2X"), "semiannually": ("XXXX", "2X")}
+# Adverbs of frequency: the period they recur at ("daily" -> P1D, "biweekly" -> P2W) and how
+# often in it ("semiannually": P1Y, 2X); "nightly" recurs on a named part of the day.
+SET_ADVERBS = {"daily": ("P1D", None), "weekly": ("P1W", None),
+               "monthly": ("P1M", None), "yearly": ("P1Y", None), "annually": ("P1Y", None),
+               "hourly": ("PT1H", None), "nightly": ("XXXX-XX-XXTNI", None),
+               "biweekly": ("P2W", None), "quarterly": ("P3M", None),
+               "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X")}
 # "once a week", "twice a year", "three times per month": how often.
 TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

@@ -123,24 +123,30 @@ def ymd(y: int, mo: int, d: int, relative: bool = False) -> Optional[Timex]:
         return None
 
 
-# The calendar pattern a set repeats on, by the letter of its period ("every week" is every
-# XXXX-WXX). TimeML writes a set by the time it recurs on, not by a length of time.
-_SET_PATTERNS = {("D", False): "XXXX-XX-XX", ("W", False): "XXXX-WXX", ("M", False): "XXXX-XX",
-                 ("Y", False): "XXXX", ("Q", False): "XXXX-QX", ("H", True): "XXXX-XX-XXTXX",
-                 ("M", True): "XXXX-XX-XXTXX:XX", ("S", True): "XXXX-XX-XXTXX:XX:XX"}
+# A set that recurs every so often is written, as in the TimeML 1.2.1 specification, by its
+# period: "daily" is P1D (quant EVERY), "twice a month" is P1M with freq 2X, "every two weeks"
+# P2W. A set that recurs on a named time of the calendar keeps that time's pattern instead:
+# "every Tuesday" is XXXX-WXX-2, "each July" XXXX-07, "Tuesday nights" XXXX-WXX-2TNI.
 
 
-def set_pattern(unit: str) -> Optional[str]:
-    """The pattern of a set recurring each ``unit`` ("week" -> "XXXX-WXX"); None for a unit
-    that has none (a weekend, a decade)."""
-    unit = unit.lower().rstrip("s") if unit.lower() not in ("centuries", "millennia") else unit
-    is_time, letter, mult = UNITS.get(unit, (False, "", 0))
-    if mult != 1:
+def set_period(unit: str, count: int = 1) -> Optional[str]:
+    """The period of a set recurring every ``count`` ``unit`` ("week" -> "P1W", "hour", 2 ->
+    "PT2H", "quarter" -> "P3M", "decade" -> "P10Y"); None for a unit that is a named time
+    rather than a length (a weekend, a night)."""
+    low = unit.lower()
+    unit = low if low in ("centuries", "millennia") else low.rstrip("s")
+    unit = {"centuries": "century", "millennia": "millennium"}.get(unit, unit)
+    if unit in ("weekend", "night"):
         return None
-    return _SET_PATTERNS.get((letter, is_time))
+    is_time, letter, mult = UNITS.get(unit, (False, "", 0))
+    if not letter or count < 1:
+        return None
+    if letter == "Q":
+        letter, mult = "M", 3 * mult
+    return f"P{'T' if is_time else ''}{count * mult}{letter}"
 
 
-def set_pattern_of_duration(value: Optional[str]) -> Optional[str]:
-    """The pattern of a set written as its period ("P1W" -> "XXXX-WXX")."""
-    m = re.fullmatch(r"P(T?)1([A-Z])", value or "")
-    return _SET_PATTERNS.get((m.group(2), bool(m.group(1)))) if m else None
+def set_period_of_duration(value: Optional[str]) -> Optional[str]:
+    """The period of a set read as the length "a week" in "twice a week" ("P1W"), or None
+    for a value that is not one unit of time."""
+    return value if re.fullmatch(r"PT?1[A-Z]", value or "") else None

@@ -13,8 +13,10 @@ Conventions (TimeML 1.2.1 TIMEX3):
   seasons ``-SU``;
 * durations in ISO 8601, decades and centuries with a count in years ("two decades" -> ``P20Y``),
   a vague count as ``X`` ("years" -> ``PXY``, "centuries" -> ``PXC``);
-* a set by the calendar pattern it recurs on ("daily" -> ``XXXX-XX-XX``, "Tuesday nights" ->
-  ``XXXX-WXX-2TNI``) with ``freq`` ("twice a week" -> ``2X``), never a duration value;
+* a set that recurs every so often by its period, as the TimeML 1.2.1 specification writes
+  "daily" (``P1D``) and "twice a month" (``P1M``, freq ``2X``); one that recurs on a named time
+  by that time's pattern ("every Tuesday" -> ``XXXX-WXX-2``, "Tuesday nights" ->
+  ``XXXX-WXX-2TNI``);
 * a time of day, even a vague one ("Friday night", "this morning", "at dawn"), is a TIME with a
   part-of-day suffix (TMO, TAF, TEV, TNI); dawn is morning and dusk evening;
 * an amount told from another date ("two days later", "a year earlier") is a DATE counted from
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_season", sets.set_every_season),
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
     Rule("set_times_per_unit", sets.set_times_per_unit),
+    Rule("set_amount_per_unit", sets.set_amount_per_unit),
     Rule("deictic_word", deictic.deictic_word),
     Rule("day_before_or_after_date", anaphoric.day_before_or_after_date),
     Rule("anaphoric", anaphoric.anaphoric),

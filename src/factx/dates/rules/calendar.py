@@ -212,6 +212,14 @@ def month_end(t: str, ref, tense) -> Optional[Timex]:
     return hit._replace(mod="END") if hit is not None else None
 
 
+def month_named(t: str, ref, tense) -> Optional[Timex]:
+    """"the month of April", "the month of May 2019", "April month" (Indian English): the
+    month, as "April" alone reads."""
+    m = re.fullmatch(rf"(?:the\s+)?month\s+of\s+(?P<month>{MONTH_RE}.*)", t) or \
+        re.fullmatch(rf"(?P<month>{MONTH_RE})\s+month", t)
+    return month(m.group("month"), ref, tense) if m else None
+
+
 def season(t: str, ref, tense) -> Optional[Timex]:
     """"summer", "summer 2015", "the summer of 2015", "2015 summer"."""
     m = re.fullmatch(rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t) or \
@@ -344,7 +352,7 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
                   Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
-                  Rule("month_end", month_end),
+                  Rule("month_end", month_end), Rule("month_named", month_named),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))
 

@@ -1,6 +1,8 @@
 """Recurring times (TIMEX3 SET): "daily", "every year", "every other Monday", "twice a week",
-"Tuesday nights". A set's value is the calendar pattern it recurs on ("XXXX-WXX-2TNI"), never
-a length of time; how often within it goes in ``freq`` ("2X")."""
+"Tuesday nights". As in the TimeML 1.2.1 specification, a set that recurs every so often is
+written by its period ("daily" -> P1D, "every other week" -> P2W, "twice a month" -> P1M with
+freq 2X), and one that recurs on a named time by that time's pattern ("every Tuesday" ->
+XXXX-WXX-2, "Tuesday nights" -> XXXX-WXX-2TNI, "each July" -> XXXX-07)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +10,7 @@ from typing import Optional
 
 from ..lexicon import (MONTH_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE, SEASONS,
                        SET_ADVERBS, TIMES_WORDS, UNIT_RE, WEEKDAY_RE)
-from ..values import Timex, set_pattern
+from ..values import Timex, set_period
 from .common import month_of, weekday_of
 
 
@@ -22,11 +24,25 @@ def set_adverb(t: str, ref, tense) -> Optional[Timex]:
 
 def set_every_unit(t: str, ref, tense) -> Optional[Timex]:
     """"every year", "each week", "every other week", "every two months", "per day"."""
-    m = re.fullmatch(rf"(?:every|each|per)\s+(?:(other)\s+)?(?:({QTY_RE})\s+)?({UNIT_RE})", t)
+    m = re.fullmatch(rf"(?:every|each|per)\s+(?:(other)\s+)?(?:({QTY_RE}|\d+)\s+)?({UNIT_RE})", t)
     if not m:
         return None
-    value = set_pattern(m.group(3))
+    unit = m.group(3)
+    if unit.startswith("weekend"):
+        return Timex("set", "XXXX-WXX-WE")
+    count = 2 if m.group(1) else _count(m.group(2)) if m.group(2) else 1
+    value = set_period(unit, count or 1)
+    if value and not count:
+        value = re.sub(r"\d+", "X", value)  # "every few days": PXD
     return Timex("set", value) if value else None
+
+
+def _count(word: str) -> Optional[int]:
+    """The whole number a count word or figure says ("two", "3"), or None."""
+    if word.isdigit():
+        return int(word)
+    n = NUMBER_WORDS.get(word)
+    return int(n) if n is not None and float(n).is_integer() else None
 
 
 def set_every_weekday(t: str, ref, tense) -> Optional[Timex]:
@@ -72,9 +88,24 @@ def set_times_per_unit(t: str, ref, tense) -> Optional[Timex]:
                      rf"(?P<unit>{UNIT_RE})", t)
     if not m:
         return None
-    value = set_pattern(m.group("unit"))
+    value = set_period(m.group("unit"))
     if value is None:
         return None
     k = m.group("k")
     n = TIMES_WORDS.get(m.group("n")) or (int(k) if k and k.isdigit() else NUMBER_WORDS.get(k or ""))
     return Timex("set", value, freq=f"{int(n)}X" if n else None)
+
+
+def set_amount_per_unit(t: str, ref, tense) -> Optional[Timex]:
+    """"24 hours a day", "three days per week", "an hour a day". As the TimeML 1.2.1 specification writes "three days every month" (SET P1M, freq
+    3D): the period is the value and the amount in each goes in ``freq``."""
+    m = re.fullmatch(rf"(?P<n>{QTY_RE})\s+(?P<u1>{UNIT_RE})\s+(?:a|an|per|every|each)\s+"
+                     rf"(?P<u2>{UNIT_RE})", t)
+    if not m:
+        return None
+    value, amount = set_period(m.group("u2")), set_period(m.group("u1"), _count(m.group("n")) or 1)
+    if value is None or amount is None:
+        return None
+    n = _count(m.group("n"))
+    freq = re.sub(r"^PT?", "", amount) if n else None
+    return Timex("set", value, freq=freq)
