@@ -664,3 +664,12 @@ def test_a_share_of_people_is_a_source(reported, text, source):
     """Polls speak through shares of people: "a third of", "a quarter of"."""
     q = only(reported(text))
     assert q.speaker_text.startswith(source)
+
+
+def test_inverted_parenthetical_cue(reported):
+    """A, said X, B: the subject after the cue is the source, not the start of A."""
+    text = "The plan, said Ann Lee, would cost too much."
+    found = reported(text)
+    assert [q.text for q in found] == ["The plan", "would cost too much"]
+    assert {q.speaker for q in found} == {"Ann Lee"} and {q.rule for q in found} == {"parenthetical-cue"}
+    assert len({q.statement for q in found}) == 1

@@ -491,6 +491,9 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
         return None
     doc, sent = ctx.doc, tok.sent
+    inverted = _inverted_parenthetical(ctx, tok)
+    if inverted is not None:
+        return inverted
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # its commas included
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is not None and subj.left_edge.i > lo and doc[subj.left_edge.i - 1].text == ",":
@@ -501,6 +504,23 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     if source is None or not lo <= source[0] < hi:
         return None
     return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "parenthetical-cue")
+
+
+def _inverted_parenthetical(ctx: _Context, tok) -> Optional[Report]:
+    """A, said X, B: the cue before its subject, between commas. The parser takes the start of
+    A for a second subject of the cue; the source is the subject after it."""
+    doc = ctx.doc
+    after = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    if after is None or tok.i == tok.sent.start or doc[tok.i - 1].text != "," or \
+            not _source_ok(ctx, after, tok):
+        return None
+    hi = after.right_edge.i + 1
+    if hi >= len(doc) or doc[hi].text != ",":
+        return None
+    source = _mention(ctx, after)
+    if source is None:
+        return None
+    return _report_around(ctx, tok, tok.i - 1, hi + 1, source, _lemma(tok), "parenthetical-cue")
 
 
 def _report_around(ctx: _Context, tok, lo: int, hi: int, source, cue_lemma: str, rule: str,
