@@ -97,8 +97,9 @@ def set_times_per_unit(t: str, ref, tense) -> Optional[Timex]:
 
 
 def set_amount_per_unit(t: str, ref, tense) -> Optional[Timex]:
-    """"24 hours a day", "three days per week", "an hour a day". As the TimeML 1.2.1 specification writes "three days every month" (SET P1M, freq
-    3D): the period is the value and the amount in each goes in ``freq``."""
+    """"24 hours a day", "three days per week", "an hour a day". As the TimeML 1.2.1
+    specification writes "three days every month" (SET P1M, freq 3D): the period is the value
+    and the amount in each goes in ``freq``."""
     m = re.fullmatch(rf"(?P<n>{QTY_RE})\s+(?P<u1>{UNIT_RE})\s+(?:a|an|per|every|each)\s+"
                      rf"(?P<u2>{UNIT_RE})", t)
     if not m:
