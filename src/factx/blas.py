@@ -50,9 +50,9 @@ def _openblas_libraries() -> list[str]:
 
 
 def one_blas_thread() -> bool:
-    """Keep numpy's BLAS to one thread; False when it cannot be done (another BLAS, another
-    platform): numpy then stays unused for the multiplications (see the module's note)."""
-    import numpy  # noqa: F401 - its BLAS must be the library already loaded
+    """Keep numpy's BLAS to one thread, for the whole process (the extracting process or
+    worker: one core each); False when it cannot be done (another BLAS, another platform):
+    numpy then stays unused for the multiplications (see the module's note)."""
 
     for path in _openblas_libraries():
         try:
