@@ -4,6 +4,8 @@
    every default component) vs `factx extract` on the same synthetic corpus, tokens/s and their
    ratio; `--jobs 1` vs `--jobs 2`, and `--dask local
    --jobs 2` (a LocalCluster of two worker processes) when the extra factx[dask] is installed.
+   Taken in turns, `--rounds` times (3): each ratio is the median of the rounds' own ratios, so
+   that the load of a shared machine drifting between two runs does not make the figure.
 2. Queries on a synthetic store of N articles (default 10,000; up to 1,000,000), built through
    the library (no spaCy) from the extracted sample articles with distinct ids, publication dates
    and people drawn Zipf-like (the most frequent person is in about 10% of the articles):
@@ -79,14 +81,17 @@ def peak_rss_of(cmd: list[str]) -> tuple[float, float]:
     return seconds, int(kb) / 1024
 
 
-def bare_spacy(texts: list[str], model: str | None) -> tuple[float, int]:
-    """Seconds and tokens of the stock pipeline (``spacy.load``, every default component, no
-    factx change) over ``texts``, the model already loaded."""
+def bare_pipeline(model: str | None):
+    """The stock pipeline (``spacy.load``, every default component, no factx change)."""
     import spacy
 
     from factx.nlp import model_name
 
-    nlp = spacy.load(model_name(model))
+    return spacy.load(model_name(model))
+
+
+def bare_spacy(nlp, texts: list[str]) -> tuple[float, int]:
+    """Seconds and tokens of the bare pipeline ``nlp`` over ``texts``, the model already loaded."""
     t0 = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
     return time.perf_counter() - t0, tokens
@@ -116,39 +121,83 @@ _BARE_CMD = (
 )
 
 
-def bench_extract(work: Path, n: int, model: str | None) -> dict:
+def bench_extract(work: Path, n: int, model: str | None, rounds: int = 3) -> dict:
+    """Bare spaCy and factx taken in turns, ``rounds`` times (the machine's load drifts: a ratio
+    is taken within a round, and the medians are reported)."""
     from factx.pipeline import load_extractors
 
     corpus = work / "corpus"
     synthetic_corpus(corpus, n)
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    bare_s, tokens = bare_spacy(texts, model)
+    bare = bare_pipeline(model)
     load_extractors(model)  # the model (and factx's name tables) loaded before the clock starts, as for the bare run
-    factx_s = factx_in_process(corpus, work / "store-inproc", model)
-    out = {"articles": n, "tokens": tokens, "bare_seconds": bare_s, "bare_tokens_per_s": tokens / bare_s,
-           "factx_seconds": factx_s, "factx_tokens_per_s": tokens / factx_s,
-           "ratio_extract_vs_bare": bare_s / factx_s}
-    # whole commands, interpreter start and model load included on both sides
+    runs: dict[str, list[float]] = {}
+    for r in range(rounds):
+        cpu = time.process_time()
+        bare_s, tokens = bare_spacy(bare, texts)
+        runs.setdefault("bare_cpu", []).append(time.process_time() - cpu)
+        runs.setdefault("bare", []).append(bare_s)
+        cpu = time.process_time()
+        runs.setdefault("factx", []).append(factx_in_process(corpus, work / f"store-inproc-{r}", model))
+        runs.setdefault("factx_cpu", []).append(time.process_time() - cpu)
+        shutil.rmtree(work / f"store-inproc-{r}")
+        for name, seconds in bench_commands(work, corpus, model, r).items():
+            runs.setdefault(name, []).append(seconds)
+    return extract_figures(runs, n, tokens)
+
+
+def bench_commands(work: Path, corpus: Path, model: str | None, r: int) -> dict[str, float]:
+    """Seconds of whole commands, interpreter start and model load included on both sides: the
+    bare one and factx extract --jobs 1, --jobs 2 (and --dask local --jobs 2 when installed)."""
+    out = {}
     seconds, proc = timed([sys.executable, "-c", _BARE_CMD, str(corpus)] + ([model] if model else []))
     if proc.returncode != 0:
         raise SystemExit(f"bare command failed: {proc.stderr[-2000:]}")
-    out["bare_command_seconds"] = seconds
+    out["bare_command"] = seconds
     runs = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"]}
     if importlib.util.find_spec("distributed") is not None:
         runs["dask_local"] = ["--dask", "local", "--jobs", "2"]
     for name, options in runs.items():
-        cmd = FACTX + ["extract", str(corpus), "--store", str(work / f"store-{name}"), *options, "-q"]
+        store = work / f"store-{name}-{r}"
+        cmd = FACTX + ["extract", str(corpus), "--store", str(store), *options, "-q"]
         if model:
             cmd += ["--model", model]
         seconds, proc = timed(cmd)
         if proc.returncode != 0:
             raise SystemExit(f"extract failed: {proc.stderr[-2000:]}")
-        out[f"{name}_seconds"] = seconds
-        out[f"{name}_tokens_per_s"] = tokens / seconds
-    out["ratio_command_vs_bare_command"] = out["bare_command_seconds"] / out["jobs1_seconds"]
-    out["speedup_jobs2"] = out["jobs1_seconds"] / out["jobs2_seconds"]
+        shutil.rmtree(store)
+        out[name] = seconds
+    return out
+
+
+def extract_figures(runs: dict[str, list[float]], n: int, tokens: int) -> dict:
+    """results.json's extraction keys from the seconds of each round: medians of the seconds,
+    and each ratio the median of the rounds' own ratios."""
+    med = statistics.median
+
+    def ratio(a: str, b: str) -> float:
+        return med(x / y for x, y in zip(runs[a], runs[b]))
+
+    out = {"articles": n, "tokens": tokens, "rounds": len(runs["bare"]),
+           "bare_seconds": med(runs["bare"]), "factx_seconds": med(runs["factx"])}
+    out["bare_tokens_per_s"] = tokens / out["bare_seconds"]
+    out["factx_tokens_per_s"] = tokens / out["factx_seconds"]
+    out["ratio_extract_vs_bare"] = ratio("bare", "factx")
+    out["ratio_extract_vs_bare_by_round"] = [x / y for x, y in zip(runs["bare"], runs["factx"])]
+    # the same in CPU seconds of this process (every thread's): what the load of other work on
+    # the machine changes least
+    out["bare_cpu_seconds"], out["factx_cpu_seconds"] = med(runs["bare_cpu"]), med(runs["factx_cpu"])
+    out["ratio_extract_vs_bare_cpu"] = ratio("bare_cpu", "factx_cpu")
+    out["bare_command_seconds"] = med(runs["bare_command"])
+    for name in ("jobs1", "jobs2", "dask_local"):
+        if name in runs:
+            out[f"{name}_seconds"] = med(runs[name])
+            out[f"{name}_tokens_per_s"] = tokens / out[f"{name}_seconds"]
+    out["ratio_command_vs_bare_command"] = ratio("bare_command", "jobs1")
+    out["speedup_jobs2"] = ratio("jobs1", "jobs2")
+    out["speedup_jobs2_by_round"] = [x / y for x, y in zip(runs["jobs1"], runs["jobs2"])]
     if "dask_local" in runs:
-        out["speedup_dask_local"] = out["jobs1_seconds"] / out["dask_local_seconds"]
+        out["speedup_dask_local"] = ratio("jobs1", "dask_local")
     return out
 
 
@@ -358,12 +407,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="runs per query timing (median)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--skip-extract", action="store_true")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds of bare spaCy and factx extraction taken in turns (median of ratios; 3)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="factx-bench-"))
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
     try:
         if not a.skip_extract:
-            results["extract"] = bench_extract(work, a.articles, a.model)
+            results["extract"] = bench_extract(work, a.articles, a.model, a.rounds)
         if not 1 <= a.store_articles <= 1_000_000:
             raise SystemExit("--store-articles must be between 1 and 1,000,000")
         results["queries"] = bench_queries(work, a.store_articles, a.runs, rebuild=not a.no_rebuild)
@@ -379,10 +430,13 @@ def main() -> None:
 def print_table(results: dict) -> None:
     ex = results.get("extract")
     if ex:
-        print(f"extraction, {ex['articles']} articles, {ex['tokens']:,} tokens")
+        print(f"extraction, {ex['articles']} articles, {ex['tokens']:,} tokens, {ex['rounds']} rounds "
+              "(medians; ratios: the median of the rounds' ratios)")
         print(f"  bare nlp.pipe stock  {ex['bare_tokens_per_s']:>10,.0f} tokens/s  (model loaded)")
         print(f"  factx, in process    {ex['factx_tokens_per_s']:>10,.0f} tokens/s  "
-              f"(ratio {ex['ratio_extract_vs_bare']:.2f}: reading, facts, store and index included)")
+              f"(ratio {ex['ratio_extract_vs_bare']:.2f}: reading, facts, store and index included; "
+              f"by round {', '.join(f'{x:.2f}' for x in ex['ratio_extract_vs_bare_by_round'])}; "
+              f"{ex['ratio_extract_vs_bare_cpu']:.2f} in CPU seconds)")
         print(f"  whole commands       bare {ex['bare_command_seconds']:.1f} s, factx --jobs 1 "
               f"{ex['jobs1_seconds']:.1f} s (ratio {ex['ratio_command_vs_bare_command']:.2f}, "
               "start and model load included)")

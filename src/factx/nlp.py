@@ -115,6 +115,8 @@ def load_pipeline(model: str | None = None):
     """Load an installed spaCy pipeline (package name or path) once per process; never download."""
     import spacy
 
+    from factx.blas import use_numpy_gemm
+
     name = model_name(model)
     try:
         nlp = spacy.load(name)
@@ -128,6 +130,7 @@ def load_pipeline(model: str | None = None):
         if pipe not in NEEDED_COMPONENTS:
             nlp.disable_pipe(pipe)
     _speed_up_attribute_rulers(nlp)
+    use_numpy_gemm(nlp)  # where BLIS lacks kernels for this CPU (factx.blas)
     lemmatizer = dict(nlp.components).get("lemmatizer")
     if lemmatizer is not None and callable(getattr(lemmatizer, "lemmatize", None)):
         mode = getattr(lemmatizer, "mode", None)
