@@ -113,6 +113,8 @@ FLUSH_ARTICLES = 2000
 # worker processes (one a processor), PARALLEL_CHUNK articles a task.
 PARALLEL_MIN = 2000
 PARALLEL_CHUNK = 250
+# A merge of everyone over this many names rows spreads its groups over worker processes.
+PARALLEL_MERGE_ROWS = 20000
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -187,6 +189,10 @@ CREATE TABLE IF NOT EXISTS features(feature TEXT PRIMARY KEY, df INTEGER) WITHOU
 CREATE TABLE IF NOT EXISTS dirty(name TEXT, pid INTEGER);
 CREATE TABLE IF NOT EXISTS dirty_entities(label TEXT, key TEXT, PRIMARY KEY(label, key)) WITHOUT ROWID;
 """
+
+# The indexes of names on their person ids, built after the person merge in a bulk rebuild.
+_NAMES_PID_INDEXES = tuple(sql for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA)
+                           if " ON names(" in sql and "pid" in sql.split(" ON ")[1])
 
 # The tables an article's rows live in, with the column naming the article (or its quotes and
 # dates), in the order they are written.
@@ -616,19 +622,30 @@ class Index:
         self.notes += problems
         state = f"{INDEX_VERSION}|{corrections_signature(Path(self.store.root))}"
         self.begin()
-        merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP), CO_HEAVY,
-                            self._summarize_entities)
         if full is None:
             full = self._merge_state() != state or self._mostly_new()
-        if full:
-            merge.merge_all()
-        else:
-            merge.merge_changes()
+        workers = _rebuild_workers() if full and self._names_rows() >= PARALLEL_MERGE_ROWS else 0
+        with _pool(workers) as pool:
+            merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP),
+                                CO_HEAVY, self._summarize_entities, self._index_names_by_person, pool, workers)
+            if full:
+                merge.merge_all()
+            else:
+                merge.merge_changes()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('merge_state', ?)", (state,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
         merge.stats["full"] = int(full)
         return merge.stats
+
+    def _names_rows(self) -> int:
+        return self.db.execute("SELECT coalesce(max(rid), 0) FROM names").fetchone()[0]
+
+    def _index_names_by_person(self) -> None:
+        """The indexes of names by person, once every row has its person (a bulk rebuild leaves
+        them out until then: the merge gives every row a pid, which would move every entry)."""
+        for sql in _NAMES_PID_INDEXES:
+            self.db.execute(sql)
 
     def _merge_state(self) -> Optional[str]:
         row = self.db.execute("SELECT value FROM meta WHERE name='merge_state'").fetchone()
@@ -734,7 +751,8 @@ class Index:
             # the indexes, built once over all the rows: those the person merge reads now, those
             # of the tables it gives person ids to after it (rather than kept up to date row by row)
             for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA):
-                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql):
+                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql) \
+                        and sql not in _NAMES_PID_INDEXES:
                     self.db.execute(sql)
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
@@ -1566,6 +1584,14 @@ def _rebuild_workers() -> int:
     where no worker can be started safely: see _pool_context)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return min(cpus, 4) if cpus > 1 and _pool_context() is not None else 0
+
+
+def _pool(workers: int):
+    """A pool of ``workers`` processes to use within a with block, or None (no workers)."""
+    import contextlib
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=_pool_context()) if workers else contextlib.nullcontext()
 
 
 def _pool_context():
