@@ -200,6 +200,22 @@ _TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quot
            "entities")
 
 
+# The columns of the rows a rebuild worker makes (chunk_rows) that hold a row id of articles,
+# names, quotes or dates, numbered from 1 in each chunk: by column, the table it numbers.
+_CHUNK_REFS = {
+    "articles": {0: "articles"},
+    "names": {0: "names", 1: "articles"},
+    "quotes": {0: "quotes", 1: "articles", 4: "quotes", 8: "names", 10: "names"},
+    "quote_about": {0: "quotes", 1: "names"},
+    "speaker_tokens": {1: "quotes"},
+    "quote_fts": {0: "quotes"},
+    "dates": {0: "dates", 1: "articles"},
+    "date_fts": {0: "dates"},
+    "date_people": {0: "dates", 1: "names"},
+    "entities": {0: "articles"},
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(name_tokens(name))
@@ -662,7 +678,9 @@ class Index:
         once per change, not per query; one entity at a time."""
         if groups is None:
             self.db.execute("DELETE FROM entity_summary")
-            runs = _runs(self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e "
+            # sorted from a scan of the table: read in the order of entities_key, its rows would be
+            # read at random, which grows much slower than the table does
+            runs = _runs(self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e NOT INDEXED "
                                          "JOIN articles a ON a.rid = e.article ORDER BY e.label, e.key, e.rowid"))
         else:
             runs = (self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e JOIN articles a "
@@ -798,28 +816,15 @@ class Index:
     def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
         from factx.store import CorruptArticle
 
-        A, N, Q, D = (self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates"))
-        def row_id(x, base):
-            return None if x is None else x + base
-        renumber = {
-            "articles": lambda r: (r[0] + A, *r[1:]),
-            "names": lambda r: (r[0] + N, r[1] + A, *r[2:]),
-            "quotes": lambda r: (r[0] + Q, r[1] + A, r[2], r[3], r[4] + Q, r[5], r[6], r[7], row_id(r[8], N), r[9],
-                                 row_id(r[10], N), *r[11:]),
-            "quote_about": lambda r: (r[0] + Q, r[1] + N, *r[2:]),
-            "speaker_tokens": lambda r: (r[0], r[1] + Q, r[2]),
-            "quote_fts": lambda r: (r[0] + Q, r[1]),
-            "dates": lambda r: (r[0] + D, r[1] + A, *r[2:]),
-            "date_fts": lambda r: (r[0] + D, r[1]),
-            "date_people": lambda r: (r[0] + D, r[1] + N, *r[2:]),
-            "entities": lambda r: (r[0] + A, *r[1:]),
-        }
+        base = {t: self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates")}
         for table in _TABLES:
             table_rows = rows.get(table)
             if table_rows:
-                marks = ",".join("?" * len(table_rows[0]))
+                # the chunk's row ids renumbered in SQL (NULL stays NULL), not row by row here
+                refs = _CHUNK_REFS[table]
+                marks = ",".join(f"?+{base[refs[i]]}" if i in refs else "?" for i in range(len(table_rows[0])))
                 cols = "(rowid, text)" if table.endswith("_fts") else ""
-                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", map(renumber[table], table_rows))
+                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
 
     def _bulk_start(self) -> None:
