@@ -54,8 +54,9 @@ A rebuild into an empty index (a new version, a damaged index, a first query) of
 or more writes without journal or syncs (a ``building`` mark in meta restarts a stopped one),
 its documents read ahead by threads and, from PARALLEL_MIN articles, checked and turned into
 rows by worker processes (``chunk_rows``) while this process numbers and writes them; the
-secondary indexes are built once, after the rows (those of the quote and date tables after the
-person merge has filled their person ids). Readers keep a small page cache, so memory stays
+secondary indexes are built once, after the rows (those of the quote and date tables, and those
+of names by person, after the person merge has filled their person ids). A merge of everyone
+over PARALLEL_MERGE_ROWS names rows spreads its groups over worker processes too. Readers keep a small page cache, so memory stays
 flat whatever the store's size.
 """
 from __future__ import annotations
@@ -66,6 +67,7 @@ import bisect
 import heapq
 import itertools
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -1619,14 +1621,8 @@ def _pool_context():
 
 def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
     """Runs of rows with the same first two columns."""
-    run: list[tuple] = []
-    for row in rows:
-        if run and row[:2] != run[0][:2]:
-            yield run
-            run = []
-        run.append(row)
-    if run:
-        yield run
+    for _, run in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
+        yield list(run)
 
 
 def _entity_summary(rows: list[tuple]) -> tuple:
@@ -1639,9 +1635,10 @@ def _entity_summary(rows: list[tuple]) -> tuple:
     # ties broken by the text itself: the order rows come in depends on the order articles were
     # stored, which --jobs changes
     ranked = [a for a, _ in sorted(aliases.items(), key=lambda kv: (-kv[1], kv[0]))]
-    name, arts = ranked[0], json.dumps(sorted({r[2] for r in rows}), ensure_ascii=False)
+    articles = sorted({r[2] for r in rows})
+    name, arts = ranked[0], json.dumps(articles, ensure_ascii=False)
     alias_json = json.dumps(ranked, ensure_ascii=False)
-    return (label, name, sum(aliases.values()), arts, alias_json, len(json.loads(arts)),
+    return (label, name, sum(aliases.values()), arts, alias_json, len(articles),
             _crc(label, name, arts, alias_json), key)
 
 

@@ -270,7 +270,7 @@ class PersonMerge:
         from collections import deque
         from concurrent.futures.process import BrokenProcessPool
 
-        df = FeatureCounts(self.db)
+        df = dict(self.db.execute("SELECT feature, df FROM features"))  # each batch gets those of its articles
         pending: deque = deque()  # (batch, its future), in order
         broken = False
 
@@ -297,8 +297,7 @@ class PersonMerge:
 
         for batch in batches():
             features = {f for _, article_features in batch for fs in article_features.values() for f in fs}
-            known = {f: df[f] for f in features}
-            df.cache.clear()
+            known = {f: df.get(f, 0) for f in features}
             future = None if broken else self.pool.submit(merge_batch, batch, known, n_articles, self.corrections)
             pending.append((batch, future))
             while len(pending) > 2 * self.pool_size or pending and pending[0][1] is not None and pending[0][1].done():
