@@ -59,6 +59,21 @@ def merge_batch(batch: list[tuple[list[tuple], dict]], df: Mapping[str, int], n_
     return [people.merge_group(rows, features, df, n_articles, corrections) for rows, features in batch]
 
 
+def _batches(groups: Iterable[tuple[list[tuple], dict]]) -> Iterator[list[tuple[list[tuple], dict]]]:
+    """Consecutive groups ``(rows of the merge's query, features)`` in batches of about
+    BATCH_ROWS rows, each row as merge_group takes it."""
+    batch: list = []
+    rows = 0
+    for group_rows, features in groups:
+        batch.append(([r[1:7] for r in group_rows], features))
+        rows += len(group_rows)
+        if rows >= BATCH_ROWS:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
+
+
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -274,18 +289,6 @@ class PersonMerge:
         pending: deque = deque()  # (batch, its future), in order
         broken = False
 
-        def batches() -> Iterator[list]:
-            batch: list = []
-            rows = 0
-            for group in groups:
-                batch.append(([r[1:7] for r in group[0]], group[1]))
-                rows += len(group[0])
-                if rows >= BATCH_ROWS:
-                    yield batch
-                    batch, rows = [], 0
-            if batch:
-                yield batch
-
         def results(batch: list, future) -> list:
             nonlocal broken
             if not broken:
@@ -295,7 +298,7 @@ class PersonMerge:
                     broken = True
             return merge_batch(batch, df, n_articles, self.corrections)
 
-        for batch in batches():
+        for batch in _batches(groups):
             features = {f for _, article_features in batch for fs in article_features.values() for f in fs}
             known = {f: df.get(f, 0) for f in features}
             future = None if broken else self.pool.submit(merge_batch, batch, known, n_articles, self.corrections)
