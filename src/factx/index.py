@@ -56,8 +56,8 @@ its documents read ahead by threads and, from PARALLEL_MIN articles, checked and
 rows by worker processes (``chunk_rows``) while this process numbers and writes them; the
 secondary indexes are built once, after the rows (those of the quote and date tables, and those
 of names by person, after the person merge has filled their person ids). A merge of everyone
-over PARALLEL_MERGE_ROWS names rows spreads its groups over worker processes too. Readers keep a small page cache, so memory stays
-flat whatever the store's size.
+over PARALLEL_MERGE_ROWS names rows spreads its groups over worker processes too. Readers keep
+a small page cache, so memory stays flat whatever the store's size.
 """
 from __future__ import annotations
 
