@@ -37,6 +37,29 @@ def test_fts_words_are_those_of_words_of_whatever_the_characters():
         assert got[:len(expected)] == expected, text
 
 
+def _fts_text_whole_text(text):
+    """fts_text as it was: the compound regex run over the whole folded text."""
+    folded = index_module._fold(text)
+    if not folded.isascii():
+        folded = index_module._NOT_WORD.sub(" ", folded)
+    if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
+        joined = [w for c in index_module._COMPOUND.findall(folded)
+                  for w in index_module._WORD.findall(index_module._SPLITTERS.sub("", c))]
+        if joined:
+            return folded + " " + " ".join(joined)
+    return folded
+
+
+def test_compounds_looked_for_token_by_token_are_those_of_the_whole_text():
+    rng = random.Random(5)
+    chars = [chr(c) for c in range(0x20, 0x3000) if not 0xd800 <= c < 0xe000]
+    chars += list("-‐‑/'’_ \t\n\u00a0\u2009ab9") * 40
+    samples = ["an e-mail/fax from the ex-wife's lawyer -- twenty-one 9/11 a-'b x_y-z ‐‑ -a b-"]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 60))) for _ in range(5000)]
+    for text in samples:
+        assert fts_text(text) == _fts_text_whole_text(text), text
+
+
 def test_an_article_taken_out_leaves_no_word_in_the_full_text_indexes(tmp_path):
     path = make_store(tmp_path / "s", [article(i) for i in range(3)] + [article(3, quote="a zebra crossing")])
     index, _ = open_index(open_store(path))

@@ -122,6 +122,53 @@ def test_merging_group_by_group_gives_the_persons_of_merging_all_at_once(docs, t
     assert got["names"] == sorted((rows[rid - 1][1], rows[rid - 1][2], ids[pid], why) for rid, (pid, why) in per_row.items())
 
 
+def _merged_in_workers(path, monkeypatch, die=False):
+    """The index of the store at ``path``, its full person merge spread over two worker
+    processes in batches of a few rows (one worker dying at its first batch if ``die``)."""
+    import multiprocessing
+    import os
+
+    from factx import index as index_module, merging
+
+    _Dying.merge_batch = staticmethod(merging.merge_batch)
+
+    monkeypatch.setattr(index_module, "PARALLEL_MERGE_ROWS", 1)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(merging, "BATCH_ROWS", 7)
+    if die:
+        monkeypatch.setattr(_Dying, "parent", os.getpid())
+        monkeypatch.setattr(merging, "merge_batch", _dying_merge_batch)  # the forked workers have it too
+    index = refresh(path)
+    pids = dict(index.db.execute("SELECT rid, pid FROM names"))
+    assert index.merge_stats["rows"] == len(pids) and index.merge_stats["full"] == 1
+    return snapshot(index), pids
+
+
+class _Dying:
+    parent = None
+    merge_batch = None
+
+
+def _dying_merge_batch(batch, *args):
+    """merging.merge_batch, but a worker process dies."""
+    import os
+
+    if os.getpid() != _Dying.parent:
+        os._exit(9)
+    return _Dying.merge_batch(batch, *args)
+
+
+@pytest.mark.parametrize("die", [False, True], ids=["workers", "a-worker-dies"])
+def test_a_merge_spread_over_worker_processes_gives_the_persons_of_one_process(die, tmp_path, monkeypatch):
+    docs = synthetic_docs() + sample_docs(39)
+    write(tmp_path / "one", docs)
+    write(tmp_path / "many", docs)
+    one = refresh(tmp_path / "one")
+    expected = snapshot(one), dict(one.db.execute("SELECT rid, pid FROM names"))
+    assert _merged_in_workers(tmp_path / "many", monkeypatch, die) == expected
+
+
 def test_merge_links_cover_every_pair_merge_corpus_can_join():
     """Two names merged into one person always share a link (or meet through a one-word name)."""
     joined = [("Frederick C. Holm", "Fred Holm"), ("Holm", "Fred Holm"), ("Stacy Stites", "Stacey Stiles"),

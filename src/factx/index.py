@@ -54,9 +54,10 @@ A rebuild into an empty index (a new version, a damaged index, a first query) of
 or more writes without journal or syncs (a ``building`` mark in meta restarts a stopped one),
 its documents read ahead by threads and, from PARALLEL_MIN articles, checked and turned into
 rows by worker processes (``chunk_rows``) while this process numbers and writes them; the
-secondary indexes are built once, after the rows (those of the quote and date tables after the
-person merge has filled their person ids). Readers keep a small page cache, so memory stays
-flat whatever the store's size.
+secondary indexes are built once, after the rows (those of the quote and date tables, and those
+of names by person, after the person merge has filled their person ids). A merge of everyone
+over PARALLEL_MERGE_ROWS names rows spreads its groups over worker processes too. Readers keep
+a small page cache, so memory stays flat whatever the store's size.
 """
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ import bisect
 import heapq
 import itertools
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -113,6 +115,8 @@ FLUSH_ARTICLES = 2000
 # worker processes (one a processor), PARALLEL_CHUNK articles a task.
 PARALLEL_MIN = 2000
 PARALLEL_CHUNK = 250
+# A merge of everyone over this many names rows spreads its groups over worker processes.
+PARALLEL_MERGE_ROWS = 20000
 
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
@@ -188,10 +192,30 @@ CREATE TABLE IF NOT EXISTS dirty(name TEXT, pid INTEGER);
 CREATE TABLE IF NOT EXISTS dirty_entities(label TEXT, key TEXT, PRIMARY KEY(label, key)) WITHOUT ROWID;
 """
 
+# The indexes of names on their person ids, built after the person merge in a bulk rebuild.
+_NAMES_PID_INDEXES = tuple(sql for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA)
+                           if " ON names(" in sql and "pid" in sql.split(" ON ")[1])
+
 # The tables an article's rows live in, with the column naming the article (or its quotes and
 # dates), in the order they are written.
 _TABLES = ("articles", "names", "quotes", "quote_about", "speaker_tokens", "quote_fts", "dates", "date_fts", "date_people",
            "entities")
+
+
+# The columns of the rows a rebuild worker makes (chunk_rows) that hold a row id of articles,
+# names, quotes or dates, numbered from 1 in each chunk: by column, the table it numbers.
+_CHUNK_REFS = {
+    "articles": {0: "articles"},
+    "names": {0: "names", 1: "articles"},
+    "quotes": {0: "quotes", 1: "articles", 4: "quotes", 8: "names", 10: "names"},
+    "quote_about": {0: "quotes", 1: "names"},
+    "speaker_tokens": {1: "quotes"},
+    "quote_fts": {0: "quotes"},
+    "dates": {0: "dates", 1: "articles"},
+    "date_fts": {0: "dates"},
+    "date_people": {0: "dates", 1: "names"},
+    "entities": {0: "articles"},
+}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -248,6 +272,13 @@ _SPLITTERS = re.compile(r"[-‐‑/]")
 _NOT_WORD = re.compile(r"[^\w\x00-\x7f‐‑’]")
 
 
+def _compounds(folded: str) -> list[str]:
+    """``_COMPOUND.findall(folded)``, looked for only in the whitespace-separated tokens that
+    hold a joiner: a compound never spans whitespace, and the regex tried at every word of a
+    long sentence was a large part of an index rebuild's time."""
+    return [c for token in folded.split() if _SPLITTERS.search(token) for c in _COMPOUND.findall(token)]
+
+
 def fts_text(text: str) -> str:
     """What the full-text index is given of a statement: its folded text (FTS5's unicode61
     tokenizer then splits it into the words of ``words_of``), then each hyphenated compound
@@ -256,7 +287,7 @@ def fts_text(text: str) -> str:
     if not folded.isascii():
         folded = _NOT_WORD.sub(" ", folded)
     if "-" in folded or "/" in folded or "‐" in folded or "‑" in folded:
-        joined = [w for c in _COMPOUND.findall(folded) for w in _WORD.findall(_SPLITTERS.sub("", c))]
+        joined = [w for c in _compounds(folded) for w in _WORD.findall(_SPLITTERS.sub("", c))]
         if joined:
             return folded + " " + " ".join(joined)
     return folded
@@ -609,19 +640,30 @@ class Index:
         self.notes += problems
         state = f"{INDEX_VERSION}|{corrections_signature(Path(self.store.root))}"
         self.begin()
-        merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP), CO_HEAVY,
-                            self._summarize_entities)
         if full is None:
             full = self._merge_state() != state or self._mostly_new()
-        if full:
-            merge.merge_all()
-        else:
-            merge.merge_changes()
+        workers = _rebuild_workers() if full and self._names_rows() >= PARALLEL_MERGE_ROWS else 0
+        with _pool(workers) as pool:
+            merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP),
+                                CO_HEAVY, self._summarize_entities, self._index_names_by_person, pool, workers)
+            if full:
+                merge.merge_all()
+            else:
+                merge.merge_changes()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('merge_state', ?)", (state,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '1')")
         self.commit()
         merge.stats["full"] = int(full)
         return merge.stats
+
+    def _names_rows(self) -> int:
+        return self.db.execute("SELECT coalesce(max(rid), 0) FROM names").fetchone()[0]
+
+    def _index_names_by_person(self) -> None:
+        """The indexes of names by person, once every row has its person (a bulk rebuild leaves
+        them out until then: the merge gives every row a pid, which would move every entry)."""
+        for sql in _NAMES_PID_INDEXES:
+            self.db.execute(sql)
 
     def _merge_state(self) -> Optional[str]:
         row = self.db.execute("SELECT value FROM meta WHERE name='merge_state'").fetchone()
@@ -638,7 +680,9 @@ class Index:
         once per change, not per query; one entity at a time."""
         if groups is None:
             self.db.execute("DELETE FROM entity_summary")
-            runs = _runs(self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e "
+            # sorted from a scan of the table: read in the order of entities_key, its rows would be
+            # read at random, which grows much slower than the table does
+            runs = _runs(self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e NOT INDEXED "
                                          "JOIN articles a ON a.rid = e.article ORDER BY e.label, e.key, e.rowid"))
         else:
             runs = (self.db.execute("SELECT e.label, e.key, a.id, e.text, e.count FROM entities e JOIN articles a "
@@ -727,7 +771,8 @@ class Index:
             # the indexes, built once over all the rows: those the person merge reads now, those
             # of the tables it gives person ids to after it (rather than kept up to date row by row)
             for sql in re.findall(r"CREATE INDEX [^;]*;", SCHEMA):
-                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql):
+                if not re.search(r" ON (quotes|speaker_tokens|quote_about|date_people|dates)\(", sql) \
+                        and sql not in _NAMES_PID_INDEXES:
                     self.db.execute(sql)
         current = self.db.execute("SELECT value FROM meta WHERE name='persons_current'").fetchone()
         if current is None or current[0] != "1":
@@ -773,28 +818,15 @@ class Index:
     def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
         from factx.store import CorruptArticle
 
-        A, N, Q, D = (self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates"))
-        def row_id(x, base):
-            return None if x is None else x + base
-        renumber = {
-            "articles": lambda r: (r[0] + A, *r[1:]),
-            "names": lambda r: (r[0] + N, r[1] + A, *r[2:]),
-            "quotes": lambda r: (r[0] + Q, r[1] + A, r[2], r[3], r[4] + Q, r[5], r[6], r[7], row_id(r[8], N), r[9],
-                                 row_id(r[10], N), *r[11:]),
-            "quote_about": lambda r: (r[0] + Q, r[1] + N, *r[2:]),
-            "speaker_tokens": lambda r: (r[0], r[1] + Q, r[2]),
-            "quote_fts": lambda r: (r[0] + Q, r[1]),
-            "dates": lambda r: (r[0] + D, r[1] + A, *r[2:]),
-            "date_fts": lambda r: (r[0] + D, r[1]),
-            "date_people": lambda r: (r[0] + D, r[1] + N, *r[2:]),
-            "entities": lambda r: (r[0] + A, *r[1:]),
-        }
+        base = {t: self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates")}
         for table in _TABLES:
             table_rows = rows.get(table)
             if table_rows:
-                marks = ",".join("?" * len(table_rows[0]))
+                # the chunk's row ids renumbered in SQL (NULL stays NULL), not row by row here
+                refs = _CHUNK_REFS[table]
+                marks = ",".join(f"?+{base[refs[i]]}" if i in refs else "?" for i in range(len(table_rows[0])))
                 cols = "(rowid, text)" if table.endswith("_fts") else ""
-                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", map(renumber[table], table_rows))
+                self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
 
     def _bulk_start(self) -> None:
@@ -1561,6 +1593,14 @@ def _rebuild_workers() -> int:
     return min(cpus, 4) if cpus > 1 and _pool_context() is not None else 0
 
 
+def _pool(workers: int):
+    """A pool of ``workers`` processes to use within a with block, or None (no workers)."""
+    import contextlib
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=_pool_context()) if workers else contextlib.nullcontext()
+
+
 def _pool_context():
     """How to start rebuild workers: forked when this process runs no other thread (a fork
     runs nothing of the program again; the workers never touch the open database and leave
@@ -1581,14 +1621,8 @@ def _pool_context():
 
 def _runs(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
     """Runs of rows with the same first two columns."""
-    run: list[tuple] = []
-    for row in rows:
-        if run and row[:2] != run[0][:2]:
-            yield run
-            run = []
-        run.append(row)
-    if run:
-        yield run
+    for _, run in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
+        yield list(run)
 
 
 def _entity_summary(rows: list[tuple]) -> tuple:
@@ -1601,9 +1635,10 @@ def _entity_summary(rows: list[tuple]) -> tuple:
     # ties broken by the text itself: the order rows come in depends on the order articles were
     # stored, which --jobs changes
     ranked = [a for a, _ in sorted(aliases.items(), key=lambda kv: (-kv[1], kv[0]))]
-    name, arts = ranked[0], json.dumps(sorted({r[2] for r in rows}), ensure_ascii=False)
+    articles = sorted({r[2] for r in rows})
+    name, arts = ranked[0], json.dumps(articles, ensure_ascii=False)
     alias_json = json.dumps(ranked, ensure_ascii=False)
-    return (label, name, sum(aliases.values()), arts, alias_json, len(json.loads(arts)),
+    return (label, name, sum(aliases.values()), arts, alias_json, len(articles),
             _crc(label, name, arts, alias_json), key)
 
 

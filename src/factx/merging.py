@@ -36,6 +36,9 @@ FULL_MIN_ROWS = 20_000
 # Names rows read from SQLite per group lookup / rows written per executemany.
 CHUNK = 500
 SEP = "\n"  # between the context features of an article (a feature never holds one)
+# A merge of everyone given worker processes sends them its groups in batches of about this
+# many names rows (a batch is pickled there and back: big enough to be worth it).
+BATCH_ROWS = 4000
 
 
 # The name of an article's first person (``a``: the articles row).
@@ -47,6 +50,28 @@ def counted_features(context: Optional[str], first_name: Optional[str]) -> froze
     first person sees it (without that person's name words), the weights the merge has always
     used (people.merge)."""
     return people.node_context(context.split(SEP) if context else (), first_name or "")
+
+
+def merge_batch(batch: list[tuple[list[tuple], dict]], df: Mapping[str, int], n_articles: int,
+                corrections: Optional[names.Corrections]) -> list[list[people.MergedPerson]]:
+    """The persons of each group ``(rows, features)`` of a batch (``people.merge_group``; run in
+    a worker process by a merge of everyone spread over several)."""
+    return [people.merge_group(rows, features, df, n_articles, corrections) for rows, features in batch]
+
+
+def _batches(groups: Iterable[tuple[list[tuple], dict]]) -> Iterator[list[tuple[list[tuple], dict]]]:
+    """Consecutive groups ``(rows of the merge's query, features)`` in batches of about
+    BATCH_ROWS rows, each row as merge_group takes it."""
+    batch: list = []
+    rows = 0
+    for group_rows, features in groups:
+        batch.append(([r[1:7] for r in group_rows], features))
+        rows += len(group_rows)
+        if rows >= BATCH_ROWS:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -104,8 +129,13 @@ class PersonMerge:
     ``summarize([(label, key), ...])`` those."""
 
     def __init__(self, db, corrections: Optional[names.Corrections], co_mentioned: Callable[[int, str], list],
-                 co_heavy: int, summarize: Callable[[Optional[list]], None]) -> None:
+                 co_heavy: int, summarize: Callable[[Optional[list]], None],
+                 persons_written: Callable[[], None] = lambda: None, pool=None, pool_size: int = 0) -> None:
         self.db, self.corrections = db, corrections
+        # worker processes (a concurrent.futures executor of pool_size) that merge_all spreads
+        # the groups over, or None
+        self.pool, self.pool_size = pool, pool_size
+        self.persons_written = persons_written  # called when every names row has its person (merge_all)
         self.co_mentioned, self.co_heavy = co_mentioned, co_heavy
         self.summarize = summarize  # the other entities' summaries: of these (label, key), or all
         self.groups_keys = names.correction_groups(corrections)
@@ -214,20 +244,18 @@ class PersonMerge:
         db.execute("DELETE FROM temp.name_group")
         db.executemany("INSERT INTO temp.name_group VALUES(?, ?)", ((nid, groups.find(nid)) for nid in range(1, size + 1)))
         del groups
-        df = FeatureCounts(db)
-        writer = _Writer(db)
+        writer = _Writer(db, staged=True)
         rows = db.execute("SELECT g.grp, n.rid, n.aid, n.name, n.count, n.aliases, n.gender, a.context FROM names n "
                           "JOIN name_ids i ON i.name = n.name JOIN temp.name_group g ON g.nid = i.nid "
                           "JOIN articles a ON a.rid = n.article ORDER BY g.grp, n.rid")
-        for group_rows in _consecutive(rows):
-            features = {r[2]: (r[7] or "").split(SEP) for r in group_rows}
-            merged = people.merge_group([r[1:7] for r in group_rows], features, df, n_articles, self.corrections)
-            df.cache.clear()  # the next group asks for other features
+        groups_of_rows = ((g, {r[2]: (r[7] or "").split(SEP) for r in g}) for g in _consecutive(rows))
+        merge = self._merge_in_pool if self.pool is not None else self._merge_here
+        for merged in merge(groups_of_rows, n_articles):
             for p in merged:
                 writer.person(writer.next_pid(), p, None)
-            self.stats["rows"] += len(group_rows)
-            self.stats["groups"] += 1
         writer.flush()
+        writer.apply_staged()
+        self.persons_written()
         db.execute("DROP TABLE temp.name_group")
         _number_ids(db)
         db.execute("UPDATE articles SET merged=1 WHERE merged=0")
@@ -240,6 +268,56 @@ class PersonMerge:
         heavy = db.execute("SELECT pid, name FROM persons WHERE n_articles >= ?", (self.co_heavy,)).fetchall()
         self._keep_co_mentioned(heavy)
         self.summarize(None)
+
+    def _merge_here(self, groups: Iterable[tuple[list[tuple], dict]], n_articles: int) -> Iterator[list]:
+        """The persons of each group ``(its rows, its articles' features)``, in order."""
+        df = FeatureCounts(self.db)
+        for group_rows, features in groups:
+            yield people.merge_group([r[1:7] for r in group_rows], features, df, n_articles, self.corrections)
+            df.cache.clear()  # the next group asks for other features
+            self._count_group(group_rows)
+
+    def _merge_in_pool(self, groups: Iterable[tuple[list[tuple], dict]], n_articles: int) -> Iterator[list]:
+        """``_merge_here``, the groups merged by the pool's processes in batches of about
+        BATCH_ROWS rows (each with the document frequencies of its features), while this
+        process reads the next groups and writes the persons of the last ones. Should a worker
+        die, the batches not merged yet are merged here."""
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+
+        df = dict(self.db.execute("SELECT feature, df FROM features"))  # each batch gets those of its articles
+        pending: deque = deque()  # (batch, its future), in order
+        broken = False
+
+        def results(batch: list, future) -> list:
+            nonlocal broken
+            if not broken:
+                try:
+                    return future.result()
+                except BrokenProcessPool:
+                    broken = True
+            return merge_batch(batch, df, n_articles, self.corrections)
+
+        for batch in _batches(groups):
+            features = {f for _, article_features in batch for fs in article_features.values() for f in fs}
+            known = {f: df.get(f, 0) for f in features}
+            future = None if broken else self.pool.submit(merge_batch, batch, known, n_articles, self.corrections)
+            pending.append((batch, future))
+            while len(pending) > 2 * self.pool_size or pending and pending[0][1] is not None and pending[0][1].done():
+                done, future = pending.popleft()
+                yield from self._counted(done, results(done, future))
+        while pending:
+            done, future = pending.popleft()
+            yield from self._counted(done, results(done, future))
+
+    def _counted(self, batch: list, merged: list[list]) -> Iterator[list]:
+        for (group_rows, _), persons in zip(batch, merged):
+            self._count_group(group_rows)
+            yield persons
+
+    def _count_group(self, group_rows: list) -> None:
+        self.stats["rows"] += len(group_rows)
+        self.stats["groups"] += 1
 
     def _count_features(self) -> int:
         """The features table from every article with people; returns their number."""
@@ -371,10 +449,16 @@ class PersonMerge:
 
 
 class _Writer:
-    """Persons, their alias tokens and their rows' pids, written in batches."""
+    """Persons, their alias tokens and their rows' pids, written in batches. ``staged``: the
+    rows' pids go to a temporary table first and into names at once by ``apply_staged``, in
+    row order (merged group by group, they come in no order: updating names then reads and
+    writes its pages at random, which grows much slower than the table does)."""
 
-    def __init__(self, db) -> None:
-        self.db = db
+    def __init__(self, db, staged: bool = False) -> None:
+        self.db, self.staged = db, staged
+        if staged:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS person_of(rid INTEGER PRIMARY KEY, pid INTEGER, evidence TEXT)")
+            db.execute("DELETE FROM temp.person_of")
         self.pid = db.execute("SELECT coalesce(max(pid), 0) FROM persons").fetchone()[0]
         self.persons: list[tuple] = []
         self.tokens: list[tuple] = []
@@ -395,8 +479,17 @@ class _Writer:
     def flush(self) -> None:
         self.db.executemany("INSERT INTO persons VALUES(?,?,?,?,?,?,?,?)", self.persons)
         self.db.executemany("INSERT INTO alias_tokens VALUES(?,?)", self.tokens)
-        self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rid=?", self.rows)
+        if self.staged:
+            self.db.executemany("INSERT INTO temp.person_of(pid, evidence, rid) VALUES(?, ?, ?)", self.rows)
+        else:
+            self.db.executemany("UPDATE names SET pid=?, evidence=? WHERE rid=?", self.rows)
         self.persons, self.tokens, self.rows = [], [], []
+
+    def apply_staged(self) -> None:
+        """The staged pids into names."""
+        self.db.execute("UPDATE names SET (pid, evidence) = (SELECT pid, evidence FROM temp.person_of s "
+                        "WHERE s.rid = names.rid) WHERE rid IN (SELECT rid FROM temp.person_of)")
+        self.db.execute("DROP TABLE temp.person_of")
 
 
 def _consecutive(rows: Iterable[tuple]) -> Iterator[list[tuple]]:

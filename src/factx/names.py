@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?|\d+", re.UNICODE)
 _QUOTED_NICKNAME = re.compile(r"\s[\"“'‘(]([^\"”'’)]{1,40})[\"”'’)]\s")
 _APOSTROPHES = re.compile(r"['’`]")
+_POSSESSIVE = re.compile(r"['’]s$")
 # Particles that belong to the surname that follows ("van Beethoven", "de la Cruz").
 SURNAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el st".split())
 
@@ -64,7 +65,7 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded word tokens of a name, without a possessive ("Reed's" -> "reed")."""
-    return [re.sub(r"['’]s$", "", t) for t in _WORD.findall(fold(name))]
+    return [_POSSESSIVE.sub("", t) for t in _WORD.findall(fold(name))]
 
 
 def name_matches(query: str, name: Optional[str]) -> bool:

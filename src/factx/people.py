@@ -4,6 +4,7 @@ for `factx who`. Pure Python (no spaCy); the index (factx.index) stores the merg
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -270,6 +271,12 @@ def suggestions(everyone: list[dict[str, Any]], query: str, n: int = 5) -> list[
     return out[:n]
 
 
+@functools.lru_cache(maxsize=65536)
+def _token_tuple(name: str) -> tuple[str, ...]:
+    """``name_tokens``, kept: an index rebuild asks for the same names in every article."""
+    return tuple(name_tokens(name))
+
+
 def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
     """The article person (their name in the article) a quote's speaker is: the person one of
     whose mentions is the speaker mention, else the person of that name, else the one person
@@ -284,8 +291,8 @@ def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
             spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
             if any(a <= s and e <= b or s <= a < e for a, b in spans):
                 return p["name"]
-    key = name_tokens(speaker)
-    same = [p["name"] for p in people if name_tokens(p["name"]) == key]
+    key = _token_tuple(speaker)
+    same = [p["name"] for p in people if _token_tuple(p["name"]) == key]
     if same:
         return same[0]
     if speaker == speaker.lower():
