@@ -149,10 +149,44 @@ def test_words_set_in_the_writers_sentence_take_no_speaker_from_the_sentence_bef
     assert q.speaker is None
 
 
-def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(quote):
-    text = "The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today."
-    q = quote(text, "rusty relic")
+def _direct(nlp, text: str, fragment: str) -> Quote:
+    """The one quoted segment (kind "direct") of ``text`` that contains ``fragment``."""
+    hits = [q for q in extract_quotes(nlp(text)) if q.kind == "direct" and fragment in q.text]
+    assert len(hits) == 1, [(q.text, q.rule) for q in hits]
+    return hits[0]
+
+
+def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(nlp):
+    text = "The hearing ran late. Maria Lopez, who chairs the panel, praised the “rusty relic” today."
+    q = _direct(nlp, text, "rusty relic")
     assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    # the cue is in a relative clause; "walked past" holds the quoted words
+    ("The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today.",
+     "rusty relic"),
+    # the same with a cue that has an object of its own
+    ("Ann Lee, who told reporters the plan was dead, then drove to the “war room” downtown.", "war room"),
+    # the chant is the crowd's, not the words of the man who argued
+    ("Tom Becker, who argued for the tax, left the hall to chants of “four more years.”", "four more years"),
+])
+def test_words_set_in_the_writers_sentence_need_a_cue_that_holds_them(nlp, text, fragment):
+    """A cue of the quote's own sentence gives its speaker to words set in the writer's sentence
+    only when the words belong to what it reports (the parse ties them to the cue): otherwise
+    another verb holds them and whoever speaks elsewhere in the sentence did not say them."""
+    q = _direct(nlp, text, fragment)
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Mayor Tom Becker said the plan was “a disaster for the city.”", "disaster", "Tom Becker"),
+    ("Instead, Maria Lopez told reporters, the bridge would be “ready by spring.”", "ready by", "Maria Lopez"),
+    ("The bridge, Maria Lopez said, is “in better shape than it looks.”", "better shape", "Maria Lopez"),
+])
+def test_words_set_in_the_writers_sentence_keep_the_cue_that_holds_them(nlp, text, fragment, speaker):
+    q = _direct(nlp, text, fragment)
+    assert q.speaker == speaker
 
 
 @pytest.mark.parametrize("text,speaker", [

@@ -318,3 +318,8 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # "will fail"'), kept when the surrounding punctuation is trimmed.
 OPENING_MARKS = "\"“‘'`«"
 CLOSING_MARKS = "\"”’'»"
+
+# Dependency labels of a cue that hangs as a side clause on the verb of the sentence ("Trump
+# told CNN, his policy would be ..."; "As Smith put it, the plan is ..."; "..., she said, ..."):
+# the quote under that verb is still what the cue reports (grammar._governs).
+GOVERNING_SIDE_CLAUSES = ("parataxis", "ccomp", "advcl", "conj")
