@@ -199,3 +199,24 @@ def test_a_verb_of_a_relative_clause_is_no_cue_before_a_colon(quote, text, speak
     of a relative clause: "a phrase that could have come from ...:" says nothing of who speaks."""
     q = quote(text, "." if speaker is None else "loser")
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The first clash came at noon, when protesters interrupted the mayor, shouting “Resign now!”",
+     "Resign", "protesters"),
+    ("The trouble began on Monday, when farmers blocked the road, yelling “No more taxes!”",
+     "No more", "farmers"),
+])
+def test_a_participle_cue_goes_with_the_verb_right_before_it(nlp, text, fragment, speaker):
+    """A participle cue without a subject ("..., shouting “A”") speaks for the subject of the
+    verb right before it, not for the subject of the main clause the parser may hang it on
+    ("The first clash came ..., when protesters interrupted ..., shouting": not "The first clash")."""
+    q = _direct(nlp, text, fragment)
+    assert q.rule == "cue-before" and q.speaker == speaker
+
+
+def test_a_participle_cue_skips_the_verbs_of_reported_words(nlp):
+    """The verb right before the participle may belong to what somebody says ("said the vote
+    was close, adding"): its subject is no speaker; the speaker of the cue is kept."""
+    q = _direct(nlp, "Maria Lopez said the vote was close, adding: “We will count again.”", "count again")
+    assert q.speaker == "Maria Lopez"
