@@ -130,6 +130,9 @@ def test_a_headline_word_in_capitals_is_no_cue(quote):
 @pytest.mark.parametrize("text, title", [
     ("Retired Gen. Ann Lee said on ABC's “This Week” on Sunday that the plan had failed.", "This Week"),
     ("The senator told “Fox News Sunday” that the plan had failed.", "Fox News Sunday"),
+    # the writer's comma inside the marks does not make the title a statement
+    ("Speaking Sunday on ABC's “Meet the Voters,” Maria Lopez said the plan had failed.", "Meet the Voters"),
+    ("In an interview with “Good Evening Town,” Tom Becker said he would run again.", "Good Evening Town"),
 ])
 def test_a_title_the_sentence_names_is_nobody_s_words(quote, text, title):
     q = quote(text, title)
@@ -220,3 +223,10 @@ def test_a_participle_cue_skips_the_verbs_of_reported_words(nlp):
     was close, adding"): its subject is no speaker; the speaker of the cue is kept."""
     q = _direct(nlp, "Maria Lopez said the vote was close, adding: “We will count again.”", "count again")
     assert q.speaker == "Maria Lopez"
+
+
+def test_a_statement_in_title_case_with_a_comma_is_still_a_statement(quote):
+    """Only after a possessive or a preposition is a title-case quote ending in a comma a
+    work's name: “We Won,” she said is her statement."""
+    q = quote("“We Won,” Maria Lopez said.", "We Won")
+    assert q.speaker == "Maria Lopez" and not q.partial
