@@ -130,6 +130,9 @@ def test_a_headline_word_in_capitals_is_no_cue(quote):
 @pytest.mark.parametrize("text, title", [
     ("Retired Gen. Ann Lee said on ABC's “This Week” on Sunday that the plan had failed.", "This Week"),
     ("The senator told “Fox News Sunday” that the plan had failed.", "Fox News Sunday"),
+    # the writer's comma inside the marks does not make the title a statement
+    ("Speaking Sunday on ABC's “Meet the Voters,” Maria Lopez said the plan had failed.", "Meet the Voters"),
+    ("In an interview with “Good Evening Town,” Tom Becker said he would run again.", "Good Evening Town"),
 ])
 def test_a_title_the_sentence_names_is_nobody_s_words(quote, text, title):
     q = quote(text, title)
@@ -149,10 +152,44 @@ def test_words_set_in_the_writers_sentence_take_no_speaker_from_the_sentence_bef
     assert q.speaker is None
 
 
-def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(quote):
-    text = "The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today."
-    q = quote(text, "rusty relic")
+def _direct(nlp, text: str, fragment: str) -> Quote:
+    """The one quoted segment (kind "direct") of ``text`` that contains ``fragment``."""
+    hits = [q for q in extract_quotes(nlp(text)) if q.kind == "direct" and fragment in q.text]
+    assert len(hits) == 1, [(q.text, q.rule) for q in hits]
+    return hits[0]
+
+
+def test_words_set_in_the_writers_sentence_keep_a_cue_of_their_own_sentence(nlp):
+    text = "The hearing ran late. Maria Lopez, who chairs the panel, praised the “rusty relic” today."
+    q = _direct(nlp, text, "rusty relic")
     assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    # the cue is in a relative clause; "walked past" holds the quoted words
+    ("The hearing ran late. Maria Lopez, who said the bridge was safe, walked past the “rusty relic” today.",
+     "rusty relic"),
+    # the same with a cue that has an object of its own
+    ("Ann Lee, who told reporters the plan was dead, then drove to the “war room” downtown.", "war room"),
+    # the chant is the crowd's, not the words of the man who argued
+    ("Tom Becker, who argued for the tax, left the hall to chants of “four more years.”", "four more years"),
+])
+def test_words_set_in_the_writers_sentence_need_a_cue_that_holds_them(nlp, text, fragment):
+    """A cue of the quote's own sentence gives its speaker to words set in the writer's sentence
+    only when the words belong to what it reports (the parse ties them to the cue): otherwise
+    another verb holds them and whoever speaks elsewhere in the sentence did not say them."""
+    q = _direct(nlp, text, fragment)
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Mayor Tom Becker said the plan was “a disaster for the city.”", "disaster", "Tom Becker"),
+    ("Instead, Maria Lopez told reporters, the bridge would be “ready by spring.”", "ready by", "Maria Lopez"),
+    ("The bridge, Maria Lopez said, is “in better shape than it looks.”", "better shape", "Maria Lopez"),
+])
+def test_words_set_in_the_writers_sentence_keep_the_cue_that_holds_them(nlp, text, fragment, speaker):
+    q = _direct(nlp, text, fragment)
+    assert q.speaker == speaker
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -165,3 +202,31 @@ def test_a_verb_of_a_relative_clause_is_no_cue_before_a_colon(quote, text, speak
     of a relative clause: "a phrase that could have come from ...:" says nothing of who speaks."""
     q = quote(text, "." if speaker is None else "loser")
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The first clash came at noon, when protesters interrupted the mayor, shouting “Resign now!”",
+     "Resign", "protesters"),
+    ("The trouble began on Monday, when farmers blocked the road, yelling “No more taxes!”",
+     "No more", "farmers"),
+])
+def test_a_participle_cue_goes_with_the_verb_right_before_it(nlp, text, fragment, speaker):
+    """A participle cue without a subject ("..., shouting “A”") speaks for the subject of the
+    verb right before it, not for the subject of the main clause the parser may hang it on
+    ("The first clash came ..., when protesters interrupted ..., shouting": not "The first clash")."""
+    q = _direct(nlp, text, fragment)
+    assert q.rule == "cue-before" and q.speaker == speaker
+
+
+def test_a_participle_cue_skips_the_verbs_of_reported_words(nlp):
+    """The verb right before the participle may belong to what somebody says ("said the vote
+    was close, adding"): its subject is no speaker; the speaker of the cue is kept."""
+    q = _direct(nlp, "Maria Lopez said the vote was close, adding: “We will count again.”", "count again")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_a_statement_in_title_case_with_a_comma_is_still_a_statement(quote):
+    """Only after a possessive or a preposition is a title-case quote ending in a comma a
+    work's name: “We Won,” she said is her statement."""
+    q = quote("“We Won,” Maria Lopez said.", "We Won")
+    assert q.speaker == "Maria Lopez" and not q.partial

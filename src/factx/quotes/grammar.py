@@ -11,7 +11,8 @@ from factx.nlp import lemma
 from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
                                   MAX_ATTRIBUTION_TOKENS, MAX_HANG_DEPTH,
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS,
-                                  NOT_SPEAKER_WORDS, PHRASAL_CUES, PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
+                                  GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
+                                  PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
                                   SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS)
 from factx.quotes.marks import _paragraphs, _Segment
@@ -476,8 +477,14 @@ def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int,
     """The speaker of the nearest reporting verb before token ``before``, in the same sentence
     or the one before it (quoted words skipped): for a cue without subject ("..., adding,
     “B”") and for a quote following "Smith said." in the same paragraph. With
-    ``own_sentence_only``, only a cue of the quote's own sentence counts."""
+    ``own_sentence_only``, only a cue of the quote's own sentence counts, and only one that
+    governs the quote: words set in the writer's sentence are the cue's speaker's only when
+    they belong to what the cue reports ("he called it “a cartel”"), not when another verb
+    of the sentence holds them ("Lopez, who said the bridge was safe, walked past the “relic”")."""
     doc = ctx.doc
+    # a colon introduces what follows as the words of the verb before it, whatever the parse
+    check = own_sentence_only and _char_before(ctx, seg.open_at) != ":"
+    quote_toks = _quote_tokens(ctx, seg) if check else None
     a = ctx.paras[seg.para][0]
     m, ends = before - 1, 0
     while m >= 0 and doc[m].idx >= a and m > before - PREVIOUS_SENTENCE_LOOKBACK_TOKENS:
@@ -491,10 +498,37 @@ def _previous_sentence_speaker(ctx: _Context, seg: _Segment, before: int,
                 break
             continue
         if _cue(tok) is not None:
+            if quote_toks is not None and not _governs(tok, quote_toks):
+                continue
             s = _subject(tok, ctx.quoted)
             if s is not None and _speaker_token_ok(ctx, s, tok):
                 return _mention(ctx, s)
     return None
+
+
+def _quote_tokens(ctx: _Context, seg: _Segment) -> list:
+    """The word tokens between the quote's marks."""
+    doc = ctx.doc
+    return [doc[i] for i in range(ctx.tok_at(seg.start), ctx.tok_before(seg.end))
+            if not (doc[i].is_punct or doc[i].is_space)]
+
+
+def _governs(cue, toks) -> bool:
+    """The cue and the quote (its word tokens ``toks``) belong together in the parse.
+
+    Yes when the cue heads, directly or not, a quoted word ("called it “a cartel”"); when a
+    quoted word heads the cue (a cue between commas inside the quote's clause: "The industry,
+    she said, is “doing better”"); when the cue hangs as a side clause on a verb that heads the
+    quote ("Trump told CNN, his policy would be “to go after them”"); and when the parser made
+    the quote a sentence of its own, tied to no verb of the cue's sentence. Otherwise another
+    verb holds the quote and the cue reports something else."""
+    if any(t == cue or cue in t.ancestors for t in toks):
+        return True
+    if any(t in cue.ancestors for t in toks):
+        return True
+    if cue.dep_ in GOVERNING_SIDE_CLAUSES and any(cue.head in t.ancestors for t in toks):
+        return True
+    return all(t.sent.root != cue.sent.root for t in toks)
 
 
 def _opens_its_sentence(ctx: _Context, seg: _Segment) -> bool:

@@ -318,3 +318,14 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # "will fail"'), kept when the surrounding punctuation is trimmed.
 OPENING_MARKS = "\"“‘'`«"
 CLOSING_MARKS = "\"”’'»"
+
+# Dependency labels of a cue that hangs as a side clause on the verb of the sentence ("Trump
+# told CNN, his policy would be ..."; "As Smith put it, the plan is ..."; "..., she said, ..."):
+# the quote under that verb is still what the cue reports (grammar._governs).
+GOVERNING_SIDE_CLAUSES = ("parataxis", "ccomp", "advcl", "conj")
+
+# Dependency labels of a clause that is reported content, the complement of a cue, a noun or
+# a preposition ("said he was ...", "the suggestion that he was ...", "questions on who he
+# would like ..."): its verbs are somebody's words, not the narrative a participle cue goes
+# with (sieves._participle_subject).
+REPORTED_CLAUSE_DEPS = ("ccomp", "acl", "pcomp")

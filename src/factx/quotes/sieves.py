@@ -35,7 +35,8 @@ from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_
 from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS,
                                   _SPACES, COLON_NAME_SETTERS, CUE_LEMMAS, DASH_CHARS, LIGHT_DEPS,
                                   INTRO_COLON_TOKENS, MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS,
-                                  MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS)
+                                  MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS,
+                                  REPORTED_CLAUSE_DEPS)
 from factx.quotes.marks import _first_char, _Segment
 
 
@@ -404,6 +405,29 @@ def according_to_before(site: _Before) -> Optional[_Attribution]:
                      "according", None)
 
 
+def _bare_participle(tok) -> bool:
+    """A participle cue without a subject of its own ("..., shouting “A”"), not one that
+    describes a noun ("a message saying": ``_subject`` finds who sent it)."""
+    return tok.tag_ == "VBG" and tok.dep_ != "acl" and _direct_subject(tok) is None
+
+
+def _participle_subject(ctx: _Context, toks, n: int, tok):
+    """"..., when protesters interrupted her, shouting “A”": the subject of the nearest verb
+    before the participle, the one whose action the participle goes with. Climbing the parse
+    instead (``_subject``) may pass that verb when the parser hangs the participle higher,
+    and take the subject of the main clause ("The first incident came ... when ...")."""
+    for t in reversed(toks[:n]):
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass"):
+            continue
+        if any(a.dep_ in REPORTED_CLAUSE_DEPS for a in (t, *t.ancestors)):
+            continue  # a verb of what somebody says ("said he was “outraged”, arguing")
+        s = _direct_subject(t)
+        if s is not None and not isinstance(s, str) and _speaker_token_ok(ctx, s, tok):
+            return s
+        return None  # that verb has no subject of its own: the climb in _subject decides
+    return None
+
+
 def cue_before_quote(site: _Before) -> Optional[_Attribution]:
     """She added, “A” / Smith told reporters: “A” / Trump leaned in and boomed: “A”: a
     reporting verb before the quote with nothing but its object or adjuncts after it."""
@@ -420,7 +444,9 @@ def cue_before_quote(site: _Before) -> Optional[_Attribution]:
             last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt", "dep") \
             and not (" " in cue[0] and last.i == tok.i + 1):
         return None
-    subj = _subject(tok, ctx.quoted)
+    subj = _participle_subject(ctx, toks, n, tok) if _bare_participle(tok) else None
+    if subj is None:
+        subj = _subject(tok, ctx.quoted)
     if subj is not None and not _speaker_token_ok(ctx, subj, tok):
         subj = None
     if subj is None and tok.tag_ == "VBG" and n > 0:

@@ -145,12 +145,15 @@ def _is_partial(ctx: _Context, seg: _Segment) -> bool:
     return words <= PARTIAL_MAX_WORDS or seg.speaker is None and _title(text, seg)
 
 
-def _title(text: str, seg: _Segment) -> bool:
+def _title(text: str, seg: _Segment, comma_ok: bool = False) -> bool:
     """Unattributed words in title case ("The Fixers: How a Studio Ran Hollywood"): the name
-    of a book, show or headline, not somebody's statement."""
+    of a book, show or headline, not somebody's statement. A final comma means a statement
+    (“We Won,” she said) unless ``comma_ok``: where the sentence names a work, the comma
+    inside the marks is only the writer's punctuation (on CBS's “Face the Nation,” he said)."""
     words = _WORD.findall(text, seg.start, seg.end)
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
-    if len(content) < 2 or text[seg.start:seg.end].rstrip()[-1:] in ".!?,":
+    last = text[seg.start:seg.end].rstrip()[-1:]
+    if len(content) < 2 or last in ".!?" or last == "," and not comma_ok:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
@@ -163,7 +166,7 @@ def _names_a_work(ctx: _Context, seg: _Segment) -> bool:
     if tok is None or not (tok.tag_ == "POS" or tok.lower_ in WORK_PREPOSITIONS or
                            tok.pos_ == "VERB" and (_cue(tok) or ("", ""))[1] == "tell"):
         return False
-    return _title(ctx.text, seg)
+    return _title(ctx.text, seg, comma_ok=True)
 
 
 def _standalone(ctx: _Context, seg: _Segment) -> bool:
