@@ -78,7 +78,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
-from factx.names import fold, name_tokens
+from factx.names import fold, name_token_tuple, name_tokens
 from factx.store import Store, StoreBusy
 from factx.timekeys import calendar_key, in_range
 
@@ -218,13 +218,8 @@ _CHUNK_REFS = {
 }
 
 
-@functools.lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(name_tokens(name))
-
-
 def key_of(name: str) -> str:
-    return " ".join(_tokens(name))
+    return " ".join(name_token_tuple(name))
 
 
 def _fold(text: str) -> str:
@@ -1495,7 +1490,7 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
                            published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
         strings += (body, kind if isinstance(kind, str) else "")
         if stmt == rid:
-            tokens = sorted(set(_tokens(speaker or "")))
+            tokens = sorted(set(name_token_tuple(speaker or "")))
             token_rows.extend((t, rid, None) for t in tokens)
             strings += tokens
         if not q.get("partial"):

@@ -68,6 +68,13 @@ def name_tokens(name: str) -> list[str]:
     return [_POSSESSIVE.sub("", t) for t in _WORD.findall(fold(name))]
 
 
+@lru_cache(maxsize=65536)
+def name_token_tuple(name: str) -> tuple[str, ...]:
+    """``name_tokens`` as a tuple, kept: an index rebuild asks for the same names in every
+    article."""
+    return tuple(name_tokens(name))
+
+
 def name_matches(query: str, name: Optional[str]) -> bool:
     """Every token of the query is a token of the name ("kardashian" matches "Kim Kardashian
     West"): how a user's search words find a name."""

@@ -4,7 +4,6 @@ for `factx who`. Pure Python (no spaCy); the index (factx.index) stores the merg
 from __future__ import annotations
 
 import difflib
-import functools
 import json
 import os
 import re
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional
 
 from factx import names
-from factx.names import fold, name_tokens
+from factx.names import fold, name_token_tuple, name_tokens
 from factx.reader import PEOPLE_FILE as CORRECTIONS_FILE
 
 # Entity labels that say nothing about who an article is about (every article has dates).
@@ -271,12 +270,6 @@ def suggestions(everyone: list[dict[str, Any]], query: str, n: int = 5) -> list[
     return out[:n]
 
 
-@functools.lru_cache(maxsize=65536)
-def _token_tuple(name: str) -> tuple[str, ...]:
-    """``name_tokens``, kept: an index rebuild asks for the same names in every article."""
-    return tuple(name_tokens(name))
-
-
 def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
     """The article person (their name in the article) a quote's speaker is: the person one of
     whose mentions is the speaker mention, else the person of that name, else the one person
@@ -291,8 +284,8 @@ def speaker_person(doc: dict[str, Any], quote: dict[str, Any]) -> Optional[str]:
             spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
             if any(a <= s and e <= b or s <= a < e for a, b in spans):
                 return p["name"]
-    key = _token_tuple(speaker)
-    same = [p["name"] for p in people if _token_tuple(p["name"]) == key]
+    key = name_token_tuple(speaker)
+    same = [p["name"] for p in people if name_token_tuple(p["name"]) == key]
     if same:
         return same[0]
     if speaker == speaker.lower():
