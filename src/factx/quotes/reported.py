@@ -903,6 +903,11 @@ def _continuations(direct: list[Quote], pieces: list[Quote], speaker: Optional[s
             and q.rule == STATEMENT_RULE and q.speaker == speaker]
 
 
+def _take_report(q: Quote, fields: dict) -> None:
+    for key, value in fields.items():
+        setattr(q, key, value)
+
+
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                     named: list[tuple[int, int]]) -> list[Quote]:
     """The article's quotes with its reports added as quotes of kind "indirect", in text order.
@@ -948,13 +953,13 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                       cue=cue, statement=statement, cue_start=doc[report.cue_i].idx,
                       cue_end=last.idx + len(last.text), rule=report.rule,
                       speaker_via=speaker_via(ctx, report.source, report.rule))
-        followers = _continuations(direct, pieces, speaker)
-        for q in pieces + followers:
-            for key, value in fields.items():
-                setattr(q, key, value)
-            q.partial = q not in followers
-            if q in followers:
-                q.rule = STATEMENT_RULE
+        followers = _continuations(direct, pieces, speaker)  # before the pieces take the new statement
+        for q in pieces:
+            _take_report(q, fields)
+            q.partial = True
+        for q in followers:
+            _take_report(q, fields)
+            q.partial, q.rule = False, STATEMENT_RULE
         out += [Quote(text=text[x:y], start=x, end=y, kind="indirect", **fields) for x, y in spans]
     out.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
     # statements numbered in text order again: a quoted piece took its report's new number
