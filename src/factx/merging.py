@@ -60,12 +60,12 @@ def merge_batch(batch: list[tuple[list[tuple], dict]], df: Mapping[str, int], n_
 
 
 def _batches(groups: Iterable[tuple[list[tuple], dict]]) -> Iterator[list[tuple[list[tuple], dict]]]:
-    """Consecutive groups ``(rows of the merge's query, features)`` in batches of about
-    BATCH_ROWS rows, each row as merge_group takes it."""
+    """Consecutive groups ``(rows as merge_group takes them, features)`` in batches of about
+    BATCH_ROWS rows."""
     batch: list = []
     rows = 0
     for group_rows, features in groups:
-        batch.append(([r[1:7] for r in group_rows], features))
+        batch.append((group_rows, features))
         rows += len(group_rows)
         if rows >= BATCH_ROWS:
             yield batch
@@ -248,7 +248,9 @@ class PersonMerge:
         rows = db.execute("SELECT g.grp, n.rid, n.aid, n.name, n.count, n.aliases, n.gender, a.context FROM names n "
                           "JOIN name_ids i ON i.name = n.name JOIN temp.name_group g ON g.nid = i.nid "
                           "JOIN articles a ON a.rid = n.article ORDER BY g.grp, n.rid")
-        groups_of_rows = ((g, {r[2]: (r[7] or "").split(SEP) for r in g}) for g in _consecutive(rows))
+        # each group as merge_group takes it: its rows (rid .. gender) and its articles' features
+        groups_of_rows = (([r[1:7] for r in g], {r[2]: (r[7] or "").split(SEP) for r in g})
+                          for g in _consecutive(rows))
         merge = self._merge_in_pool if self.pool is not None else self._merge_here
         for merged in merge(groups_of_rows, n_articles):
             for p in merged:
@@ -273,7 +275,7 @@ class PersonMerge:
         """The persons of each group ``(its rows, its articles' features)``, in order."""
         df = FeatureCounts(self.db)
         for group_rows, features in groups:
-            yield people.merge_group([r[1:7] for r in group_rows], features, df, n_articles, self.corrections)
+            yield people.merge_group(group_rows, features, df, n_articles, self.corrections)
             df.cache.clear()  # the next group asks for other features
             self._count_group(group_rows)
 
