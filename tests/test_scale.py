@@ -358,3 +358,38 @@ def test_extract_on_a_big_store_checks_the_next_rows_in_turn(tmp_path, monkeypat
     assert rounds[:3] == [False, False, False] and rounds[3]  # rows 1-8, 9-16, 17-24, then 25-32
     assert not whole_checks  # SQLite's whole-file check only for an index left open
     assert run_json("quotes", "--store", path)[25]["text"] == "the e-mail server was fine"
+
+
+def test_entities_lists_printed_from_the_index_bytes_are_the_articles_in_every_json_format(tmp_path):
+    odd = ['quote " and backslash \\ .txt', "café/été.txt", "tab\there\nnewline.txt", "plain.txt"]
+    docs = []
+    for i, aid in enumerate(odd):
+        doc = article(i)
+        doc["id"] = aid
+        for item in doc["quotes"] + doc["dates"]:
+            item["article"] = aid
+        docs.append(doc)
+    store = make_store(tmp_path / "s", docs)
+    rows = run_json("entities", "--store", store)
+    assert {r["name"]: sorted(r["articles"]) for r in rows} == {name: sorted(odd) for name in
+                                                                ("Senate", "Alice Smith", "Bob Jones")}
+    lines = [json.loads(line) for line in run("entities", "--format", "jsonl", "--store", store).stdout.splitlines()]
+    assert lines == rows
+    from factx.index import open_index
+
+    index, _ = open_index(open_store(store))
+    assert list(index.entities()) == rows  # the decoded lists, as the library gives them
+    index.close()
+
+
+def test_the_entities_table_counts_articles_without_reading_their_lists(store30, monkeypatch):
+    from factx.index import Index
+
+    def no_lists(*args, **kwargs):
+        raise AssertionError("the table read a list of articles")
+
+    monkeypatch.setattr(Index, "_entity_articles", no_lists)
+    monkeypatch.setattr(Index, "_person_articles", no_lists)
+    result = run("entities", "--store", store30)
+    assert result.exit_code == 0, result.stderr
+    assert "Alice Smith" in result.stdout and "30" in result.stdout

@@ -116,3 +116,23 @@ def test_show_at_an_offset_and_its_errors(corpus_store):
     assert run("show", q["article"], "--at", "99999999", "--store", corpus_store).exit_code == 3
     assert run("show", q["article"], "--quote", "9999", "--store", corpus_store).exit_code == 3
     assert run("show", q["article"], "--quote", "1", "--at", "1", "--store", corpus_store).exit_code == 2
+
+
+@pytest.mark.parametrize("stream", ["utf-8", "latin-1", "no bytes"])
+def test_raw_json_bytes_are_written_in_order_whatever_stdout_is(monkeypatch, stream):
+    import io
+    import sys
+
+    from factx import render
+    from factx.schema import RawJSONBytes
+
+    if stream == "no bytes":
+        out = io.StringIO()
+    else:
+        out = io.TextIOWrapper(io.BytesIO(), encoding=stream, errors="replace", write_through=False)
+    monkeypatch.setattr(sys, "stdout", out)
+    items = [{"name": "Zoë", "articles": RawJSONBytes('["é.txt", "b.txt"]'.encode())}, {"name": "x", "n": 1}]
+    render.emit_stream(items, compact=True)
+    out.flush()
+    text = out.getvalue() if stream == "no bytes" else out.buffer.getvalue().decode(stream)
+    assert json.loads(text) == [{"name": "Zoë", "articles": ["é.txt", "b.txt"]}, {"name": "x", "n": 1}]

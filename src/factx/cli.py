@@ -750,7 +750,9 @@ def entities(
                 raise _not_found(f"no entities labelled {wanted!r} in this store; its labels: {listed}",
                                  fmt_, labels=sorted(known | {"PERSON"}))
         raw = fmt_ in JSON_FORMATS  # the stored article lists printed as they are
-        rows = arts.index.stream(lambda: arts.index.entities(wanted, top, raw=raw), lambda row: row)
+        lists = fmt_ != "table"  # the table shows how many articles, not which
+        rows = arts.index.stream(lambda: arts.index.entities(wanted, top, raw=raw, with_articles=lists),
+                                 lambda row: row)
         # JSON: one entity a line, since its list of articles can be long
         Page(0, 0, fmt_).emit(rows, "entities", compact=True)
 

@@ -1288,11 +1288,12 @@ class Index:
 
 
     def entities(self, label: Optional[str] = None, top: Optional[int] = None,
-                 raw: bool = False) -> Iterator[dict[str, Any]]:
+                 raw: bool = False, with_articles: bool = True) -> Iterator[dict[str, Any]]:
         """`factx entities`: other entities and persons, the most mentioned first (as
         ``people.top_entities`` orders ``entity_rows`` and ``people.person_rows``), at most
         ``top``, streamed: each entity's list of articles is read only as it is given, so
-        memory holds one list, not every listed entity's (with ``raw``: as JSON text)."""
+        memory holds one list, not every listed entity's (with ``raw``: as the UTF-8 bytes of
+        its JSON text; without ``with_articles``: no list, ``n_articles`` only)."""
         from factx import people
 
         def others() -> Iterator[tuple]:
@@ -1329,31 +1330,43 @@ class Index:
         for n, (_, source, row, ref) in enumerate(merged):
             if top and n >= top:
                 return
-            row["articles"] = self._entity_articles(ref, raw) if source == 0 else self._person_articles(ref, raw)
+            if with_articles:
+                row["articles"] = self._entity_articles(ref, raw) if source == 0 else self._person_articles(ref, raw)
+            else:
+                del row["articles"]
             yield row
 
     def _entity_articles(self, rowid: int, raw: bool) -> Any:
-        from factx.schema import RawJSON
+        from factx.schema import RawJSONBytes
 
+        if raw:  # the list's bytes, checked without decoding them (it may hold 10^6 ids)
+            row = self.db.execute("SELECT label, name, CAST(articles AS BLOB), aliases, crc FROM entity_summary "
+                                  "WHERE rowid=?", (rowid,)).fetchone()
+            _expect(row is not None and isinstance(row[0], str) and isinstance(row[1], str)
+                    and isinstance(row[2], bytes) and isinstance(row[3], str))
+            crc = zlib.crc32(("%s\0%s\0" % row[:2]).encode("utf-8", "surrogatepass"))
+            crc = zlib.crc32(("\0" + row[3]).encode("utf-8", "surrogatepass"), zlib.crc32(row[2], crc))
+            _expect(crc == row[4])
+            return RawJSONBytes(row[2])
         row = self.db.execute("SELECT label, name, articles, aliases, crc FROM entity_summary WHERE rowid=?",
                               (rowid,)).fetchone()
         _expect(row is not None and isinstance(row[2], str) and isinstance(row[3], str) and _crc(*row[:4]) == row[4])
-        if raw:
-            return RawJSON(row[2])
         arts = json.loads(row[2])
         _expect(_strs(arts))
         return arts
 
     def _person_articles(self, pid: int, raw: bool) -> Any:
-        from factx.schema import RawJSON
+        from factx.schema import RawJSONBytes
 
         if not raw:
             return self.person_article_ids(pid)
-        parts = []
-        for (aid,) in self.db.execute("SELECT DISTINCT aid FROM names WHERE pid=? ORDER BY aid", (pid,)):
-            _expect(isinstance(aid, str))
-            parts.append(_ENCODE(aid))
-        return RawJSON("[" + ", ".join(parts) + "]")
+        # the JSON list made by SQLite, in C (json_quote escapes as json.dumps does, but for
+        # control characters: \u000a for \n, the same string once read)
+        row = self.db.execute("SELECT CAST('[' || coalesce(group_concat(json_quote(aid), ', '), '') || ']' AS BLOB), "
+                              "min(typeof(aid) = 'text') FROM (SELECT DISTINCT aid FROM names WHERE pid=? ORDER BY aid)",
+                              (pid,)).fetchone()
+        _expect(isinstance(row[0], bytes) and row[1] in (None, 1))
+        return RawJSONBytes(row[0])
 
     @_healing
     def entity_labels(self) -> set[str]:

@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Any, Iterable, Optional
 
-from factx.schema import RawJSON
+from factx.schema import RawJSON, RawJSONBytes
 
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
@@ -59,12 +59,35 @@ def emit(data: Any, as_json: bool, table: str) -> None:
         view(table, data)
 
 
-def _compact(item: Any) -> str:
-    if isinstance(item, dict) and any(isinstance(v, RawJSON) for v in item.values()):
-        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: "
-                               f"{v if isinstance(v, RawJSON) else json.dumps(v, ensure_ascii=False)}"
-                               for k, v in item.items()) + "}"
-    return json.dumps(item, ensure_ascii=False)
+def _compact_parts(item: Any) -> list:
+    """An item as compact JSON: str pieces, and the bytes of any RawJSONBytes value."""
+    if isinstance(item, dict) and any(isinstance(v, (RawJSON, RawJSONBytes)) for v in item.values()):
+        parts: list = ["{"]
+        for n, (k, v) in enumerate(item.items()):
+            parts.append((", " if n else "") + json.dumps(k, ensure_ascii=False) + ": ")
+            parts.append(v if isinstance(v, (RawJSON, RawJSONBytes)) else json.dumps(v, ensure_ascii=False))
+        parts.append("}")
+        return parts
+    return [json.dumps(item, ensure_ascii=False)]
+
+
+def _utf8_bytes_out(out: Any) -> Any:
+    """The byte stream under a text stream that writes UTF-8 (so UTF-8 bytes can go to it as
+    they are), else None."""
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return getattr(out, "buffer", None) if encoding == "utf8" else None
+
+
+def _write(out: Any, parts: list) -> None:
+    buffer = _utf8_bytes_out(out) if any(isinstance(p, bytes) for p in parts) else None
+    for p in parts:
+        if not isinstance(p, bytes):
+            out.write(p)
+        elif buffer is not None:
+            out.flush()  # what the text layer holds goes first
+            buffer.write(p)
+        else:
+            out.write(p.decode("utf-8", "replace"))
 
 
 def emit_stream(items: Iterable[Any], limit: Optional[int] = None, compact: bool = False) -> None:
@@ -76,8 +99,11 @@ def emit_stream(items: Iterable[Any], limit: Optional[int] = None, compact: bool
     for n, item in enumerate(items):
         if limit is not None and n >= limit:
             break
-        text = _compact(item) if compact else json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        out.write(("[\n  " if first else ",\n  ") + text)
+        lead = "[\n  " if first else ",\n  "
+        if compact:
+            _write(out, [lead, *_compact_parts(item)])
+        else:
+            out.write(lead + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
         first = False
     out.write("[]\n" if first else "\n]\n")
 
@@ -88,7 +114,7 @@ def emit_lines(items: Iterable[Any], limit: Optional[int] = None) -> None:
     for n, item in enumerate(items):
         if limit is not None and n >= limit:
             break
-        out.write(_compact(item) + "\n")
+        _write(out, [*_compact_parts(item), "\n"])
 
 
 # The columns of each list in CSV/TSV, in order: a contract like the JSON keys (add, never rename).

@@ -38,6 +38,12 @@ class RawJSON(str):
     ``compact``): an index column handed on without decoding it."""
 
 
+class RawJSONBytes(bytes):
+    """RawJSON as the UTF-8 bytes the index holds, written to stdout's byte stream as they are
+    (a list of hundreds of thousands of article ids is then copied once, not decoded, joined
+    and encoded again)."""
+
+
 @dataclass
 class Quote:
     """One contiguous quoted segment. Segments of one statement share ``statement``."""

@@ -342,7 +342,7 @@ def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
         for r in rows:
             aliases = ", ".join(a for a in r["aliases"] if a != r["name"])
             print_block(console, f"[bold]{escape(r['name'])}[/] [dim]{r['label']} · {r['mentions']} mentions · "
-                        f"{len(r['articles'])} articles[/]", *([f"[dim]also:[/] {escape(aliases)}"] if aliases else []))
+                        f"{r['n_articles']} articles[/]", *([f"[dim]also:[/] {escape(aliases)}"] if aliases else []))
         return
     table = Table(title=f"{len(rows)} entities", title_justify="left")
     table.add_column("name", style="bold")
@@ -351,7 +351,7 @@ def render_entities(console: Console, rows: list[dict[str, Any]]) -> None:
     table.add_column("articles", justify="right")
     table.add_column("aliases", ratio=1)
     for r in rows:
-        table.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(len(r["articles"])),
+        table.add_row(escape(r["name"]), r["label"], str(r["mentions"]), str(r["n_articles"]),
                       escape(", ".join(a for a in r["aliases"] if a != r["name"])))
     console.print(table)
 
