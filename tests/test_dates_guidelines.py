@@ -384,3 +384,16 @@ def test_in_the_morning_told_in_the_past_is_that_part_of_the_told_day(nlp, text,
 ])
 def test_in_the_morning_as_a_habit_or_a_noun_of_its_own_is_no_date(nlp, text):
     assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- model years
+
+@pytest.mark.parametrize("text,year", [
+    ("Police found her 1991 Toyota parked behind the warehouse.", "1991"),
+    ("He drove a battered 1978 pickup to the rally in 1994.", "1978"),
+])
+def test_a_model_year_before_a_vehicle_is_not_a_date(nlp, text, year):
+    facts = facts_of(nlp, text)
+    assert year not in facts
+    if "in 1994" in text:
+        assert facts["1994"].value == "1994"

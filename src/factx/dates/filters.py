@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, WEEKDAYS)
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_WORDS, WEEKDAYS)
 
 
 def _sentence_is_title_case(sent) -> bool:
@@ -41,6 +41,9 @@ def is_age_or_count(span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in ("aged", "age", "ages"):
         return True
+    if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and \
+            doc[span.end].lower_ in VEHICLE_WORDS:
+        return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
     return False
 
 

@@ -236,3 +236,10 @@ UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "mo
                   "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
+
+
+# A bare year right before one of these is a model year ("a 1987 sedan", "his 1992 Ford"), not a date.
+VEHICLE_WORDS = frozenset("""sedan sedans coupe convertible hatchback wagon minivan van pickup truck
+car cars jeep suv motorcycle limousine model chevrolet chevy ford dodge buick cadillac pontiac
+oldsmobile chrysler plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche
+jaguar subaru hyundai lincoln mercury saab fiat renault peugeot""".split())
