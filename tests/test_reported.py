@@ -106,6 +106,15 @@ def test_object_and_preposition_content(reported):
     assert q.rule == "verb-preposition" and q.text == "an independent inquiry"
 
 
+def test_bare_participle_cue_names_no_source(reported):
+    # the subject of "shrugged" was spoken to; who asked is not said
+    qs = [q for q in reported("Asked about the new stadium, Mayor Dana Whitfield shrugged.")
+          if q.rule == "verb-preposition"]
+    assert len(qs) == 1 and qs[0].text == "the new stadium" and qs[0].speaker is None
+    q = only(reported("Mayor Dana Whitfield asked about the new stadium."))
+    assert q.rule == "verb-preposition" and q.speaker == "Dana Whitfield"
+
+
 @pytest.mark.parametrize("sentence, content", [
     ("The governor expressed deep concern about the layoffs.", "deep concern about the layoffs"),
     ("Two council members voiced support for the new stadium.", "support for the new stadium"),

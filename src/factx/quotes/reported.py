@@ -769,6 +769,14 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
 
 
+def _bare_participle(tok) -> bool:
+    """"Asked about the deal, Lee said ...": a past participle with no subject or auxiliary of its
+    own is passive in meaning; the subject it hangs on is spoken to, and the one who spoke is
+    not named."""
+    return tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                         for c in tok.children)
+
+
 def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     """X called for / spoke about / warned of OBJECT."""
     if not _verb(tok):
@@ -780,7 +788,8 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
         if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
-                return _report(ctx, tok, obj, "verb-preposition", min_tokens=1)
+                return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
+                               sourced=not _bare_participle(tok))
     return None
 
 
