@@ -393,3 +393,38 @@ def test_the_entities_table_counts_articles_without_reading_their_lists(store30,
     result = run("entities", "--store", store30)
     assert result.exit_code == 0, result.stderr
     assert "Alice Smith" in result.stdout and "30" in result.stdout
+
+
+def test_people_and_speakers_with_every_token_are_found_by_seeks_as_by_reading_every_row(tmp_path):
+    from itertools import combinations
+
+    from factx.index import open_index
+
+    names = ["Alice Smith", "Ann Smith", "Bob Jones", "Alice Jones", "Ann Alice Smith"]
+    store = make_store(tmp_path / "s", [article(i, speaker=names[i % len(names)]) for i in range(15)])
+    index, _ = open_index(open_store(store))
+    try:
+        for table in ("alias_tokens", "speaker_tokens"):
+            rows = index.db.execute(f"SELECT token, pid FROM {table} WHERE pid IS NOT NULL").fetchall()
+            words = sorted({t for t, _ in rows})
+            assert {"alice", "smith", "jones", "ann"} <= set(words)
+            for n in (1, 2, 3):
+                for tokens in combinations(words, n):
+                    every = sorted(set.intersection(*({p for t, p in rows if t == w} for w in tokens)))
+                    assert index._pids_with_every_token(table, list(tokens)) == every, (table, tokens)
+    finally:
+        index.close()
+
+
+def test_a_name_of_several_people_gives_the_same_statements_merged_per_person_or_sorted_at_once(tmp_path, monkeypatch):
+    from factx import index as index_module
+
+    names = ["Alice Smith", "Ann Smith", "Bob Jones", "Carl Smith"]
+    store = make_store(tmp_path / "s", [article(i, speaker=names[i % len(names)]) for i in range(24)])
+    merged = run_json("quotes", "--speaker", "Smith", "--store", store)
+    pages = [run_json("quotes", "--speaker", "Smith", "--limit", "5", "--offset", str(o), "--store", store)
+             for o in range(0, 20, 5)]
+    monkeypatch.setattr(index_module, "MERGED_PIDS", 0)
+    assert run_json("quotes", "--speaker", "Smith", "--store", store) == merged
+    assert len(merged) == 18 and [q for page in pages for q in page] == merged
+    assert [q["article"] for q in merged] == sorted(q["article"] for q in merged)

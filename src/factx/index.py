@@ -83,13 +83,16 @@ from factx.store import Store, StoreBusy
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "17"
+INDEX_VERSION = "18"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
 # A word in at least this many statements is "dense": `quotes --contains` then walks the quotes
 # in the order printed instead of sorting every match.
 DENSE = 2000
+# A speaker name that designates up to this many people ("Smith") reads each one's statements in
+# the order printed and merges them, so a page costs its rows, not a sort of all their statements.
+MERGED_PIDS = 100
 # People in this many articles or more have their most co-mentioned people (CO_KEEP of them)
 # kept at each merge rather than counted per query.
 CO_HEAVY = 500
@@ -182,7 +185,7 @@ CREATE INDEX IF NOT EXISTS entity_summary_mentions ON entity_summary(mentions DE
 CREATE TABLE IF NOT EXISTS co_mentioned(pid INTEGER, name TEXT, id TEXT, articles INTEGER, rank INTEGER);
 CREATE INDEX IF NOT EXISTS co_mentioned_pid ON co_mentioned(pid, rank);
 CREATE TABLE IF NOT EXISTS alias_tokens(token TEXT, pid INTEGER);
-CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token);
+CREATE INDEX IF NOT EXISTS alias_tokens_token ON alias_tokens(token, pid);
 CREATE INDEX IF NOT EXISTS alias_tokens_pid ON alias_tokens(pid);
 CREATE TABLE IF NOT EXISTS name_ids(nid INTEGER PRIMARY KEY, name TEXT UNIQUE, key TEXT);
 CREATE TABLE IF NOT EXISTS name_links(link TEXT, nid INTEGER, PRIMARY KEY(link, nid)) WITHOUT ROWID;
@@ -930,9 +933,7 @@ class Index:
         tokens = sorted(set(name_tokens(query)))
         if not tokens or len(tokens) > MAX_QUERY_TOKENS:  # no alias has that many words
             return []
-        sql = " INTERSECT ".join("SELECT pid FROM alias_tokens WHERE token=?" for _ in tokens)
-        pids = [r[0] for r in self.db.execute(sql, tokens)]
-        return self.persons(pids)
+        return self.persons(self._pids_with_every_token("alias_tokens", tokens))
 
     @_healing
     def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None,
@@ -1049,21 +1050,31 @@ class Index:
             args.append(match)
         # The statements of the people a speaker name designates, and (in their articles, or in
         # any article when it designates no one) those whose speaker as written holds every token
-        # of the name: two disjoint queries, each in the order printed, merged.
+        # of the name: disjoint queries (one a person), each in the order printed, merged.
         parts: list[tuple[list[str], list]] = [([], [])] if speaker is None else []
         if speaker is not None:
             tokens = sorted(set(name_tokens(speaker)))
             marks = ",".join("?" * len(speaker_pids or []))
             if speaker_pids:
-                parts.append(([f"q.stmt_pid IN ({marks})"], list(speaker_pids)))
+                if len(speaker_pids) <= MERGED_PIDS:  # each walked in order on its index, merged
+                    parts += [(["q.stmt_pid = ?"], [pid]) for pid in speaker_pids]
+                else:
+                    parts.append(([f"q.stmt_pid IN ({marks})"], list(speaker_pids)))
             if tokens and len(tokens) <= MAX_QUERY_TOKENS:
-                other = f" AND (pid IS NULL OR pid NOT IN ({marks}))" if speaker_pids else ""
-                by_name = ["q.stmt IN (" + " INTERSECT ".join(f"SELECT stmt FROM speaker_tokens WHERE token=?{other}"
-                                                              for _ in tokens) + ")"]
-                extra = [x for t in tokens for x in (t, *(speaker_pids or []))]
                 if speaker_pids:
-                    by_name += [f"q.article IN (SELECT article FROM names WHERE pid IN ({marks}))"]
-                    extra += list(speaker_pids)
+                    # of speakers that are no person, or another person whose statements hold
+                    # every token (found by seeks, not by reading every statement of the name's
+                    # commonest word: "Smith" is said by many people)
+                    others = [p for p in self._pids_with_every_token("speaker_tokens", tokens) if p not in set(speaker_pids)]
+                    among = " OR pid IN ({})".format(",".join("?" * len(others))) if others else ""
+                    by_name = ["q.stmt IN (" + " INTERSECT ".join(
+                        f"SELECT stmt FROM speaker_tokens WHERE token=? AND (pid IS NULL{among})" for _ in tokens) + ")",
+                        f"EXISTS (SELECT 1 FROM names n WHERE n.article = q.article AND n.pid IN ({marks}))"]
+                    extra = [x for t in tokens for x in (t, *others)] + list(speaker_pids)
+                else:
+                    by_name = ["q.stmt IN (" + " INTERSECT ".join("SELECT stmt FROM speaker_tokens WHERE token=?"
+                                                                  for _ in tokens) + ")"]
+                    extra = list(tokens)
                 parts.append((by_name, extra))
         sqls = [("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt, q.seq FROM quotes q{scan} "
                  f"WHERE {' AND '.join(where + more)} ORDER BY q.aid, q.seq", args + more_args)
@@ -1100,6 +1111,25 @@ class Index:
                     return None
             return q
         return self.stream(rows, decode, limit, offset)
+
+    def _pids_with_every_token(self, table: str, tokens: list[str]) -> list[int]:
+        """The pids that have a row of ``table`` (alias_tokens or speaker_tokens) for each of
+        ``tokens``: a leapfrog over its index of (token, pid), one seek a step, so the cost
+        follows the rarest token's persons, not the rows of the commonest ("Smith")."""
+        seek = f"SELECT min(pid) FROM {table} WHERE token=? AND pid >= ?"
+        found: list[int] = []
+        at, agree, n = -(2 ** 63), 0, 0
+        while True:
+            pid = self.db.execute(seek, (tokens[n % len(tokens)], at)).fetchone()[0]
+            if pid is None:
+                return found
+            _expect(_ints(pid))
+            agree = agree + 1 if pid == at else 1
+            at = pid
+            if agree == len(tokens):
+                found.append(pid)
+                at, agree = pid + 1, 0
+            n += 1
 
     def _statement_text(self, stmt: int) -> str:
         """The words of a statement: all its segments."""
