@@ -412,6 +412,9 @@ def test_people_and_speakers_with_every_token_are_found_by_seeks_as_by_reading_e
                 for tokens in combinations(words, n):
                     every = sorted(set.intersection(*({p for t, p in rows if t == w} for w in tokens)))
                     assert index._pids_with_every_token(table, list(tokens)) == every, (table, tokens)
+                    assert index._pids_with_every_token(table, list(tokens), most=len(every)) == every
+                    if every:
+                        assert index._pids_with_every_token(table, list(tokens), most=len(every) - 1) is None
     finally:
         index.close()
 
@@ -425,6 +428,10 @@ def test_a_name_of_several_people_gives_the_same_statements_merged_per_person_or
     pages = [run_json("quotes", "--speaker", "Smith", "--limit", "5", "--offset", str(o), "--store", store)
              for o in range(0, 20, 5)]
     monkeypatch.setattr(index_module, "MERGED_PIDS", 0)
+    assert run_json("quotes", "--speaker", "Smith", "--store", store) == merged
+    every_token = index_module.Index._pids_with_every_token
+    monkeypatch.setattr(index_module.Index, "_pids_with_every_token",  # "too many people": the NOT IN query
+                        lambda self, table, tokens, most=None: None if most is not None else every_token(self, table, tokens))
     assert run_json("quotes", "--speaker", "Smith", "--store", store) == merged
     assert len(merged) == 18 and [q for page in pages for q in page] == merged
     assert [q["article"] for q in merged] == sorted(q["article"] for q in merged)

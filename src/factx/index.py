@@ -933,7 +933,7 @@ class Index:
         tokens = sorted(set(name_tokens(query)))
         if not tokens or len(tokens) > MAX_QUERY_TOKENS:  # no alias has that many words
             return []
-        return self.persons(self._pids_with_every_token("alias_tokens", tokens))
+        return self.persons(self._pids_with_every_token("alias_tokens", tokens) or [])
 
     @_healing
     def persons(self, pids: Optional[list[int]] = None, top: Optional[int] = None,
@@ -1065,12 +1065,18 @@ class Index:
                     # of speakers that are no person, or another person whose statements hold
                     # every token (found by seeks, not by reading every statement of the name's
                     # commonest word: "Smith" is said by many people)
-                    others = [p for p in self._pids_with_every_token("speaker_tokens", tokens) if p not in set(speaker_pids)]
-                    among = " OR pid IN ({})".format(",".join("?" * len(others))) if others else ""
+                    designated = set(speaker_pids)
+                    others = self._pids_with_every_token("speaker_tokens", tokens, most=MERGED_PIDS + len(designated))
+                    if others is None:  # a word of very many people's: every other person's rows
+                        among, among_args = f" OR pid NOT IN ({marks})", list(speaker_pids)
+                    else:
+                        others = [p for p in others if p not in designated]
+                        among, among_args = " OR pid IN ({})".format(",".join("?" * len(others))), others
                     by_name = ["q.stmt IN (" + " INTERSECT ".join(
-                        f"SELECT stmt FROM speaker_tokens WHERE token=? AND (pid IS NULL{among})" for _ in tokens) + ")",
+                        f"SELECT stmt FROM speaker_tokens WHERE token=? AND (pid IS NULL{among if among_args else ''})"
+                        for _ in tokens) + ")",
                         f"EXISTS (SELECT 1 FROM names n WHERE n.article = q.article AND n.pid IN ({marks}))"]
-                    extra = [x for t in tokens for x in (t, *others)] + list(speaker_pids)
+                    extra = [x for t in tokens for x in (t, *among_args)] + list(speaker_pids)
                 else:
                     by_name = ["q.stmt IN (" + " INTERSECT ".join("SELECT stmt FROM speaker_tokens WHERE token=?"
                                                                   for _ in tokens) + ")"]
@@ -1112,10 +1118,11 @@ class Index:
             return q
         return self.stream(rows, decode, limit, offset)
 
-    def _pids_with_every_token(self, table: str, tokens: list[str]) -> list[int]:
+    def _pids_with_every_token(self, table: str, tokens: list[str], most: Optional[int] = None) -> Optional[list[int]]:
         """The pids that have a row of ``table`` (alias_tokens or speaker_tokens) for each of
         ``tokens``: a leapfrog over its index of (token, pid), one seek a step, so the cost
-        follows the rarest token's persons, not the rows of the commonest ("Smith")."""
+        follows the rarest token's persons, not the rows of the commonest ("Smith"). None when
+        there are more than ``most``."""
         seek = f"SELECT min(pid) FROM {table} WHERE token=? AND pid >= ?"
         found: list[int] = []
         at, agree, n = -(2 ** 63), 0, 0
@@ -1127,6 +1134,8 @@ class Index:
             agree = agree + 1 if pid == at else 1
             at = pid
             if agree == len(tokens):
+                if most is not None and len(found) >= most:
+                    return None
                 found.append(pid)
                 at, agree = pid + 1, 0
             n += 1
