@@ -47,7 +47,7 @@ def test_no_pager_cat_and_a_missing_pager(pager_to, monkeypatch):
 def test_a_terminal_view_longer_than_the_screen_is_paged(pager_to, monkeypatch, capsys):
     screen = Console(file=io.StringIO(), force_terminal=True, width=100, height=8)
     monkeypatch.setattr(render, "stdout_console", lambda: screen)
-    rows = [{"name": f"Person {i}", "label": "PERSON", "mentions": i, "articles": ["a"], "aliases": []}
+    rows = [{"name": f"Person {i}", "label": "PERSON", "mentions": i, "n_articles": 1, "aliases": []}
             for i in range(30)]
     render.view("entities", rows)
     assert "Person 29" in pager_to.read_text()
