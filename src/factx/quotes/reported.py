@@ -769,7 +769,7 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
 
 
-def _bare_participle(tok) -> bool:
+def _subjectless_past_participle(tok) -> bool:
     """"Asked about the deal, Lee said ...": a past participle with no subject or auxiliary of its
     own is passive in meaning; the subject it hangs on is spoken to, and the one who spoke is
     not named."""
@@ -789,7 +789,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
                 return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
-                               sourced=not _bare_participle(tok))
+                               sourced=not _subjectless_past_participle(tok))
     return None
 
 
