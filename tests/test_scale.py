@@ -435,3 +435,11 @@ def test_a_name_of_several_people_gives_the_same_statements_merged_per_person_or
     assert run_json("quotes", "--speaker", "Smith", "--store", store) == merged
     assert len(merged) == 18 and [q for page in pages for q in page] == merged
     assert [q["article"] for q in merged] == sorted(q["article"] for q in merged)
+
+
+def test_the_checksum_of_a_list_read_as_bytes_is_the_checksum_of_its_text():
+    from factx.index import _crc, _crc_with_bytes
+
+    parts = ("GPE", "São Paulo", '["é.txt", "a\\tb.txt"]', '["Sao Paulo"]')
+    assert _crc_with_bytes(parts[0], parts[1], parts[2].encode(), parts[3]) == _crc(*parts)
+    assert _crc_with_bytes("a", None, 5) == _crc("a", None, 5)

@@ -240,6 +240,18 @@ def _crc(*parts: Any) -> int:
     return zlib.crc32("\0".join("" if p is None else str(p) for p in parts).encode("utf-8", "surrogatepass"))
 
 
+def _crc_with_bytes(*parts: Any) -> int:
+    """``_crc`` of parts some of which are UTF-8 bytes, without decoding them (a long list read
+    from the index as a blob)."""
+    crc = 0
+    for n, p in enumerate(parts):
+        if n:
+            crc = zlib.crc32(b"\0", crc)
+        crc = zlib.crc32(p if isinstance(p, bytes) else ("" if p is None else str(p)).encode("utf-8", "surrogatepass"),
+                         crc)
+    return crc
+
+
 def row_crc(row: tuple) -> int:
     """A checksum of an article's row as `factx articles` lists it (id to warnings)."""
     return zlib.crc32(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass"))
@@ -711,8 +723,6 @@ class Index:
         When the manifest and journal are unchanged since the last refresh (their size and
         modification time, recorded in the index), nothing is read (unless ``full_check``,
         which also looks for damaged documents)."""
-        from factx.store import CorruptArticle
-
         self.flush()
         signature = self.signature()
         recorded = dict(self.db.execute("SELECT name, value FROM meta"))
@@ -1299,38 +1309,10 @@ class Index:
         _expect(all(isinstance(n, str) and isinstance(i, str) and _ints(c) for n, i, c in rows))
         return rows
 
-    @_healing
-    def entity_rows(self, label: Optional[str] = None, top: Optional[int] = None,
-                    raw: bool = False) -> list[dict[str, Any]]:
-        """Other entities, the most mentioned first, with ``n_articles`` and their ``articles``
-        (with ``raw``: as the JSON text the index holds, checked, for printing as it is)."""
-        from factx.schema import RawJSON
-
-        sql = "SELECT label, name, mentions, articles, aliases, n_articles, crc FROM entity_summary"
-        args: list[Any] = []
-        if label:
-            sql += " WHERE label=?"
-            args.append(label)
-        sql += " ORDER BY mentions DESC, label, name"
-        if top:
-            sql += " LIMIT ?"
-            args.append(top)
-        out = []
-        for lab, name, n, arts, al, n_arts, crc in self.db.execute(sql, args):
-            _expect(isinstance(arts, str) and isinstance(al, str) and _crc(lab, name, arts, al) == crc)
-            out.append({"name": name, "label": lab, "mentions": n, "articles": RawJSON(arts) if raw else json.loads(arts),
-                        "aliases": json.loads(al), "n_articles": n_arts})
-        for r in out:
-            _expect(isinstance(r["name"], str) and isinstance(r["label"], str) and _ints(r["mentions"], r["n_articles"])
-                    and (raw or _strs(r["articles"])) and _strs(r["aliases"]))
-        return out
-
-
     def entities(self, label: Optional[str] = None, top: Optional[int] = None,
                  raw: bool = False, with_articles: bool = True) -> Iterator[dict[str, Any]]:
-        """`factx entities`: other entities and persons, the most mentioned first (as
-        ``people.top_entities`` orders ``entity_rows`` and ``people.person_rows``), at most
-        ``top``, streamed: each entity's list of articles is read only as it is given, so
+        """`factx entities`: other entities and persons, the most mentioned first (then by label
+        and name), at most ``top``, streamed: each entity's list of articles is read only as it is given, so
         memory holds one list, not every listed entity's (with ``raw``: as the UTF-8 bytes of
         its JSON text; without ``with_articles``: no list, ``n_articles`` only)."""
         from factx import people
@@ -1383,9 +1365,7 @@ class Index:
                                   "WHERE rowid=?", (rowid,)).fetchone()
             _expect(row is not None and isinstance(row[0], str) and isinstance(row[1], str)
                     and isinstance(row[2], bytes) and isinstance(row[3], str))
-            crc = zlib.crc32(("%s\0%s\0" % row[:2]).encode("utf-8", "surrogatepass"))
-            crc = zlib.crc32(("\0" + row[3]).encode("utf-8", "surrogatepass"), zlib.crc32(row[2], crc))
-            _expect(crc == row[4])
+            _expect(_crc_with_bytes(*row[:4]) == row[4])
             return RawJSONBytes(row[2])
         row = self.db.execute("SELECT label, name, articles, aliases, crc FROM entity_summary WHERE rowid=?",
                               (rowid,)).fetchone()

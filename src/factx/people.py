@@ -323,8 +323,3 @@ def person_rows(persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": p["name"], "label": "PERSON", "mentions": p["mentions"], "articles": p.get("articles", []),
              "n_articles": n_articles(p),
              "aliases": p["aliases"], "id": p["id"]} for p in persons]
-
-
-def top_entities(rows: list[dict[str, Any]], top: Optional[int]) -> list[dict[str, Any]]:
-    rows = sorted(rows, key=lambda r: (-r["mentions"], r["label"], r["name"]))
-    return rows[:top] if top else rows

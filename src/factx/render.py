@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Any, Iterable, Optional
 
-from factx.schema import RawJSON, RawJSONBytes
+from factx.schema import RawJSONBytes
 
 # What an article may carry that a terminal would obey: C0 controls but tab and newline, DEL and
 # C1 controls (ESC starts colour, title, clipboard (OSC 52) and cursor sequences). Each becomes
@@ -61,11 +61,11 @@ def emit(data: Any, as_json: bool, table: str) -> None:
 
 def _compact_parts(item: Any) -> list:
     """An item as compact JSON: str pieces, and the bytes of any RawJSONBytes value."""
-    if isinstance(item, dict) and any(isinstance(v, (RawJSON, RawJSONBytes)) for v in item.values()):
+    if isinstance(item, dict) and any(isinstance(v, RawJSONBytes) for v in item.values()):
         parts: list = ["{"]
         for n, (k, v) in enumerate(item.items()):
             parts.append((", " if n else "") + json.dumps(k, ensure_ascii=False) + ": ")
-            parts.append(v if isinstance(v, (RawJSON, RawJSONBytes)) else json.dumps(v, ensure_ascii=False))
+            parts.append(v if isinstance(v, RawJSONBytes) else json.dumps(v, ensure_ascii=False))
         parts.append("}")
         return parts
     return [json.dumps(item, ensure_ascii=False)]

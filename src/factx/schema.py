@@ -33,13 +33,9 @@ class Sentence:
     end: int
 
 
-class RawJSON(str):
-    """JSON text, checked, to print as it is inside an item (`render.emit_stream` with
-    ``compact``): an index column handed on without decoding it."""
-
-
 class RawJSONBytes(bytes):
-    """RawJSON as the UTF-8 bytes the index holds, written to stdout's byte stream as they are
+    """JSON text, checked, as the UTF-8 bytes the index holds: printed as it is inside an item
+    (`render.emit_stream` with ``compact``), written to stdout's byte stream as they are
     (a list of hundreds of thousands of article ids is then copied once, not decoded, joined
     and encoded again)."""
 
