@@ -16,6 +16,9 @@
    documents in a fresh process), the peak RSS of the queries and the store's bytes per article.
 3. Peak RSS of extract at two corpus sizes.
 
+`--keep-store DIR` keeps the query store in DIR for the next run with the same --store-articles,
+which then times the queries only.
+
 Prints a table and writes bench/results.json (not committed).
 """
 from __future__ import annotations
@@ -332,14 +335,47 @@ def median_time(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def bench_queries(work: Path, n: int, runs: int, rebuild: bool = True) -> dict:
-    seed_store = work / "seed-store"
-    subprocess.run(FACTX + ["extract", str(CORPUS), "--store", str(seed_store), "-q"], check=True)
-    store = work / "big-store"
+# the file that marks a folder as a store the bench made (so --keep-store may replace it)
+BENCH_MARK = "factx-bench-store"
+
+
+def kept_store_size(store: Path) -> int:
+    """The articles of a store the bench built and kept (``--keep-store``), 0 if there is none
+    (or only part of one: a build that was stopped leaves no manifest)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from factx.store import StoreError, open_store
+
+    if not (store / "manifest.json").is_file():
+        return 0
+    try:
+        return len(open_store(store).entries)
+    except StoreError:
+        return 0
+
+
+def bench_queries(work: Path, n: int, runs: int, rebuild: bool = True, keep: Path | None = None) -> dict:
+    store = keep if keep is not None else work / "big-store"
     t0 = time.perf_counter()
-    built = synthetic_store(seed_store, store, n)
-    built["index_articles_per_s"] = index_rebuild_rate(store)  # the first index of the store: a rebuild
-    built["index_seconds"] = n / built["index_articles_per_s"]
+    if keep is not None and (keep / BENCH_MARK).is_file() and kept_store_size(keep) == n:
+        # built by an earlier run (a million articles take about an hour): only its index is
+        # brought up to date, as a query would, and the rebuild rate is not taken again
+        built = {"reused_store": True}
+        subprocess.run(FACTX + ["articles", "--limit", "1", "--json", "--store", str(store)], check=True,
+                       stdout=subprocess.DEVNULL)
+    else:
+        if keep is not None and keep.exists():
+            # only a folder the bench made is replaced: never a user's store given by mistake
+            if not keep.is_dir() or any(keep.iterdir()) and not (keep / BENCH_MARK).is_file():
+                raise SystemExit(f"--keep-store {keep}: not an empty folder nor a store the bench made")
+            shutil.rmtree(keep)
+        if keep is not None:  # marked first, so that a build stopped half-way is replaced next time
+            keep.mkdir(parents=True)
+            (keep / BENCH_MARK).write_text("a synthetic store made by bench/bench.py --keep-store\n")
+        seed_store = work / "seed-store"
+        subprocess.run(FACTX + ["extract", str(CORPUS), "--store", str(seed_store), "-q"], check=True)
+        built = synthetic_store(seed_store, store, n)
+        built["index_articles_per_s"] = index_rebuild_rate(store)  # the first index of the store: a rebuild
+        built["index_seconds"] = n / built["index_articles_per_s"]
     built.update(top_person(store))
     build = time.perf_counter() - t0
     s = ["--store", str(store)]
@@ -404,6 +440,9 @@ def main() -> None:
     ap.add_argument("--no-rebuild", action="store_true", help="skip timing a second index rebuild of the query store")
     ap.add_argument("--memory-sizes", default="250,1000",
                     help="corpus sizes for peak RSS of extract ('' to skip; default 250,1000)")
+    ap.add_argument("--keep-store", type=Path, default=None,
+                    help="build the query store in this folder and keep it; a later run with the same "
+                         "--store-articles reuses it (queries only, no rebuild rate)")
     ap.add_argument("--runs", type=int, default=5, help="runs per query timing (median)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--skip-extract", action="store_true")
@@ -417,7 +456,8 @@ def main() -> None:
             results["extract"] = bench_extract(work, a.articles, a.model, a.rounds)
         if not 1 <= a.store_articles <= 1_000_000:
             raise SystemExit("--store-articles must be between 1 and 1,000,000")
-        results["queries"] = bench_queries(work, a.store_articles, a.runs, rebuild=not a.no_rebuild)
+        results["queries"] = bench_queries(work, a.store_articles, a.runs, rebuild=not a.no_rebuild,
+                                           keep=a.keep_store.resolve() if a.keep_store else None)
         if a.memory_sizes:
             # each size in a fresh process tree so the peak of one does not hide the other
             results["memory"] = bench_memory(work, [int(x) for x in a.memory_sizes.split(",")])
@@ -449,14 +489,16 @@ def print_table(results: dict) -> None:
             print("  --dask local         (not measured: the extra factx[dask] is not installed)")
     q = results["queries"]
     print(f"queries on a {q['store_articles']:,}-article store (median seconds)")
-    print(f"  (built in {q['store_build_seconds']:.0f} s: documents {q['write_seconds']:.0f} s, index "
-          f"{q['index_seconds']:.0f} s; top person {q['top_person']!r} in {q['top_person_articles']:,} articles)")
+    made = ("reused from --keep-store" if q.get("reused_store") else
+            f"built in {q['store_build_seconds']:.0f} s: documents {q['write_seconds']:.0f} s, index {q['index_seconds']:.0f} s")
+    print(f"  ({made}; top person {q['top_person']!r} in {q['top_person_articles']:,} articles)")
     for k in ("python_startup", "import_spacy"):
         print(f"  {k:<20} {q[k]:.3f}")
     for k in QUERY_KEYS:
         print(f"  {k:<20} {q[k]:.3f}  ({q[f'{k}_vs_import_spacy']:.2f}x import spacy)")
     again = f", {q['index_articles_per_s_again']:,.0f} again" if "index_articles_per_s_again" in q else ""
-    print(f"  index rebuild        {q['index_articles_per_s']:,.0f} articles/s{again}")
+    if "index_articles_per_s" in q:
+        print(f"  index rebuild        {q['index_articles_per_s']:,.0f} articles/s{again}")
     print(f"  query peak RSS       {q['query_peak_rss_mb']:.0f} MB (largest of who, quotes, timeline, entities)")
     for k, mb in q.get("query_peak_rss_by_query_mb", {}).items():
         print(f"    {k:<18} {mb:.0f} MB")
