@@ -397,3 +397,21 @@ def test_a_model_year_before_a_vehicle_is_not_a_date(nlp, text, year):
     assert year not in facts
     if "in 1994" in text:
         assert facts["1994"].value == "1994"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("His 1992 Ford was stolen from the lot.", "1992"),  # the make heads the phrase
+    ("He drove a 1985 Chevrolet pickup to work.", "1985"),  # a vehicle noun follows the make
+    ("He bought a 1998 Ford Taurus at auction.", "1998"),  # a model name follows the make
+])
+def test_a_year_before_a_make_is_a_model_year_when_the_make_names_the_vehicle(nlp, text, year):
+    assert year not in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("He ran the 1976 Ford campaign in Ohio.", "1976"),
+    ("She drafted a 1960 Lincoln speech for the senator.", "1960"),
+    ("Critics of the 1976 Ford Administration spoke out.", "1976"),
+])
+def test_a_year_before_a_make_that_is_a_name_is_still_a_date(nlp, text, year):
+    assert facts_of(nlp, text)[year].value == year

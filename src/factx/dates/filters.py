@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_WORDS, WEEKDAYS)
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
+                      VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS)
 
 
 def _sentence_is_title_case(sent) -> bool:
@@ -41,10 +42,30 @@ def is_age_or_count(span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in ("aged", "age", "ages"):
         return True
-    if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and \
-            doc[span.end].lower_ in VEHICLE_WORDS:
+    if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and _is_model_year_before(doc, span.end):
         return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
     return False
+
+
+def _is_model_year_before(doc, i) -> bool:
+    """Whether a year before doc[i] is a model year: doc[i] is a vehicle noun ("a 1978 pickup"),
+    or a make that heads the phrase ("her 1991 Toyota parked outside"), comes before a vehicle
+    noun ("a 1998 Ford pickup") or before a model name ("a 1998 Ford Taurus"). A make before
+    another noun is a person's or a company's name ("the 1976 Ford campaign", "a 1960 Lincoln
+    speech")."""
+    word = doc[i]
+    if word.lower_ in VEHICLE_NOUNS:
+        return True
+    if word.lower_ not in VEHICLE_MAKES:
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ in VEHICLE_NOUNS:
+        return True
+    if nxt.lower_ in MAKE_NAME_NOUNS or nxt.lower_ in ("'s", "’s"):
+        return False
+    if nxt.pos_ == "PROPN" or nxt.is_title and nxt.pos_ != "NOUN":
+        return True  # a model name: "Taurus", "Accord", "F-150"
+    return nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and not (nxt.is_title or nxt.is_upper)
 
 
 

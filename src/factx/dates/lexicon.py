@@ -238,8 +238,20 @@ FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
 
 
-# A bare year right before one of these is a model year ("a 1987 sedan", "his 1992 Ford"), not a date.
-VEHICLE_WORDS = frozenset("""sedan sedans coupe convertible hatchback wagon minivan van pickup truck
-car cars jeep suv motorcycle limousine model chevrolet chevy ford dodge buick cadillac pontiac
-oldsmobile chrysler plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche
-jaguar subaru hyundai lincoln mercury saab fiat renault peugeot""".split())
+# A bare year right before one of these is a model year ("a 1987 sedan", "the 1992 model"), not a date.
+VEHICLE_NOUNS = frozenset("""sedan sedans coupe coupes convertible convertibles hatchback wagon wagons
+minivan minivans van vans pickup pickups truck trucks car cars jeep jeeps suv suvs motorcycle
+motorcycles limousine limousines model models roadster roadsters""".split())
+# Makes, which are also people's and places' names: a year before one is a model year only when the
+# make heads the phrase ("his 1992 Ford was stolen"), a vehicle noun follows ("a 1998 Ford pickup")
+# or a model name does ("a 1998 Ford Taurus"), not in "the 1976 Ford campaign".
+VEHICLE_MAKES = frozenset("""chevrolet chevy ford dodge buick cadillac pontiac oldsmobile chrysler
+plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche jaguar subaru
+hyundai lincoln mercury saab fiat renault peugeot""".split())
+# Capitalized nouns after a make that make it an organization's or a person's name, not a model
+# ("the 1976 Ford Administration", "a 1998 Ford Motor Co. report").
+MAKE_NAME_NOUNS = frozenset("""administration administrations campaign campaigns foundation
+memorial center centre library museum presidency motor motors company co co. corp corp. inc inc.
+group plant factory era years speech speeches debate debates convention election race ticket
+doctrine address tunnel center theater theatre hall university college school hospital award
+prize fellowship institute""".split())
