@@ -415,3 +415,56 @@ def test_a_year_before_a_make_is_a_model_year_when_the_make_names_the_vehicle(nl
 ])
 def test_a_year_before_a_make_that_is_a_name_is_still_a_date(nlp, text, year):
     assert facts_of(nlp, text)[year].value == year
+
+
+# ---------------------------------------------------------------- periods of a game
+
+@pytest.mark.parametrize("text", [
+    "The Bears led 14-7 in the second quarter before the rain came.",
+    "Smith scored twice in the second half.",
+    "The Jets trailed at halftime. Their defense held in the second half.",
+    "They kicked three field goals in the first half of the game.",
+])
+def test_a_quarter_or_half_of_a_game_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Profits rose in the second quarter.", "the second quarter", "1997-Q2"),
+    ("The company posted a loss in the fourth quarter as the holiday season disappointed.",
+     "the fourth quarter", "1997-Q4"),
+    ("The company expects growth in the second half of the year.",
+     "the second half of the year", "1998-H2"),
+])
+def test_a_quarter_or_half_of_a_business_year_stays_a_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- not dates
+
+@pytest.mark.parametrize("text", [
+    "The patch covers versions 7, 8 and 10 of the browser.",
+    "The Lakers won 102-98 and improved to 5-11.",
+    "Voting closes at 6 p.m. local time (1800 GMT).",
+    "The convoy left at 1300 hours.",
+    "She bought a Christmas tree for the office Christmas party.",
+    "He drove a 2008 GMC Sierra to the game.",
+    "A second-half surge carried the team into the playoffs.",
+])
+def test_numbers_lists_scores_clock_times_and_holiday_modifiers_are_no_dates(nlp, text):
+    got = facts_of(nlp, text)
+    assert all(f.type == "time" and f.text == "6 p.m." for f in got.values()), got
+
+
+def test_a_holiday_as_a_time_stays_a_date(nlp):
+    got = facts_of(nlp, "Stores stayed open late on Christmas Eve and closed at Christmas.")
+    assert got["Christmas Eve"].value == "1997-12-24"
+    assert got["Christmas"].value == "1997-12-25"
+
+
+def test_a_decade_with_an_apostrophe_and_capital_datelines(nlp):
+    got = facts_of(nlp, "PUBLISHED: MAR. 14, 2013. Prices soared in the 1970's, not in 1998's "
+                        "budget.")
+    assert got["MAR. 14, 2013"].value == "2013-03-14"
+    assert got["the 1970's"].value == "197"
+    assert got["1998"].value == "1998"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+from .lexicon import (APPROX_WORDS, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
+                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS)
 
@@ -42,6 +43,12 @@ def is_age_or_count(span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in ("aged", "age", "ages"):
         return True
+    if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end < len(doc) and \
+            doc[span.end].lower_ in ("gmt", "utc", "hours", "hrs", "local", "z"):
+        return True  # "(1300 GMT)", "1800 hours": a clock time, not a year
+    if re.fullmatch(r"[0-2]\d[0-5]\d\s+(?:hours|hrs)", bare) and span.start > 0 and \
+            doc[span.start - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about"):
+        return True  # "at 1300 hours": a clock time, not an amount of time
     if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and _is_model_year_before(doc, span.end):
         return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
     return False
@@ -126,8 +133,9 @@ def adjust_span(span):
             doc[a + 1].lower_.rstrip(".") in WEEKDAYS or doc[a + 1].lower_ in (
             "today", "tonight", "this")) and not (b - a == 3 and doc[b - 1].lower_ == "year"):
         a += 1
-    if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s"):
-        b -= 1
+    if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s") and not re.fullmatch(
+            r"'?(?:1[0-9]{2}|[1-9])0", doc[b - 2].text):
+        b -= 1  # not the "'s" of a decade ("the 1940's")
     if b - a >= 3 and doc[a].lower_ == "the" and doc[a + 1].lower_.rstrip(".") in MONTHS and \
             any(t.like_num for t in doc[a + 2:b]):
         a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
@@ -169,10 +177,54 @@ def _is_the_unit_out_of_context(span) -> bool:
                                 nxt.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
 
 
+_GAME_PERIOD = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|opening)"
+                          r"[\s-](?:quarter|half)")
+_SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
+
+
+def is_game_period(span) -> bool:
+    """A quarter or half with no year, in a sentence that reports a game (or after one): a period
+    of the game, not of the calendar ("led 14-7 in the second quarter", "scored 20 points in the
+    first half"). "the second half of 1998", "the fourth quarter of the year" keep their year."""
+    if not _GAME_PERIOD.fullmatch(span.text.lower()):
+        return False
+    doc = span.doc
+    nxt = doc[span.end: span.end + 3]
+    if len(nxt) >= 2 and nxt[0].lower_ == "of":
+        return nxt[1].lower_ in ("the", "a", "their", "his", "its") and len(nxt) == 3 and \
+            nxt[2].lower_ in ("game", "match", "contest", "season", "half", "period")
+    if not doc.has_annotation("SENT_START"):
+        return False
+    sent = span.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for s in (sent, before):
+        if s is None:
+            continue
+        if _SCORE.search(s.text) or any(t.lower_ in GAME_WORDS for t in s if t.i < span.start or t.i >= span.end):
+            return True
+    return False
+
+
+def _is_holiday_modifier(span) -> bool:
+    """A holiday's name qualifying a noun is no date: "a Christmas tree", "the office Christmas
+    party", "Halloween costumes" (but "the Christmas holidays", "Easter weekend" are)."""
+    name = span.text.lower()
+    name = re.sub(r"^(?:last|next|this)\s+", "", name)
+    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha and \
+        nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
+        not (nxt.is_title and nxt.pos_ == "PROPN" and span[-1].is_title and nxt.lower_ in ("day", "eve"))
+
+
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
-    Communist Party daily", "the year" outside "for the year"."""
+    Communist Party daily", "the year" outside "for the year", a game's "second half"."""
     first = span[0]
+    if is_game_period(span) or _is_holiday_modifier(span):
+        return True
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
         return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
@@ -187,8 +239,8 @@ def is_discourse_or_noun(span) -> bool:
         if first.i + 1 < len(span.doc) and first.nbor(1).text == ",":
             return first.is_title  # "Now, ..." opening a sentence
     if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
-            span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN"):
-        return True  # "a second betrayal" is an ordinal
+            (span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN") or span.doc[first.i + 2].text == "-"):
+        return True  # "a second betrayal", "a second-half surge": an ordinal
     if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
             first.head.i > first.i:
         return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun

@@ -247,7 +247,8 @@ motorcycles limousine limousines model models roadster roadsters""".split())
 # or a model name does ("a 1998 Ford Taurus"), not in "the 1976 Ford campaign".
 VEHICLE_MAKES = frozenset("""chevrolet chevy ford dodge buick cadillac pontiac oldsmobile chrysler
 plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche jaguar subaru
-hyundai lincoln mercury saab fiat renault peugeot""".split())
+hyundai lincoln mercury saab fiat renault peugeot gmc lexus acura infiniti kia mitsubishi suzuki
+isuzu tesla hummer saturn""".split())
 # Capitalized nouns after a make that make it an organization's or a person's name, not a model
 # ("the 1976 Ford Administration", "a 1998 Ford Motor Co. report").
 MAKE_NAME_NOUNS = frozenset("""administration administrations campaign campaigns foundation
@@ -255,3 +256,16 @@ memorial center centre library museum presidency motor motors company co co. cor
 group plant factory era years speech speeches debate debates convention election race ticket
 doctrine address tunnel center theater theatre hall university college school hospital award
 prize fellowship institute""".split())
+
+# Words of a sports report: a bare "the second half", "the fourth quarter" in their sentence (or
+# the one before) is a period of a game, not of a year ("scored twice in the second half").
+GAME_WORDS = frozenset("""game games match score scored scoring scorer touchdown touchdowns
+halftime half-time inning innings yards quarterback goalkeeper free-throw interception
+interceptions kicker punt punted fumble fumbled tackled foul fouls playoff playoffs trailed
+victory defeated homer homers pitcher striker""".split())
+
+# Nouns after a holiday's name that keep it a date ("the Christmas holidays", "the Easter
+# weekend"); before any other noun the name only qualifies it ("a Christmas tree", "the office
+# Christmas party", "Halloween costumes").
+HOLIDAY_PERIOD_NOUNS = frozenset("""holiday holidays season break vacation recess period week
+weekend weekends day eve morning afternoon evening night time""".split())
