@@ -468,3 +468,23 @@ def test_a_decade_with_an_apostrophe_and_capital_datelines(nlp):
     assert got["MAR. 14, 2013"].value == "2013-03-14"
     assert got["the 1970's"].value == "197"
     assert got["1998"].value == "1998"
+
+
+# ---------------------------------------------------------------- participles
+
+MON = D(1998, 2, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("She was hit while walking home on Wednesday.", "Wednesday", "1998-02-11"),
+    ("He was struck outside the store, located off Main Street, around 7 p.m. Wednesday.",
+     "7 p.m. Wednesday", "1998-02-11T19:00"),
+    ("He was arrested while driving to work Thursday.", "Thursday", "1998-02-12"),
+])
+def test_a_participle_without_auxiliary_takes_the_past_of_its_clause(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+def test_a_participle_in_a_future_clause_keeps_the_date_ahead(nlp):
+    assert facts_of(nlp, "She will fly home after visiting Paris on Wednesday.", MON)[
+        "Wednesday"].value == "1998-02-18"

@@ -126,7 +126,20 @@ def _verb_tense(span) -> Optional[str]:
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE if _is_scheduled(span, verb) else PRESENT
-    return None
+    return _participle_tense(verb, auxes)
+
+
+def _participle_tense(verb, auxes) -> Optional[str]:
+    """A participle with no auxiliary has no tense of its own: it happens when the clause it
+    hangs on does ("was hit while walking home on Wednesday", "was struck outside the store,
+    located off Main Street, around 7 p.m. Wednesday"). Past when that clause is past."""
+    if auxes or verb.tag_ not in ("VBG", "VBN") or \
+            verb.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"):
+        return None
+    head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+    if head is None or any(c.lower_ in FUTURE_AUX for c in head.children):
+        return None
+    return PAST if _is_past(head) else None
 
 
 def _is_finite_clause(verb) -> bool:
