@@ -488,3 +488,21 @@ def test_a_participle_without_auxiliary_takes_the_past_of_its_clause(nlp, text, 
 def test_a_participle_in_a_future_clause_keeps_the_date_ahead(nlp):
     assert facts_of(nlp, "She will fly home after visiting Paris on Wednesday.", MON)[
         "Wednesday"].value == "1998-02-18"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a participle on a perfect clause: the past
+    ("A man arrested Tuesday in a police raid has hanged himself in his cell.", "Tuesday",
+     "1998-02-10"),
+    # "went ... to apologize" is a journey done, not "going to"
+    ("The candidate went to the church Saturday to apologize.", "Saturday", "1998-02-14"),
+    ("He is going to resign Friday.", "Friday", "1998-02-20"),
+    # "set" is a plan with "for" or in the present passive, not "the fire was set"
+    ("The fire was deliberately set Friday night.", "Friday night", "1998-02-13TNI"),
+    ("The hearing was set for Tuesday.", "Tuesday", "1998-02-17"),
+    # a past "attended" reports an event held
+    ("Her family attended Wednesday's arraignment.", "Wednesday", "1998-02-11"),
+    ("They will attend Wednesday's arraignment.", "Wednesday", "1998-02-18"),
+])
+def test_tense_of_participles_going_to_set_and_attend(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value

@@ -233,7 +233,7 @@ REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim",
 # Verbs that act on an event still to come as readily as on one past: a date modifying their
 # object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
 UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
-                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
+                  "announce", "set", "schedule", "plan", "prepare", "expect"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
 

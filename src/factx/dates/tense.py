@@ -55,9 +55,10 @@ def _names_a_plan(verb, span) -> bool:
     if lemma(verb) not in FUTURE_LEMMAS:
         return False
     if lemma(verb) in PLAN_ONLY_WITH_FOR:
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+        # "is set Tuesday" is a plan, "the fire was set Friday night" an act
+        passive_now = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
         prep = span.root.head if span.root.dep_ == "pobj" else None
-        return passive or (prep is not None and prep.lower_ == "for")
+        return passive_now or (prep is not None and prep.lower_ == "for")
     return True
 
 
@@ -69,8 +70,8 @@ def _plan_of(verb, span):
         return verb
     head = verb.head
     if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head is not verb and \
-            lemma(head) in PLAN_LEMMAS:
-        return head
+            (lemma(head) in PLAN_LEMMAS or head.lower_ == "going"):
+        return head  # "agreed to meet Monday", "is going to resign Friday"
     return None
 
 
@@ -115,8 +116,8 @@ def _verb_tense(span) -> Optional[str]:
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE
-    if lemma(verb) == "go" and any(c.tag_ == "VB" for c in verb.children):
-        return FUTURE  # "is going to meet"
+    if verb.lower_ == "going" and any(c.tag_ == "VB" for c in verb.children):
+        return FUTURE  # "is going to meet" (not "went to the church Saturday to apologize")
     plan = _plan_of(verb, span)
     if plan is not None:
         return _plan_tense(span, verb, plan)
@@ -132,14 +133,16 @@ def _verb_tense(span) -> Optional[str]:
 def _participle_tense(verb, auxes) -> Optional[str]:
     """A participle with no auxiliary has no tense of its own: it happens when the clause it
     hangs on does ("was hit while walking home on Wednesday", "was struck outside the store,
-    located off Main Street, around 7 p.m. Wednesday"). Past when that clause is past."""
+    located off Main Street, around 7 p.m. Wednesday"). Past when that clause is past or
+    perfect ("a man arrested Tuesday has hanged himself")."""
     if auxes or verb.tag_ not in ("VBG", "VBN") or \
             verb.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"):
         return None
     head = _governing_verb(verb.head) if verb.head.i != verb.i else None
     if head is None or any(c.lower_ in FUTURE_AUX for c in head.children):
         return None
-    return PAST if _is_past(head) else None
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in head.children)
+    return PAST if _is_past(head) or perfect else None
 
 
 def _is_finite_clause(verb) -> bool:
