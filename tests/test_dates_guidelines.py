@@ -506,3 +506,13 @@ def test_a_participle_in_a_future_clause_keeps_the_date_ahead(nlp):
 ])
 def test_tense_of_participles_going_to_set_and_attend(nlp, text, phrase, value):
     assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He is expected to be charged in the case on Friday.", "Friday", "1998-02-20"),
+    ("He is expected to start at guard and return kicks Saturday night.", "Saturday night",
+     "1998-02-21TNI"),
+    ("The budget bill is to be voted on Thursday.", "Thursday", "1998-02-19"),
+])
+def test_a_passive_or_conjoined_infinitive_of_a_plan_and_is_to_lie_ahead(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value

@@ -68,10 +68,17 @@ def _plan_of(verb, span):
     on Sunday", "was expected to arrive Friday", "agreed to meet Monday"); None otherwise."""
     if _names_a_plan(verb, span):
         return verb
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "is expected to start and return kicks Saturday"
     head = verb.head
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head is not verb and \
-            (lemma(head) in PLAN_LEMMAS or head.lower_ == "going"):
-        return head  # "agreed to meet Monday", "is going to resign Friday"
+    infinitive = verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)  # "to be charged"
+    if verb.dep_ == "xcomp" and infinitive and head.i != verb.i and \
+            (lemma(head) in PLAN_LEMMAS or head.lower_ == "going" or
+             lemma(head) == "be" and head.tag_ in ("VBZ", "VBP")):
+        # "agreed to meet Monday", "is going to resign Friday", "is expected to be charged
+        # Friday", "the bill is to be voted on Thursday"
+        return head
     return None
 
 
