@@ -516,3 +516,15 @@ def test_tense_of_participles_going_to_set_and_attend(nlp, text, phrase, value):
 ])
 def test_a_passive_or_conjoined_infinitive_of_a_plan_and_is_to_lie_ahead(nlp, text, phrase, value):
     assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "He ran the now-defunct creamery for years.",
+    "She wrote it on her now defunct blog.",
+])
+def test_now_inside_an_adjective_is_no_date(nlp, text):
+    assert "now" not in facts_of(nlp, text)
+
+
+def test_now_as_an_adverb_stays_the_present(nlp):
+    assert facts_of(nlp, "The plant is now closed.")["now"].value == "PRESENT_REF"

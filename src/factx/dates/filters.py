@@ -231,6 +231,11 @@ def is_discourse_or_noun(span) -> bool:
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
         return True  # "now that ...": a conjunction ("since"), not the present
+    if len(span) == 1 and first.lower_ == "now" and first.i + 2 < len(span.doc) and (
+            first.nbor(1).text in ("-", "\u2010") and first.nbor(2).is_alpha or
+            first.i > 0 and (first.nbor(-1).pos_ == "DET" or first.nbor(-1).dep_ == "poss") and
+            first.nbor(1).tag_ in ("JJ", "VBN")):
+        return True  # "the now-defunct creamery", "his now closed shop": part of an adjective
     if len(span) == 1 and first.lower_ == "now":
         sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
             first.nbor(-1).text not in ("``", '"', "“")
