@@ -528,3 +528,23 @@ def test_now_inside_an_adjective_is_no_date(nlp, text):
 
 def test_now_as_an_adverb_stays_the_present(nlp):
     assert facts_of(nlp, "The plant is now closed.")["now"].value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text", [
+    "The report was posted at 1052 GMT (1852 HKT) by the agency.",
+    "The quake, which struck at 1353 (1023 GMT), was felt widely.",
+    "He was arrested at 2088 Philip Street by police.",
+    "She was hit by a 2013 gray Camry near the school.",
+    "Police sought a 2007 silver Ford Fusion seen near the bank.",
+])
+def test_clock_times_house_numbers_and_model_years_with_a_color_are_no_years(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,year", [
+    ("It was a 1998 Red Cross report on the famine.", "1998"),
+    ("He wore a 1998 blue jersey at the reunion.", "1998"),
+    ("They moved to Elm Street in 2004.", "2004"),
+])
+def test_a_year_before_a_capitalized_color_or_after_a_street_stays(nlp, text, year):
+    assert facts_of(nlp, text)[year].value == year

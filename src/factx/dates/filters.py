@@ -8,7 +8,8 @@ import re
 from .lexicon import (APPROX_WORDS, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
                       HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
-                      VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS)
+                      VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
+                      VEHICLE_COLORS)
 
 
 def _sentence_is_title_case(sent) -> bool:
@@ -44,13 +45,37 @@ def is_age_or_count(span) -> bool:
     if prev in ("aged", "age", "ages"):
         return True
     if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end < len(doc) and \
-            doc[span.end].lower_ in ("gmt", "utc", "hours", "hrs", "local", "z"):
-        return True  # "(1300 GMT)", "1800 hours": a clock time, not a year
+            _is_clock_zone(doc, span.end):
+        return True  # "(1300 GMT)", "1852 HKT", "1800 hours": a clock time, not a year
+    if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end + 2 < len(doc) and \
+            doc[span.end].text == "(" and doc[span.end + 1].like_num and \
+            _is_clock_zone(doc, span.end + 2):
+        return True  # "struck at 1353 (1023 GMT)": the local clock time
+    if re.fullmatch(r"\d{4}", bare) and _is_street_number(doc, span.end):
+        return True  # "at 2088 Philip Street": a house number
     if re.fullmatch(r"[0-2]\d[0-5]\d\s+(?:hours|hrs)", bare) and span.start > 0 and \
             doc[span.start - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about"):
         return True  # "at 1300 hours": a clock time, not an amount of time
     if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and _is_model_year_before(doc, span.end):
         return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
+    return False
+
+
+def _is_clock_zone(doc, i) -> bool:
+    """doc[i] names a time zone or clock hours: "GMT", "UTC", "HKT", "EDT", "hours", "local"."""
+    tok = doc[i]
+    return tok.lower_ in ("gmt", "utc", "hours", "hrs", "local", "z") or \
+        bool(re.fullmatch(r"[A-Z]{1,3}[SD]?T", tok.text)) and tok.text not in ("IT", "AT", "ST")
+
+
+def _is_street_number(doc, i) -> bool:
+    """A number before a street's name: "2088 Philip Street", "1600 Pennsylvania Ave."."""
+    for j in range(i, min(i + 3, len(doc))):
+        tok = doc[j]
+        if tok.lower_.rstrip(".") in STREET_WORDS and j > i:
+            return True
+        if not tok.is_title:
+            return False
     return False
 
 
@@ -60,6 +85,12 @@ def _is_model_year_before(doc, i) -> bool:
     noun ("a 1998 Ford pickup") or before a model name ("a 1998 Ford Taurus"). A make before
     another noun is a person's or a company's name ("the 1976 Ford campaign", "a 1960 Lincoln
     speech")."""
+    if doc[i].lower_ in VEHICLE_COLORS and doc[i].is_lower and i + 1 < len(doc) and (
+            doc[i + 1].lower_ in VEHICLE_NOUNS or doc[i + 1].lower_ in VEHICLE_MAKES or
+            doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title):
+        i += 1  # "a 2013 gray Camry", "a 2007 silver Ford Fusion"
+        if doc[i].lower_ not in VEHICLE_NOUNS and doc[i].lower_ not in VEHICLE_MAKES:
+            return doc[i].lower_ not in MAKE_NAME_NOUNS  # a model's name after the color
     word = doc[i]
     if word.lower_ in VEHICLE_NOUNS:
         return True

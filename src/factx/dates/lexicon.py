@@ -248,7 +248,13 @@ motorcycles limousine limousines model models roadster roadsters""".split())
 VEHICLE_MAKES = frozenset("""chevrolet chevy ford dodge buick cadillac pontiac oldsmobile chrysler
 plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche jaguar subaru
 hyundai lincoln mercury saab fiat renault peugeot gmc lexus acura infiniti kia mitsubishi suzuki
-isuzu tesla hummer saturn""".split())
+isuzu tesla hummer saturn bentley ferrari lamborghini maserati""".split())
+# Colors between a model year and the vehicle ("a 2013 gray Camry").
+VEHICLE_COLORS = frozenset("""black white silver gray grey red blue green yellow gold tan maroon
+beige brown orange purple""".split())
+# Words that end a street's name: a number before the name is a house number ("2088 Philip Street").
+STREET_WORDS = frozenset("""street st avenue ave road rd boulevard blvd drive dr lane ln way place pl
+court ct terrace parkway pkwy highway hwy""".split())
 # Capitalized nouns after a make that make it an organization's or a person's name, not a model
 # ("the 1976 Ford Administration", "a 1998 Ford Motor Co. report").
 MAKE_NAME_NOUNS = frozenset("""administration administrations campaign campaigns foundation
