@@ -548,3 +548,21 @@ def test_clock_times_house_numbers_and_model_years_with_a_color_are_no_years(nlp
 ])
 def test_a_year_before_a_capitalized_color_or_after_a_street_stays(nlp, text, year):
     assert facts_of(nlp, text)[year].value == year
+
+
+@pytest.mark.parametrize("text", [
+    "As a summer associate at a law firm, she learned fast.",
+    "The offer came during winter meetings in the capital.",
+])
+def test_a_bare_season_qualifying_a_noun_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+def test_a_bare_season_alone_stays_a_date(nlp):
+    assert facts_of(nlp, "We met in summer.")["summer"].value == "1997-SU"
+
+
+def test_a_day_range_after_a_month_is_two_days(nlp):
+    got = facts_of(nlp, "The survey was conducted February 11-15 among 900 adults.")
+    assert got["February 11"].value == "1998-02-11"
+    assert got["15"].value == "1998-02-15"

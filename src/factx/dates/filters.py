@@ -236,6 +236,18 @@ def is_game_period(span) -> bool:
     return False
 
 
+def _is_season_modifier(span) -> bool:
+    """A bare season qualifying a noun is no date: "a summer associate", "winter meetings",
+    "spring training" (but "summer months", "the summer of 1998" are)."""
+    if len(span) != 1 or span[0].lower_ not in ("spring", "summer", "fall", "autumn", "winter"):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.is_alpha and \
+        nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
+        nxt.lower_ not in ("months", "weeks", "days", "nights")
+
+
 def _is_holiday_modifier(span) -> bool:
     """A holiday's name qualifying a noun is no date: "a Christmas tree", "the office Christmas
     party", "Halloween costumes" (but "the Christmas holidays", "Easter weekend" are)."""
@@ -254,7 +266,7 @@ def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
     Communist Party daily", "the year" outside "for the year", a game's "second half"."""
     first = span[0]
-    if is_game_period(span) or _is_holiday_modifier(span):
+    if is_game_period(span) or _is_holiday_modifier(span) or _is_season_modifier(span):
         return True
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
