@@ -566,3 +566,8 @@ def test_a_day_range_after_a_month_is_two_days(nlp):
     got = facts_of(nlp, "The survey was conducted February 11-15 among 900 adults.")
     assert got["February 11"].value == "1998-02-11"
     assert got["15"].value == "1998-02-15"
+
+
+def test_the_article_before_a_year_modifying_a_noun_stays_outside(nlp):
+    got = facts_of(nlp, "He was suspended for the 2003 season.")
+    assert "2003" in got and "the 2003" not in got

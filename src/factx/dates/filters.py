@@ -170,6 +170,9 @@ def adjust_span(span):
     if b - a >= 3 and doc[a].lower_ == "the" and doc[a + 1].lower_.rstrip(".") in MONTHS and \
             any(t.like_num for t in doc[a + 2:b]):
         a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
+    if b - a == 2 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
+            b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
+        a += 1  # "the 2003 season": likewise
     if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
             doc[a + 3].lower_ in ("earlier", "ago"):
         a += 1  # "the year-earlier quarter": likewise
