@@ -571,3 +571,15 @@ def test_a_day_range_after_a_month_is_two_days(nlp):
 def test_the_article_before_a_year_modifying_a_noun_stays_outside(nlp):
     got = facts_of(nlp, "He was suspended for the 2003 season.")
     assert "2003" in got and "the 2003" not in got
+
+
+def test_a_future_as_a_noun_is_no_future_ref(nlp):
+    assert facts_of(nlp, "We face a future in which weapons are deadlier.") == {}
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("He will retire in the future.", "the future"),
+    ("The data could prevent future attacks.", "future"),  # annotated as TimeML corpora do
+])
+def test_the_future_and_future_as_an_adjective_stay_future_ref(nlp, text, phrase):
+    assert facts_of(nlp, text)[phrase].value == "FUTURE_REF"

@@ -271,6 +271,10 @@ def is_discourse_or_noun(span) -> bool:
     first = span[0]
     if is_game_period(span) or _is_holiday_modifier(span) or _is_season_modifier(span):
         return True
+    if len(span) == 1 and first.lower_ == "future" and first.i > 0 and \
+            first.nbor(-1).lower_ in ("a", "an") and not (
+            first.i + 1 < len(span.doc) and first.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):
+        return True  # "we face a future in which...": a possible future, not FUTURE_REF
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
         return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
