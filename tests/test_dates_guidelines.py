@@ -583,3 +583,20 @@ def test_a_future_as_a_noun_is_no_future_ref(nlp):
 ])
 def test_the_future_and_future_as_an_adjective_stay_future_ref(nlp, text, phrase):
     assert facts_of(nlp, text)[phrase].value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He traveled with his current wife.", "current", "PRESENT_REF"),
+    ("The current year looks strong.", "The current year", "1998"),
+    ("Results for the current week were weak.", "the current week", "1998-W08"),
+])
+def test_current_is_the_present_and_the_current_unit_is_this_one(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "A strong current swept him away.",
+    "The current account deficit grew.",
+])
+def test_a_current_that_flows_and_the_current_account_are_no_dates(nlp, text):
+    assert facts_of(nlp, text) == {}

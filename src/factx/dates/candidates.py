@@ -80,6 +80,9 @@ _EXTRA_PATTERNS = [
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    # "his current wife", "current policy": the present (not "the current account", "a current")
+    r"\b(?:(?i:the)\s+)?[Cc]urrent\s+(?:week|month|(?:fiscal\s+)?year|quarter)\b",
+    r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|week|month|fiscal|year|quarter)\b)",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
 ]
 # Every pattern starts at a word boundary (the later years of a list start at a digit after ", "):

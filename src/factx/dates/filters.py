@@ -271,6 +271,8 @@ def is_discourse_or_noun(span) -> bool:
     first = span[0]
     if is_game_period(span) or _is_holiday_modifier(span) or _is_season_modifier(span):
         return True
+    if len(span) == 1 and first.lower_ == "current" and first.dep_ != "amod":
+        return True  # "a strong current": a flow, not the present
     if len(span) == 1 and first.lower_ == "future" and first.i > 0 and \
             first.nbor(-1).lower_ in ("a", "an") and not (
             first.i + 1 < len(span.doc) and first.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):

@@ -145,6 +145,7 @@ TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|local time|[a-z]{3,4} time))?"
 DEICTIC_WORDS = {
     "now": ("date", "PRESENT_REF"), "right now": ("date", "PRESENT_REF"),
     "just now": ("date", "PAST_REF"), "currently": ("date", "PRESENT_REF"),
+    "current": ("date", "PRESENT_REF"),
     "at present": ("date", "PRESENT_REF"), "present": ("date", "PRESENT_REF"),
     "the present": ("date", "PRESENT_REF"), "at the moment": ("date", "PRESENT_REF"),
     "the moment": ("date", "PRESENT_REF"), "these days": ("date", "PRESENT_REF"),
@@ -173,7 +174,8 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end"} | set(DAY_EDGES))
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current"} |
+    set(DAY_EDGES))
 # Words that may open an expression though they are not temporal themselves.
 LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
             "previous", "early", "late", "mid", "middle", "end", "beginning", "start", "more",
