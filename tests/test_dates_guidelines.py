@@ -445,15 +445,13 @@ def test_a_quarter_or_half_of_a_business_year_stays_a_date(nlp, text, phrase, va
 @pytest.mark.parametrize("text", [
     "The patch covers versions 7, 8 and 10 of the browser.",
     "The Lakers won 102-98 and improved to 5-11.",
-    "Voting closes at 6 p.m. local time (1800 GMT).",
     "The convoy left at 1300 hours.",
     "She bought a Christmas tree for the office Christmas party.",
     "He drove a 2008 GMC Sierra to the game.",
     "A second-half surge carried the team into the playoffs.",
 ])
 def test_numbers_lists_scores_clock_times_and_holiday_modifiers_are_no_dates(nlp, text):
-    got = facts_of(nlp, text)
-    assert all(f.type == "time" and f.text == "6 p.m." for f in got.values()), got
+    assert facts_of(nlp, text) == {}
 
 
 def test_a_holiday_as_a_time_stays_a_date(nlp):
@@ -530,9 +528,20 @@ def test_now_as_an_adverb_stays_the_present(nlp):
     assert facts_of(nlp, "The plant is now closed.")["now"].value == "PRESENT_REF"
 
 
+@pytest.mark.parametrize("text,dates", [
+    ("Voting closes at 6 p.m. local time (1800 GMT) on Sunday.",
+     {"6 p.m.": "1998-02-22T18:00", "Sunday": "1998-02-22"}),
+    ("The report was posted at 1052 GMT (1852 HKT) on Feb. 10, 1998.",
+     {"Feb. 10, 1998": "1998-02-10"}),
+    ("The quake, which struck at 1353 (1023 GMT), was felt widely on Friday.",
+     {"Friday": "1998-02-13"}),
+])
+def test_a_four_digit_clock_before_a_time_zone_is_no_year(nlp, text, dates):
+    # TimeML corpora leave such clock conversions unannotated as often as not: no expression
+    assert {k: f.value for k, f in facts_of(nlp, text).items()} == dates
+
+
 @pytest.mark.parametrize("text", [
-    "The report was posted at 1052 GMT (1852 HKT) by the agency.",
-    "The quake, which struck at 1353 (1023 GMT), was felt widely.",
     "He was arrested at 2088 Philip Street by police.",
     "She was hit by a 2013 gray Camry near the school.",
     "Police sought a 2007 silver Ford Fusion seen near the bank.",

@@ -134,11 +134,13 @@ YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2}|'\d\d)"
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
-CLOCK_RE = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
+# (a clock of four digits only before a time zone: "1300 GMT", "1852 HKT")
+CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
+            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
              r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
              r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
              r"(?P<pod>morning|afternoon|evening|night))")
-TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|local time|[a-z]{3,4} time))?"
+TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time))?"
 
 # ---------------------------------------------------------------- words pointing at the reference time
 
@@ -174,7 +176,10 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current"} |
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current",
+    # more time zones of datelines ("1852 HKT")
+    "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
+    "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |
     set(DAY_EDGES))
 # Words that may open an expression though they are not temporal themselves.
 LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
