@@ -397,3 +397,215 @@ def test_a_model_year_before_a_vehicle_is_not_a_date(nlp, text, year):
     assert year not in facts
     if "in 1994" in text:
         assert facts["1994"].value == "1994"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("His 1992 Ford was stolen from the lot.", "1992"),  # the make heads the phrase
+    ("He drove a 1985 Chevrolet pickup to work.", "1985"),  # a vehicle noun follows the make
+    ("He bought a 1998 Ford Taurus at auction.", "1998"),  # a model name follows the make
+])
+def test_a_year_before_a_make_is_a_model_year_when_the_make_names_the_vehicle(nlp, text, year):
+    assert year not in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("He ran the 1976 Ford campaign in Ohio.", "1976"),
+    ("She drafted a 1960 Lincoln speech for the senator.", "1960"),
+    ("Critics of the 1976 Ford Administration spoke out.", "1976"),
+])
+def test_a_year_before_a_make_that_is_a_name_is_still_a_date(nlp, text, year):
+    assert facts_of(nlp, text)[year].value == year
+
+
+# ---------------------------------------------------------------- periods of a game
+
+@pytest.mark.parametrize("text", [
+    "The Bears led 14-7 in the second quarter before the rain came.",
+    "Smith scored twice in the second half.",
+    "The Jets trailed at halftime. Their defense held in the second half.",
+    "They kicked three field goals in the first half of the game.",
+])
+def test_a_quarter_or_half_of_a_game_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Profits rose in the second quarter.", "the second quarter", "1997-Q2"),
+    ("The company posted a loss in the fourth quarter as the holiday season disappointed.",
+     "the fourth quarter", "1997-Q4"),
+    ("The company expects growth in the second half of the year.",
+     "the second half of the year", "1998-H2"),
+])
+def test_a_quarter_or_half_of_a_business_year_stays_a_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+# ---------------------------------------------------------------- not dates
+
+@pytest.mark.parametrize("text", [
+    "The patch covers versions 7, 8 and 10 of the browser.",
+    "The Lakers won 102-98 and improved to 5-11.",
+    "The convoy left at 1300 hours.",
+    "She bought a Christmas tree for the office Christmas party.",
+    "He drove a 2008 GMC Sierra to the game.",
+    "A second-half surge carried the team into the playoffs.",
+])
+def test_numbers_lists_scores_clock_times_and_holiday_modifiers_are_no_dates(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+def test_a_holiday_as_a_time_stays_a_date(nlp):
+    got = facts_of(nlp, "Stores stayed open late on Christmas Eve and closed at Christmas.")
+    assert got["Christmas Eve"].value == "1997-12-24"
+    assert got["Christmas"].value == "1997-12-25"
+
+
+def test_a_decade_with_an_apostrophe_and_capital_datelines(nlp):
+    got = facts_of(nlp, "PUBLISHED: MAR. 14, 2013. Prices soared in the 1970's, not in 1998's "
+                        "budget.")
+    assert got["MAR. 14, 2013"].value == "2013-03-14"
+    assert got["the 1970's"].value == "197"
+    assert got["1998"].value == "1998"
+
+
+# ---------------------------------------------------------------- participles
+
+MON = D(1998, 2, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("She was hit while walking home on Wednesday.", "Wednesday", "1998-02-11"),
+    ("He was struck outside the store, located off Main Street, around 7 p.m. Wednesday.",
+     "7 p.m. Wednesday", "1998-02-11T19:00"),
+    ("He was arrested while driving to work Thursday.", "Thursday", "1998-02-12"),
+])
+def test_a_participle_without_auxiliary_takes_the_past_of_its_clause(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+def test_a_participle_in_a_future_clause_keeps_the_date_ahead(nlp):
+    assert facts_of(nlp, "She will fly home after visiting Paris on Wednesday.", MON)[
+        "Wednesday"].value == "1998-02-18"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a participle on a perfect clause: the past
+    ("A man arrested Tuesday in a police raid has hanged himself in his cell.", "Tuesday",
+     "1998-02-10"),
+    # "went ... to apologize" is a journey done, not "going to"
+    ("The candidate went to the church Saturday to apologize.", "Saturday", "1998-02-14"),
+    ("He is going to resign Friday.", "Friday", "1998-02-20"),
+    # "set" is a plan with "for" or in the present passive, not "the fire was set"
+    ("The fire was deliberately set Friday night.", "Friday night", "1998-02-13TNI"),
+    ("The hearing was set for Tuesday.", "Tuesday", "1998-02-17"),
+    # a past "attended" reports an event held
+    ("Her family attended Wednesday's arraignment.", "Wednesday", "1998-02-11"),
+    ("They will attend Wednesday's arraignment.", "Wednesday", "1998-02-18"),
+])
+def test_tense_of_participles_going_to_set_and_attend(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He is expected to be charged in the case on Friday.", "Friday", "1998-02-20"),
+    ("He is expected to start at guard and return kicks Saturday night.", "Saturday night",
+     "1998-02-21TNI"),
+    ("The budget bill is to be voted on Thursday.", "Thursday", "1998-02-19"),
+])
+def test_a_passive_or_conjoined_infinitive_of_a_plan_and_is_to_lie_ahead(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MON)[phrase].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "He ran the now-defunct creamery for years.",
+    "She wrote it on her now defunct blog.",
+])
+def test_now_inside_an_adjective_is_no_date(nlp, text):
+    assert "now" not in facts_of(nlp, text)
+
+
+def test_now_as_an_adverb_stays_the_present(nlp):
+    assert facts_of(nlp, "The plant is now closed.")["now"].value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("Voting closes at 6 p.m. local time (1800 GMT) on Sunday.",
+     {"6 p.m.": "1998-02-22T18:00", "Sunday": "1998-02-22"}),
+    ("The report was posted at 1052 GMT (1852 HKT) on Feb. 10, 1998.",
+     {"Feb. 10, 1998": "1998-02-10"}),
+    ("The quake, which struck at 1353 (1023 GMT), was felt widely on Friday.",
+     {"Friday": "1998-02-13"}),
+])
+def test_a_four_digit_clock_before_a_time_zone_is_no_year(nlp, text, dates):
+    # TimeML corpora leave such clock conversions unannotated as often as not: no expression
+    assert {k: f.value for k, f in facts_of(nlp, text).items()} == dates
+
+
+@pytest.mark.parametrize("text", [
+    "He was arrested at 2088 Philip Street by police.",
+    "She was hit by a 2013 gray Camry near the school.",
+    "Police sought a 2007 silver Ford Fusion seen near the bank.",
+])
+def test_clock_times_house_numbers_and_model_years_with_a_color_are_no_years(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,year", [
+    ("It was a 1998 Red Cross report on the famine.", "1998"),
+    ("He wore a 1998 blue jersey at the reunion.", "1998"),
+    ("They moved to Elm Street in 2004.", "2004"),
+])
+def test_a_year_before_a_capitalized_color_or_after_a_street_stays(nlp, text, year):
+    assert facts_of(nlp, text)[year].value == year
+
+
+@pytest.mark.parametrize("text", [
+    "As a summer associate at a law firm, she learned fast.",
+    "The offer came during winter meetings in the capital.",
+])
+def test_a_bare_season_qualifying_a_noun_is_no_date(nlp, text):
+    assert facts_of(nlp, text) == {}
+
+
+def test_a_bare_season_alone_stays_a_date(nlp):
+    assert facts_of(nlp, "We met in summer.")["summer"].value == "1997-SU"
+
+
+def test_a_day_range_after_a_month_is_two_days(nlp):
+    got = facts_of(nlp, "The survey was conducted February 11-15 among 900 adults.")
+    assert got["February 11"].value == "1998-02-11"
+    assert got["15"].value == "1998-02-15"
+
+
+def test_the_article_before_a_year_modifying_a_noun_stays_outside(nlp):
+    got = facts_of(nlp, "He was suspended for the 2003 season.")
+    assert "2003" in got and "the 2003" not in got
+
+
+def test_a_future_as_a_noun_is_no_future_ref(nlp):
+    assert facts_of(nlp, "We face a future in which weapons are deadlier.") == {}
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("He will retire in the future.", "the future"),
+    ("The data could prevent future attacks.", "future"),  # annotated as TimeML corpora do
+])
+def test_the_future_and_future_as_an_adjective_stay_future_ref(nlp, text, phrase):
+    assert facts_of(nlp, text)[phrase].value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He traveled with his current wife.", "current", "PRESENT_REF"),
+    ("The current year looks strong.", "The current year", "1998"),
+    ("Results for the current week were weak.", "the current week", "1998-W08"),
+])
+def test_current_is_the_present_and_the_current_unit_is_this_one(nlp, text, phrase, value):
+    assert facts_of(nlp, text)[phrase].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "A strong current swept him away.",
+    "The current account deficit grew.",
+])
+def test_a_current_that_flows_and_the_current_account_are_no_dates(nlp, text):
+    assert facts_of(nlp, text) == {}

@@ -10,7 +10,10 @@ from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
+        r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|"
+        # capitals of datelines and bylines ("MAR. 14, 2013", "JUNE 6, 2013")
+        r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+        r"JAN\.|FEB\.|MAR\.|APR\.|AUG\.|SEPT\.|SEP\.|OCT\.|NOV\.|DEC\.)")
 _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several)")
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
@@ -77,6 +80,9 @@ _EXTRA_PATTERNS = [
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
     r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    # "his current wife", "current policy": the present (not "the current account", "a current")
+    r"\b(?:(?i:the)\s+)?[Cc]urrent\s+(?:week|month|(?:fiscal\s+)?year|quarter)\b",
+    r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|week|month|fiscal|year|quarter)\b)",
     r"\b(?i:the)\s+(?:past|present)\b(?!\s+(?!day\b)[a-z])",
 ]
 # Every pattern starts at a word boundary (the later years of a list start at a digit after ", "):

@@ -11,7 +11,7 @@ from ..schema import DateFact
 from .candidates import candidates, trim
 from .errors import current_article, report
 from .filters import adjust_span, is_age_or_count, is_discourse_or_noun, is_name
-from .lexicon import ANCHOR_WORDS, SET_CONTEXT, TIMES_WORDS
+from .lexicon import ANCHOR_WORDS, MONTHS, SET_CONTEXT, TIMES_WORDS
 from .normalize import normalize
 from .rules import clean
 from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor, the_unit_anaphor
@@ -59,6 +59,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
     if len(span) == 0 or is_age_or_count(span) or is_name(span) or \
             is_discourse_or_noun(span):
         return None
+    if len(span) >= 4 and span[-2].text in ("-", "\u2013") and re.fullmatch(r"\d{1,2}", span[-1].text) \
+            and re.fullmatch(r"\d{1,2}", span[-3].text) and span[-4].lower_.rstrip(".") in MONTHS:
+        span = span[:-2]  # "February 15-17": "February 15", and 17 a day joined to it
     text = span.text
     tense = tense_of(span)
     norm = normalize(text, ref, tense)
@@ -267,7 +270,8 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
                 continue
             if fact is None or taken.overlaps(fact.start, fact.end):
                 continue
-            taken.add(start, end)
+            # words trimmed off the end are free again ("February 15-17": 17 is a day of its own)
+            taken.add(start, fact.end if fact.end < end and fact.end > start else end)
             facts.append(fact)
         facts.sort(key=lambda f: f.start)
         facts = _with_conjoined_days(facts, doc, doc.text if text is None else text, taken)

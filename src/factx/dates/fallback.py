@@ -52,10 +52,20 @@ _CALENDAR_ONLY = re.compile(
     + r"|of|the|st|nd|rd|th|a\.?m|p\.?m|at)\b)+", re.I)
 
 
+_CALENDAR_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b", re.I)
+# Numbers alone are a date only in a numeric date's shape, day, month and year with one
+# separator ("10.23.1998", "27/09/2013", "1998-10-23"); lists, scores and records are not
+# ("versions 7, 8 and 10", "won 20-13", "a 5-11 record").
+_NUMERIC_DATE = re.compile(r"\s*\d{1,4}\s?(?P<sep>[/.-])\s?\d{1,2}\s?(?P=sep)\s?\d{2,4}\s*")
+
+
 def normalize_with_dateparser(text: str, ref: Optional[_dt.date],
                                tense: Optional[str]) -> Optional[Timex]:
     """Absolute dates in formats the rules do not know ("23rd of October, 1998", "10.23.1998")."""
     if not _ABSOLUTE_HINT.search(text) or len(text) > 60 or not _CALENDAR_ONLY.fullmatch(text):
+        return None
+    if not _CALENDAR_NAME.search(text) and not _NUMERIC_DATE.fullmatch(text):
         return None
     t0 = time.perf_counter()
     try:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, DAY_EDGES, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_WORDS, WEEKDAYS)
+from .lexicon import (APPROX_WORDS, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
+                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
+                      VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
+                      VEHICLE_COLORS)
 
 
 def _sentence_is_title_case(sent) -> bool:
@@ -41,10 +44,66 @@ def is_age_or_count(span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in ("aged", "age", "ages"):
         return True
-    if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and \
-            doc[span.end].lower_ in VEHICLE_WORDS:
+    if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end < len(doc) and \
+            _is_clock_zone(doc, span.end):
+        return True  # "(1300 GMT)", "1852 HKT", "1800 hours": a clock time, not a year
+    if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end + 2 < len(doc) and \
+            doc[span.end].text == "(" and doc[span.end + 1].like_num and \
+            _is_clock_zone(doc, span.end + 2):
+        return True  # "struck at 1353 (1023 GMT)": the local clock time
+    if re.fullmatch(r"\d{4}", bare) and _is_street_number(doc, span.end):
+        return True  # "at 2088 Philip Street": a house number
+    if re.fullmatch(r"[0-2]\d[0-5]\d\s+(?:hours|hrs)", bare) and span.start > 0 and \
+            doc[span.start - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about"):
+        return True  # "at 1300 hours": a clock time, not an amount of time
+    if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and _is_model_year_before(doc, span.end):
         return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
     return False
+
+
+def _is_clock_zone(doc, i) -> bool:
+    """doc[i] names a time zone or clock hours: "GMT", "UTC", "HKT", "EDT", "hours", "local"."""
+    tok = doc[i]
+    return tok.lower_ in ("gmt", "utc", "hours", "hrs", "local", "z") or \
+        bool(re.fullmatch(r"[A-Z]{1,3}[SD]?T", tok.text)) and tok.text not in ("IT", "AT", "ST")
+
+
+def _is_street_number(doc, i) -> bool:
+    """A number before a street's name: "2088 Philip Street", "1600 Pennsylvania Ave."."""
+    for j in range(i, min(i + 3, len(doc))):
+        tok = doc[j]
+        if tok.lower_.rstrip(".") in STREET_WORDS and j > i:
+            return True
+        if not tok.is_title:
+            return False
+    return False
+
+
+def _is_model_year_before(doc, i) -> bool:
+    """Whether a year before doc[i] is a model year: doc[i] is a vehicle noun ("a 1978 pickup"),
+    or a make that heads the phrase ("her 1991 Toyota parked outside"), comes before a vehicle
+    noun ("a 1998 Ford pickup") or before a model name ("a 1998 Ford Taurus"). A make before
+    another noun is a person's or a company's name ("the 1976 Ford campaign", "a 1960 Lincoln
+    speech")."""
+    if doc[i].lower_ in VEHICLE_COLORS and doc[i].is_lower and i + 1 < len(doc) and (
+            doc[i + 1].lower_ in VEHICLE_NOUNS or doc[i + 1].lower_ in VEHICLE_MAKES or
+            doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title):
+        i += 1  # "a 2013 gray Camry", "a 2007 silver Ford Fusion"
+        if doc[i].lower_ not in VEHICLE_NOUNS and doc[i].lower_ not in VEHICLE_MAKES:
+            return doc[i].lower_ not in MAKE_NAME_NOUNS  # a model's name after the color
+    word = doc[i]
+    if word.lower_ in VEHICLE_NOUNS:
+        return True
+    if word.lower_ not in VEHICLE_MAKES:
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ in VEHICLE_NOUNS:
+        return True
+    if nxt.lower_ in MAKE_NAME_NOUNS or nxt.lower_ in ("'s", "’s"):
+        return False
+    if nxt.pos_ == "PROPN" or nxt.is_title and nxt.pos_ != "NOUN":
+        return True  # a model name: "Taurus", "Accord", "F-150"
+    return nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and not (nxt.is_title or nxt.is_upper)
 
 
 
@@ -105,11 +164,15 @@ def adjust_span(span):
             doc[a + 1].lower_.rstrip(".") in WEEKDAYS or doc[a + 1].lower_ in (
             "today", "tonight", "this")) and not (b - a == 3 and doc[b - 1].lower_ == "year"):
         a += 1
-    if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s"):
-        b -= 1
+    if b - 1 > a and doc[b - 1].lower_ in ("'s", "’s") and not re.fullmatch(
+            r"'?(?:1[0-9]{2}|[1-9])0", doc[b - 2].text):
+        b -= 1  # not the "'s" of a decade ("the 1940's")
     if b - a >= 3 and doc[a].lower_ == "the" and doc[a + 1].lower_.rstrip(".") in MONTHS and \
             any(t.like_num for t in doc[a + 2:b]):
         a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
+    if b - a == 2 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
+            b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
+        a += 1  # "the 2003 season": likewise
     if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
             doc[a + 3].lower_ in ("earlier", "ago"):
         a += 1  # "the year-earlier quarter": likewise
@@ -148,16 +211,83 @@ def _is_the_unit_out_of_context(span) -> bool:
                                 nxt.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
 
 
+_GAME_PERIOD = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|opening)"
+                          r"[\s-](?:quarter|half)")
+_SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
+
+
+def is_game_period(span) -> bool:
+    """A quarter or half with no year, in a sentence that reports a game (or after one): a period
+    of the game, not of the calendar ("led 14-7 in the second quarter", "scored 20 points in the
+    first half"). "the second half of 1998", "the fourth quarter of the year" keep their year."""
+    if not _GAME_PERIOD.fullmatch(span.text.lower()):
+        return False
+    doc = span.doc
+    nxt = doc[span.end: span.end + 3]
+    if len(nxt) >= 2 and nxt[0].lower_ == "of":
+        return nxt[1].lower_ in ("the", "a", "their", "his", "its") and len(nxt) == 3 and \
+            nxt[2].lower_ in ("game", "match", "contest", "season", "half", "period")
+    if not doc.has_annotation("SENT_START"):
+        return False
+    sent = span.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for s in (sent, before):
+        if s is None:
+            continue
+        if _SCORE.search(s.text) or any(t.lower_ in GAME_WORDS for t in s if t.i < span.start or t.i >= span.end):
+            return True
+    return False
+
+
+def _is_season_modifier(span) -> bool:
+    """A bare season qualifying a noun is no date: "a summer associate", "winter meetings",
+    "spring training" (but "summer months", "the summer of 1998" are)."""
+    if len(span) != 1 or span[0].lower_ not in ("spring", "summer", "fall", "autumn", "winter"):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.is_alpha and \
+        nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
+        nxt.lower_ not in ("months", "weeks", "days", "nights")
+
+
+def _is_holiday_modifier(span) -> bool:
+    """A holiday's name qualifying a noun is no date: "a Christmas tree", "the office Christmas
+    party", "Halloween costumes" (but "the Christmas holidays", "Easter weekend" are)."""
+    name = span.text.lower()
+    name = re.sub(r"^(?:last|next|this)\s+", "", name)
+    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha and \
+        nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
+        not (nxt.is_title and nxt.pos_ == "PROPN" and span[-1].is_title and nxt.lower_ in ("day", "eve"))
+
+
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
-    Communist Party daily", "the year" outside "for the year"."""
+    Communist Party daily", "the year" outside "for the year", a game's "second half"."""
     first = span[0]
+    if is_game_period(span) or _is_holiday_modifier(span) or _is_season_modifier(span):
+        return True
+    if len(span) == 1 and first.lower_ == "current" and first.dep_ != "amod":
+        return True  # "a strong current": a flow, not the present
+    if len(span) == 1 and first.lower_ == "future" and first.i > 0 and \
+            first.nbor(-1).lower_ in ("a", "an") and not (
+            first.i + 1 < len(span.doc) and first.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):
+        return True  # "we face a future in which...": a possible future, not FUTURE_REF
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
         return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
         return True  # "now that ...": a conjunction ("since"), not the present
+    if len(span) == 1 and first.lower_ == "now" and first.i + 2 < len(span.doc) and (
+            first.nbor(1).text in ("-", "\u2010") and first.nbor(2).is_alpha or
+            first.i > 0 and (first.nbor(-1).pos_ == "DET" or first.nbor(-1).dep_ == "poss") and
+            first.nbor(1).tag_ in ("JJ", "VBN")):
+        return True  # "the now-defunct creamery", "his now closed shop": part of an adjective
     if len(span) == 1 and first.lower_ == "now":
         sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
             first.nbor(-1).text not in ("``", '"', "“")
@@ -166,8 +296,8 @@ def is_discourse_or_noun(span) -> bool:
         if first.i + 1 < len(span.doc) and first.nbor(1).text == ",":
             return first.is_title  # "Now, ..." opening a sentence
     if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
-            span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN"):
-        return True  # "a second betrayal" is an ordinal
+            (span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN") or span.doc[first.i + 2].text == "-"):
+        return True  # "a second betrayal", "a second-half surge": an ordinal
     if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
             first.head.i > first.i:
         return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun

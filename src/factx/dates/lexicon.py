@@ -134,17 +134,20 @@ YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2}|'\d\d)"
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
-CLOCK_RE = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
+# (a clock of four digits only before a time zone: "1300 GMT", "1852 HKT")
+CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
+            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
              r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
              r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
              r"(?P<pod>morning|afternoon|evening|night))")
-TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|local time|[a-z]{3,4} time))?"
+TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time))?"
 
 # ---------------------------------------------------------------- words pointing at the reference time
 
 DEICTIC_WORDS = {
     "now": ("date", "PRESENT_REF"), "right now": ("date", "PRESENT_REF"),
     "just now": ("date", "PAST_REF"), "currently": ("date", "PRESENT_REF"),
+    "current": ("date", "PRESENT_REF"),
     "at present": ("date", "PRESENT_REF"), "present": ("date", "PRESENT_REF"),
     "the present": ("date", "PRESENT_REF"), "at the moment": ("date", "PRESENT_REF"),
     "the moment": ("date", "PRESENT_REF"), "these days": ("date", "PRESENT_REF"),
@@ -173,7 +176,11 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end"} | set(DAY_EDGES))
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current",
+    # more time zones of datelines ("1852 HKT")
+    "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
+    "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |
+    set(DAY_EDGES))
 # Words that may open an expression though they are not temporal themselves.
 LEFT_OK = {"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
             "previous", "early", "late", "mid", "middle", "end", "beginning", "start", "more",
@@ -233,13 +240,45 @@ REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim",
 # Verbs that act on an event still to come as readily as on one past: a date modifying their
 # object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
 UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
-                  "announce", "set", "schedule", "plan", "prepare", "attend", "boycott", "expect"}
+                  "announce", "set", "schedule", "plan", "prepare", "expect"}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
 
 
-# A bare year right before one of these is a model year ("a 1987 sedan", "his 1992 Ford"), not a date.
-VEHICLE_WORDS = frozenset("""sedan sedans coupe convertible hatchback wagon minivan van pickup truck
-car cars jeep suv motorcycle limousine model chevrolet chevy ford dodge buick cadillac pontiac
-oldsmobile chrysler plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche
-jaguar subaru hyundai lincoln mercury saab fiat renault peugeot""".split())
+# A bare year right before one of these is a model year ("a 1987 sedan", "the 1992 model"), not a date.
+VEHICLE_NOUNS = frozenset("""sedan sedans coupe coupes convertible convertibles hatchback wagon wagons
+minivan minivans van vans pickup pickups truck trucks car cars jeep jeeps suv suvs motorcycle
+motorcycles limousine limousines model models roadster roadsters""".split())
+# Makes, which are also people's and places' names: a year before one is a model year only when the
+# make heads the phrase ("his 1992 Ford was stolen"), a vehicle noun follows ("a 1998 Ford pickup")
+# or a model name does ("a 1998 Ford Taurus"), not in "the 1976 Ford campaign".
+VEHICLE_MAKES = frozenset("""chevrolet chevy ford dodge buick cadillac pontiac oldsmobile chrysler
+plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche jaguar subaru
+hyundai lincoln mercury saab fiat renault peugeot gmc lexus acura infiniti kia mitsubishi suzuki
+isuzu tesla hummer saturn bentley ferrari lamborghini maserati""".split())
+# Colors between a model year and the vehicle ("a 2013 gray Camry").
+VEHICLE_COLORS = frozenset("""black white silver gray grey red blue green yellow gold tan maroon
+beige brown orange purple""".split())
+# Words that end a street's name: a number before the name is a house number ("2088 Philip Street").
+STREET_WORDS = frozenset("""street st avenue ave road rd boulevard blvd drive dr lane ln way place pl
+court ct terrace parkway pkwy highway hwy""".split())
+# Capitalized nouns after a make that make it an organization's or a person's name, not a model
+# ("the 1976 Ford Administration", "a 1998 Ford Motor Co. report").
+MAKE_NAME_NOUNS = frozenset("""administration administrations campaign campaigns foundation
+memorial center centre library museum presidency motor motors company co co. corp corp. inc inc.
+group plant factory era years speech speeches debate debates convention election race ticket
+doctrine address tunnel center theater theatre hall university college school hospital award
+prize fellowship institute""".split())
+
+# Words of a sports report: a bare "the second half", "the fourth quarter" in their sentence (or
+# the one before) is a period of a game, not of a year ("scored twice in the second half").
+GAME_WORDS = frozenset("""game games match score scored scoring scorer touchdown touchdowns
+halftime half-time inning innings yards quarterback goalkeeper free-throw interception
+interceptions kicker punt punted fumble fumbled tackled foul fouls playoff playoffs trailed
+victory defeated homer homers pitcher striker""".split())
+
+# Nouns after a holiday's name that keep it a date ("the Christmas holidays", "the Easter
+# weekend"); before any other noun the name only qualifies it ("a Christmas tree", "the office
+# Christmas party", "Halloween costumes").
+HOLIDAY_PERIOD_NOUNS = frozenset("""holiday holidays season break vacation recess period week
+weekend weekends day eve morning afternoon evening night time""".split())

@@ -55,9 +55,10 @@ def _names_a_plan(verb, span) -> bool:
     if lemma(verb) not in FUTURE_LEMMAS:
         return False
     if lemma(verb) in PLAN_ONLY_WITH_FOR:
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+        # "is set Tuesday" is a plan, "the fire was set Friday night" an act
+        passive_now = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
         prep = span.root.head if span.root.dep_ == "pobj" else None
-        return passive or (prep is not None and prep.lower_ == "for")
+        return passive_now or (prep is not None and prep.lower_ == "for")
     return True
 
 
@@ -67,9 +68,16 @@ def _plan_of(verb, span):
     on Sunday", "was expected to arrive Friday", "agreed to meet Monday"); None otherwise."""
     if _names_a_plan(verb, span):
         return verb
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "is expected to start and return kicks Saturday"
     head = verb.head
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head is not verb and \
-            lemma(head) in PLAN_LEMMAS:
+    infinitive = verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)  # "to be charged"
+    if verb.dep_ == "xcomp" and infinitive and head.i != verb.i and \
+            (lemma(head) in PLAN_LEMMAS or head.lower_ == "going" or
+             lemma(head) == "be" and head.tag_ in ("VBZ", "VBP")):
+        # "agreed to meet Monday", "is going to resign Friday", "is expected to be charged
+        # Friday", "the bill is to be voted on Thursday"
         return head
     return None
 
@@ -115,8 +123,8 @@ def _verb_tense(span) -> Optional[str]:
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE
-    if lemma(verb) == "go" and any(c.tag_ == "VB" for c in verb.children):
-        return FUTURE  # "is going to meet"
+    if verb.lower_ == "going" and any(c.tag_ == "VB" for c in verb.children):
+        return FUTURE  # "is going to meet" (not "went to the church Saturday to apologize")
     plan = _plan_of(verb, span)
     if plan is not None:
         return _plan_tense(span, verb, plan)
@@ -126,7 +134,22 @@ def _verb_tense(span) -> Optional[str]:
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE if _is_scheduled(span, verb) else PRESENT
-    return None
+    return _participle_tense(verb, auxes)
+
+
+def _participle_tense(verb, auxes) -> Optional[str]:
+    """A participle with no auxiliary has no tense of its own: it happens when the clause it
+    hangs on does ("was hit while walking home on Wednesday", "was struck outside the store,
+    located off Main Street, around 7 p.m. Wednesday"). Past when that clause is past or
+    perfect ("a man arrested Tuesday has hanged himself")."""
+    if auxes or verb.tag_ not in ("VBG", "VBN") or \
+            verb.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"):
+        return None
+    head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+    if head is None or any(c.lower_ in FUTURE_AUX for c in head.children):
+        return None
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in head.children)
+    return PAST if _is_past(head) or perfect else None
 
 
 def _is_finite_clause(verb) -> bool:

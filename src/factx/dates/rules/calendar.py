@@ -236,10 +236,11 @@ def season(t: str, ref, tense) -> Optional[Timex]:
 
 def quarter_or_half(t: str, ref, tense) -> Optional[Timex]:
     """"the third quarter of 1998", "the first half", "fourth-quarter", "Q2", "the first quarter
-    of fiscal 1999", "fiscal 1999's first quarter" (a fiscal year is written as its year)."""
+    of fiscal 1999", "fiscal 1999's first quarter" (a fiscal year is written as its year); "the
+    second half of the year" is the bare "second half"."""
     m = re.fullmatch(rf"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]?"
                      rf"(?P<u>quarter|half)?(?:\s+(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?"
-                     rf"(?P<year>{YEAR_RE}))?", t) or \
+                     rf"(?P<year>{YEAR_RE})|\s+of\s+the\s+(?:fiscal\s+)?year)?", t) or \
         re.fullmatch(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR_RE})'s\s+(?:fiscal\s+)?"
                      rf"(?P<n>first|second|third|fourth)[- ](?P<u>quarter|half)", t)
     if not (m and (m.group("u") or m.group("n").startswith("q"))):

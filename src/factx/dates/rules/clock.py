@@ -43,7 +43,9 @@ def clock_time(t: str, ref, tense) -> Optional[Timex]:
 
 def _hour_minute(m: re.Match) -> Optional[tuple[int, int]]:
     """Hour and minute of a match of CLOCK_RE (24:00 for midnight, as TimeML writes it)."""
-    if m.group("word"):
+    if m.group("mil"):
+        hour, minute = int(m.group("mil")[:2]), int(m.group("mil")[2:])
+    elif m.group("word"):
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("word")]
     elif m.group("h24"):
         hour, minute = int(m.group("h24")), int(m.group("mi24"))

@@ -19,11 +19,17 @@ class Rule(NamedTuple):
     apply: RuleFn
 
 
+# A decade written with an apostrophe: "1940's", "'50's", "50's" (not the possessive of 2000).
+_DECADE_APOSTROPHE = re.compile(r"(?:^|[\s-])'?(?:1[0-9]{2}|[1-9])0's$")
+
+
 def clean(text: str) -> str:
-    """Lowercase, squeeze spaces and drop edge punctuation and a possessive ("Friday's")."""
+    """Lowercase, squeeze spaces and drop edge punctuation and a possessive ("Friday's"), but
+    not the "'s" of a decade ("the 1940's")."""
     t = re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip().lower()
     t = re.sub(r"^[\s,;:(\[\"'`-]+|[\s,;:)\]\"`-]+$", "", t)
-    t = re.sub(r"'s$|s'$", lambda m: "" if m.group(0) == "'s" else "s", t)
+    if not _DECADE_APOSTROPHE.search(t):  # "the 1940's", "the 50's" name a decade
+        t = re.sub(r"'s$|s'$", lambda m: "" if m.group(0) == "'s" else "s", t)
     if not re.search(r"\b[ap]\.m\.$", t):  # keep the dot of "a.m.", drop a full stop
         t = t.rstrip(".")
     return t.strip()
