@@ -461,9 +461,9 @@ def test_a_holiday_as_a_time_stays_a_date(nlp):
 
 
 def test_a_decade_with_an_apostrophe_and_capital_datelines(nlp):
-    got = facts_of(nlp, "PUBLISHED: MAR. 14, 2013. Prices soared in the 1970's, not in 1998's "
+    got = facts_of(nlp, "PUBLISHED: APR. 9, 2011. Prices soared in the 1970's, not in 1998's "
                         "budget.")
-    assert got["MAR. 14, 2013"].value == "2013-03-14"
+    assert got["APR. 9, 2011"].value == "2011-04-09"
     assert got["the 1970's"].value == "197"
     assert got["1998"].value == "1998"
 
@@ -474,9 +474,9 @@ MON = D(1998, 2, 16)
 
 
 @pytest.mark.parametrize("text,phrase,value", [
-    ("She was hit while walking home on Wednesday.", "Wednesday", "1998-02-11"),
-    ("He was struck outside the store, located off Main Street, around 7 p.m. Wednesday.",
-     "7 p.m. Wednesday", "1998-02-11T19:00"),
+    ("She was injured while cycling to work on Wednesday.", "Wednesday", "1998-02-11"),
+    ("He was robbed outside a pharmacy, located off Elm Road, around 9 p.m. Wednesday.",
+     "9 p.m. Wednesday", "1998-02-11T21:00"),
     ("He was arrested while driving to work Thursday.", "Thursday", "1998-02-12"),
 ])
 def test_a_participle_without_auxiliary_takes_the_past_of_its_clause(nlp, text, phrase, value):
@@ -490,13 +490,13 @@ def test_a_participle_in_a_future_clause_keeps_the_date_ahead(nlp):
 
 @pytest.mark.parametrize("text,phrase,value", [
     # a participle on a perfect clause: the past
-    ("A man arrested Tuesday in a police raid has hanged himself in his cell.", "Tuesday",
+    ("A man detained Tuesday in a dawn raid has died in custody.", "Tuesday",
      "1998-02-10"),
-    # "went ... to apologize" is a journey done, not "going to"
-    ("The candidate went to the church Saturday to apologize.", "Saturday", "1998-02-14"),
+    # "went ... to listen" is a journey done, not "going to"
+    ("The senator went to the factory Saturday to listen.", "Saturday", "1998-02-14"),
     ("He is going to resign Friday.", "Friday", "1998-02-20"),
-    # "set" is a plan with "for" or in the present passive, not "the fire was set"
-    ("The fire was deliberately set Friday night.", "Friday night", "1998-02-13TNI"),
+    # "set" is a plan with "for" or in the present passive, not "the trap was set"
+    ("The trap was carefully set Friday night.", "Friday night", "1998-02-13TNI"),
     ("The hearing was set for Tuesday.", "Tuesday", "1998-02-17"),
     # a past "attended" reports an event held
     ("Her family attended Wednesday's arraignment.", "Wednesday", "1998-02-11"),
@@ -508,7 +508,7 @@ def test_tense_of_participles_going_to_set_and_attend(nlp, text, phrase, value):
 
 @pytest.mark.parametrize("text,phrase,value", [
     ("He is expected to be charged in the case on Friday.", "Friday", "1998-02-20"),
-    ("He is expected to start at guard and return kicks Saturday night.", "Saturday night",
+    ("She is expected to sign the deal and join the squad Saturday night.", "Saturday night",
      "1998-02-21TNI"),
     ("The budget bill is to be voted on Thursday.", "Thursday", "1998-02-19"),
 ])
@@ -517,7 +517,7 @@ def test_a_passive_or_conjoined_infinitive_of_a_plan_and_is_to_lie_ahead(nlp, te
 
 
 @pytest.mark.parametrize("text", [
-    "He ran the now-defunct creamery for years.",
+    "She ran the now-defunct bakery for years.",
     "She wrote it on her now defunct blog.",
 ])
 def test_now_inside_an_adjective_is_no_date(nlp, text):
@@ -531,9 +531,9 @@ def test_now_as_an_adverb_stays_the_present(nlp):
 @pytest.mark.parametrize("text,dates", [
     ("Voting closes at 6 p.m. local time (1800 GMT) on Sunday.",
      {"6 p.m.": "1998-02-22T18:00", "Sunday": "1998-02-22"}),
-    ("The report was posted at 1052 GMT (1852 HKT) on Feb. 10, 1998.",
+    ("The notice was issued at 1340 GMT (2140 HKT) on Feb. 10, 1998.",
      {"Feb. 10, 1998": "1998-02-10"}),
-    ("The quake, which struck at 1353 (1023 GMT), was felt widely on Friday.",
+    ("The flight, which landed at 1715 (0815 GMT), was delayed again on Friday.",
      {"Friday": "1998-02-13"}),
 ])
 def test_a_four_digit_clock_before_a_time_zone_is_no_year(nlp, text, dates):
@@ -542,9 +542,9 @@ def test_a_four_digit_clock_before_a_time_zone_is_no_year(nlp, text, dates):
 
 
 @pytest.mark.parametrize("text", [
-    "He was arrested at 2088 Philip Street by police.",
-    "She was hit by a 2013 gray Camry near the school.",
-    "Police sought a 2007 silver Ford Fusion seen near the bank.",
+    "He was stopped at 1904 Alder Street by officers.",
+    "She was struck by a 2011 blue Civic near the park.",
+    "Officers traced a 2009 white Ford Focus seen near the mall.",
 ])
 def test_clock_times_house_numbers_and_model_years_with_a_color_are_no_years(nlp, text):
     assert facts_of(nlp, text) == {}
@@ -560,7 +560,7 @@ def test_a_year_before_a_capitalized_color_or_after_a_street_stays(nlp, text, ye
 
 
 @pytest.mark.parametrize("text", [
-    "As a summer associate at a law firm, she learned fast.",
+    "As a summer intern at a bank, he learned quickly.",
     "The offer came during winter meetings in the capital.",
 ])
 def test_a_bare_season_qualifying_a_noun_is_no_date(nlp, text):
@@ -578,12 +578,12 @@ def test_a_day_range_after_a_month_is_two_days(nlp):
 
 
 def test_the_article_before_a_year_modifying_a_noun_stays_outside(nlp):
-    got = facts_of(nlp, "He was suspended for the 2003 season.")
-    assert "2003" in got and "the 2003" not in got
+    got = facts_of(nlp, "She was injured for the 2011 season.")
+    assert "2011" in got and "the 2011" not in got
 
 
 def test_a_future_as_a_noun_is_no_future_ref(nlp):
-    assert facts_of(nlp, "We face a future in which weapons are deadlier.") == {}
+    assert facts_of(nlp, "They imagine a future where robots cook dinner.") == {}
 
 
 @pytest.mark.parametrize("text,phrase", [

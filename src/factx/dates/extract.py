@@ -61,7 +61,7 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
         return None
     if len(span) >= 4 and span[-2].text in ("-", "\u2013") and re.fullmatch(r"\d{1,2}", span[-1].text) \
             and re.fullmatch(r"\d{1,2}", span[-3].text) and span[-4].lower_.rstrip(".") in MONTHS:
-        span = span[:-2]  # "February 15-17": "February 15", and 17 a day joined to it
+        span = span[:-2]  # "March 3-5": "March 3", and 5 a day joined to it
     text = span.text
     tense = tense_of(span)
     norm = normalize(text, ref, tense)
@@ -270,7 +270,7 @@ def _extract(doc, reference_date, text: Optional[str]) -> list[DateFact]:
                 continue
             if fact is None or taken.overlaps(fact.start, fact.end):
                 continue
-            # words trimmed off the end are free again ("February 15-17": 17 is a day of its own)
+            # words trimmed off the end are free again ("March 3-5": 5 is a day of its own)
             taken.add(start, fact.end if fact.end < end and fact.end > start else end)
             facts.append(fact)
         facts.sort(key=lambda f: f.start)

@@ -46,13 +46,13 @@ def is_age_or_count(span) -> bool:
         return True
     if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end < len(doc) and \
             _is_clock_zone(doc, span.end):
-        return True  # "(1300 GMT)", "1852 HKT", "1800 hours": a clock time, not a year
+        return True  # "(0915 GMT)", "2140 HKT", "1800 hours": a clock time, not a year
     if re.fullmatch(r"[0-2]\d[0-5]\d", bare) and span.end + 2 < len(doc) and \
             doc[span.end].text == "(" and doc[span.end + 1].like_num and \
             _is_clock_zone(doc, span.end + 2):
-        return True  # "struck at 1353 (1023 GMT)": the local clock time
+        return True  # "landed at 1715 (0815 GMT)": the local clock time
     if re.fullmatch(r"\d{4}", bare) and _is_street_number(doc, span.end):
-        return True  # "at 2088 Philip Street": a house number
+        return True  # "at 1904 Alder Street": a house number
     if re.fullmatch(r"[0-2]\d[0-5]\d\s+(?:hours|hrs)", bare) and span.start > 0 and \
             doc[span.start - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about"):
         return True  # "at 1300 hours": a clock time, not an amount of time
@@ -69,7 +69,7 @@ def _is_clock_zone(doc, i) -> bool:
 
 
 def _is_street_number(doc, i) -> bool:
-    """A number before a street's name: "2088 Philip Street", "1600 Pennsylvania Ave."."""
+    """A number before a street's name: "1904 Alder Street", "1812 Mill Rd."."""
     for j in range(i, min(i + 3, len(doc))):
         tok = doc[j]
         if tok.lower_.rstrip(".") in STREET_WORDS and j > i:
@@ -88,7 +88,7 @@ def _is_model_year_before(doc, i) -> bool:
     if doc[i].lower_ in VEHICLE_COLORS and doc[i].is_lower and i + 1 < len(doc) and (
             doc[i + 1].lower_ in VEHICLE_NOUNS or doc[i + 1].lower_ in VEHICLE_MAKES or
             doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title):
-        i += 1  # "a 2013 gray Camry", "a 2007 silver Ford Fusion"
+        i += 1  # "a 2011 blue Civic", "a 2009 white Ford Focus"
         if doc[i].lower_ not in VEHICLE_NOUNS and doc[i].lower_ not in VEHICLE_MAKES:
             return doc[i].lower_ not in MAKE_NAME_NOUNS  # a model's name after the color
     word = doc[i]
@@ -172,7 +172,7 @@ def adjust_span(span):
         a += 1  # "the Aug. 7, 1998, bombings": the article belongs to the noun the date modifies
     if b - a == 2 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
             b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
-        a += 1  # "the 2003 season": likewise
+        a += 1  # "the 2011 season": likewise
     if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
             doc[a + 3].lower_ in ("earlier", "ago"):
         a += 1  # "the year-earlier quarter": likewise
@@ -240,7 +240,7 @@ def is_game_period(span) -> bool:
 
 
 def _is_season_modifier(span) -> bool:
-    """A bare season qualifying a noun is no date: "a summer associate", "winter meetings",
+    """A bare season qualifying a noun is no date: "a summer intern", "winter meetings",
     "spring training" (but "summer months", "the summer of 1998" are)."""
     if len(span) != 1 or span[0].lower_ not in ("spring", "summer", "fall", "autumn", "winter"):
         return False
@@ -276,7 +276,7 @@ def is_discourse_or_noun(span) -> bool:
     if len(span) == 1 and first.lower_ == "future" and first.i > 0 and \
             first.nbor(-1).lower_ in ("a", "an") and not (
             first.i + 1 < len(span.doc) and first.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):
-        return True  # "we face a future in which...": a possible future, not FUTURE_REF
+        return True  # "they imagine a future where...": a possible future, not FUTURE_REF
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
         return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
@@ -287,7 +287,7 @@ def is_discourse_or_noun(span) -> bool:
             first.nbor(1).text in ("-", "\u2010") and first.nbor(2).is_alpha or
             first.i > 0 and (first.nbor(-1).pos_ == "DET" or first.nbor(-1).dep_ == "poss") and
             first.nbor(1).tag_ in ("JJ", "VBN")):
-        return True  # "the now-defunct creamery", "his now closed shop": part of an adjective
+        return True  # "the now-defunct bakery", "his now closed shop": part of an adjective
     if len(span) == 1 and first.lower_ == "now":
         sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
             first.nbor(-1).text not in ("``", '"', "“")

@@ -134,7 +134,7 @@ YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2}|'\d\d)"
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
-# (a clock of four digits only before a time zone: "1300 GMT", "1852 HKT")
+# (a clock of four digits only before a time zone: "0915 GMT", "2140 HKT")
 CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
              r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
@@ -177,7 +177,7 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
     "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current",
-    # more time zones of datelines ("1852 HKT")
+    # more time zones of datelines ("2140 HKT")
     "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
     "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |
     set(DAY_EDGES))
@@ -256,10 +256,10 @@ VEHICLE_MAKES = frozenset("""chevrolet chevy ford dodge buick cadillac pontiac o
 plymouth toyota honda nissan mazda volkswagen vw volvo bmw mercedes audi porsche jaguar subaru
 hyundai lincoln mercury saab fiat renault peugeot gmc lexus acura infiniti kia mitsubishi suzuki
 isuzu tesla hummer saturn bentley ferrari lamborghini maserati""".split())
-# Colors between a model year and the vehicle ("a 2013 gray Camry").
+# Colors between a model year and the vehicle ("a 2011 blue Civic").
 VEHICLE_COLORS = frozenset("""black white silver gray grey red blue green yellow gold tan maroon
 beige brown orange purple""".split())
-# Words that end a street's name: a number before the name is a house number ("2088 Philip Street").
+# Words that end a street's name: a number before the name is a house number ("1904 Alder Street").
 STREET_WORDS = frozenset("""street st avenue ave road rd boulevard blvd drive dr lane ln way place pl
 court ct terrace parkway pkwy highway hwy""".split())
 # Capitalized nouns after a make that make it an organization's or a person's name, not a model

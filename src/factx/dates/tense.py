@@ -69,7 +69,7 @@ def _plan_of(verb, span):
     if _names_a_plan(verb, span):
         return verb
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "is expected to start and return kicks Saturday"
+        verb = verb.head  # "is expected to sign and join the squad Saturday"
     head = verb.head
     infinitive = verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)  # "to be charged"
@@ -124,7 +124,7 @@ def _verb_tense(span) -> Optional[str]:
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE
     if verb.lower_ == "going" and any(c.tag_ == "VB" for c in verb.children):
-        return FUTURE  # "is going to meet" (not "went to the church Saturday to apologize")
+        return FUTURE  # "is going to meet" (not "went to the factory Saturday to listen")
     plan = _plan_of(verb, span)
     if plan is not None:
         return _plan_tense(span, verb, plan)
@@ -139,9 +139,9 @@ def _verb_tense(span) -> Optional[str]:
 
 def _participle_tense(verb, auxes) -> Optional[str]:
     """A participle with no auxiliary has no tense of its own: it happens when the clause it
-    hangs on does ("was hit while walking home on Wednesday", "was struck outside the store,
-    located off Main Street, around 7 p.m. Wednesday"). Past when that clause is past or
-    perfect ("a man arrested Tuesday has hanged himself")."""
+    hangs on does ("was injured while cycling to work on Wednesday", "was robbed outside a
+    pharmacy, located off Elm Road, around 9 p.m. Wednesday"). Past when that clause is past or
+    perfect ("a man detained Tuesday has died in custody")."""
     if auxes or verb.tag_ not in ("VBG", "VBN") or \
             verb.dep_ not in ("advcl", "acl", "xcomp", "conj", "pcomp"):
         return None
