@@ -682,3 +682,25 @@ def test_inverted_parenthetical_cue(reported):
     assert [q.text for q in found] == ["The plan", "would cost too much"]
     assert {q.speaker for q in found} == {"Ann Lee"} and {q.rule for q in found} == {"parenthetical-cue"}
     assert len({q.statement for q in found}) == 1
+
+
+def test_a_cue_under_another_verb_takes_the_nearest_subject(reported):
+    """The senators tried to outdo each other in saying: the senators say it, not the subject of
+    a cue further up the sentence."""
+    text = ("While the senators tried to outdo each other in saying how tough they would be, "
+            "the governors stressed the need for calm.")
+    said = [q for q in reported(text) if q.cue == "saying"]
+    assert len(said) == 1 and said[0].speaker_text == "the senators"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The late hour of the hearing led critics to say that the council was hiding the vote.", "critics"),
+    ("The long delay prompted the residents to complain that the council was hiding the vote.", "the residents"),
+])
+def test_the_object_of_the_verb_above_an_infinitive_cue_is_its_speaker(reported, text, speaker):
+    q = only(reported(text))
+    assert q.text == "that the council was hiding the vote" and q.speaker_text == speaker
+
+
+def test_an_infinitive_relative_names_no_speaker(reported):
+    assert reported("There are good reasons to oppose the plan to close the library.") == []

@@ -117,7 +117,7 @@ def _source_ok(ctx: _Context, tok, cue) -> bool:
 
 def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     """Token span of the cue's source mention, or None."""
-    subj = _subject(cue, ctx.quoted)
+    subj = _subject(cue, ctx.quoted, nearest=True)
     if subj is not None and not isinstance(subj, str) and ctx.para_of(subj) < ctx.para_of(cue):
         # a headline with no full stop parsed into the first sentence ("Storm warning for the
         # coast / Mayor Ann Lee said ..."): the noun phrase opening the cue's paragraph
