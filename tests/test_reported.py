@@ -704,3 +704,13 @@ def test_the_object_of_the_verb_above_an_infinitive_cue_is_its_speaker(reported,
 
 def test_an_infinitive_relative_names_no_speaker(reported):
     assert reported("There are good reasons to oppose the plan to close the library.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor railed against the board for its vote on the new tax.", "the board for its vote on the new tax"),
+    ("Lee referred to the protesters as a dangerous mob.", "the protesters as a dangerous mob"),
+    ("Lee warned about the risk at a rally on Sunday.", "the risk"),
+])
+def test_a_preposition_cue_content_runs_on_through_what_the_cue_hangs_after_it(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-preposition" and q.text == content

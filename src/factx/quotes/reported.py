@@ -776,8 +776,25 @@ def _subjectless_past_participle(tok) -> bool:
                                          for c in tok.children)
 
 
+# What goes on with the object of a cue's preposition, hung on the cue itself: "called on Lee |
+# to resign", "railed against the board | for its vote", "referred to them | as criminals",
+# "called for a boycott | after the firm refused"
+PREPOSITION_TAIL = ("prep", "advcl")
+
+
+def _preposition_tail(ctx: _Context, cue, j: int) -> int:
+    """The end of the cue's following complements (of ``PREPOSITION_TAIL``, with a preposition
+    of ``CONTENT_PREPOSITIONS``) that come right after token j, else j."""
+    for sib in cue.children:
+        if sib.i >= j and sib.dep_ in PREPOSITION_TAIL and all(t.is_space for t in ctx.doc[j:sib.left_edge.i]) \
+                and (sib.dep_ != "prep" or sib.lower_ in CONTENT_PREPOSITIONS):
+            j = sib.right_edge.i + 1
+    return j
+
+
 def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
-    """X called for / spoke about / warned of OBJECT."""
+    """X called for / spoke about / warned of OBJECT (and what the cue hangs after it: "railed
+    against the board | for its vote")."""
     if not _verb(tok):
         return None
     preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(lemma(tok).lower())
@@ -788,6 +805,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
                 return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
+                               until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
                                sourced=not _subjectless_past_participle(tok))
     return None
 
