@@ -714,3 +714,12 @@ def test_an_infinitive_relative_names_no_speaker(reported):
 def test_a_preposition_cue_content_runs_on_through_what_the_cue_hangs_after_it(reported, text, content):
     q = only(reported(text))
     assert q.rule == "verb-preposition" and q.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union urged its members to reject the contract.", "its members to reject the contract"),
+    ("Lee vowed to veto the bill.", "to veto the bill"),
+])
+def test_who_is_urged_is_part_of_what_is_urged(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-infinitive" and q.text == content

@@ -576,11 +576,15 @@ def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
 
 
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
-    """X vowed to ... / urged Y to ... / declined to ..."""
+    """X vowed to ... / urged Y to ... (the content is "Y to ...") / declined to ..."""
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
         return None
     head = _infinitive_of(ctx, tok)
-    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2) if head is not None else None
+    if head is None:
+        return None
+    # "urged voters to stay home": who is urged is part of what was urged
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
+    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2, since=obj.left_edge.i if obj is not None else None)
 
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
