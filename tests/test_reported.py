@@ -723,3 +723,13 @@ def test_a_preposition_cue_content_runs_on_through_what_the_cue_hangs_after_it(r
 def test_who_is_urged_is_part_of_what_is_urged(reported, text, content):
     q = only(reported(text))
     assert q.rule == "verb-infinitive" and q.text == content
+
+
+@pytest.mark.parametrize("text, rule, content", [
+    ("The mayor appeared to suggest that the bridge would close.", "verb-clause", "that the bridge would close"),
+    ("The governor seemed to endorse the plan.", "verb-object", "the plan"),
+])
+def test_seeming_to_report_is_the_subjects_report(reported, text, rule, content):
+    """"appeared to suggest that A": A is the mayor's, by the cue "suggest", not the writer's view."""
+    q = only(reported(text))
+    assert q.rule == rule and q.text == content and q.speaker_text.split()[-1] in ("mayor", "governor")

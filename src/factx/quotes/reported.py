@@ -723,6 +723,8 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
                                                              c.dep_ == "prep" and c.lower_ == "like")]
         if not rest:
             return None  # "appeared on television": no evidential
+        if any(c.dep_ == "xcomp" and _verb(c) and _lemma(c) in _CUE_WORDS for c in rest):
+            return None  # "she appeared to suggest that A": the cue's own report, hers
         lo, hi = min(c.left_edge.i for c in rest), max(c.right_edge.i for c in rest) + 1
     else:
         lo, hi = tok.i + 1, verb.right_edge.i + 1
