@@ -733,3 +733,16 @@ def test_seeming_to_report_is_the_subjects_report(reported, text, rule, content)
     """"appeared to suggest that A": A is the mayor's, by the cue "suggest", not the writer's view."""
     q = only(reported(text))
     assert q.rule == rule and q.text == content and q.speaker_text.split()[-1] in ("mayor", "governor")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senate passed a bill that urges families to move to the coast.", None),
+    ("Lee founded a group that encourages families to move to the coast.", None),
+    ("Norton, which declined to comment, returned the rights.", "which"),
+    ("The mayor, who endorsed Lee last week, spoke first.", "who"),
+])
+def test_that_or_which_for_a_thing_is_no_source_of_a_stance(reported, text, speaker):
+    """A bill "that urges" something is no one saying it; a named antecedent ("Norton, which
+    declined") still is."""
+    found = reported(text)
+    assert [q.speaker_text for q in found] == ([speaker] if speaker else [])

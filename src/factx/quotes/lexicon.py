@@ -35,6 +35,9 @@ LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt",
 SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
 # "Lee, who declared": a relative pronoun subject stands for its antecedent.
 RELATIVE_PRONOUNS = frozenset("who that which".split())
+# Relative pronouns that stand for things as often as for speakers ("a law that bans", "the
+# group, which endorsed"): the source of a stance cue only when the antecedent is a name.
+THING_RELATIVES = frozenset({"that", "which"})
 # Tokens that end a sentence (with ";" and the PUNCT tag, see grammar._sentence_end).
 SENTENCE_END = frozenset({".", "!", "?"})
 # Parts of speech that can head a speaker mention.

@@ -35,7 +35,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
+                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES, THING_RELATIVES,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
@@ -254,14 +254,32 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     return i, j
 
 
-def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **content) -> Optional[Report]:
+def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, stance: bool = False,
+            **content) -> Optional[Report]:
+    """The report of ``cue`` with the content headed by ``head``, or None. ``stance``: a cue that
+    need not be speech (endorsed, called for, vowed to): a relative "that"/"which" standing for a
+    thing is no source of it."""
     span = _content(ctx, head, cue, **content)
     if span is None:
         return None
     source = _source(ctx, cue) if sourced else None
     if sourced and (source is None or span[0] <= source[0] < span[1]):
         return None
+    if stance and source is not None and _thing_relative(ctx.doc, source):
+        return None
     return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
+
+
+def _thing_relative(doc, source: tuple[int, int]) -> bool:
+    """The source is "that" or "which" standing for a thing, not a named speaker: "a group that
+    encourages people to move", "a treaty which would tie Ukraine closer" describe the thing;
+    "Norton, which declined to comment" keeps its source."""
+    i, j = source
+    tok = doc[i]
+    if j - i != 1 or tok.lower_ not in THING_RELATIVES:
+        return False
+    antecedent = tok.head.head if tok.head.dep_ == "relcl" else None
+    return antecedent is None or not (antecedent.ent_type_ in SPEAKING_ENTS or antecedent.pos_ == "PROPN")
 
 
 def _clause_of(ctx: _Context, cue, after: bool):
@@ -584,7 +602,8 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
         return None
     # "urged voters to stay home": who is urged is part of what was urged
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
-    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2, since=obj.left_edge.i if obj is not None else None)
+    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2, since=obj.left_edge.i if obj is not None else None,
+                   stance=True)
 
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -668,7 +687,8 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
     if obj is None:
         return None
-    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None)
+    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
+                   stance=True)
 
 
 def colon_label(ctx: _Context, tok) -> Optional[Report]:
@@ -812,7 +832,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
             if obj is not None:
                 return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
                                until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
-                               sourced=not _subjectless_past_participle(tok))
+                               sourced=not _subjectless_past_participle(tok), stance=True)
     return None
 
 
