@@ -694,10 +694,12 @@ def test_a_cue_under_another_verb_takes_the_nearest_subject(reported):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("The late hour of the hearing led critics to say that the council was hiding the vote.", "critics"),
-    ("The long delay prompted the residents to complain that the council was hiding the vote.", "the residents"),
+    ("The late hour of the hearing led Republicans to say that the council was hiding the vote.", "Republicans"),
+    ("The long delay prompted them to complain that the council was hiding the vote.", "them"),
+    ("The mayor used her speech to say that the council was hiding the vote.", "The mayor"),
 ])
 def test_the_object_of_the_verb_above_an_infinitive_cue_is_its_speaker(reported, text, speaker):
+    """"led Republicans to say": they say it; "used her speech to say": a thing says nothing."""
     q = only(reported(text))
     assert q.text == "that the council was hiding the vote" and q.speaker_text == speaker
 

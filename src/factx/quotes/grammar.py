@@ -135,8 +135,8 @@ def _subject(cue, quoted=None, nearest: bool = False):
     ``nearest`` (reported speech, where the cue is often no speech verb): the subject of the
     nearest verb above with one, not of a cue further up ("the senators tried to outdo each
     other in saying", not the governors who "stressed"); the object of a verb whose infinitive
-    the cue is ("led critics to say": the critics); nobody for an infinitive relative ("reasons
-    to oppose it").
+    the cue is, when it names people ("led Republicans to say": the Republicans; "used her speech
+    to say" is still the subject's); nobody for an infinitive relative ("reasons to oppose it").
     """
     sender = _sender(cue)
     if sender is not None:
@@ -163,8 +163,10 @@ def _subject(cue, quoted=None, nearest: bool = False):
             continue  # "began by saying", "went so far as to say": climb on to the verb
         if nearest and edge == "xcomp":
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < below.i), None)
-            if obj is not None:
-                return obj  # "led critics to say": the object is who says
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or
+                                    obj.lower_ in ("him", "her", "them")):
+                return obj  # "led Republicans to say": the object is who says ("used his speech to
+                # say" is no one)
         s = _surface_subject(tok)
         if s is not None and _cue(tok):
             return s
