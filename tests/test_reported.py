@@ -748,3 +748,10 @@ def test_that_or_which_for_a_thing_is_no_source_of_a_stance(reported, text, spea
     declined") still is."""
     found = reported(text)
     assert [q.speaker_text for q in found] == ([speaker] if speaker else [])
+
+
+def test_a_dateline_is_no_source(reported):
+    """The parser may take the dateline's place for the cue's subject."""
+    text = "WASHINGTON (AP) — Senator Ann Lee and Mayor Tom Hale said Friday that the bridge would close."
+    q = only(reported(text))
+    assert q.speaker_text.startswith("Senator Ann Lee") and q.text == "that the bridge would close"

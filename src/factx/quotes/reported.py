@@ -125,6 +125,8 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
         subj = _first_np(ctx, a, cue.i) if a < cue.i else None
         if subj is not None and subj.right_edge.i >= cue.i:
             subj = None
+    if subj is not None and not isinstance(subj, str):
+        subj = _after_dateline_subject(ctx, subj, cue)
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
@@ -133,6 +135,17 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
+
+
+def _after_dateline_subject(ctx: _Context, subj, cue):
+    """"WASHINGTON (AP) — Senator Lee said": the parser may take the dateline's place for the
+    subject; the subject is the cue's after the dateline."""
+    a = ctx.tok_at(ctx.paras[ctx.para_of(cue)][0])
+    end = _after_dateline(ctx.doc, a, cue.i)
+    if not a <= subj.i < end:
+        return subj
+    after = next((c for c in cue.children if c.dep_ == "nsubj" and end <= c.i < cue.i), None)
+    return after if after is not None else (_first_np(ctx, end, cue.i) if end < cue.i else None)
 
 
 def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
