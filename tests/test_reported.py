@@ -755,3 +755,13 @@ def test_a_dateline_is_no_source(reported):
     text = "WASHINGTON (AP) — Senator Ann Lee and Mayor Tom Hale said Friday that the bridge would close."
     q = only(reported(text))
     assert q.speaker_text.startswith("Senator Ann Lee") and q.text == "that the bridge would close"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("It seems the council will vote next week.", "the council will vote next week"),
+    ("It appears that the council will vote next week.", "that the council will vote next week"),
+    ("It seems likely that the council will vote next week.", "that the council will vote next week"),
+])
+def test_it_seems_is_the_writers_view_of_its_clause(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "seems" and q.text == content and q.speaker is None and q.speaker_text is None

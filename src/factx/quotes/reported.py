@@ -746,11 +746,13 @@ def _whole_quote_inside(ctx: _Context, i: int, j: int) -> bool:
 
 def seems(ctx: _Context, tok) -> Optional[Report]:
     """X seems/appears (to be) Y: how something looks, in the writer's voice: the content is X and
-    Y, with no source."""
+    Y, with no source. "It seems (that) A": the content is A."""
     if _lemma(tok) not in EVIDENTIAL_VERBS:
         return None
     verb = tok.head if tok.dep_ == "aux" else tok  # "he seemed rattled": the parse makes it an aux
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb is tok and subj is not None and subj.lower_ == "it":
+        return _it_seems(ctx, tok)
     if verb is tok:
         rest = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd") or
                                                              c.dep_ == "prep" and c.lower_ == "like")]
@@ -769,6 +771,14 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
     if first is None or second is None or second[1] - second[0] < 2:
         return None
     return Report(first, None, tok.i, tok.i + 1, _lemma(tok), "seems", (second,))
+
+
+def _it_seems(ctx: _Context, tok) -> Optional[Report]:
+    """It seems / appears (likely) (that) CLAUSE: the clause is the writer's view, no source."""
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None:
+        return None
+    return _report(ctx, tok, clause, "seems", sourced=False)
 
 
 def hearsay_adverb(ctx: _Context, tok) -> Optional[Report]:
