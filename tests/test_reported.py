@@ -93,7 +93,9 @@ def test_passive_has_no_source(reported):
 
 
 def test_noun_cue(reported):
-    text = "Walter Greig's claim that the ballots were forged was rejected by the court."
+    # (with "was rejected by the court" the court's report carries the claim, as in the active
+    # "the court rejected Walter Greig's claim that ...")
+    text = "Walter Greig's claim that the ballots were forged surprised the court."
     q = only(reported(text))
     assert q.rule == "noun-clause" and q.speaker == "Walter Greig"
     assert q.text.startswith("that the ballots were forged")
@@ -765,3 +767,16 @@ def test_a_dateline_is_no_source(reported):
 def test_it_seems_is_the_writers_view_of_its_clause(reported, text, content):
     q = only(reported(text))
     assert q.rule == "seems" and q.text == content and q.speaker is None and q.speaker_text is None
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The plan was criticized by the mayor for its cost.", "The plan", "the mayor"),
+    ("The new tax was endorsed by the city council last week.", "The new tax", "the city council"),
+])
+def test_a_passive_object_cue_has_its_agent_as_source(reported, text, content, speaker):
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content and q.speaker_text == speaker
+
+
+def test_a_passive_object_cue_without_an_agent_names_no_one(reported):
+    assert reported("The plan was criticized for its cost.") == []

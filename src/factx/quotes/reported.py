@@ -36,6 +36,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES, THING_RELATIVES,
+                                  RELATIVE_PRONOUNS,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
@@ -694,14 +695,32 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 
 
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
-    """X announced/criticized/described OBJECT (as ...)."""
+    """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
     if obj is None:
-        return None
+        return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _passive_object(ctx: _Context, tok) -> Optional[Report]:
+    """A was criticized / endorsed / reported by X: the passive's subject is the object, its
+    agent the source. Without an agent ("A was criticized") nobody is named; a relative or "it"
+    subject names nothing."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i and not ctx.quoted[c.i]), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+    if subj is None or agent is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ in NOT_SOURCES:
+        return None
+    who = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if who is None or not _source_ok(ctx, who, tok):
+        return None
+    source = _mention(ctx, who)
+    span = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), subj.right_edge.i + 1))
+    if source is None or span is None:
+        return None
+    return Report(span, source, tok.i, tok.i + 1, _lemma(tok), "verb-object")
 
 
 def colon_label(ctx: _Context, tok) -> Optional[Report]:
