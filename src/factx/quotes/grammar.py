@@ -124,13 +124,19 @@ def _surface_subject(tok):
     return None
 
 
-def _subject(cue, quoted=None):
+def _subject(cue, quoted=None, nearest: bool = False):
     """The speaker token of a cue verb.
 
     Its own subject (or passive agent) first; a cue without one ("smiled and said", "...,
     writing") shares the subject of the reporting verb it hangs on, else of the nearest verb
     above it. Never its object: that is the addressee ("told Vogue"). The climb stops at
     quoted words (``quoted[i]``): their parse belongs to the quotation, not to the narrative.
+
+    ``nearest`` (reported speech, where the cue is often no speech verb): the subject of the
+    nearest verb above with one, not of a cue further up ("the senators tried to outdo each
+    other in saying", not the governors who "stressed"); the object of a verb whose infinitive
+    the cue is, when it names people ("led Republicans to say": the Republicans; "used her speech
+    to say" is still the subject's); nobody for an infinitive relative ("reasons to oppose it").
     """
     sender = _sender(cue)
     if sender is not None:
@@ -143,6 +149,8 @@ def _subject(cue, quoted=None):
     tok, fallback = cue, None
     for _ in range(MAX_SUBJECT_CLIMB):
         if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
+            if nearest and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return None  # "reasons to oppose", "the first mayor to endorse": no one speaks
             return tok.head
         edge = tok.dep_
         if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") and not \
@@ -150,13 +158,21 @@ def _subject(cue, quoted=None):
             break
         if quoted is not None and quoted[tok.head.i]:
             break
-        tok = tok.head
+        below, tok = tok, tok.head
         if tok.pos_ == "ADP" or tok.pos_ == "ADV" and tok.dep_ == "advmod":
             continue  # "began by saying", "went so far as to say": climb on to the verb
+        if nearest and edge == "xcomp":
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or
+                                    obj.lower_ in ("him", "her", "them")):
+                return obj  # "led Republicans to say": the object is who says ("used his speech to
+                # say" is no one)
         s = _surface_subject(tok)
         if s is not None and _cue(tok):
             return s
         if s is not None and fallback is None and edge != "ccomp":
+            if nearest:
+                return s  # "the senators tried to outdo each other in saying": no cue further up
             fallback = s
     return fallback
 

@@ -35,6 +35,9 @@ LIGHT_DEPS = frozenset({"advmod", "aux", "auxpass", "neg", "punct", "cc", "prt",
 SUBJECT_PRONOUNS = frozenset("i we you he she it they one".split())
 # "Lee, who declared": a relative pronoun subject stands for its antecedent.
 RELATIVE_PRONOUNS = frozenset("who that which".split())
+# Relative pronouns that stand for things as often as for speakers ("a law that bans", "the
+# group, which endorsed"): the source of a stance cue only when the antecedent is a name.
+THING_RELATIVES = frozenset({"that", "which"})
 # Tokens that end a sentence (with ";" and the PUNCT tag, see grammar._sentence_end).
 SENTENCE_END = frozenset({".", "!", "?"})
 # Parts of speech that can head a speaker mention.
@@ -215,8 +218,9 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # for a quote after a colon ("a phrase that could have come from him: “A”")
 SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
-# Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
-# "whether": the question is the content).
+# Complementizers that are no words of the content on their own (a content of "that" alone is
+# no report). A content span keeps its complementizer ("said that A" reports "that A", "asked
+# whether A" reports "whether A"), as PolNeAR's annotators mark it.
 CONTENT_MARKS = frozenset({"that"})
 
 # Pronouns that are no reported source on their own: "it" and "this" rarely stand for a

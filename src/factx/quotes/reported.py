@@ -35,7 +35,8 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
                                   REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES,
+                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES, THING_RELATIVES,
+                                  RELATIVE_PRONOUNS,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
                                   SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
@@ -117,7 +118,7 @@ def _source_ok(ctx: _Context, tok, cue) -> bool:
 
 def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     """Token span of the cue's source mention, or None."""
-    subj = _subject(cue, ctx.quoted)
+    subj = _subject(cue, ctx.quoted, nearest=True)
     if subj is not None and not isinstance(subj, str) and ctx.para_of(subj) < ctx.para_of(cue):
         # a headline with no full stop parsed into the first sentence ("Storm warning for the
         # coast / Mayor Ann Lee said ..."): the noun phrase opening the cue's paragraph
@@ -125,6 +126,8 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
         subj = _first_np(ctx, a, cue.i) if a < cue.i else None
         if subj is not None and subj.right_edge.i >= cue.i:
             subj = None
+    if subj is not None and not isinstance(subj, str):
+        subj = _after_dateline_subject(ctx, subj, cue)
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
@@ -133,6 +136,17 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
+
+
+def _after_dateline_subject(ctx: _Context, subj, cue):
+    """"WASHINGTON (AP) — Senator Lee said": the parser may take the dateline's place for the
+    subject; the subject is the cue's after the dateline."""
+    a = ctx.tok_at(ctx.paras[ctx.para_of(cue)][0])
+    end = _after_dateline(ctx.doc, a, cue.i)
+    if not a <= subj.i < end:
+        return subj
+    after = next((c for c in cue.children if c.dep_ == "nsubj" and end <= c.i < cue.i), None)
+    return after if after is not None else (_first_np(ctx, end, cue.i) if end < cue.i else None)
 
 
 def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
@@ -229,8 +243,8 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
              tail_prepositions: Optional[frozenset] = CONTENT_PREPOSITIONS) -> Optional[tuple[int, int]]:
     """Token span of the content headed by ``head`` (its subtree from ``since`` on, and the
     following siblings whose dependency ``tail`` names, as "as ..." or, for "prep", those of
-    ``tail_prepositions``: None for any), inside the cue's sentence and paragraph, without a
-    leading "that", surrounding punctuation, or a trailing attribution of its own."""
+    ``tail_prepositions``: None for any), inside the cue's sentence and paragraph, without
+    surrounding punctuation or a trailing attribution of its own."""
     doc = ctx.doc
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
@@ -245,9 +259,8 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
     j = _before_trailing_apposition(ctx, i, j)
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
-                     doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
-        i += 1
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS):
+        i += 1  # a leading "that" stays: the clause is "that A", as annotators mark it
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
         j -= 1
     if not min_tokens <= j - i <= MAX_CONTENT_TOKENS:
@@ -255,14 +268,32 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     return i, j
 
 
-def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, **content) -> Optional[Report]:
+def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, stance: bool = False,
+            **content) -> Optional[Report]:
+    """The report of ``cue`` with the content headed by ``head``, or None. ``stance``: a cue that
+    need not be speech (endorsed, called for, vowed to): a relative "that"/"which" standing for a
+    thing is no source of it."""
     span = _content(ctx, head, cue, **content)
     if span is None:
         return None
     source = _source(ctx, cue) if sourced else None
     if sourced and (source is None or span[0] <= source[0] < span[1]):
         return None
+    if stance and source is not None and _thing_relative(ctx.doc, source):
+        return None
     return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
+
+
+def _thing_relative(doc, source: tuple[int, int]) -> bool:
+    """The source is "that" or "which" standing for a thing, not a named speaker: "a group that
+    encourages people to move", "a treaty which would tie Ukraine closer" describe the thing;
+    "Norton, which declined to comment" keeps its source."""
+    i, j = source
+    tok = doc[i]
+    if j - i != 1 or tok.lower_ not in THING_RELATIVES:
+        return False
+    antecedent = tok.head.head if tok.head.dep_ == "relcl" else None
+    return antecedent is None or not (antecedent.ent_type_ in SPEAKING_ENTS or antecedent.pos_ == "PROPN")
 
 
 def _clause_of(ctx: _Context, cue, after: bool):
@@ -577,11 +608,16 @@ def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
 
 
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
-    """X vowed to ... / urged Y to ... / declined to ..."""
+    """X vowed to ... / urged Y to ... (the content is "Y to ...") / declined to ..."""
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
         return None
     head = _infinitive_of(ctx, tok)
-    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2) if head is not None else None
+    if head is None:
+        return None
+    # "urged voters to stay home": who is urged is part of what was urged
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
+    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2, since=obj.left_edge.i if obj is not None else None,
+                   stance=True)
 
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -659,13 +695,32 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 
 
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
-    """X announced/criticized/described OBJECT (as ...)."""
+    """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
     if obj is None:
+        return _passive_object(ctx, tok)
+    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
+                   stance=True)
+
+
+def _passive_object(ctx: _Context, tok) -> Optional[Report]:
+    """A was criticized / endorsed / reported by X: the passive's subject is the object, its
+    agent the source. Without an agent ("A was criticized") nobody is named; a relative or "it"
+    subject names nothing."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i and not ctx.quoted[c.i]), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+    if subj is None or agent is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ in NOT_SOURCES:
         return None
-    return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None)
+    who = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if who is None or not _source_ok(ctx, who, tok):
+        return None
+    source = _mention(ctx, who)
+    span = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), subj.right_edge.i + 1))
+    if source is None or span is None:
+        return None
+    return Report(span, source, tok.i, tok.i + 1, _lemma(tok), "verb-object")
 
 
 def colon_label(ctx: _Context, tok) -> Optional[Report]:
@@ -710,16 +765,20 @@ def _whole_quote_inside(ctx: _Context, i: int, j: int) -> bool:
 
 def seems(ctx: _Context, tok) -> Optional[Report]:
     """X seems/appears (to be) Y: how something looks, in the writer's voice: the content is X and
-    Y, with no source."""
+    Y, with no source. "It seems (that) A": the content is A."""
     if _lemma(tok) not in EVIDENTIAL_VERBS:
         return None
     verb = tok.head if tok.dep_ == "aux" else tok  # "he seemed rattled": the parse makes it an aux
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb is tok and subj is not None and subj.lower_ == "it":
+        return _it_seems(ctx, tok)
     if verb is tok:
         rest = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd") or
                                                              c.dep_ == "prep" and c.lower_ == "like")]
         if not rest:
             return None  # "appeared on television": no evidential
+        if any(c.dep_ == "xcomp" and _verb(c) and _lemma(c) in _CUE_WORDS for c in rest):
+            return None  # "she appeared to suggest that A": the cue's own report, hers
         lo, hi = min(c.left_edge.i for c in rest), max(c.right_edge.i for c in rest) + 1
     else:
         lo, hi = tok.i + 1, verb.right_edge.i + 1
@@ -731,6 +790,14 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
     if first is None or second is None or second[1] - second[0] < 2:
         return None
     return Report(first, None, tok.i, tok.i + 1, _lemma(tok), "seems", (second,))
+
+
+def _it_seems(ctx: _Context, tok) -> Optional[Report]:
+    """It seems / appears (likely) (that) CLAUSE: the clause is the writer's view, no source."""
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None:
+        return None
+    return _report(ctx, tok, clause, "seems", sourced=False)
 
 
 def hearsay_adverb(ctx: _Context, tok) -> Optional[Report]:
@@ -777,8 +844,25 @@ def _subjectless_past_participle(tok) -> bool:
                                          for c in tok.children)
 
 
+# What goes on with the object of a cue's preposition, hung on the cue itself: "called on Lee |
+# to resign", "railed against the board | for its vote", "referred to them | as criminals",
+# "called for a boycott | after the firm refused"
+PREPOSITION_TAIL = ("prep", "advcl")
+
+
+def _preposition_tail(ctx: _Context, cue, j: int) -> int:
+    """The end of the cue's following complements (of ``PREPOSITION_TAIL``, with a preposition
+    of ``CONTENT_PREPOSITIONS``) that come right after token j, else j."""
+    for sib in cue.children:
+        if sib.i >= j and sib.dep_ in PREPOSITION_TAIL and all(t.is_space for t in ctx.doc[j:sib.left_edge.i]) \
+                and (sib.dep_ != "prep" or sib.lower_ in CONTENT_PREPOSITIONS):
+            j = sib.right_edge.i + 1
+    return j
+
+
 def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
-    """X called for / spoke about / warned of OBJECT."""
+    """X called for / spoke about / warned of OBJECT (and what the cue hangs after it: "railed
+    against the board | for its vote")."""
     if not _verb(tok):
         return None
     preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(lemma(tok).lower())
@@ -789,7 +873,8 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
                 return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
-                               sourced=not _subjectless_past_participle(tok))
+                               until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
+                               sourced=not _subjectless_past_participle(tok), stance=True)
     return None
 
 
