@@ -218,9 +218,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # for a quote after a colon ("a phrase that could have come from him: “A”")
 SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
-# Complementizers that are no words of the content on their own (a content of "that" alone is
-# no report). A content span keeps its complementizer ("said that A" reports "that A", "asked
-# whether A" reports "whether A"), as PolNeAR's annotators mark it.
+# Complementizers left out of a content span ("said that ...", "asked whether ..." keeps its
+# "whether": the question is the content).
 CONTENT_MARKS = frozenset({"that"})
 
 # Pronouns that are no reported source on their own: "it" and "this" rarely stand for a

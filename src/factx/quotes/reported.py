@@ -243,8 +243,8 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
              tail_prepositions: Optional[frozenset] = CONTENT_PREPOSITIONS) -> Optional[tuple[int, int]]:
     """Token span of the content headed by ``head`` (its subtree from ``since`` on, and the
     following siblings whose dependency ``tail`` names, as "as ..." or, for "prep", those of
-    ``tail_prepositions``: None for any), inside the cue's sentence and paragraph, without
-    surrounding punctuation or a trailing attribution of its own."""
+    ``tail_prepositions``: None for any), inside the cue's sentence and paragraph, without a
+    leading "that", surrounding punctuation, or a trailing attribution of its own."""
     doc = ctx.doc
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
@@ -259,8 +259,9 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
     j = _before_trailing_apposition(ctx, i, j)
-    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS):
-        i += 1  # a leading "that" stays: the clause is "that A", as annotators mark it
+    while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
+                     doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
+        i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in CLOSING_MARKS):
         j -= 1
     if not min_tokens <= j - i <= MAX_CONTENT_TOKENS:
