@@ -687,23 +687,23 @@ def test_inverted_parenthetical_cue(reported):
 
 
 def test_a_cue_under_another_verb_takes_the_nearest_subject(reported):
-    """The senators tried to outdo each other in saying: the senators say it, not the subject of
+    """The ministers raced one another in saying: the ministers say it, not the subject of
     a cue further up the sentence."""
-    text = ("While the senators tried to outdo each other in saying how tough they would be, "
-            "the governors stressed the need for calm.")
+    text = ("While the ministers raced one another in saying how strict they would be, "
+            "the mayors urged patience.")
     said = [q for q in reported(text) if q.cue == "saying"]
-    assert len(said) == 1 and said[0].speaker_text == "the senators"
+    assert len(said) == 1 and said[0].speaker_text == "the ministers"
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("The late hour of the hearing led Republicans to say that the council was hiding the vote.", "Republicans"),
+    ("The closed session led Democrats to say that the council was hiding the vote.", "Democrats"),
     ("The long delay prompted them to complain that the council was hiding the vote.", "them"),
     ("The mayor used her speech to say that the council was hiding the vote.", "The mayor"),
 ])
 def test_the_object_of_the_verb_above_an_infinitive_cue_is_its_speaker(reported, text, speaker):
     """"led Republicans to say": they say it; "used her speech to say": a thing says nothing."""
     q = only(reported(text))
-    assert q.text == "that the council was hiding the vote" and q.speaker_text == speaker
+    assert q.text == "the council was hiding the vote" and q.speaker_text == speaker
 
 
 def test_an_infinitive_relative_names_no_speaker(reported):
@@ -730,7 +730,7 @@ def test_who_is_urged_is_part_of_what_is_urged(reported, text, content):
 
 
 @pytest.mark.parametrize("text, rule, content", [
-    ("The mayor appeared to suggest that the bridge would close.", "verb-clause", "that the bridge would close"),
+    ("The mayor appeared to suggest that the bridge would close.", "verb-clause", "the bridge would close"),
     ("The governor seemed to endorse the plan.", "verb-object", "the plan"),
 ])
 def test_seeming_to_report_is_the_subjects_report(reported, text, rule, content):
@@ -742,11 +742,11 @@ def test_seeming_to_report_is_the_subjects_report(reported, text, rule, content)
 @pytest.mark.parametrize("text, speaker", [
     ("The senate passed a bill that urges families to move to the coast.", None),
     ("Lee founded a group that encourages families to move to the coast.", None),
-    ("Norton, which declined to comment, returned the rights.", "which"),
+    ("Vantex, which declined to comment, returned the funds.", "which"),
     ("The mayor, who endorsed Lee last week, spoke first.", "who"),
 ])
 def test_that_or_which_for_a_thing_is_no_source_of_a_stance(reported, text, speaker):
-    """A bill "that urges" something is no one saying it; a named antecedent ("Norton, which
+    """A bill "that urges" something is no one saying it; a named antecedent ("Vantex, which
     declined") still is."""
     found = reported(text)
     assert [q.speaker_text for q in found] == ([speaker] if speaker else [])
@@ -756,13 +756,13 @@ def test_a_dateline_is_no_source(reported):
     """The parser may take the dateline's place for the cue's subject."""
     text = "WASHINGTON (AP) — Senator Ann Lee and Mayor Tom Hale said Friday that the bridge would close."
     q = only(reported(text))
-    assert q.speaker_text.startswith("Senator Ann Lee") and q.text == "that the bridge would close"
+    assert q.speaker_text.startswith("Senator Ann Lee") and q.text == "the bridge would close"
 
 
 @pytest.mark.parametrize("text, content", [
     ("It seems the council will vote next week.", "the council will vote next week"),
-    ("It appears that the council will vote next week.", "that the council will vote next week"),
-    ("It seems likely that the council will vote next week.", "that the council will vote next week"),
+    ("It appears that the council will vote next week.", "the council will vote next week"),
+    ("It seems likely that the council will vote next week.", "the council will vote next week"),
 ])
 def test_it_seems_is_the_writers_view_of_its_clause(reported, text, content):
     q = only(reported(text))

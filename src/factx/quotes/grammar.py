@@ -133,9 +133,9 @@ def _subject(cue, quoted=None, nearest: bool = False):
     quoted words (``quoted[i]``): their parse belongs to the quotation, not to the narrative.
 
     ``nearest`` (reported speech, where the cue is often no speech verb): the subject of the
-    nearest verb above with one, not of a cue further up ("the senators tried to outdo each
-    other in saying", not the governors who "stressed"); the object of a verb whose infinitive
-    the cue is, when it names people ("led Republicans to say": the Republicans; "used her speech
+    nearest verb above with one, not of a cue further up ("the ministers raced one another in
+    saying", not the mayors who "urged"); the object of a verb whose infinitive
+    the cue is, when it names people ("led Democrats to say": the Democrats; "used her speech
     to say" is still the subject's); nobody for an infinitive relative ("reasons to oppose it").
     """
     sender = _sender(cue)
@@ -165,14 +165,14 @@ def _subject(cue, quoted=None, nearest: bool = False):
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < below.i), None)
             if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or
                                     obj.lower_ in ("him", "her", "them")):
-                return obj  # "led Republicans to say": the object is who says ("used his speech to
+                return obj  # "led Democrats to say": the object is who says ("used his speech to
                 # say" is no one)
         s = _surface_subject(tok)
         if s is not None and _cue(tok):
             return s
         if s is not None and fallback is None and edge != "ccomp":
             if nearest:
-                return s  # "the senators tried to outdo each other in saying": no cue further up
+                return s  # "the ministers raced one another in saying": no cue further up
             fallback = s
     return fallback
 

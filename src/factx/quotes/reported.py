@@ -287,8 +287,8 @@ def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, stance
 
 def _thing_relative(doc, source: tuple[int, int]) -> bool:
     """The source is "that" or "which" standing for a thing, not a named speaker: "a group that
-    encourages people to move", "a treaty which would tie Ukraine closer" describe the thing;
-    "Norton, which declined to comment" keeps its source."""
+    encourages people to move", "a pact which would bind the region closer" describe the thing;
+    "Vantex, which declined to comment" keeps its source."""
     i, j = source
     tok = doc[i]
     if j - i != 1 or tok.lower_ not in THING_RELATIVES:
