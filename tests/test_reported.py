@@ -742,7 +742,7 @@ def test_seeming_to_report_is_the_subjects_report(reported, text, rule, content)
 @pytest.mark.parametrize("text, speaker", [
     ("The senate passed a bill that urges families to move to the coast.", None),
     ("Lee founded a group that encourages families to move to the coast.", None),
-    ("Vantex, which declined to comment, returned the funds.", "which"),
+    ("Vantex, which declined to comment, repaid the loan.", "which"),
     ("The mayor, who endorsed Lee last week, spoke first.", "who"),
 ])
 def test_that_or_which_for_a_thing_is_no_source_of_a_stance(reported, text, speaker):
