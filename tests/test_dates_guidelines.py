@@ -609,3 +609,32 @@ def test_current_is_the_present_and_the_current_unit_is_this_one(nlp, text, phra
 ])
 def test_a_current_that_flows_and_the_current_account_are_no_dates(nlp, text):
     assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- dates that cannot lie ahead
+
+MID_DEC = D(2026, 12, 15)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Prices have risen sharply since January 1st.", "January 1st", "2026-01-01"),
+    ("Since January, the mayor has held three meetings.", "January", "2026-01"),
+    ("Inflation since March has been mild.", "March", "2026-03"),
+    ("Sales have doubled since Jan. 5, officials said.", "Jan. 5", "2026-01-05"),
+    ("From January to date, the plant built a million cars.", "January", "2026-01"),
+])
+def test_the_start_of_a_stretch_up_to_now_is_not_after_the_reference_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC)[phrase].value == value
+
+
+def test_a_plan_told_in_the_past_keeps_its_month_of_slack(nlp):
+    # the slack "since" turns off still serves a planned date reported in the past tense
+    assert facts_of(nlp, "The hearing was set for January 10.", MID_DEC)["January 10"].value \
+        == "2027-01-10"
+
+
+def test_since_as_a_conjunction_does_not_force_the_past(nlp):
+    # "since" opens a clause whose subject is the weekday: no stretch of time up to now
+    from factx.dates import tense_of
+    doc = nlp("Since Friday is a holiday, the office will close.")
+    assert tense_of(doc[1:2]) != "past_strict"

@@ -19,7 +19,7 @@ from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
-from .values import PAST, Timex, parse_quantity, set_period_of_duration
+from .values import Timex, is_past, parse_quantity, set_period_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -81,7 +81,7 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
     # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
     # long text): its "sentence" is then the stretch from the first to the last
     s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
-    if past is not None and tense == PAST:
+    if past is not None and is_past(tense):
         past.add(span.start_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,

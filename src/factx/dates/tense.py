@@ -10,7 +10,7 @@ from factx.nlp import lemma
 from .errors import report
 from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
                       PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, UNDOING_LEMMAS)
-from .values import FUTURE, PAST, PRESENT
+from .values import FUTURE, PAST, PAST_STRICT, PRESENT
 
 
 def tense_of(span) -> Optional[str]:
@@ -22,6 +22,8 @@ def tense_of(span) -> Optional[str]:
             if tok.lower_ in PAST_CUES:
                 return PAST
         doc = span.doc
+        if _up_to_now(span):
+            return PAST_STRICT
         if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through"):
             # a deadline ("open until 9 a.m. Tuesday", "postponed until Tuesday") lies ahead;
             # otherwise a past clause may end on either side ("until Thursday, they had not
@@ -34,6 +36,39 @@ def tense_of(span) -> Optional[str]:
     except Exception as exc:  # noqa: BLE001 - an odd parse must not lose the date
         report("tense", exc, span.text)
         return None
+
+
+# what ends a stretch of time at the reference date: "from March to date", "until now"
+_NOW_WORDS = {"now", "today", "date", "present"}
+
+
+def _up_to_now(span) -> bool:
+    """A date a stretch of time runs from up to the reference date, which cannot lie after it
+    whatever the verb's tense: the object of "since" ("prices have risen since January",
+    "inflation since March"; not the conjunction, "since Friday is a holiday"), and the start
+    of "from ... to now/date/the present"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        prep = doc[span.start - 1]
+        return prep.dep_ != "mark" and (span.root.head.i == prep.i or prep.dep_ == "prep") \
+            and not _subject_of_next_verb(span)
+    if span.start > 0 and doc[span.start - 1].lower_ == "from":
+        nxt = [t.lower_ for t in doc[span.end:span.end + 3]]
+        return len(nxt) >= 2 and nxt[0] in ("to", "until", "till", "through") and (
+            nxt[1] in _NOW_WORDS or nxt[1] == "the" and nxt[2:3] == ["present"])
+    return False
+
+
+def _subject_of_next_verb(span) -> bool:
+    """Whether the date is the subject of the finite verb right after it, which has none in the
+    parse ("since Friday is a holiday": "since" the conjunction, read as a preposition)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ not in ("VBZ", "VBP", "VBD", "MD"):
+        return False
+    verb = doc[span.end]
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _governing_verb(tok):
