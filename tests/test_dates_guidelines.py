@@ -638,3 +638,29 @@ def test_since_as_a_conjunction_does_not_force_the_past(nlp):
     from factx.dates import tense_of
     doc = nlp("Since Friday is a holiday, the office will close.")
     assert tense_of(doc[1:2]) != "past_strict"
+
+
+# ---------------------------------------------------------------- the tense of a possessive's clause
+
+MID_DEC_WED = D(2026, 12, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The striker will play in Sunday's game.", "Sunday", "2026-12-20"),
+    ("The minister will attend Friday's summit.", "Friday", "2026-12-18"),
+    ("He is going to speak at Thursday's rally.", "Thursday", "2026-12-17"),
+    ("Voters are gathering ahead of Tuesday's vote.", "Tuesday", "2026-12-22"),
+    ("Markets are cautious before Friday's jobs report.", "Friday", "2026-12-18"),
+])
+def test_a_possessive_date_of_a_coming_event_takes_the_future_of_its_clause(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The minister attended Friday's summit.", "Friday", "2026-12-11"),
+    ("Voters gathered ahead of Tuesday's vote.", "Tuesday", "2026-12-15"),
+    # the object of an act on a result is not dated by the future verb: the nearest Monday
+    ("The company will appeal Monday's ruling.", "Monday", "2026-12-14"),
+])
+def test_a_possessive_date_in_the_past_or_of_a_result_stays_behind(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value

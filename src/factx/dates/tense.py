@@ -8,8 +8,9 @@ from typing import Optional
 from factx.nlp import lemma
 
 from .errors import report
-from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
-                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, UNDOING_LEMMAS)
+from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
+                      PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
+                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS)
 from .values import FUTURE, PAST, PAST_STRICT, PRESENT
 
 
@@ -134,11 +135,34 @@ def _plan_tense(span, verb, plan) -> Optional[str]:
     return FUTURE
 
 
+def _ahead_prep(noun) -> bool:
+    """Whether ``noun`` is the object of a preposition of what lies ahead ("ahead of", "before",
+    "on the eve of")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    doc = noun.doc
+    for words in AHEAD_PREPS:
+        first = prep.i - len(words) + 1
+        if first >= 0 and tuple(t.lower_ for t in doc[first:prep.i + 1]) == words:
+            return True
+    return False
+
+
 def _modifier_tense(span) -> Optional[str]:
     """A date modifying a noun ("Wednesday's ruling", "first-half sales") is not dated by the
     clause's verb in general ("will appeal Wednesday's ruling"); but what a plain past verb
     reports of it ("first-half sales rose", "Monday's blast killed 12") has happened: past.
-    Not with a verb that may act on a coming event ("canceled Friday's meeting")."""
+    Not with a verb that may act on a coming event ("canceled Friday's meeting"). The date of
+    an event held on a set day takes the future of its clause ("will play in Sunday's game"),
+    and one after a preposition of what lies ahead, in a clause not told in the past, lies
+    ahead ("gathering ahead of Tuesday's vote")."""
+    noun = span.root.head
+    if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN") and \
+            (lemma(noun) in SCHEDULED_EVENT_NOUNS or _ahead_prep(noun)):
+        clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
+        if clause == FUTURE or clause != PAST and _ahead_prep(noun):
+            return FUTURE
     verb = _governing_verb(span.root.head)
     if verb is None or not _is_past(verb) or lemma(verb) in UNDOING_LEMMAS | FUTURE_LEMMAS | \
             DEADLINE_LEMMAS | PLAN_LEMMAS:
