@@ -664,3 +664,37 @@ def test_a_possessive_date_of_a_coming_event_takes_the_future_of_its_clause(nlp,
 ])
 def test_a_possessive_date_in_the_past_or_of_a_result_stays_behind(nlp, text, phrase, value):
     assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+# ---------------------------------------------------------------- a weekday of every month, a weekday in a name
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The council meets on the second Tuesday of each month.",
+     "the second Tuesday of each month", "XXXX-XX-WXX-2"),
+    ("The club meets every first Monday.", "every first Monday", "XXXX-XX-WXX-1"),
+    ("The club meets on the first Monday of every month to plan events.",
+     "the first Monday of every month", "XXXX-XX-WXX-1"),
+])
+def test_a_weekday_of_every_month_is_a_set_never_one_date(nlp, text, phrase, value):
+    facts = facts_of(nlp, text, MID_DEC_WED)
+    assert facts[phrase].type == "set" and facts[phrase].value == value
+    assert all(f.type == "set" for f in facts.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The vendor released its fixes on Patch Tuesday.",
+    "Shoppers lined up for Black Friday deals.",
+    "Retailers across the country expect a big Cyber Monday this year.",
+])
+def test_a_weekday_in_the_name_of_a_recurring_thing_is_no_date(nlp, text):
+    assert not any(f.rule == "weekday" for f in facts_of(nlp, text, MID_DEC_WED).values())
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Gov. Smith Tuesday signed the bill.", "2026-12-15"),
+    ("The Senate Thursday passed the bill.", "2026-12-10"),
+    ("Officials Tuesday, however, said the plan was dead.", "2026-12-15"),
+    ("After touring the port city of Dar es Salaam Thursday, the envoy left.", "2026-12-10"),
+])
+def test_a_weekday_after_a_name_used_as_an_adverb_stays_a_date(nlp, text, value):
+    assert [f.value for f in facts_of(nlp, text, MID_DEC_WED).values()] == [value]

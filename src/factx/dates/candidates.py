@@ -32,6 +32,11 @@ _EXTRA_PATTERNS = [
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    # a weekday of every month: "every first Monday", "the second Tuesday of each month"
+    rf"\b(?i:every|each)\s+(?:first|second|third|fourth|last)\s+{_WD}"
+    r"(?:\s+(?:of|in)\s+(?:the|each|every)\s+month)?\b",
+    rf"\b(?i:the)\s+(?:first|second|third|fourth|fifth|last)\s+{_WD}\s+(?:of|in)\s+"
+    r"(?:each|every)\s+month\b",
     r"\b(?:now|today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|Now)\b",
     r"\b(?:the\s+)?(?:near\s+|foreseeable\s+)?future\b",
     r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
