@@ -698,3 +698,25 @@ def test_a_weekday_in_the_name_of_a_recurring_thing_is_no_date(nlp, text):
 ])
 def test_a_weekday_after_a_name_used_as_an_adverb_stays_a_date(nlp, text, value):
     assert [f.value for f in facts_of(nlp, text, MID_DEC_WED).values()] == [value]
+
+
+# ---------------------------------------------------------------- a part of the day qualifying a noun
+
+@pytest.mark.parametrize("text", [
+    "The outgoing administration issued dozens of midnight regulations.",
+    "She had a midnight snack.",
+    "The noon sun was brutal.",
+])
+def test_a_part_of_the_day_qualifying_a_noun_that_is_no_time_is_no_time(nlp, text):
+    assert facts_of(nlp, text, MID_DEC_WED) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The store closes at midnight.", "midnight", "2026-12-16T24:00"),
+    ("The union rejected the offer before the midnight deadline.", "midnight", "2026-12-16T24:00"),
+    ("The ceasefire takes effect at midnight local time.", "midnight", "2026-12-16T24:00"),
+    ("They met at noon Tuesday.", "noon Tuesday", "2026-12-15T12:00"),
+])
+def test_a_part_of_the_day_as_a_time_stays_a_time(nlp, text, phrase, value):
+    fact = facts_of(nlp, text, MID_DEC_WED)[phrase]
+    assert fact.type == "time" and fact.value == value

@@ -308,6 +308,24 @@ def _is_holiday_modifier(span) -> bool:
         not (nxt.is_title and nxt.pos_ == "PROPN" and span[-1].is_title and nxt.lower_ in ("day", "eve"))
 
 
+# Nouns a part of the day qualifies as a time of day ("the midnight deadline", "the noon hour")
+TIME_NOUNS = {"deadline", "deadlines", "curfew", "curfews", "hour", "hours", "time"}
+
+
+def _is_part_of_day_modifier(span) -> bool:
+    """A part of the day alone qualifying a noun that is not a time is no time: "midnight
+    regulations", "a midnight snack", "the noon sun" qualify the noun, as "a dawn raid" does
+    (but "the midnight deadline", "midnight Friday", "midnight local time" are times)."""
+    if len(span) != 1 or span[0].lower_ not in ("midnight", "noon", "midday", "morning",
+                                               "afternoon", "evening", "night"):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NN", "NNS") and \
+        nxt.is_lower and nxt.is_alpha and nxt.lower_ not in TIME_NOUNS and \
+        (nxt.lower_ not in TEMPORAL_WORDS or nxt.lower_ in WEEKDAYS)  # "the noon sun"
+
+
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
     Communist Party daily", "the year" outside "for the year", a game's "second half"."""
@@ -344,6 +362,8 @@ def is_discourse_or_noun(span) -> bool:
     if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
             first.head.i > first.i:
         return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun
+    if _is_part_of_day_modifier(span):
+        return True
     if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):
