@@ -720,3 +720,36 @@ def test_a_part_of_the_day_qualifying_a_noun_that_is_no_time_is_no_time(nlp, tex
 def test_a_part_of_the_day_as_a_time_stays_a_time(nlp, text, phrase, value):
     fact = facts_of(nlp, text, MID_DEC_WED)[phrase]
     assert fact.type == "time" and fact.value == value
+
+
+# ---------------------------------------------------------------- looks back count from the dated event
+
+def values_of(nlp, text, ref=MID_DEC):
+    return [(f.text, f.value) for f in extract_dates(nlp(text), ref)]
+
+
+@pytest.mark.parametrize("text,looks_back", [
+    ("The attack happened on Dec. 10. The previous day, police had raised the alert. "
+     "The previous day, troops had arrived.", ["The previous day", "The previous day"]),
+    ("The attack happened on Dec. 10. The day before, police had raised the alert, and the "
+     "day before, troops had arrived.", ["The day before", "the day before"]),
+])
+def test_two_looks_back_in_a_row_count_from_the_same_dated_day(nlp, text, looks_back):
+    assert values_of(nlp, text)[1:] == [(t, "2026-12-09") for t in looks_back]
+
+
+def test_a_year_earlier_twice_counts_from_the_same_period(nlp):
+    text = ("Profit in the third quarter of 2025 rose to $5 million from $4 million a year "
+            "earlier. Sales rose to $50 million from $40 million a year earlier.")
+    assert [v for _, v in values_of(nlp, text)] == ["2025-Q3", "2024-Q3", "2024-Q3"]
+
+
+def test_a_story_told_forward_still_chains(nlp):
+    text = "The delegates arrived on Dec. 7. The next day they rested. The next day they signed."
+    assert [v for _, v in values_of(nlp, text)] == ["2026-12-07", "2026-12-08", "2026-12-09"]
+
+
+def test_that_day_after_a_look_back_is_the_day_looked_back_to(nlp):
+    text = ("The attack happened on Dec. 10. The previous day, police had raised the alert. "
+            "That day, the mayor left.")
+    assert [v for _, v in values_of(nlp, text)] == ["2026-12-10", "2026-12-09", "2026-12-09"]
