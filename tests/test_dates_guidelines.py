@@ -753,3 +753,19 @@ def test_that_day_after_a_look_back_is_the_day_looked_back_to(nlp):
     text = ("The attack happened on Dec. 10. The previous day, police had raised the alert. "
             "That day, the mayor left.")
     assert [v for _, v in values_of(nlp, text)] == ["2026-12-10", "2026-12-09", "2026-12-09"]
+
+
+# ---------------------------------------------------------------- a weekday with a month-day
+
+def test_a_weekday_with_a_month_day_is_one_expression_of_the_day(nlp):
+    assert values_of(nlp, "The fire began Thursday, Jan. 6, officials said.", D(2011, 1, 10)) \
+        == [("Thursday, Jan. 6", "2011-01-06")]
+
+
+def test_the_weekday_tells_the_year_a_month_day_falls_on(nlp):
+    # the past tense would allow next January, but next January 1 is no Thursday
+    assert values_of(nlp, "The fire began Thursday, Jan. 1, officials said.") \
+        == [("Thursday, Jan. 1", "2026-01-01")]
+    # the weekday agrees with the year the tense chose: it stays
+    assert values_of(nlp, "The trial will open Thursday, Jan. 7, officials said.") \
+        == [("Thursday, Jan. 7", "2027-01-07")]

@@ -140,7 +140,7 @@ def weekday(t: str, ref, tense) -> Optional[Timex]:
     if m.group("rest"):
         inner = calendar(m.group("rest"), ref, tense)
         if inner is not None and inner.value and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", inner.value):
-            return inner
+            return _year_of_the_weekday(inner, weekday_of(m.group("wd")), ref)
         return NOT_A_DATE
     wd = weekday_of(m.group("wd"))
     pod = PARTS_OF_DAY.get(m.group("pod") or "", "")
@@ -148,6 +148,28 @@ def weekday(t: str, ref, tense) -> Optional[Timex]:
         return Timex("date", f"XXXX-WXX-{wd}{pod}", None, True)
     d = resolve_weekday(ref, wd, tense)
     return Timex("date", d.isoformat() + pod, None, True)
+
+
+def _year_of_the_weekday(inner: Timex, wd: int, ref) -> Timex:
+    """"Thursday, Jan. 1" written without a year: the weekday tells the year when the one the
+    tense chose does not fall on it, of the years around the reference date the nearest one
+    that does (a month-day falls on a weekday once in several years)."""
+    if not inner.relative or ref is None or inner.value.startswith("X"):
+        return inner
+    d = _dt.date.fromisoformat(inner.value)
+    if d.isoweekday() == wd:
+        return inner
+    fits = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c.isoweekday() == wd:
+            fits.append(c)
+    if not fits:
+        return inner
+    return inner._replace(value=min(fits, key=lambda c: abs((c - ref).days)).isoformat())
 
 
 def nth_weekday_of_month(t: str, ref, tense) -> Optional[Timex]:
