@@ -769,3 +769,28 @@ def test_the_weekday_tells_the_year_a_month_day_falls_on(nlp):
     # the weekday agrees with the year the tense chose: it stays
     assert values_of(nlp, "The trial will open Thursday, Jan. 7, officials said.") \
         == [("Thursday, Jan. 7", "2027-01-07")]
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("On the first Monday of the month, the board fired its chief.",
+     "the first Monday of the month", "2026-12-07"),
+    ("The board met on the last Friday of the month.", "the last Friday of the month", "2026-11-27"),
+    ("The board will meet on the last Friday of the month.", "the last Friday of the month",
+     "2026-12-25"),
+    ("The board met on the first Monday of last month.", "the first Monday of last month",
+     "2026-11-02"),
+    ("The plant reopens on the first Monday of next month.", "the first Monday of next month",
+     "2027-01-04"),
+    # "last" as an ordinal says nothing of the past
+    ("The board will meet on the last Friday in January.", "the last Friday in January",
+     "2027-01-29"),
+])
+def test_a_weekday_of_the_month_is_that_day_of_the_month_the_tense_points_to(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+def test_two_weekdays_of_every_month_are_one_set(nlp):
+    facts = facts_of(nlp, "The council meets on the second and fourth Tuesdays of each month.",
+                     MID_DEC_WED)
+    assert [(f.text, f.type) for f in facts.values()] == \
+        [("the second and fourth Tuesdays of each month", "set")]

@@ -144,7 +144,7 @@ def is_name(span) -> bool:
     for tok in span[1:]:
         low = tok.lower_.rstrip(".")
         if tok.is_title and low not in TEMPORAL_WORDS and low not in HOLIDAY_HEADS and \
-                tok.i != sent.start and not tok.like_num:
+                low[:-1] not in WEEKDAYS and tok.i != sent.start and not tok.like_num:
             return True
     # a month name heading a title: "the March for Life", "the May Day Parade"
     if len(span) == 1 and first.lower_.rstrip(".") in MONTHS and first.i + 2 < len(doc) and \

@@ -10,7 +10,7 @@ from factx.nlp import lemma
 from .errors import report
 from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
                       PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
-                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS)
+                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
 from .values import FUTURE, PAST, PAST_STRICT, PRESENT
 
 
@@ -20,7 +20,7 @@ def tense_of(span) -> Optional[str]:
         for tok in span:
             if tok.lower_ in FUTURE_CUES:
                 return FUTURE
-            if tok.lower_ in PAST_CUES:
+            if tok.lower_ in PAST_CUES and not _ordinal_last(tok):
                 return PAST
         doc = span.doc
         if _up_to_now(span):
@@ -37,6 +37,14 @@ def tense_of(span) -> Optional[str]:
     except Exception as exc:  # noqa: BLE001 - an odd parse must not lose the date
         report("tense", exc, span.text)
         return None
+
+
+def _ordinal_last(tok) -> bool:
+    """"last" as an ordinal ("the last Friday of the month", "the last Monday in May"), which
+    says nothing of the past."""
+    doc = tok.doc
+    return tok.lower_ == "last" and tok.i + 2 < len(doc) and \
+        doc[tok.i + 1].lower_.rstrip(".") in WEEKDAYS and doc[tok.i + 2].lower_ in ("of", "in")
 
 
 # what ends a stretch of time at the reference date: "from March to date", "until now"
