@@ -609,3 +609,188 @@ def test_current_is_the_present_and_the_current_unit_is_this_one(nlp, text, phra
 ])
 def test_a_current_that_flows_and_the_current_account_are_no_dates(nlp, text):
     assert facts_of(nlp, text) == {}
+
+
+# ---------------------------------------------------------------- dates that cannot lie ahead
+
+MID_DEC = D(2026, 12, 15)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Prices have risen sharply since January 1st.", "January 1st", "2026-01-01"),
+    ("Since January, the mayor has held three meetings.", "January", "2026-01"),
+    ("Inflation since March has been mild.", "March", "2026-03"),
+    ("Sales have doubled since Jan. 5, officials said.", "Jan. 5", "2026-01-05"),
+    ("From January to date, the plant built a million cars.", "January", "2026-01"),
+])
+def test_the_start_of_a_stretch_up_to_now_is_not_after_the_reference_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC)[phrase].value == value
+
+
+def test_a_plan_told_in_the_past_keeps_its_month_of_slack(nlp):
+    # the slack "since" turns off still serves a planned date reported in the past tense
+    assert facts_of(nlp, "The hearing was set for January 10.", MID_DEC)["January 10"].value \
+        == "2027-01-10"
+
+
+def test_since_as_a_conjunction_does_not_force_the_past(nlp):
+    # "since" opens a clause whose subject is the weekday: no stretch of time up to now
+    from factx.dates import tense_of
+    doc = nlp("Since Friday is a holiday, the office will close.")
+    assert tense_of(doc[1:2]) != "past_strict"
+
+
+# ---------------------------------------------------------------- the tense of a possessive's clause
+
+MID_DEC_WED = D(2026, 12, 16)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The striker will play in Sunday's game.", "Sunday", "2026-12-20"),
+    ("The minister will attend Friday's summit.", "Friday", "2026-12-18"),
+    ("He is going to speak at Thursday's rally.", "Thursday", "2026-12-17"),
+    ("Voters are gathering ahead of Tuesday's vote.", "Tuesday", "2026-12-22"),
+    ("Markets are cautious before Friday's jobs report.", "Friday", "2026-12-18"),
+])
+def test_a_possessive_date_of_a_coming_event_takes_the_future_of_its_clause(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The minister attended Friday's summit.", "Friday", "2026-12-11"),
+    ("Voters gathered ahead of Tuesday's vote.", "Tuesday", "2026-12-15"),
+    # the object of an act on a result is not dated by the future verb: the nearest Monday
+    ("The company will appeal Monday's ruling.", "Monday", "2026-12-14"),
+])
+def test_a_possessive_date_in_the_past_or_of_a_result_stays_behind(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+# ---------------------------------------------------------------- a weekday of every month, a weekday in a name
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The council meets on the second Tuesday of each month.",
+     "the second Tuesday of each month", "XXXX-XX-WXX-2"),
+    ("The club meets every first Monday.", "every first Monday", "XXXX-XX-WXX-1"),
+    ("The club meets on the first Monday of every month to plan events.",
+     "the first Monday of every month", "XXXX-XX-WXX-1"),
+])
+def test_a_weekday_of_every_month_is_a_set_never_one_date(nlp, text, phrase, value):
+    facts = facts_of(nlp, text, MID_DEC_WED)
+    assert facts[phrase].type == "set" and facts[phrase].value == value
+    assert all(f.type == "set" for f in facts.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The vendor released its fixes on Patch Tuesday.",
+    "Shoppers lined up for Black Friday deals.",
+    "Retailers across the country expect a big Cyber Monday this year.",
+])
+def test_a_weekday_in_the_name_of_a_recurring_thing_is_no_date(nlp, text):
+    assert not any(f.rule == "weekday" for f in facts_of(nlp, text, MID_DEC_WED).values())
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Gov. Smith Tuesday signed the bill.", "2026-12-15"),
+    ("The Senate Thursday passed the bill.", "2026-12-10"),
+    ("Officials Tuesday, however, said the plan was dead.", "2026-12-15"),
+    ("After touring the port city of Dar es Salaam Thursday, the envoy left.", "2026-12-10"),
+])
+def test_a_weekday_after_a_name_used_as_an_adverb_stays_a_date(nlp, text, value):
+    assert [f.value for f in facts_of(nlp, text, MID_DEC_WED).values()] == [value]
+
+
+# ---------------------------------------------------------------- a part of the day qualifying a noun
+
+@pytest.mark.parametrize("text", [
+    "The outgoing administration issued dozens of midnight regulations.",
+    "She had a midnight snack.",
+    "The noon sun was brutal.",
+])
+def test_a_part_of_the_day_qualifying_a_noun_that_is_no_time_is_no_time(nlp, text):
+    assert facts_of(nlp, text, MID_DEC_WED) == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The store closes at midnight.", "midnight", "2026-12-16T24:00"),
+    ("The union rejected the offer before the midnight deadline.", "midnight", "2026-12-16T24:00"),
+    ("The ceasefire takes effect at midnight local time.", "midnight", "2026-12-16T24:00"),
+    ("They met at noon Tuesday.", "noon Tuesday", "2026-12-15T12:00"),
+])
+def test_a_part_of_the_day_as_a_time_stays_a_time(nlp, text, phrase, value):
+    fact = facts_of(nlp, text, MID_DEC_WED)[phrase]
+    assert fact.type == "time" and fact.value == value
+
+
+# ---------------------------------------------------------------- looks back count from the dated event
+
+def values_of(nlp, text, ref=MID_DEC):
+    return [(f.text, f.value) for f in extract_dates(nlp(text), ref)]
+
+
+@pytest.mark.parametrize("text,looks_back", [
+    ("The attack happened on Dec. 10. The previous day, police had raised the alert. "
+     "The previous day, troops had arrived.", ["The previous day", "The previous day"]),
+    ("The attack happened on Dec. 10. The day before, police had raised the alert, and the "
+     "day before, troops had arrived.", ["The day before", "the day before"]),
+])
+def test_two_looks_back_in_a_row_count_from_the_same_dated_day(nlp, text, looks_back):
+    assert values_of(nlp, text)[1:] == [(t, "2026-12-09") for t in looks_back]
+
+
+def test_a_year_earlier_twice_counts_from_the_same_period(nlp):
+    text = ("Profit in the third quarter of 2025 rose to $5 million from $4 million a year "
+            "earlier. Sales rose to $50 million from $40 million a year earlier.")
+    assert [v for _, v in values_of(nlp, text)] == ["2025-Q3", "2024-Q3", "2024-Q3"]
+
+
+def test_a_story_told_forward_still_chains(nlp):
+    text = "The delegates arrived on Dec. 7. The next day they rested. The next day they signed."
+    assert [v for _, v in values_of(nlp, text)] == ["2026-12-07", "2026-12-08", "2026-12-09"]
+
+
+def test_that_day_after_a_look_back_is_the_day_looked_back_to(nlp):
+    text = ("The attack happened on Dec. 10. The previous day, police had raised the alert. "
+            "That day, the mayor left.")
+    assert [v for _, v in values_of(nlp, text)] == ["2026-12-10", "2026-12-09", "2026-12-09"]
+
+
+# ---------------------------------------------------------------- a weekday with a month-day
+
+def test_a_weekday_with_a_month_day_is_one_expression_of_the_day(nlp):
+    assert values_of(nlp, "The fire began Thursday, Jan. 6, officials said.", D(2011, 1, 10)) \
+        == [("Thursday, Jan. 6", "2011-01-06")]
+
+
+def test_the_weekday_tells_the_year_a_month_day_falls_on(nlp):
+    # the past tense would allow next January, but next January 1 is no Thursday
+    assert values_of(nlp, "The fire began Thursday, Jan. 1, officials said.") \
+        == [("Thursday, Jan. 1", "2026-01-01")]
+    # the weekday agrees with the year the tense chose: it stays
+    assert values_of(nlp, "The trial will open Thursday, Jan. 7, officials said.") \
+        == [("Thursday, Jan. 7", "2027-01-07")]
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("On the first Monday of the month, the board fired its chief.",
+     "the first Monday of the month", "2026-12-07"),
+    ("The board met on the last Friday of the month.", "the last Friday of the month", "2026-11-27"),
+    ("The board will meet on the last Friday of the month.", "the last Friday of the month",
+     "2026-12-25"),
+    ("The board met on the first Monday of last month.", "the first Monday of last month",
+     "2026-11-02"),
+    ("The plant reopens on the first Monday of next month.", "the first Monday of next month",
+     "2027-01-04"),
+    # "last" as an ordinal says nothing of the past
+    ("The board will meet on the last Friday in January.", "the last Friday in January",
+     "2027-01-29"),
+])
+def test_a_weekday_of_the_month_is_that_day_of_the_month_the_tense_points_to(nlp, text, phrase, value):
+    assert facts_of(nlp, text, MID_DEC_WED)[phrase].value == value
+
+
+def test_two_weekdays_of_every_month_are_one_set(nlp):
+    facts = facts_of(nlp, "The council meets on the second and fourth Tuesdays of each month.",
+                     MID_DEC_WED)
+    assert [(f.text, f.type) for f in facts.values()] == \
+        [("the second and fourth Tuesdays of each month", "set")]

@@ -14,7 +14,8 @@ choice, the same for all of them:
 
 A yearly period gets a month of slack against the tense (``YEARLY_SLACK``): a past-tense report
 of what is planned ("the hearing was set for Nov. 20", read in a story of Nov. 15) names this
-year's date, not last year's, and the parse reads such future-in-the-past as past.
+year's date, not last year's, and the parse reads such future-in-the-past as past. A date
+that cannot lie ahead ("since January", tense ``PAST_STRICT``) gets none.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import datetime as _dt
 from typing import Callable, Optional, Sequence, TypeVar
 
 from .lexicon import SEASON_START
-from .values import FUTURE, PAST, add_months
+from .values import FUTURE, PAST, PAST_STRICT, add_months, is_past
 
 T = TypeVar("T")
 Period = tuple[_dt.date, _dt.date]  # first and last day
@@ -64,6 +65,8 @@ def choose(candidates: Sequence[tuple[Period, T]], ref: _dt.date, tense: Optiona
     containing = [label for period, label in cands if period[0] <= ref <= period[1]]
     if shift == "this" and containing:
         return containing[0]
+    if tense == PAST_STRICT:
+        return [label for period, label in cands if period[0] <= ref][-1]
     late = ref + _dt.timedelta(days=slack)
     early = ref - _dt.timedelta(days=slack)
     if tense == PAST:
@@ -88,7 +91,7 @@ def resolve_weekday(ref: _dt.date, weekday: int, tense: Optional[str], shift: st
     if shift == "this":
         # "this Friday": the coming Friday ("the museum reopens this Saturday"), unless the
         # sentence tells the past ("the council voted this Monday")
-        shift, tense = "", (PAST if tense == PAST else FUTURE)
+        shift, tense = "", (tense if is_past(tense) else FUTURE)
     return choose([((d, d), d) for d in set(days)], ref, tense, shift)
 
 

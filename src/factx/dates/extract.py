@@ -19,7 +19,7 @@ from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
 from .rules.deictic import is_bare_day_edge
 from .tense import tense_of
-from .values import PAST, Timex, parse_quantity, set_period_of_duration
+from .values import Timex, is_past, parse_quantity, set_period_of_duration
 
 def _sentence_bounds(span):
     doc = span.doc
@@ -81,7 +81,7 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
     # a pattern match may run across a sentence end the parser saw (e.g. at a hard cut of a
     # long text): its "sentence" is then the stretch from the first to the last
     s0, s1 = min(s0, span.start_char), max(s1, span.end_char)
-    if past is not None and tense == PAST:
+    if past is not None and is_past(tense):
         past.add(span.start_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
@@ -134,12 +134,22 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
     """"that year", "later that day", "the following week", "two days later", "a year earlier":
     the period of (or counted from) the last date before it with a known year, since news tells
     events in order. Without one, the value the rule gave (from the reference date, or none)
-    stays."""
+    stays.
+
+    A story moves forward ("the next day ... the next day" chains), but a look back ("the
+    previous day", "the day before", "a year earlier") is told from the event the text dated,
+    not from the last look back: two of them in a row ("The previous day, police had raised the
+    alert. The previous day, ..."; "up from $5 a year earlier ... up from $3 a year earlier")
+    count from the same date."""
     last_full: Optional[str] = None
+    back_base: Optional[str] = None  # what the look back that set ``last_full`` counted from
     for f in facts:
+        back = False
         if f.rule == "amount_later" and last_full is not None:
             parts = later_parts(clean(f.text))
-            value = resolve_later(parts, last_full) if parts else None
+            back = parts is not None and parts[2] < 0
+            base = back_base if back and back_base is not None else last_full
+            value = resolve_later(parts, base) if parts else None
             if value is not None:
                 f.value = value
         elif f.rule in ("anaphoric", "part_of_the_told_unit", "the_unit"):
@@ -147,12 +157,18 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
             anaphor = anaphor_of(text) if f.rule == "anaphoric" else \
                 the_unit_anaphor(text) if f.rule == "the_unit" else part_anaphor(text)
             if anaphor is not None and last_full is not None:
-                f.value = resolve_anaphor(anaphor, last_full)
+                back = anaphor.step < 0
+                base = back_base if back and back_base is not None else last_full
+                f.value = resolve_anaphor(anaphor, base)
                 f.type = "time" if f.value and "T" in f.value else "date"
         if f.type in ("date", "time") and f.value and re.match(r"\d{4}", f.value) and \
                 not _names_no_day(f):
             # a bare clock time or "overnight" took the reference day for want of one: the
             # story's day is still the last one the text named
+            if back:
+                back_base = base
+            else:
+                back_base = None
             last_full = f.value
 
 

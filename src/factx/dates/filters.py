@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
+from .lexicon import (APPROX_WORDS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
                       HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
@@ -120,6 +120,8 @@ def is_name(span) -> bool:
         return True  # "Today show", "After Today Interview": a programme's name
     if _sentence_is_title_case(sent):
         return False
+    if _weekday_in_a_name(span, sent):
+        return True
     for tok in span:
         sentence_initial = tok.i == sent.start or (tok.i > 0 and (
             tok.nbor(-1).is_quote or tok.nbor(-1).text in OPENERS))
@@ -142,13 +144,54 @@ def is_name(span) -> bool:
     for tok in span[1:]:
         low = tok.lower_.rstrip(".")
         if tok.is_title and low not in TEMPORAL_WORDS and low not in HOLIDAY_HEADS and \
-                tok.i != sent.start and not tok.like_num:
+                low[:-1] not in WEEKDAYS and tok.i != sent.start and not tok.like_num:
             return True
     # a month name heading a title: "the March for Life", "the May Day Parade"
     if len(span) == 1 and first.lower_.rstrip(".") in MONTHS and first.i + 2 < len(doc) and \
             doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title:
         return True
     return False
+
+
+# Words that open a date before a weekday ("Late Friday", "Good Friday", "Election Day Tuesday")
+_BEFORE_WEEKDAY_OK = LEFT_OK | EDGE_DROP | HOLIDAY_HEADS | {"easter", "palm", "ash", "good",
+                                                           "holy", "day", "eve"}
+
+
+def _weekday_in_a_name(span, sent) -> bool:
+    """A weekday that a capitalized word before it makes the name of a recurring thing or of an
+    event ("fixes released on Patch Tuesday", "Black Friday deals"), not a day of the article:
+    the two qualify a noun or make a noun phrase of their own. Not after a name of a person, a
+    place or a body ("Gov. Smith Tuesday signed", "the Senate Thursday passed"), nor when a
+    verb follows ("Officials Monday said"), nor after a word that opens a date ("Late Friday",
+    "Good Friday")."""
+    doc = span.doc
+    day = span[0]
+    if day.lower_.rstrip("s") not in WEEKDAYS or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if not (prev.is_title and prev.is_alpha and len(prev) > 1) or \
+            prev.lower_ in _BEFORE_WEEKDAY_OK or prev.lower_ in TEMPORAL_WORDS:
+        return False
+    if prev.ent_type_ and not (day.ent_iob_ == "I" and day.ent_type_ == prev.ent_type_):
+        return False  # a name of its own before an adverbial weekday
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ in ("MD", "RB")):
+        return False
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in TEMPORAL_WORDS:
+        return True  # the name qualifies a noun: "Black Friday deals"
+    if prev.i == sent.start or prev.i > 0 and (prev.nbor(-1).is_quote or
+                                               prev.nbor(-1).text in OPENERS):
+        return False  # a capital opening the sentence says nothing
+    # the name is a noun phrase of its own: "a big Cyber Monday", "this year's Patch Tuesday",
+    # "on Patch Tuesday" (not "in Dar es Salaam Thursday", a place's name the parse missed)
+    j = prev.i - 1
+    while j > sent.start and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j -= 1  # "a big Cyber Monday"
+    before = doc[j] if j >= 0 else None
+    return before is not None and (before.lower_ in ("a", "an", "'s", "’s") or
+                                   before.lower_ in POSSESSIVES or
+                                   before.lower_ in ("on", "before", "after", "until", "since"))
 
 
 def adjust_span(span):
@@ -265,6 +308,24 @@ def _is_holiday_modifier(span) -> bool:
         not (nxt.is_title and nxt.pos_ == "PROPN" and span[-1].is_title and nxt.lower_ in ("day", "eve"))
 
 
+# Nouns a part of the day qualifies as a time of day ("the midnight deadline", "the noon hour")
+TIME_NOUNS = {"deadline", "deadlines", "curfew", "curfews", "hour", "hours", "time"}
+
+
+def _is_part_of_day_modifier(span) -> bool:
+    """A part of the day alone qualifying a noun that is not a time is no time: "midnight
+    regulations", "a midnight snack", "the noon sun" qualify the noun, as "a dawn raid" does
+    (but "the midnight deadline", "midnight Friday", "midnight local time" are times)."""
+    if len(span) != 1 or span[0].lower_ not in ("midnight", "noon", "midday", "morning",
+                                               "afternoon", "evening", "night"):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NN", "NNS") and \
+        nxt.is_lower and nxt.is_alpha and nxt.lower_ not in TIME_NOUNS and \
+        (nxt.lower_ not in TEMPORAL_WORDS or nxt.lower_ in WEEKDAYS)  # "the noon sun"
+
+
 def is_discourse_or_noun(span) -> bool:
     """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
     Communist Party daily", "the year" outside "for the year", a game's "second half"."""
@@ -301,6 +362,8 @@ def is_discourse_or_noun(span) -> bool:
     if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
             first.head.i > first.i:
         return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun
+    if _is_part_of_day_modifier(span):
+        return True
     if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):

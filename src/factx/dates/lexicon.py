@@ -241,6 +241,19 @@ REPORTING_LEMMAS = {"say", "tell", "report", "announce", "add", "note", "claim",
 # object lies on either side ("canceled Friday's meeting", "postponed Tuesday's vote").
 UNDOING_LEMMAS = {"cancel", "postpone", "delay", "call", "scrap", "suspend", "move", "reschedule",
                   "announce", "set", "schedule", "plan", "prepare", "expect"}
+# Nouns of an event held on a set day: a date modifying one in a clause told in the future
+# ("will play in Sunday's game", "will attend Friday's summit") is that coming day, whereas the
+# object of an act on a result may lie behind ("will appeal Wednesday's ruling").
+SCHEDULED_EVENT_NOUNS = frozenset("""game games match matches race vote votes ballot election
+elections referendum primary primaries runoff poll polls summit meeting meetings session sessions
+hearing hearings trial debate debates talks conference ceremony parade rally march concert show
+final finals semifinal semifinals opener showdown contest tournament festival inauguration
+funeral service celebration auction kickoff premiere broadcast speech address visit deadline
+launch opening meet bout fight derby playoff""".split())
+# Prepositions whose object lies after the time of the clause: a date modifying it, in a clause
+# not told in the past, lies ahead ("voters gather ahead of Tuesday's vote").
+AHEAD_PREPS = {("ahead", "of"), ("in", "advance", "of"), ("in", "the", "run-up", "to"),
+               ("on", "the", "eve", "of"), ("in", "preparation", "for"), ("before",)}
 FUTURE_CUES = {"next", "coming", "upcoming", "following", "until", "till"}
 PAST_CUES = {"ago", "last", "past", "previous", "earlier", "since"}
 

@@ -8,9 +8,10 @@ from typing import Optional
 from factx.nlp import lemma
 
 from .errors import report
-from .lexicon import (DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS, PAST_CUES,
-                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, UNDOING_LEMMAS)
-from .values import FUTURE, PAST, PRESENT
+from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
+                      PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
+                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
+from .values import FUTURE, PAST, PAST_STRICT, PRESENT
 
 
 def tense_of(span) -> Optional[str]:
@@ -19,9 +20,11 @@ def tense_of(span) -> Optional[str]:
         for tok in span:
             if tok.lower_ in FUTURE_CUES:
                 return FUTURE
-            if tok.lower_ in PAST_CUES:
+            if tok.lower_ in PAST_CUES and not _ordinal_last(tok):
                 return PAST
         doc = span.doc
+        if _up_to_now(span):
+            return PAST_STRICT
         if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through"):
             # a deadline ("open until 9 a.m. Tuesday", "postponed until Tuesday") lies ahead;
             # otherwise a past clause may end on either side ("until Thursday, they had not
@@ -34,6 +37,47 @@ def tense_of(span) -> Optional[str]:
     except Exception as exc:  # noqa: BLE001 - an odd parse must not lose the date
         report("tense", exc, span.text)
         return None
+
+
+def _ordinal_last(tok) -> bool:
+    """"last" as an ordinal ("the last Friday of the month", "the last Monday in May"), which
+    says nothing of the past."""
+    doc = tok.doc
+    return tok.lower_ == "last" and tok.i + 2 < len(doc) and \
+        doc[tok.i + 1].lower_.rstrip(".") in WEEKDAYS and doc[tok.i + 2].lower_ in ("of", "in")
+
+
+# what ends a stretch of time at the reference date: "from March to date", "until now"
+_NOW_WORDS = {"now", "today", "date", "present"}
+
+
+def _up_to_now(span) -> bool:
+    """A date a stretch of time runs from up to the reference date, which cannot lie after it
+    whatever the verb's tense: the object of "since" ("prices have risen since January",
+    "inflation since March"; not the conjunction, "since Friday is a holiday"), and the start
+    of "from ... to now/date/the present"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        prep = doc[span.start - 1]
+        return prep.dep_ != "mark" and (span.root.head.i == prep.i or prep.dep_ == "prep") \
+            and not _subject_of_next_verb(span)
+    if span.start > 0 and doc[span.start - 1].lower_ == "from":
+        nxt = [t.lower_ for t in doc[span.end:span.end + 3]]
+        return len(nxt) >= 2 and nxt[0] in ("to", "until", "till", "through") and (
+            nxt[1] in _NOW_WORDS or nxt[1] == "the" and nxt[2:3] == ["present"])
+    return False
+
+
+def _subject_of_next_verb(span) -> bool:
+    """Whether the date is the subject of the finite verb right after it, which has none in the
+    parse ("since Friday is a holiday": "since" the conjunction, read as a preposition)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ not in ("VBZ", "VBP", "VBD", "MD"):
+        return False
+    verb = doc[span.end]
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _governing_verb(tok):
@@ -99,11 +143,34 @@ def _plan_tense(span, verb, plan) -> Optional[str]:
     return FUTURE
 
 
+def _ahead_prep(noun) -> bool:
+    """Whether ``noun`` is the object of a preposition of what lies ahead ("ahead of", "before",
+    "on the eve of")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    doc = noun.doc
+    for words in AHEAD_PREPS:
+        first = prep.i - len(words) + 1
+        if first >= 0 and tuple(t.lower_ for t in doc[first:prep.i + 1]) == words:
+            return True
+    return False
+
+
 def _modifier_tense(span) -> Optional[str]:
     """A date modifying a noun ("Wednesday's ruling", "first-half sales") is not dated by the
     clause's verb in general ("will appeal Wednesday's ruling"); but what a plain past verb
     reports of it ("first-half sales rose", "Monday's blast killed 12") has happened: past.
-    Not with a verb that may act on a coming event ("canceled Friday's meeting")."""
+    Not with a verb that may act on a coming event ("canceled Friday's meeting"). The date of
+    an event held on a set day takes the future of its clause ("will play in Sunday's game"),
+    and one after a preposition of what lies ahead, in a clause not told in the past, lies
+    ahead ("gathering ahead of Tuesday's vote")."""
+    noun = span.root.head
+    if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN") and \
+            (lemma(noun) in SCHEDULED_EVENT_NOUNS or _ahead_prep(noun)):
+        clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
+        if clause == FUTURE or clause != PAST and _ahead_prep(noun):
+            return FUTURE
     verb = _governing_verb(span.root.head)
     if verb is None or not _is_past(verb) or lemma(verb) in UNDOING_LEMMAS | FUTURE_LEMMAS | \
             DEADLINE_LEMMAS | PLAN_LEMMAS:

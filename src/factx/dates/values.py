@@ -9,6 +9,13 @@ from typing import NamedTuple, Optional
 from .lexicon import NUMBER_WORDS, ONES_RE, SUBUNIT, TENS_RE, UNITS
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# The past with no room for a plan told in the past tense: the date is not after the reference
+# date ("since January", "from March to date"): see ``direction.choose``.
+PAST_STRICT = "past_strict"
+
+
+def is_past(tense: Optional[str]) -> bool:
+    return tense in (PAST, PAST_STRICT)
 
 
 class Timex(NamedTuple):

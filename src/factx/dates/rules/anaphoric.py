@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..lexicon import PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS
-from ..values import PAST, Timex, add_months, iso_week
+from ..values import Timex, is_past, add_months, iso_week
 
 
 class Anaphor(NamedTuple):
@@ -156,7 +156,7 @@ def part_of_the_told_unit(t: str, ref, tense) -> Optional[Timex]:
     collapsed"); ``extract`` resolves it so, and the reference date's year stands until then.
     In a present or future sentence it is the reference date's (``deictic``)."""
     anaphor = part_anaphor(t)
-    if anaphor is None or tense != PAST:
+    if anaphor is None or not is_past(tense):
         return None
     return Timex("date", shifted(anaphor, ref) if ref else None, anaphor.mod, True)
 

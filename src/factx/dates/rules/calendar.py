@@ -8,12 +8,12 @@ import datetime as _dt
 import re
 from typing import Optional
 
-from ..direction import (choose_year, holiday_period, quarter_period, resolve_season,
+from ..direction import (choose, choose_year, holiday_period, quarter_period, resolve_season,
                          resolve_weekday, resolve_year)
 from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
                        MONTH_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
                        SEASONS, WEEKDAY_RE, YEAR_RE)
-from ..values import Timex, easter, iso_week, nth_weekday, ymd
+from ..values import Timex, add_months, easter, iso_week, nth_weekday, ymd
 from .common import Rule, month_of, weekday_of, year_of
 
 
@@ -140,7 +140,7 @@ def weekday(t: str, ref, tense) -> Optional[Timex]:
     if m.group("rest"):
         inner = calendar(m.group("rest"), ref, tense)
         if inner is not None and inner.value and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", inner.value):
-            return inner
+            return _year_of_the_weekday(inner, weekday_of(m.group("wd")), ref)
         return NOT_A_DATE
     wd = weekday_of(m.group("wd"))
     pod = PARTS_OF_DAY.get(m.group("pod") or "", "")
@@ -150,6 +150,60 @@ def weekday(t: str, ref, tense) -> Optional[Timex]:
     return Timex("date", d.isoformat() + pod, None, True)
 
 
+def _year_of_the_weekday(inner: Timex, wd: int, ref) -> Timex:
+    """"Thursday, Jan. 1" written without a year: the weekday tells the year when the one the
+    tense chose does not fall on it, of the years around the reference date the nearest one
+    that does (a month-day falls on a weekday once in several years)."""
+    if not inner.relative or ref is None or inner.value.startswith("X"):
+        return inner
+    d = _dt.date.fromisoformat(inner.value)
+    if d.isoweekday() == wd:
+        return inner
+    fits = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c.isoweekday() == wd:
+            fits.append(c)
+    if not fits:
+        return inner
+    return inner._replace(value=min(fits, key=lambda c: abs((c - ref).days)).isoformat())
+
+
+def _nth_weekday_of_the_month(t: str, ref, tense) -> Optional[Timex]:
+    """"the first Monday of the month", "the last Friday of next month": that day of the month
+    the reference date lies in (or of the one before or after it), "the month" the one the
+    tense points to, as a weekday is (past: the latest such day not after the reference date;
+    future: the next one)."""
+    m = re.fullmatch(rf"(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last)\s+"
+                     rf"(?P<wd>{WEEKDAY_RE})\s+(?:of|in)\s+(?P<shift>the|this|next|last)\s+month", t)
+    if not m:
+        return None
+    if ref is None:
+        return Timex("date", None, None, True)
+    n, wd = ORDINALS[m.group("n")], weekday_of(m.group("wd"))
+    first = _dt.date(ref.year, ref.month, 1)
+    days = []
+    for k in range(-2, 3):
+        month_start = add_months(first, k)
+        d = nth_weekday(month_start.year, month_start.month, wd, n)
+        if d.month == month_start.month:
+            days.append((k, d))
+    shift = {"this": 0, "next": 1, "last": -1}.get(m.group("shift"))
+    if shift is not None:
+        hit = [d for k, d in days if k == shift]
+        return Timex("date", hit[0].isoformat(), None, True) if hit else NOT_A_DATE
+    if not days:
+        return NOT_A_DATE
+    try:
+        d = choose([((d, d), d) for _, d in days], ref, tense)
+    except (IndexError, StopIteration):  # no such day on one side ("the fifth Monday")
+        return NOT_A_DATE
+    return Timex("date", d.isoformat(), None, True)
+
+
 def nth_weekday_of_month(t: str, ref, tense) -> Optional[Timex]:
     """"the first Tuesday of November", "the last Friday in May 2019": that day of the month;
     a month without a year takes the year the tense points to, as a month does."""
@@ -157,7 +211,7 @@ def nth_weekday_of_month(t: str, ref, tense) -> Optional[Timex]:
                      rf"(?P<wd>{WEEKDAY_RE})\s+(?:of|in)\s+(?P<mon>{MONTH_RE})"
                      rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
     if not m:
-        return None
+        return _nth_weekday_of_the_month(t, ref, tense)
     n, wd, mon = ORDINALS[m.group("n")], weekday_of(m.group("wd")), month_of(m.group("mon"))
 
     def on(year: int) -> _dt.date:

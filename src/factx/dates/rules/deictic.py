@@ -10,7 +10,7 @@ from typing import Optional
 from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
 from ..lexicon import (DAY_EDGE_RE, DAY_EDGES, DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
                        POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
-from ..values import PAST, Timex, add_months, iso_week
+from ..values import Timex, is_past, add_months, iso_week
 from .anaphoric import part_anaphor
 from .common import month_of, weekday_of
 
@@ -63,7 +63,7 @@ def day_edge(t: str, ref, tense) -> Optional[Timex]:
     elif named:
         d = ref + _dt.timedelta(days=DAY_OFFSETS[named])
     else:
-        d = ref - _dt.timedelta(days=1) if edge == "overnight" and tense == PAST else ref
+        d = ref - _dt.timedelta(days=1) if edge == "overnight" and is_past(tense) else ref
     return Timex("time", d.isoformat() + suffix, None, True)
 
 
@@ -75,7 +75,7 @@ def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
     morning") or leave the day open: no date."""
     m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
                      rf"({POD_RE})", t)
-    if not m or m.group(1) == "overnight" or tense not in (PAST, None):
+    if not m or m.group(1) == "overnight" or not (tense is None or is_past(tense)):
         return None
     if ref is None:
         return Timex("time", f"XXXX-XX-XX{PARTS_OF_DAY[m.group(1)]}", None, True)
@@ -145,7 +145,7 @@ def part_of_the_current_unit(t: str, ref, tense) -> Optional[Timex]:
     and the part goes in ``mod``, as in "the end of this year". (In a past sentence it is the
     year the story tells: ``anaphoric.part_of_the_told_unit``.)"""
     anaphor = part_anaphor(t)
-    if anaphor is None or tense == PAST:
+    if anaphor is None or is_past(tense):
         return None
     return shifted_unit(f"this {anaphor.unit}", ref, tense)._replace(mod=anaphor.mod)
 

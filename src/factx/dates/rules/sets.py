@@ -58,6 +58,22 @@ def set_every_weekday(t: str, ref, tense) -> Optional[Timex]:
     return Timex("set", f"XXXX-WXX-{weekday_of(m.group('wd'))}{pod}")
 
 
+_NTH = r"(?:first|second|third|fourth|fifth|last)"
+
+
+def set_nth_weekday_monthly(t: str, ref, tense) -> Optional[Timex]:
+    """"every first Monday", "the second Tuesday of each month", "each last Friday of the
+    month", "the second and fourth Tuesdays of each month": a weekday recurring in each month, a set with the weekday's pattern in each month
+    ("XXXX-XX-WXX-2"), never one date."""
+    m = re.fullmatch(rf"(?:every|each)\s+(?:first|second|third|fourth|last)\s+(?P<wd>{WEEKDAY_RE})"
+                     r"(?:\s+(?:of|in)\s+(?:the|each|every)\s+month)?", t) or \
+        re.fullmatch(rf"the\s+{_NTH}(?:(?:,\s*|\s+and\s+|\s+or\s+){_NTH})*\s+"
+                     rf"(?P<wd>{WEEKDAY_RE})s?\s+(?:of|in)\s+(?:each|every)\s+month", t)
+    if not m:
+        return None
+    return Timex("set", f"XXXX-XX-WXX-{weekday_of(m.group('wd'))}")
+
+
 def set_every_month(t: str, ref, tense) -> Optional[Timex]:
     """"every July"."""
     m = re.fullmatch(rf"(?:every|each)\s+({MONTH_RE})", t)
