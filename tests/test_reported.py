@@ -701,7 +701,7 @@ def test_a_cue_under_another_verb_takes_the_nearest_subject(reported):
     ("The mayor used her speech to say that the council was hiding the vote.", "The mayor"),
 ])
 def test_the_object_of_the_verb_above_an_infinitive_cue_is_its_speaker(reported, text, speaker):
-    """"led Republicans to say": they say it; "used her speech to say": a thing says nothing."""
+    """"led Democrats to say": they say it; "used her speech to say": a thing says nothing."""
     q = only(reported(text))
     assert q.text == "the council was hiding the vote" and q.speaker_text == speaker
 
