@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (APPROX_WORDS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
+from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
+                      SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
                       HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
@@ -54,7 +55,7 @@ def is_age_or_count(span) -> bool:
     if re.fullmatch(r"\d{4}", bare) and _is_street_number(doc, span.end):
         return True  # "at 1904 Alder Street": a house number
     if re.fullmatch(r"[0-2]\d[0-5]\d\s+(?:hours|hrs)", bare) and span.start > 0 and \
-            doc[span.start - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about"):
+            doc[span.start - 1].lower_ in CLOCK_PREPOSITIONS:
         return True  # "at 1300 hours": a clock time, not an amount of time
     if re.fullmatch(r"1[89]\d{2}|20\d{2}", bare) and span.end < len(doc) and _is_model_year_before(doc, span.end):
         return True  # "a 1987 Chevrolet", "the 1992 sedan": a model year names the vehicle, not a date
@@ -64,7 +65,7 @@ def is_age_or_count(span) -> bool:
 def _is_clock_zone(doc, i) -> bool:
     """doc[i] names a time zone or clock hours: "GMT", "UTC", "HKT", "EDT", "hours", "local"."""
     tok = doc[i]
-    return tok.lower_ in ("gmt", "utc", "hours", "hrs", "local", "z") or \
+    return tok.lower_ in CLOCK_WORDS or \
         bool(re.fullmatch(r"[A-Z]{1,3}[SD]?T", tok.text)) and tok.text not in ("IT", "AT", "ST")
 
 
@@ -268,8 +269,7 @@ def is_game_period(span) -> bool:
     doc = span.doc
     nxt = doc[span.end: span.end + 3]
     if len(nxt) >= 2 and nxt[0].lower_ == "of":
-        return nxt[1].lower_ in ("the", "a", "their", "his", "its") and len(nxt) == 3 and \
-            nxt[2].lower_ in ("game", "match", "contest", "season", "half", "period")
+        return nxt[1].lower_ in ("the", "a", "their", "his", "its") and len(nxt) == 3 and nxt[2].lower_ in GAME_UNITS
     if not doc.has_annotation("SENT_START"):
         return False
     sent = span.sent
@@ -285,13 +285,13 @@ def is_game_period(span) -> bool:
 def _is_season_modifier(span) -> bool:
     """A bare season qualifying a noun is no date: "a summer intern", "winter meetings",
     "spring training" (but "summer months", "the summer of 1998" are)."""
-    if len(span) != 1 or span[0].lower_ not in ("spring", "summer", "fall", "autumn", "winter"):
+    if len(span) != 1 or span[0].lower_ not in SEASON_WORDS:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.pos_ == "NOUN" and nxt.is_alpha and \
         nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
-        nxt.lower_ not in ("months", "weeks", "days", "nights")
+        nxt.lower_ not in SPAN_NOUNS
 
 
 def _is_holiday_modifier(span) -> bool:
@@ -316,8 +316,7 @@ def _is_part_of_day_modifier(span) -> bool:
     """A part of the day alone qualifying a noun that is not a time is no time: "midnight
     regulations", "a midnight snack", "the noon sun" qualify the noun, as "a dawn raid" does
     (but "the midnight deadline", "midnight Friday", "midnight local time" are times)."""
-    if len(span) != 1 or span[0].lower_ not in ("midnight", "noon", "midday", "morning",
-                                               "afternoon", "evening", "night"):
+    if len(span) != 1 or span[0].lower_ not in DAY_PART_WORDS:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

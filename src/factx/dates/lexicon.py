@@ -295,3 +295,16 @@ victory defeated homer homers pitcher striker""".split())
 # Christmas party", "Halloween costumes").
 HOLIDAY_PERIOD_NOUNS = frozenset("""holiday holidays season break vacation recess period week
 weekend weekends day eve morning afternoon evening night time""".split())
+
+
+# Words after a four-digit clock time ("0915 GMT", "1800 hours", "1300 local") and the
+# prepositions before one ("at 1300 hours"): a clock, not a year or an amount of time.
+CLOCK_WORDS = frozenset({"gmt", "utc", "hours", "hrs", "local", "z"})
+CLOCK_PREPOSITIONS = frozenset({"at", "by", "until", "before", "after", "around", "about"})
+# What a quarter or half is "of" in a game report ("the first half of the game").
+GAME_UNITS = frozenset({"game", "match", "contest", "season", "half", "period"})
+SEASON_WORDS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+# Plural units after a season that keep it a date ("summer months").
+SPAN_NOUNS = frozenset({"months", "weeks", "days", "nights"})
+# Parts of the day that may qualify a noun ("a midnight snack") instead of naming a time.
+DAY_PART_WORDS = frozenset({"midnight", "noon", "midday", "morning", "afternoon", "evening", "night"})
