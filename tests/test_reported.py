@@ -780,3 +780,14 @@ def test_a_passive_object_cue_has_its_agent_as_source(reported, text, content, s
 
 def test_a_passive_object_cue_without_an_agent_names_no_one(reported):
     assert reported("The plan was criticized for its cost.") == []
+
+
+def test_quoted_piece_joins_the_report_around_it_over_a_later_cue(nlp):
+    # the later "According to" must not take the quoted piece and drop the report around it
+    text = ("Dorian Pell said that he did not “ride the ferry very often.” "
+            "According to port records, the ferry ran 40 times a day.")
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect" and q.speaker == "Dorian Pell"])
+    assert report.text == "he did not “ride the ferry very often.”" and report.rule == "verb-clause"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement and piece.speaker == "Dorian Pell"

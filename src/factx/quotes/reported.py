@@ -998,6 +998,13 @@ def _continuations(direct: list[Quote], pieces: list[Quote], speaker: Optional[s
             and q.rule == STATEMENT_RULE and q.speaker == speaker]
 
 
+def _attributed_inside(q: Quote, spans) -> bool:
+    """The quoted piece's own cue or speaker lies inside the report's content (“A,” Lee said, as
+    the report of another source): a speech of its own nested in the report. A cue elsewhere (a
+    later "according to X", a cue after the report) lost to the report around the piece."""
+    return any(x <= p < y for x, y in spans for p in (q.cue_start, q.speaker_start) if p is not None)
+
+
 def _take_report(q: Quote, fields: dict) -> None:
     for key, value in fields.items():
         setattr(q, key, value)
@@ -1010,8 +1017,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     ``named``: (offset, person) of each direct attribution resolved to an article person, which
     pronoun sources may refer back to. A direct segment inside a report's content joins that
     statement as a partial segment with the report's source; a report whose quoted pieces have
-    another speaker (found by a cue of their own, not inherited from an earlier sentence) is
-    left out (a wrong speaker is worse than a missing one)."""
+    another speaker (found by a cue of their own inside the report's content, not inherited
+    from an earlier sentence) is left out (a wrong speaker is worse than a missing one)."""
     doc, text = ctx.doc, ctx.text
     statement = max((q.statement for q in direct), default=-1)
     named = sorted(named)
@@ -1036,7 +1043,7 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 speaker = person = None
         pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
         if any(q.speaker is not None and q.speaker != speaker and q.rule not in _INHERITED_RULES
-               for q in pieces):
+               and _attributed_inside(q, spans) for q in pieces):
             continue
         if person is not None:
             bisect.insort(named, (a, person))
