@@ -791,3 +791,14 @@ def test_quoted_piece_joins_the_report_around_it_over_a_later_cue(nlp):
     assert report.text == "he did not “ride the ferry very often.”" and report.rule == "verb-clause"
     piece = only([q for q in found if q.kind == "direct"])
     assert piece.partial and piece.statement == report.statement and piece.speaker == "Dorian Pell"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ada Moreno discussed the race before making an endorsement of her own.", "the race"),
+    ("Councilman Tom Reyes defended the new budget when the council came under attack last year.",
+     "the new budget"),
+])
+def test_object_content_leaves_out_when_it_happened(reported, text, content):
+    # a time phrase or a clause of its own after the object is the writer's, not the speaker's
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content

@@ -260,6 +260,11 @@ REGARD_CUES = frozenset("see view regard perceive portray characterize character
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 
+# Prepositions of time after a reported object ("discussed the race | before making an
+# endorsement", "praised the plan | after the vote"): when it happened, in the writer's words, no
+# part of what was said.
+TIME_PREPOSITIONS = frozenset("before after since until while during".split())
+
 # Conjunctions of a subordinate clause that stays inside a report's content even when it holds a
 # cue of its own ("said he has no idea if he would have told her to ..."); a cue joined by
 # "while", "and" or nothing starts a second report ("A, while others said B").

@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   RELATIVE_PRONOUNS,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
-                                  SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
+                                  SUBORDINATING_MARKS, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -248,6 +248,9 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     doc = ctx.doc
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
+        if sib.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in sib.children) or \
+                sib.dep_ == "prep" and sib.lower_ in TIME_PREPOSITIONS:
+            continue  # "defended it | when the council came under attack", "| before the vote": the writer's
         if sib.dep_ in tail and sib.i >= j and \
                 (sib.dep_ != "prep" or tail_prepositions is None or sib.lower_ in tail_prepositions) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
