@@ -802,3 +802,24 @@ def test_object_content_leaves_out_when_it_happened(reported, text, content):
     # a time phrase or a clause of its own after the object is the writer's, not the speaker's
     q = only(reported(text))
     assert q.rule == "verb-object" and q.text == content
+
+
+def test_claim_noun_with_a_copula(reported):
+    # "her argument was that A": the parse hangs the clause on "was", not on the noun
+    text = "Her argument was that the tax would hurt small shops."
+    q = only(reported(text))
+    assert q.rule == "noun-clause" and q.text == "the tax would hurt small shops"
+    assert q.speaker_text == "Her" and q.cue == "argument"
+
+
+def test_answer_noun_reports_its_clause_with_a_quoted_piece(nlp):
+    text = "Senator Moreno’s answer was that the town “needs its library.”"
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.text == "the town “needs its library.”" and report.speaker_text == "Senator Moreno"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement
+
+
+def test_answer_without_an_owner_reports_nothing(reported):
+    assert reported("The answer was that the bridge had been closed.") == []

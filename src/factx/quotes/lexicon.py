@@ -183,10 +183,13 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"}}
 
-# Nouns whose "that" clause is someone's words or view: "his claim that ...".
+# Nouns whose "that" clause is someone's words or view: "his claim that ...", and with a
+# copula, "her answer was that ...".
 CLAIM_NOUNS = frozenset("""
     claim statement assertion allegation argument belief view suggestion promise pledge warning
     insistence contention accusation charge assurance admission announcement prediction
+    answer response message point position explanation reasoning case concern fear hope theory
+    excuse
 """.split())
 
 # Nouns whose "to" infinitive is what their owner intends or demands: "her decision to run",

@@ -624,13 +624,19 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
                    stance=True)
 
 
+def _that_clause(tok):
+    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
+                 any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
-    """X's claim that CLAUSE."""
+    """X's claim that CLAUSE; X's answer was that CLAUSE."""
     if tok.pos_ != "NOUN" or lemma(tok).lower() not in CLAIM_NOUNS:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
-                   any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = _that_clause(tok)
+    if clause is None and tok.dep_ == "nsubj" and lemma(tok.head).lower() == "be":
+        clause = _that_clause(tok.head)  # the parse hangs the clause on the copula
     if owner is None or clause is None or not _source_ok(ctx, owner, tok):
         return None
     span, source = _content(ctx, clause, tok), _mention(ctx, owner)
