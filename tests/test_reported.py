@@ -823,3 +823,16 @@ def test_answer_noun_reports_its_clause_with_a_quoted_piece(nlp):
 
 def test_answer_without_an_owner_reports_nothing(reported):
     assert reported("The answer was that the bridge had been closed.") == []
+
+
+def test_object_with_a_long_quoted_head_is_a_mixed_report(nlp):
+    # the object's head is inside quotation marks, too long for a partial quote of its own, yet
+    # "the ... on display in the race" is the writer's phrasing around it: one report
+    text = ("Speaker Ann Lee spoke on Tuesday and criticized the “endless attacks on every rival in "
+            "the field” on display in the race.")
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.rule == "verb-object" and report.speaker == "Ann Lee"
+    assert report.text.startswith("the “endless attacks") and report.text.endswith("on display in the race")
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement and piece.speaker == "Ann Lee"

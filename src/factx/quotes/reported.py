@@ -708,11 +708,19 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    # the object's head may be quoted when the object has words of the writer's too ("criticized
+    # the “blame game” on display"): a mixed report whose quoted piece joins it
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and
+                (not ctx.quoted[c.i] or _partly_quoted(ctx, c))), None)
     if obj is None:
         return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _partly_quoted(ctx: _Context, obj) -> bool:
+    """Some word of the object's phrase lies outside quotation marks."""
+    return any(not ctx.quoted[t.i] and t.is_alpha for t in ctx.doc[obj.left_edge.i:obj.right_edge.i + 1])
 
 
 def _passive_object(ctx: _Context, tok) -> Optional[Report]:
