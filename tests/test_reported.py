@@ -780,3 +780,59 @@ def test_a_passive_object_cue_has_its_agent_as_source(reported, text, content, s
 
 def test_a_passive_object_cue_without_an_agent_names_no_one(reported):
     assert reported("The plan was criticized for its cost.") == []
+
+
+def test_quoted_piece_joins_the_report_around_it_over_a_later_cue(nlp):
+    # the later "According to" must not take the quoted piece and drop the report around it
+    text = ("Dorian Pell said that he did not “ride the ferry very often.” "
+            "According to port records, the ferry ran 40 times a day.")
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect" and q.speaker == "Dorian Pell"])
+    assert report.text == "he did not “ride the ferry very often.”" and report.rule == "verb-clause"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement and piece.speaker == "Dorian Pell"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ada Moreno discussed the race before making an endorsement of her own.", "the race"),
+    ("Councilman Tom Reyes defended the new budget when the council came under attack last year.",
+     "the new budget"),
+])
+def test_object_content_leaves_out_when_it_happened(reported, text, content):
+    # a time phrase or a clause of its own after the object is the writer's, not the speaker's
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content
+
+
+def test_claim_noun_with_a_copula(reported):
+    # "her argument was that A": the parse hangs the clause on "was", not on the noun
+    text = "Her argument was that the tax would hurt small shops."
+    q = only(reported(text))
+    assert q.rule == "noun-clause" and q.text == "the tax would hurt small shops"
+    assert q.speaker_text == "Her" and q.cue == "argument"
+
+
+def test_answer_noun_reports_its_clause_with_a_quoted_piece(nlp):
+    text = "Senator Moreno’s answer was that the town “needs its library.”"
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.text == "the town “needs its library.”" and report.speaker_text == "Senator Moreno"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement
+
+
+def test_answer_without_an_owner_reports_nothing(reported):
+    assert reported("The answer was that the bridge had been closed.") == []
+
+
+def test_object_with_a_long_quoted_head_is_a_mixed_report(nlp):
+    # the object's head is inside quotation marks, too long for a partial quote of its own, yet
+    # "the ... on display in the race" is the writer's phrasing around it: one report
+    text = ("Speaker Ann Lee spoke on Tuesday and criticized the “endless attacks on every rival in "
+            "the field” on display in the race.")
+    found = extract_quotes(nlp(text), text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.rule == "verb-object" and report.speaker == "Ann Lee"
+    assert report.text.startswith("the “endless attacks") and report.text.endswith("on display in the race")
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.statement == report.statement and piece.speaker == "Ann Lee"

@@ -183,10 +183,13 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"}}
 
-# Nouns whose "that" clause is someone's words or view: "his claim that ...".
+# Nouns whose "that" clause is someone's words or view: "his claim that ...", and with a
+# copula, "her answer was that ...".
 CLAIM_NOUNS = frozenset("""
     claim statement assertion allegation argument belief view suggestion promise pledge warning
     insistence contention accusation charge assurance admission announcement prediction
+    answer response message point position explanation reasoning case concern fear hope theory
+    excuse
 """.split())
 
 # Nouns whose "to" infinitive is what their owner intends or demands: "her decision to run",
@@ -259,6 +262,11 @@ REGARD_CUES = frozenset("see view regard perceive portray characterize character
 # Children of a cue after its reported clause that continue the content ("said A and that B",
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
+
+# Prepositions of time after a reported object ("discussed the race | before making an
+# endorsement", "praised the plan | after the vote"): when it happened, in the writer's words, no
+# part of what was said.
+TIME_PREPOSITIONS = frozenset("before after since until while during".split())
 
 # Conjunctions of a subordinate clause that stays inside a report's content even when it holds a
 # cue of its own ("said he has no idea if he would have told her to ..."); a cue joined by

@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   RELATIVE_PRONOUNS,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
                                   PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
-                                  SUBORDINATING_MARKS, TRAILING_CLAUSE_DEPS)
+                                  SUBORDINATING_MARKS, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -248,6 +248,9 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     doc = ctx.doc
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
+        if sib.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in sib.children) or \
+                sib.dep_ == "prep" and sib.lower_ in TIME_PREPOSITIONS:
+            continue  # "defended it | when the council came under attack", "| before the vote": the writer's
         if sib.dep_ in tail and sib.i >= j and \
                 (sib.dep_ != "prep" or tail_prepositions is None or sib.lower_ in tail_prepositions) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
@@ -621,13 +624,19 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
                    stance=True)
 
 
+def _that_clause(tok):
+    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
+                 any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
-    """X's claim that CLAUSE."""
+    """X's claim that CLAUSE; X's answer was that CLAUSE."""
     if tok.pos_ != "NOUN" or lemma(tok).lower() not in CLAIM_NOUNS:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
-                   any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = _that_clause(tok)
+    if clause is None and tok.dep_ == "nsubj" and lemma(tok.head).lower() == "be":
+        clause = _that_clause(tok.head)  # the parse hangs the clause on the copula
     if owner is None or clause is None or not _source_ok(ctx, owner, tok):
         return None
     span, source = _content(ctx, clause, tok), _mention(ctx, owner)
@@ -699,11 +708,19 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
+    # the object's head may be quoted when the object has words of the writer's too ("criticized
+    # the “blame game” on display"): a mixed report whose quoted piece joins it
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and
+                (not ctx.quoted[c.i] or _partly_quoted(ctx, c))), None)
     if obj is None:
         return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _partly_quoted(ctx: _Context, obj) -> bool:
+    """Some word of the object's phrase lies outside quotation marks."""
+    return any(not ctx.quoted[t.i] and t.is_alpha for t in ctx.doc[obj.left_edge.i:obj.right_edge.i + 1])
 
 
 def _passive_object(ctx: _Context, tok) -> Optional[Report]:
@@ -998,6 +1015,13 @@ def _continuations(direct: list[Quote], pieces: list[Quote], speaker: Optional[s
             and q.rule == STATEMENT_RULE and q.speaker == speaker]
 
 
+def _attributed_inside(q: Quote, spans) -> bool:
+    """The quoted piece's own cue or speaker lies inside the report's content (“A,” Lee said, as
+    the report of another source): a speech of its own nested in the report. A cue elsewhere (a
+    later "according to X", a cue after the report) lost to the report around the piece."""
+    return any(x <= p < y for x, y in spans for p in (q.cue_start, q.speaker_start) if p is not None)
+
+
 def _take_report(q: Quote, fields: dict) -> None:
     for key, value in fields.items():
         setattr(q, key, value)
@@ -1010,8 +1034,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     ``named``: (offset, person) of each direct attribution resolved to an article person, which
     pronoun sources may refer back to. A direct segment inside a report's content joins that
     statement as a partial segment with the report's source; a report whose quoted pieces have
-    another speaker (found by a cue of their own, not inherited from an earlier sentence) is
-    left out (a wrong speaker is worse than a missing one)."""
+    another speaker (found by a cue of their own inside the report's content, not inherited
+    from an earlier sentence) is left out (a wrong speaker is worse than a missing one)."""
     doc, text = ctx.doc, ctx.text
     statement = max((q.statement for q in direct), default=-1)
     named = sorted(named)
@@ -1036,7 +1060,7 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 speaker = person = None
         pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
         if any(q.speaker is not None and q.speaker != speaker and q.rule not in _INHERITED_RULES
-               for q in pieces):
+               and _attributed_inside(q, spans) for q in pieces):
             continue
         if person is not None:
             bisect.insort(named, (a, person))
