@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, TEMPORAL_WORDS
+from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -14,7 +14,6 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         # capitals of datelines and bylines ("APR. 9, 2011", "JULY 2, 2012")
         r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
         r"JAN\.|FEB\.|MAR\.|APR\.|AUG\.|SEPT\.|SEP\.|OCT\.|NOV\.|DEC\.)")
-_NTH = r"(?:first|second|third|fourth|fifth|last)"
 _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several)")
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
@@ -23,7 +22,7 @@ _EXTRA_PATTERNS = [
     rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
     rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
-    rf"\b(?i:the)\s+(?:first|second|third|fourth|fifth|last)\s+{_WD}\s+(?:of|in)\s+(?:{_MON}"
+    rf"\b(?i:the)\s+{NTH_WEEKDAY_RE}\s+{_WD}\s+(?:of|in)\s+(?:{_MON}"
     rf"(?:,?\s+\d{{4}})?|(?i:the|this|next|last)\s+month\b)",
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
@@ -36,7 +35,7 @@ _EXTRA_PATTERNS = [
     # a weekday of every month: "every first Monday", "the second Tuesday of each month"
     rf"\b(?i:every|each)\s+(?:first|second|third|fourth|last)\s+{_WD}"
     r"(?:\s+(?:of|in)\s+(?:the|each|every)\s+month)?\b",
-    rf"\b(?i:the)\s+{_NTH}(?:(?:,\s*|\s+and\s+|\s+or\s+){_NTH})*\s+{_WD}s?\s+(?:of|in)\s+"
+    rf"\b(?i:the)\s+{NTH_WEEKDAY_RE}(?:(?:,\s*|\s+and\s+|\s+or\s+){NTH_WEEKDAY_RE})*\s+{_WD}s?\s+(?:of|in)\s+"
     r"(?:each|every)\s+month\b",
     r"\b(?:now|today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|Now)\b",
     r"\b(?:the\s+)?(?:near\s+|foreseeable\s+)?future\b",

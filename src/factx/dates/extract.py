@@ -165,10 +165,7 @@ def _resolve_anaphora(facts: list[DateFact]) -> None:
                 not _names_no_day(f):
             # a bare clock time or "overnight" took the reference day for want of one: the
             # story's day is still the last one the text named
-            if back:
-                back_base = base
-            else:
-                back_base = None
+            back_base = base if back else None
             last_full = f.value
 
 

@@ -8,7 +8,7 @@ import re
 from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
                       SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
                       HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, VEHICLE_MAKES,
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
                       VEHICLE_COLORS)
 
@@ -306,10 +306,6 @@ def _is_holiday_modifier(span) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha and \
         nxt.lower_ not in HOLIDAY_PERIOD_NOUNS and nxt.lower_ not in TEMPORAL_WORDS and \
         not (nxt.is_title and nxt.pos_ == "PROPN" and span[-1].is_title and nxt.lower_ in ("day", "eve"))
-
-
-# Nouns a part of the day qualifies as a time of day ("the midnight deadline", "the noon hour")
-TIME_NOUNS = {"deadline", "deadlines", "curfew", "curfews", "hour", "hours", "time"}
 
 
 def _is_part_of_day_modifier(span) -> bool:

@@ -38,6 +38,8 @@ NUMBER_WORDS = {
     "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
 }
+# The ordinals that pick one weekday of a month ("the first Monday of", "the last Friday in").
+NTH_WEEKDAY_RE = r"(?:first|second|third|fourth|fifth|last)"
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -308,3 +310,5 @@ SEASON_WORDS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 SPAN_NOUNS = frozenset({"months", "weeks", "days", "nights"})
 # Parts of the day that may qualify a noun ("a midnight snack") instead of naming a time.
 DAY_PART_WORDS = frozenset({"midnight", "noon", "midday", "morning", "afternoon", "evening", "night"})
+# Nouns a part of the day qualifies as a time of day ("the midnight deadline", "the noon hour").
+TIME_NOUNS = frozenset({"deadline", "deadlines", "curfew", "curfews", "hour", "hours", "time"})

@@ -11,7 +11,7 @@ from typing import Optional
 from ..direction import (choose, choose_year, holiday_period, quarter_period, resolve_season,
                          resolve_weekday, resolve_year)
 from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
-                       MONTH_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
+                       MONTH_RE, NTH_WEEKDAY_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
                        SEASONS, WEEKDAY_RE, YEAR_RE)
 from ..values import Timex, add_months, easter, iso_week, nth_weekday, ymd
 from .common import Rule, month_of, weekday_of, year_of
@@ -177,7 +177,7 @@ def _nth_weekday_of_the_month(t: str, ref, tense) -> Optional[Timex]:
     the reference date lies in (or of the one before or after it), "the month" the one the
     tense points to, as a weekday is (past: the latest such day not after the reference date;
     future: the next one)."""
-    m = re.fullmatch(rf"(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last)\s+"
+    m = re.fullmatch(rf"(?:the\s+)?(?P<n>{NTH_WEEKDAY_RE})\s+"
                      rf"(?P<wd>{WEEKDAY_RE})\s+(?:of|in)\s+(?P<shift>the|this|next|last)\s+month", t)
     if not m:
         return None
@@ -207,7 +207,7 @@ def _nth_weekday_of_the_month(t: str, ref, tense) -> Optional[Timex]:
 def nth_weekday_of_month(t: str, ref, tense) -> Optional[Timex]:
     """"the first Tuesday of November", "the last Friday in May 2019": that day of the month;
     a month without a year takes the year the tense points to, as a month does."""
-    m = re.fullmatch(rf"(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last)\s+"
+    m = re.fullmatch(rf"(?:the\s+)?(?P<n>{NTH_WEEKDAY_RE})\s+"
                      rf"(?P<wd>{WEEKDAY_RE})\s+(?:of|in)\s+(?P<mon>{MONTH_RE})"
                      rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
     if not m:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..lexicon import (MONTH_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE, SEASONS,
+from ..lexicon import (MONTH_RE, NTH_WEEKDAY_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE, SEASONS,
                        SET_ADVERBS, TIMES_WORDS, UNIT_RE, WEEKDAY_RE)
 from ..values import Timex, set_period
 from .common import month_of, weekday_of
@@ -58,16 +58,13 @@ def set_every_weekday(t: str, ref, tense) -> Optional[Timex]:
     return Timex("set", f"XXXX-WXX-{weekday_of(m.group('wd'))}{pod}")
 
 
-_NTH = r"(?:first|second|third|fourth|fifth|last)"
-
-
 def set_nth_weekday_monthly(t: str, ref, tense) -> Optional[Timex]:
     """"every first Monday", "the second Tuesday of each month", "each last Friday of the
     month", "the second and fourth Tuesdays of each month": a weekday recurring in each month, a set with the weekday's pattern in each month
     ("XXXX-XX-WXX-2"), never one date."""
     m = re.fullmatch(rf"(?:every|each)\s+(?:first|second|third|fourth|last)\s+(?P<wd>{WEEKDAY_RE})"
                      r"(?:\s+(?:of|in)\s+(?:the|each|every)\s+month)?", t) or \
-        re.fullmatch(rf"the\s+{_NTH}(?:(?:,\s*|\s+and\s+|\s+or\s+){_NTH})*\s+"
+        re.fullmatch(rf"the\s+{NTH_WEEKDAY_RE}(?:(?:,\s*|\s+and\s+|\s+or\s+){NTH_WEEKDAY_RE})*\s+"
                      rf"(?P<wd>{WEEKDAY_RE})s?\s+(?:of|in)\s+(?:each|every)\s+month", t)
     if not m:
         return None
