@@ -10,7 +10,8 @@ from typing import Optional
 from factx.nlp import lemma
 from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
                                   MAX_ATTRIBUTION_TOKENS, MAX_HANG_DEPTH,
-                                  MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS,
+                                  MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS, PEOPLE_ENTS,
+                                  PEOPLE_OBJECT_PRONOUNS,
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
                                   PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
@@ -163,8 +164,8 @@ def _subject(cue, quoted=None, nearest: bool = False):
             continue  # "began by saying", "went so far as to say": climb on to the verb
         if nearest and edge == "xcomp":
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < below.i), None)
-            if obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or
-                                    obj.lower_ in ("him", "her", "them")):
+            if obj is not None and (obj.ent_type_ in PEOPLE_ENTS or obj.pos_ == "PROPN" or
+                                    obj.lower_ in PEOPLE_OBJECT_PRONOUNS):
                 return obj  # "led Democrats to say": the object is who says ("used his speech to
                 # say" is no one)
         s = _surface_subject(tok)

@@ -315,6 +315,10 @@ NOT_LABELS = frozenset(label.strip() for label in """
 # Who can say things by name: entity types of people, organisations, groups and places
 # ("Russia said"), and nouns of documents that speak for someone ("Poll: ...", "a report found").
 SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# An object that can be who speaks in "led Democrats to say", "prompted them to complain": a
+# name of people, or an object pronoun for people ("it" is a thing).
+PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+PEOPLE_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement review audit".split())
 
 # What measures opinion or standing: "in a new poll, 50 percent chose Clinton", "Trump leads in
