@@ -166,11 +166,12 @@ def _modifier_tense(span) -> Optional[str]:
     and one after a preposition of what lies ahead, in a clause not told in the past, lies
     ahead ("gathering ahead of Tuesday's vote")."""
     noun = span.root.head
-    if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN") and \
-            (lemma(noun) in SCHEDULED_EVENT_NOUNS or _ahead_prep(noun)):
-        clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
-        if clause == FUTURE or clause != PAST and _ahead_prep(noun):
-            return FUTURE
+    if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN"):
+        ahead = _ahead_prep(noun)
+        if ahead or lemma(noun) in SCHEDULED_EVENT_NOUNS:
+            clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
+            if clause == FUTURE or clause != PAST and ahead:
+                return FUTURE
     verb = _governing_verb(span.root.head)
     if verb is None or not _is_past(verb) or lemma(verb) in UNDOING_LEMMAS | FUTURE_LEMMAS | \
             DEADLINE_LEMMAS | PLAN_LEMMAS:
