@@ -167,6 +167,20 @@ def test_apostrophes_are_not_marks(quotes):
     assert quotes(text) == []
 
 
+def test_markup_attribute_values_are_not_quotes(quotes):
+    text = ('The mayor posted a photo of the bridge.\n\n'
+            '<post post-id="55512" author=\'@citydesk\'><post/>.\n\n'
+            '<p class="lead">\n“We will reopen it in May,” Mayor Ada Kline said.')
+    found = quotes(text)
+    assert [q.text for q in found] == ["We will reopen it in May,"]
+    assert found[0].speaker == "Ada Kline"
+
+
+def test_a_less_than_sign_is_no_markup(quotes):
+    text = 'Costs < "what we were promised," Jo Park said of the figures > last year.'
+    assert only(quotes(text), "promised").speaker == "Jo Park"
+
+
 def test_unbalanced_mark_does_not_kill_later_quotes(quotes):
     text = ("The report said the plan was “a disaster.\n\n"
             "Officials met again on Monday.\n\n"

@@ -80,6 +80,9 @@ MAX_SKIPPED_LINES = 3
 
 # Double quotation marks: straight, curly, low, angle, and NYT-style `` and ''.
 _DOUBLE_MARK = re.compile(r"''+|``|[\"“”„‟«»]")
+# A markup tag left in plain text (<tweet id="7281">, </p>, <br/>): the marks around its
+# attribute values quote nothing anyone said.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]*)?/?>")
 # Single quotation marks (apostrophes too: marks._pair_singles tells them apart).
 _SINGLE_MARK = re.compile(r"[‘’'‛`]")
 # Horizontal spaces, the no-break and thin ones included.

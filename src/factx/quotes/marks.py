@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from factx.quotes.lexicon import (_CLOSE_AFTER, _DOUBLE_MARK, _OPEN_BEFORE, _SINGLE_MARK,
-                                  MAX_PAIRING_RESTARTS)
+                                  MARKUP_TAG, MAX_PAIRING_RESTARTS)
 
 
 @dataclass
@@ -190,9 +190,16 @@ def _pair_singles(text: str, para: int, a: int, b: int) -> list[_Segment]:
     return segs
 
 
+def _without_markup(text: str) -> str:
+    """The text with every markup tag blanked out, offsets kept: a tag's quoted attribute
+    values are not quotations, and a mark next to a tag pairs as if the tag were a space."""
+    return MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_segments(text: str) -> list[_Segment]:
     """Every quoted segment of the text, in text order (pass 1)."""
     segs: list[_Segment] = []
+    text = _without_markup(text)
     for p, (a, b) in enumerate(_paragraphs(text)):
         if a >= b:
             continue
