@@ -836,3 +836,28 @@ def test_object_with_a_long_quoted_head_is_a_mixed_report(nlp):
     assert report.text.startswith("the “endless attacks") and report.text.endswith("on display in the race")
     piece = only([q for q in found if q.kind == "direct"])
     assert piece.partial and piece.statement == report.statement and piece.speaker == "Ann Lee"
+
+
+# ---- session 11 -------------------------------------------------------------------------------
+
+def test_relative_naming_takes_the_name_after_the_verb(reported):
+    text = "The council passed what Mayor Tim Lane called a reckless budget."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "relative-naming" and q.text == "a reckless budget" and q.speaker == "Tim Lane"
+    assert reported("The council passed the budget which the mayor signed on Friday.") == []
+
+
+def test_an_all_quoted_content_gives_its_source_to_the_quote(quotes_of):
+    text = "The deficit rose to $2 billion, which Mayor Tim Lane called “a disgrace.”"
+    q = only(quotes_of(text))
+    assert q.kind == "direct" and q.partial and q.text == "a disgrace."
+    assert q.speaker == "Tim Lane" and q.rule == "relative-naming" and q.cue == "called"
+    assert text[q.cue_start:q.cue_end] == "called"
+
+
+def test_an_all_quoted_content_keeps_the_speaker_the_quote_has(quotes_of):
+    text = "“We lost,” Ann Bell said, in what Tom Ray called “a fair vote.”"
+    found = quotes_of(text)
+    assert only([q for q in found if q.text == "We lost,"]).speaker == "Ann Bell"
+    assert all(q.kind == "direct" for q in found)

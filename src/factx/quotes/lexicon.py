@@ -257,6 +257,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "prep", "dative",
 # Verbs that name or label someone or something ("called the plan unrealistic"): with two
 # objects the naming is what the subject said.
 NAMING_CUES = frozenset("call label brand dub deem term".split())
+# Dependencies the parser gives the name itself ("called it | a hoax", "deemed it | reckless").
+NAME_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "dobj"})
 
 # Verbs of how someone regards or portrays a thing, an attribution only with "as" ("voters see
 # the plan as a burden", "she portrayed him as weak"); "saw him there" is no view.

@@ -34,7 +34,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
-                                  REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  NAME_DEPS, REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES, THING_RELATIVES,
                                   RELATIVE_PRONOUNS,
                                   DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
@@ -844,6 +844,21 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
 
 
+def relative_naming(ctx: _Context, tok) -> Optional[Report]:
+    """..., which X called a disgrace / the group X dubbed "the old guard": the object of the
+    naming went ahead of the verb as a relative pronoun, so the name after the verb is the
+    content; one quoted word is enough ("what she called “reckless”")."""
+    if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
+        return None
+    if not any(c.dep_ == "dobj" and c.i < tok.i and c.tag_ in RELATIVE_TAGS for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.i > tok.i and c.dep_ in NAME_DEPS), None)
+    if name is None:
+        return None
+    quoted = _partial_inside(ctx, name.left_edge.i, name.right_edge.i + 1)
+    return _report(ctx, tok, name, "relative-naming", min_tokens=1 if quoted else 2)
+
+
 def regard_as(ctx: _Context, tok) -> Optional[Report]:
     """X sees / views / portrays OBJECT as Y: the view is the content."""
     if not _verb(tok) or _lemma(tok) not in REGARD_CUES:
@@ -940,6 +955,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("seems", seems),
     ("hearsay-adverb", hearsay_adverb),
     ("naming-verb", naming_verb),
+    ("relative-naming", relative_naming),
     ("regard-as", regard_as),
     ("say-object", say_object),
     ("verb-object", verb_object),
@@ -1027,6 +1043,20 @@ def _take_report(q: Quote, fields: dict) -> None:
         setattr(q, key, value)
 
 
+def _speaker_of_quoted_content(pieces: list[Quote], report: Report, ctx: _Context, who: dict) -> None:
+    """A report whose content is all quoted ("what Lee called “a disgrace”") is no report of its
+    own: its source is the speaker of the quoted words, when the quote pass found none for them."""
+    if not pieces or any(q.speaker_text is not None for q in pieces) or who["speaker_text"] is None:
+        return
+    doc, last = ctx.doc, ctx.doc[report.cue_j - 1]
+    cue_start, cue_end = doc[report.cue_i].idx, last.idx + len(last.text)
+    statement = pieces[0].statement
+    for q in pieces:
+        _take_report(q, dict(who, cue=ctx.text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end,
+                             rule=report.rule, statement=statement,
+                             speaker_via=speaker_via(ctx, report.source, report.rule)))
+
+
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                     named: list[tuple[int, int]]) -> list[Quote]:
     """The article's quotes with its reports added as quotes of kind "indirect", in text order.
@@ -1043,7 +1073,7 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     for report in find_reported(ctx):
         spans = tuple(_char_span(ctx, span) for span in (report.content,) + report.more)
         a = spans[0][0]
-        if spans in seen or not any(_own_words(ctx, *span) for span in spans):
+        if spans in seen or report.source is None and not any(_own_words(ctx, *span) for span in spans):
             continue
         speaker = speaker_text = sp_start = sp_end = person = None
         if report.source is not None:
@@ -1059,6 +1089,10 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 # a person whose gender is known to match
                 speaker = person = None
         pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
+        if not any(_own_words(ctx, *span) for span in spans):
+            _speaker_of_quoted_content(pieces, report, ctx, dict(
+                speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end))
+            continue
         if any(q.speaker is not None and q.speaker != speaker and q.rule not in _INHERITED_RULES
                and _attributed_inside(q, spans) for q in pieces):
             continue
