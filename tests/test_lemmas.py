@@ -33,3 +33,25 @@ def test_a_doc_with_lemmas_keeps_them(nlp):
 def test_a_doc_of_no_loaded_pipeline_gives_lowercase_forms():
     doc = spacy.blank("en")("Votes Counted")
     assert [lemma(t) for t in doc] == ["votes", "counted"]
+
+
+def test_every_line_starts_a_sentence(nlp):
+    """The pipeline runs factx's line-start component first: a headline with no full stop is a
+    sentence of its own, and so is each line after it."""
+    assert nlp.pipe_names[0] == "factx_line_starts"
+    doc = nlp("Council Backs New Bridge Plan\nThe council voted on Monday. It met again\n\nlater.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Council Backs New Bridge Plan", "The council voted on Monday.", "It met again", "later."]
+
+
+def test_a_name_opening_a_line_stays_one_entity(nlp):
+    doc = nlp("Mayor Names Ruth Holt as New Chief\nRuth Holt was sworn in as chief on Tuesday.")
+    assert "Ruth Holt was sworn in as chief on Tuesday." in [s.text.strip() for s in doc.sents]
+    assert any(e.text == "Ruth Holt" and e.label_ == "PERSON" and e.start_char > 30 for e in doc.ents)
+
+
+def test_loading_the_pipeline_twice_adds_the_line_starts_once(nlp):
+    from factx.nlp import _start_sentences_at_line_breaks
+
+    _start_sentences_at_line_breaks(nlp)
+    assert nlp.pipe_names.count("factx_line_starts") == 1

@@ -861,3 +861,30 @@ def test_an_all_quoted_content_keeps_the_speaker_the_quote_has(quotes_of):
     found = quotes_of(text)
     assert only([q for q in found if q.text == "We lost,"]).speaker == "Ann Bell"
     assert all(q.kind == "direct" for q in found)
+
+
+def test_a_headline_without_a_full_stop_is_not_the_subject_of_the_next_line(reported):
+    text = "Mayor Keeps Up Attacks on Rivals\nLee, in Ohio, said Tuesday that Park was a fraud."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker == "Lee" and q.text == "Park was a fraud"
+
+
+def test_colon_label_names_an_article_person_the_tagger_missed(quotes_of):
+    text = "Holt: Council Vote Was ‘A Disgrace’\n\nMayor Ruth Holt spoke to reporters on Monday."
+    found = quotes_of(text)
+    report = only([q for q in found if q.kind == "indirect" and q.rule == "colon-label"])
+    assert report.text == "Council Vote Was ‘A Disgrace’" and report.speaker == "Ruth Holt"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.speaker == "Ruth Holt" and piece.statement == report.statement
+
+
+def test_colon_label_needs_a_name(reported):
+    text = "Bridges: Council Vote Was ‘A Disgrace’\n\nMayor Ruth Holt spoke to reporters on Monday."
+    assert [q for q in reported(text) if q.rule == "colon-label"] == []
+
+
+def test_name_colon_speaker_stops_at_the_colon(quotes_of):
+    text = "Holt: 'Never, ever trust Dole.'\n\nMayor Ruth Holt spoke in Ohio about Bob Dole."
+    q = only([q for q in quotes_of(text) if q.kind == "direct"])
+    assert q.rule == "name-colon" and q.speaker == "Ruth Holt" and q.speaker_text == "Holt"
+    assert text[q.speaker_start:q.speaker_end] == "Holt"

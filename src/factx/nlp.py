@@ -129,6 +129,7 @@ def load_pipeline(model: str | None = None):
     for pipe in nlp.pipe_names:
         if pipe not in NEEDED_COMPONENTS:
             nlp.disable_pipe(pipe)
+    _start_sentences_at_line_breaks(nlp)
     _speed_up_attribute_rulers(nlp)
     use_numpy_gemm(nlp)  # where BLIS lacks kernels for this CPU (factx.blas)
     lemmatizer = dict(nlp.components).get("lemmatizer")
@@ -144,6 +145,41 @@ def load_pipeline(model: str | None = None):
     elif "lemmatizer" in nlp.disabled:
         nlp.enable_pipe("lemmatizer")  # a lemmatizer factx cannot call alone: run it as usual
     return nlp
+
+
+LINE_STARTS = "factx_line_starts"
+
+
+def _line_starts(doc):
+    """Every line starts a sentence. factx reads a line as a paragraph (a headline, a caption,
+    a dateline, a paragraph of the article): without this the parser runs a headline with no
+    final period into the first sentence below it, and the subject of that sentence's verb
+    becomes a word of the headline."""
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+            continue
+        if after_break and tok.i > 0:
+            tok.is_sent_start = True
+            # given a start, the parser may also break right after it ("Ann | Lee said ..."),
+            # cutting a name in two and the entity with it; a line's first word is never a
+            # sentence of its own
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
+        after_break = "\n" in tok.whitespace_
+    return doc
+
+
+def _start_sentences_at_line_breaks(nlp) -> None:
+    """Run ``_line_starts`` first, so the parser (which keeps sentence starts set before it)
+    never joins two lines into one sentence."""
+    from spacy.language import Language
+
+    if LINE_STARTS not in Language.factories:
+        Language.component(LINE_STARTS, func=_line_starts)
+    if LINE_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_STARTS, first=True)
 
 
 def _speed_up_attribute_rulers(nlp) -> None:

@@ -71,11 +71,12 @@ def extract_quotes(doc, text: Optional[str] = None, people: Optional[list[dict]]
 def _extract(doc, text: str, people: Optional[list[dict]]) -> list[Quote]:
     segs = find_segments(text)
     ctx = _Context(doc, segs, text)
-    if segs:
-        attribute(ctx)
     if people is None:
         people = extract_people(doc, text)[0]
     cast = _cast(ctx, people)
+    ctx.names_person = lambda written: bool(cast.fitting(written))
+    if segs:
+        attribute(ctx)
     out: list[Quote] = []
     named: list[tuple[int, int]] = []  # (offset, person) of each named direct attribution
     prev_speaker = None

@@ -5,7 +5,7 @@ windows next to a quote and sentence helpers. The attribution patterns built on 
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Callable, Optional
 
 from factx.nlp import lemma
 from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
@@ -36,6 +36,9 @@ class _Context:
             self.index_in_para[id(s)] = len(plist)
             plist.append(s)
         self.quoted = bytearray(len(doc))  # 1 for tokens inside quotes (parse there is content)
+        # whether a written name can be one of the article's people (speakers._Cast.fitting, on
+        # the name-identity module): set once the people are known, before reported speech
+        self.names_person: Callable[[str], bool] = lambda written: False
         for s in segs:
             for i in range(self.tok_at(s.start), self.tok_before(s.end)):
                 self.quoted[i] = 1

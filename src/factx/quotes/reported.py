@@ -756,8 +756,10 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
         return None
     if not all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in label if t.is_alpha):
         return None
-    if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and lemma(label[-1]).lower() not in SOURCE_NOUNS:
-        return None  # "Breaking:", "Update:" and section heads name no one
+    if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and lemma(label[-1]).lower() not in SOURCE_NOUNS \
+            and not ctx.names_person(label.text):
+        return None  # "Breaking:", "Update:" and section heads name no one; a surname the
+        # tagger missed in a headline is one of the article's people
     if not any(t.is_alpha for t in label) or any(ctx.quoted[t.i] for t in label):
         return None
     content = _trimmed(ctx, tok.i + 1, ctx.tok_before(b))

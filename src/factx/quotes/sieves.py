@@ -274,9 +274,11 @@ def attribution_after(ctx: _Context, seg: _Segment, win: tuple[int, int, bool]) 
 # A name right before a colon: "... - Jane Roe: “A”", "More from Roe: “A”", "Continued Roe: “A”"
 # --------------------------------------------------------------------------------------------
 
-def _colon_name(toks) -> Optional[tuple[int, int]]:
+def _colon_name(toks, ctx: Optional[_Context] = None) -> Optional[tuple[int, int]]:
     """(k, end) when toks end with "Name:" (or "Name (R-Tex.):"): the name's words are
-    toks[k + 1:end + 1], toks[k] (if k >= 0) the word before them."""
+    toks[k + 1:end + 1], toks[k] (if k >= 0) the word before them. A capitalized word the tagger
+    took for a common noun (headlines: "Lee: “A”") is a name when it names one of the article's
+    people (``ctx.names_person``)."""
     if len(toks) < 2 or toks[-1].text != ":":
         return None
     k = len(toks) - 2
@@ -289,6 +291,9 @@ def _colon_name(toks) -> Optional[tuple[int, int]]:
                                                toks[k].pos_ == "PROPN" or _name_and(toks, k)) and \
             not (toks[k].text.isupper() and len(toks[k].text) > 2):
         k -= 1
+    if k == end and ctx is not None and end >= 0 and toks[end].is_title and \
+            (end == 0 or toks[end - 1].is_punct) and ctx.names_person(toks[end].text):
+        return end - 1, end
     if k == end or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in toks[k + 1:end + 1]):
         return None
     return k, end
@@ -321,7 +326,11 @@ def _colon_attribution(ctx: _Context, toks, k: int, end: int, cue) -> Optional[_
     span = _mention(ctx, toks[end])
     if span is None or ctx.quoted[toks[end].i]:
         return None
-    span = (max(span[0], toks[k + 1].i), span[1])
+    # the name's words end at the colon: a parse hanging the quote on the name ("Lee: ‘Never
+    # trust Park’") must not stretch the mention into the quote
+    span = (max(span[0], toks[k + 1].i), min(span[1], toks[end].i + 1))
+    if span[0] >= span[1]:
+        span = (toks[k + 1].i, toks[end].i + 1)
     if cue is None:
         return _Attribution(span, None, None, "colon")
     return _with_cue(ctx.doc, cue.i, (cue.text, _lemma(cue)), span, "colon", None)
@@ -340,7 +349,7 @@ def inverted_cue_colon(site: _Words) -> Optional[_Attribution]:
 def name_colon(site: _Words) -> Optional[_Attribution]:
     """"Jane Roe: “A”" at a line start, "... - Jane Roe: “A”", "More from Roe: “A”"."""
     toks = site.toks
-    found = _colon_name(toks)
+    found = _colon_name(toks, site.ctx)
     if found is None or _inverted_cue_at(toks, *found) is not None:
         return None
     k, end = found

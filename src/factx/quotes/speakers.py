@@ -152,6 +152,10 @@ def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
             return cast.called[person], person
     if tagged:
         return re.sub(r"[’']s$", "", " ".join(t.text for t in tagged)), None
+    if j - i == 1 and toks[0].is_title:  # a surname the tagger took for a noun ("Lee: “A”")
+        fits = cast.fitting(toks[0].text)
+        if len(fits) == 1:
+            return cast.called[fits[0]], fits[0]
     return re.sub(r"[’']s$", "", doc[i:j].text).strip() or None, None
 
 
