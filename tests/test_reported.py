@@ -888,3 +888,38 @@ def test_name_colon_speaker_stops_at_the_colon(quotes_of):
     q = only([q for q in quotes_of(text) if q.kind == "direct"])
     assert q.rule == "name-colon" and q.speaker == "Ruth Holt" and q.speaker_text == "Holt"
     assert text[q.speaker_start:q.speaker_end] == "Holt"
+
+
+def test_a_name_set_off_before_the_cue_is_its_subject(reported):
+    q = only(reported("As part of his plea, Tom Vail, 44, said that he cheated nearly 100 people from his home."))
+    assert q.rule == "verb-clause" and q.speaker == "Tom Vail" and q.text.startswith("he cheated")
+    q = only(reported("A lawyer for Tom Vail, 44, said that he cheated nearly 100 people."))
+    assert q.speaker_text == "A lawyer"
+
+
+def test_a_that_clause_after_a_preposition_is_the_content(reported):
+    text = "Paul Amsel, a former mayor of Lyon, said in a message that the truck was carrying arms."
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker == "Paul Amsel" and q.text == "the truck was carrying arms"
+    assert reported("Paul Amsel said in the report that was released on Monday.") == []
+
+
+def test_a_relative_clause_with_a_cue_word_stays_in_the_clause_before_the_cue(reported):
+    text = "The rules could hurt growers who have continued selling at local markets, experts said."
+    q = only(reported(text))
+    assert q.rule == "clause-then-cue" and q.speaker_text == "experts"
+    assert q.text == "The rules could hurt growers who have continued selling at local markets"
+
+
+def test_according_to_a_common_noun_before_the_subject_of_the_clause(reported):
+    text = "According to one source, Vantex is responsible for most of the city's power plants."
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.speaker_text == "one source"
+    assert q.text == "Vantex is responsible for most of the city's power plants"
+
+
+def test_according_to_opens_the_clause_after_a_colon(reported):
+    text = "It went unnoticed by many: according to recent polls, Ray Hull holds only 14 percent of the vote."
+    q = only(reported(text))
+    assert q.rule == "according-to" and q.speaker_text == "recent polls"
+    assert q.text == "Ray Hull holds only 14 percent of the vote"

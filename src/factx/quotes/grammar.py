@@ -233,6 +233,9 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
         # "the mayor, Ana Ruiz, said": the named apposition names the speaker
         nxt = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].text == "," else None
+        if nxt is not None and (nxt.dep_ in ("nsubj", "nsubjpass") or
+                                nxt.dep_ == "compound" and nxt.head.dep_ in ("nsubj", "nsubjpass")):
+            nxt = None  # "according to one source, Vantex is ...": the subject of the next clause
         for c in list(head.children) + ([nxt] if nxt is not None else []):
             if (c.dep_ == "appos" or c is nxt) and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"
                                                      and c.ent_type_ in ("", "PERSON")):

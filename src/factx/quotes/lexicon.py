@@ -311,6 +311,8 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposed
 # "NAME: words" opening a paragraph (transcripts, "Poll: ..." headlines): the longest label, and
 # labels that introduce no one's words.
 MAX_LABEL_TOKENS = 4
+# Longest apposition between a name and its cue ("Ann Lee, a former mayor of the city, said").
+MAX_APPOSITION_TOKENS = 16
 NOT_LABELS = frozenset(label.strip() for label in """
     read more|related|update|updated|editor's note|editor’s note|note|photo|photos|video|watch|
     source|sources|via|correction|clarification|listen|see also|more|also|advertisement|

@@ -30,7 +30,7 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _fir
 from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, EVIDENTIAL_VERBS,
                                   FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS,
-                                  MAX_CONTENT_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
+                                  MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
                                   NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
                                   POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
@@ -128,6 +128,8 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
             subj = None
     if subj is not None and not isinstance(subj, str):
         subj = _after_dateline_subject(ctx, subj, cue)
+    if subj is None and _direct_subject(cue) is None:
+        subj = _name_set_off_before(ctx, cue)
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
     span = _mention(ctx, subj)
@@ -136,6 +138,33 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
+
+
+def _name_set_off_before(ctx: _Context, cue):
+    """"As part of the deal, Ann Lee, 44, said ...": the parser may hang the name on the opening
+    phrase as an apposition and leave the cue with no subject. A person's name opening a clause
+    (after the sentence start or a comma), then only an apposition set off by commas (an age,
+    a title: no verb), then the cue: the name is the subject. None otherwise ("a lawyer for Ann
+    Lee, 44, said" is not Lee's word)."""
+    doc, k = ctx.doc, cue.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    sent_start = cue.sent.start
+    for i in range(k - 1, max(sent_start, k - MAX_APPOSITION_TOKENS) - 1, -1):
+        tok = doc[i]
+        if ctx.quoted[i] or tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+            continue
+        end = i
+        while end + 1 < k and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        before = doc[i - 1] if i > sent_start else None
+        if (before is None or before.text == ",") and doc[end + 1].text == "," and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") and c.i == end for c in doc[end].head.children):
+            return doc[end]
+        return None
+    return None
 
 
 def _after_dateline_subject(ctx: _Context, subj, cue):
@@ -319,7 +348,25 @@ def _clause_of(ctx: _Context, cue, after: bool):
         # subject for the cue's complement and hangs the clause on it
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i
                        and any(g.dep_ == "ccomp" for g in c.children)), None)
+    if clause is None and after and _lemma(cue) in CUE_LEMMAS:
+        clause = _that_clause_under_preposition(ctx, cue)
     return clause
+
+
+def _that_clause_under_preposition(ctx: _Context, cue):
+    """"said in a statement that A": the parser may take the "that" clause for a clause of the
+    noun in between. A "that" marking the clause (a complementizer, not a relative pronoun
+    standing in it as subject or object) says it is what was said."""
+    para = ctx.para_of(cue)
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for noun in prep.children:
+            for c in noun.children:
+                if c.dep_ in ("acl", "relcl") and c.i > noun.i and ctx.para_of(c) == para and \
+                        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
 
 
 def _infinitive_of(ctx: _Context, cue):
@@ -355,8 +402,14 @@ def according_to(ctx: _Context, tok) -> Optional[Report]:
 
 
 def _opens_sentence(tok) -> bool:
-    """Only punctuation or an opener ("But,") comes before tok in its sentence."""
-    return all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in tok.doc[tok.sent.start:tok.i])
+    """Only punctuation or an opener ("But,") comes before tok in its sentence, or since a colon
+    or semicolon in it ("It went unnoticed: according to polls, A")."""
+    doc, start = tok.doc, tok.sent.start
+    for k in range(tok.i - 1, start - 1, -1):
+        if doc[k].text in (":", ";"):
+            start = k + 1
+            break
+    return all(t.is_punct or t.is_space or t.lower_ in SENTENCE_OPENERS for t in doc[start:tok.i])
 
 
 def in_source(ctx: _Context, tok) -> Optional[Report]:
@@ -495,9 +548,10 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     report = _until_quote_closes_clause(ctx, report)
     words = ctx.doc[report.content[0]:report.content[1]]
     if any(t.text in (":", ";") and not ctx.quoted[t.i] or
-           t.i != head.i and _clause_cue(t) and not ctx.quoted[t.i] and
+           t.i != head.i and _clause_cue(t) and not ctx.quoted[t.i] and t.dep_ not in ("relcl", "acl") and
            any(c.dep_ == "nsubj" for c in t.children) for t in words):
         return None  # a clause with a report or a break of its own is no single reported clause
+        # (a relative clause describes a noun of it: "users who continued to post, experts said")
     return report
 
 
