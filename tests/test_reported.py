@@ -923,3 +923,13 @@ def test_according_to_opens_the_clause_after_a_colon(reported):
     q = only(reported(text))
     assert q.rule == "according-to" and q.speaker_text == "recent polls"
     assert q.text == "Ray Hull holds only 14 percent of the vote"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Ann Lee refused to speak to reporters as she left the hall on Monday.", "to speak to reporters"),
+    ("Senator Ed Park vowed to keep the clinic open and thanked the nurses on Friday.", "to keep the clinic open"),
+    ("Senator Ed Park vowed to close the base if he is elected.", "to close the base if he is elected"),
+])
+def test_an_infinitive_content_ends_before_the_writers_circumstances(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-infinitive" and q.text == content

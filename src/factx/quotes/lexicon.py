@@ -272,6 +272,10 @@ TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 # endorsement", "praised the plan | after the vote"): when it happened, in the writer's words, no
 # part of what was said.
 TIME_PREPOSITIONS = frozenset("before after since until while during".split())
+# Marks of a clause of reason, time or concession hung on an infinitive content: the writer's
+# circumstance of a vow or refusal ("refused to speak | as she left"); a condition ("if",
+# "until", "unless") is part of what was vowed.
+CIRCUMSTANCE_MARKS = frozenset("because as although though while when after before since".split())
 
 # Conjunctions of a subordinate clause that stays inside a report's content even when it holds a
 # cue of its own ("said he has no idea if he would have told her to ..."); a cue joined by

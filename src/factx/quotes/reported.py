@@ -27,7 +27,7 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CLAIM_NOUNS, CLOSING_MARKS, COMPLEMENT_DEPS,
+from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, EVIDENTIAL_VERBS,
                                   FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS,
                                   MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
@@ -674,8 +674,33 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
         return None
     # "urged voters to stay home": who is urged is part of what was urged
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
-    return _report(ctx, tok, head, "verb-infinitive", min_tokens=2, since=obj.left_edge.i if obj is not None else None,
-                   stance=True)
+    report = _report(ctx, tok, head, "verb-infinitive", min_tokens=2,
+                     since=obj.left_edge.i if obj is not None else None, stance=True)
+    if report is None:
+        return None
+    i, j = report.content
+    cut = _trimmed(ctx, i, min(j, _infinitive_end(ctx, head)))
+    return replace(report, content=cut) if cut is not None and cut[1] - cut[0] >= 2 else report
+
+
+def _infinitive_end(ctx: _Context, head) -> int:
+    """Where an infinitive content ends before the writer's words the parser hung on it: a
+    subordinate clause of reason or time ("declined to comment | because of ...", "refused to
+    speak | as she left") or a finite verb coordinated with it, whose subject is the source's
+    ("vowed to keep it | and celebrated the ruling")."""
+    end = head.right_edge.i + 1
+    for c in head.children:
+        if c.i < head.i or ctx.quoted[c.i]:
+            continue
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in c.children) \
+                or c.dep_ == "conj" and c.tag_ in FINITE_VERB_TAGS:
+            start = c.left_edge.i
+            if c.dep_ == "conj":
+                start = min([start] + [g.i for g in head.children if g.dep_ == "cc" and head.i < g.i < c.i])
+            end = min(end, start)
+        elif c.dep_ == "prep" and c.lower_ in ("because",):
+            end = min(end, c.left_edge.i)
+    return end
 
 
 def _that_clause(tok):
