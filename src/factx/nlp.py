@@ -154,20 +154,33 @@ def _line_starts(doc):
     """Every line starts a sentence. factx reads a line as a paragraph (a headline, a caption,
     a dateline, a paragraph of the article): without this the parser runs a headline with no
     final period into the first sentence below it, and the subject of that sentence's verb
-    becomes a word of the headline."""
-    after_break = False
-    for tok in doc:
-        if tok.is_space:
-            after_break = after_break or "\n" in tok.text
+    becomes a word of the headline. Worked out on arrays and set at once: a Python loop over
+    the tokens, or setting ``is_sent_start`` token by token, costs a few percent of the pipeline."""
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
+    n = len(doc)
+    columns = doc.to_array([ORTH, IS_SPACE])
+    space = columns[:, 1].astype(bool)
+    spaces = numpy.flatnonzero(space).tolist()
+    strings = doc.vocab.strings
+    breaking = {h for h in set(columns[spaces, 0].tolist()) if "\n" in strings[h]}
+    starts = numpy.zeros(n, dtype="int64")  # 1 a sentence start, -1 none, 0 the parser's choice
+    for b in spaces:
+        if columns[b, 0] not in breaking:
             continue
-        if after_break and tok.i > 0:
-            tok.is_sent_start = True
+        i = b + 1
+        while i < n and space[i]:
+            i += 1
+        if i < n:
+            starts[i] = 1
             # given a start, the parser may also break right after it ("Ann | Lee said ..."),
             # cutting a name in two and the entity with it; a line's first word is never a
             # sentence of its own
-            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
-                doc[tok.i + 1].is_sent_start = False
-        after_break = "\n" in tok.whitespace_
+            if i + 1 < n and not space[i + 1]:
+                starts[i + 1] = -1
+    if starts.any():
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc
 
 
