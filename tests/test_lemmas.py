@@ -44,6 +44,12 @@ def test_every_line_starts_a_sentence(nlp):
         "Council Backs New Bridge Plan", "The council voted on Monday.", "It met again", "later."]
 
 
+def test_a_hard_wrapped_sentence_stays_one_sentence(nlp):
+    doc = nlp("The council voted on Monday to approve the new\nbudget for the bridge.\nIt met again.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The council voted on Monday to approve the new\nbudget for the bridge.", "It met again."]
+
+
 def test_a_name_opening_a_line_stays_one_entity(nlp):
     doc = nlp("Mayor Names Ruth Holt as New Chief\nRuth Holt was sworn in as chief on Tuesday.")
     assert "Ruth Holt was sworn in as chief on Tuesday." in [s.text.strip() for s in doc.sents]

@@ -172,6 +172,8 @@ def _line_starts(doc):
         i = b + 1
         while i < n and space[i]:
             i += 1
+        if i < n and "\n\n" not in strings[columns[b, 0]] and strings[columns[i, 0]][:1].islower():
+            continue  # a line hard-wrapped inside a sentence (no blank line, the next starts lowercase)
         if i < n:
             starts[i] = 1
             # given a start, the parser may also break right after it ("Ann | Lee said ..."),
