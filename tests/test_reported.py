@@ -933,3 +933,19 @@ def test_according_to_opens_the_clause_after_a_colon(reported):
 def test_an_infinitive_content_ends_before_the_writers_circumstances(reported, text, content):
     q = only(reported(text))
     assert q.rule == "verb-infinitive" and q.text == content
+
+
+def test_a_quoted_name_the_parser_took_for_an_apposition_is_the_naming(quotes_of):
+    text = 'The family thanked the governor, Ed Park, who called their son "an American hero."'
+    found = quotes_of(text)
+    report = only([q for q in found if q.kind == "indirect"])
+    assert report.rule == "naming-verb" and report.text == 'their son "an American hero."'
+    assert report.speaker == "Ed Park"
+    piece = only([q for q in found if q.kind == "direct"])
+    assert piece.partial and piece.speaker == "Ed Park" and piece.statement == report.statement
+
+
+@pytest.mark.parametrize("verb", ["groused", "griped", "ranted"])
+def test_complaining_verbs_report_a_clause(reported, verb):
+    q = only(reported(f"Mayor Ann Lee {verb} that the paper never treats her fairly."))
+    assert q.rule == "verb-clause" and q.speaker == "Ann Lee" and q.text == "the paper never treats her fairly"

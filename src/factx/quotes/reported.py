@@ -919,10 +919,25 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in NAMING_CUES:
         return None
     objects = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "dative", "oprd", "xcomp", "acomp")]
+    if len(objects) == 1:
+        objects += _quoted_name_taken_for_apposition(ctx, objects[0])
     if len(objects) < 2 or ctx.quoted[objects[0].i]:
         return None  # "called a press conference": one object is no naming
     # the name itself may be quoted ("called it “a hoax”"): a mixed report
     return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
+
+
+def _quoted_name_taken_for_apposition(ctx: _Context, obj) -> list:
+    """"called their son “an American hero”": the parser may hang the quoted name on the object
+    as an apposition. Right after the object and opened by a quotation mark, it is the name; an
+    apposition set off by a comma ("called his lawyer, “a pro,”") stays one."""
+    doc = ctx.doc
+    for c in obj.children:
+        mark = c.left_edge.i - 1
+        if c.dep_ == "appos" and c.i > obj.i and ctx.quoted[c.i] and mark > obj.i and \
+                doc[mark].text in OPENING_MARKS and doc[mark - 1].text != ",":
+            return [c]
+    return []
 
 
 def relative_naming(ctx: _Context, tok) -> Optional[Report]:
