@@ -301,12 +301,12 @@ def test_parenthetical_cue_reports_the_clause_around_it_in_two_pieces(reported):
 
 
 def test_quoted_words_in_what_a_subject_does_are_the_subjects(nlp):
-    text = 'Senator Ada Moreno called the plan "a disgrace" on Monday.'
+    text = 'Senator Ada Moreno warned of a "throwaway culture" in the city.'
     found = extract_quotes(nlp(text), text)
     [report] = [q for q in found if q.kind == "indirect"]
     [piece] = [q for q in found if q.kind == "direct"]
     assert report.rule == "quoted-words" and report.speaker == "Ada Moreno"
-    assert report.text.startswith('the plan "a disgrace"')
+    assert report.text.startswith('of a "throwaway culture"')
     assert piece.partial and piece.statement == report.statement and piece.speaker == "Ada Moreno"
 
 
@@ -933,6 +933,12 @@ def test_according_to_opens_the_clause_after_a_colon(reported):
 def test_an_infinitive_content_ends_before_the_writers_circumstances(reported, text, content):
     q = only(reported(text))
     assert q.rule == "verb-infinitive" and q.text == content
+
+
+def test_a_naming_with_a_quoted_name_after_the_object(quotes_of):
+    text = 'Senator Ada Moreno called the plan "a disgrace" on Monday.'
+    report = only([q for q in quotes_of(text) if q.kind == "indirect"])
+    assert report.rule == "naming-verb" and report.text == 'the plan "a disgrace"'
 
 
 def test_a_quoted_name_the_parser_took_for_an_apposition_is_the_naming(quotes_of):
