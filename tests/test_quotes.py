@@ -466,3 +466,10 @@ def test_dash_byline_after_the_quote_any_dash(quotes, dash, space):
 def test_dash_before_a_sentence_is_no_byline(quotes):
     q = only(quotes("“Rents have outpaced pay for a decade.” — and nobody in this town can afford to move."), "Rents")
     assert q.speaker is None
+
+
+def test_transcript_label_with_a_party_before_the_colon(quotes):
+    # the tokenizer keeps "):" as one token
+    text = 'The hearing went on.\n\nRep. Ann Lee (R-Ohio): "I have not heard anyone cite that figure."'
+    q = only(quotes(text), "cite that figure")
+    assert q.speaker == "Ann Lee" and q.speaker_text == "Rep. Ann Lee"

@@ -315,6 +315,8 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposed
 # "NAME: words" opening a paragraph (transcripts, "Poll: ..." headlines): the longest label, and
 # labels that introduce no one's words.
 MAX_LABEL_TOKENS = 4
+# A colon ending a speaker's label; the tokenizer keeps "):" of "Rep. Lee (R-Ohio):" as one token.
+COLON_TOKENS = frozenset({":", "):"})
 # Longest apposition between a name and its cue ("Ann Lee, a former mayor of the city, said").
 MAX_APPOSITION_TOKENS = 16
 NOT_LABELS = frozenset(label.strip() for label in """

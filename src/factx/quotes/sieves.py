@@ -33,7 +33,7 @@ from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_
                                   _previous_sentence_speaker, _prose, _sentence_end, _speaker_phrase,
                                   _speaker_token_ok, _starts_new_sentence, _subject)
 from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS,
-                                  _SPACES, COLON_NAME_SETTERS, CUE_LEMMAS, DASH_CHARS, LIGHT_DEPS,
+                                  _SPACES, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS, DASH_CHARS, LIGHT_DEPS,
                                   INTRO_COLON_TOKENS, MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS,
                                   MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS,
                                   REPORTED_CLAUSE_DEPS)
@@ -279,10 +279,10 @@ def _colon_name(toks, ctx: Optional[_Context] = None) -> Optional[tuple[int, int
     toks[k + 1:end + 1], toks[k] (if k >= 0) the word before them. A capitalized word the tagger
     took for a common noun (headlines: "Lee: “A”") is a name when it names one of the article's
     people (``ctx.names_person``)."""
-    if len(toks) < 2 or toks[-1].text != ":":
+    if len(toks) < 2 or toks[-1].text not in COLON_TOKENS:
         return None
-    k = len(toks) - 2
-    if toks[k].text == ")":  # "Rep. Roe (R-Tex.):"
+    k = len(toks) - 2 if toks[-1].text == ":" else len(toks) - 1
+    if toks[k].text in (")", "):"):  # "Rep. Roe (R-Tex.):"
         while k >= 0 and toks[k].text != "(":
             k -= 1
         k -= 1
@@ -395,7 +395,7 @@ class _Before(_Words):
 def transcript_colon(site: _Before) -> Optional[_Attribution]:
     """Transcript style "Rep. Smith (R-Tex.): “A”": a short label without a verb."""
     toks, last, ctx = site.toks, site.last, site.ctx
-    if last.text != ":" or len(toks) > MAX_TRANSCRIPT_COLON_TOKENS or \
+    if last.text not in COLON_TOKENS or len(toks) > MAX_TRANSCRIPT_COLON_TOKENS or \
             any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     head = _first_np(ctx, toks[0].i, last.i)
