@@ -27,19 +27,20 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLOSING_MARKS, COMPLEMENT_DEPS,
-                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, EVIDENTIAL_VERBS,
-                                  FINITE_VERB_TAGS, GROUP_QUANTIFIERS, INFINITIVE_CUES, LINKING_VERBS,
-                                  MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
+from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
+                                  CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
+                                  CUE_LEMMAS, DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
+                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INFINITIVE_CUES, INTENTION_NOUNS,
+                                  LINKING_VERBS, MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS,
+                                  MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
-                                  NAMING_CUES, NOT_LABELS, NOT_SOURCES, OBJECT_CUES, OPENING_MARKS,
-                                  POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS,
-                                  NAME_DEPS, REGARD_CUES, RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_CLAUSE_CUES, INTENTION_NOUNS, NOUN_PREPOSITION_CUES, AS_CUES, THING_RELATIVES,
-                                  RELATIVE_PRONOUNS,
-                                  DATELINE_DASHES, MAX_DATELINE_TOKENS, HEARSAY_ADVERBS,
-                                  PERSPECTIVE_PREPOSITIONS, VIEW_HOLDERS, NOUN_CUE_DEPS,
-                                  SUBORDINATING_MARKS, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS)
+                                  NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
+                                  NOUN_PREPOSITION_CUES, OBJECT_CUES, OPENING_MARKS,
+                                  PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
+                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
+                                  SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STANCE_CLAUSE_CUES,
+                                  SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
+                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -698,8 +699,6 @@ def _infinitive_end(ctx: _Context, head) -> int:
             if c.dep_ == "conj":
                 start = min([start] + [g.i for g in head.children if g.dep_ == "cc" and head.i < g.i < c.i])
             end = min(end, start)
-        elif c.dep_ == "prep" and c.lower_ in ("because",):
-            end = min(end, c.left_edge.i)
     return end
 
 
