@@ -228,6 +228,30 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
     assert "daily" not in got
 
 
+@pytest.mark.parametrize("text,value,freq,quant", [
+    ("every Monday", "XXXX-WXX-1", None, "EVERY"), ("each week", "P1W", None, "EACH"),
+    ("twice a month", "P1M", "2X", None), ("daily", "P1D", None, "EVERY"),
+    ("each July", "XXXX-07", None, "EACH"), ("every other week", "P2W", None, "EVERY"),
+    ("three days every month", "P1M", "3D", "EVERY"), ("eight hours per day", "P1D", "8H", None),
+    ("four times each year", "P1Y", "4X", "EACH"), ("Sundays", "XXXX-WXX-7", None, None),
+    ("the first Monday of every month", "XXXX-XX-WXX-1", None, "EVERY"),
+])
+def test_a_set_records_its_quantifier_as_quant_and_how_often_as_freq(text, value, freq, quant):
+    # TimeML 1.2.1 specification: "daily" SET P1D quant EVERY, "three days every month" SET P1M
+    # quant EVERY freq 3D, "twice a month" SET P1M freq 2X (no quantifier word, no quant)
+    t = normalize(text)
+    assert (t.type, t.value, t.freq, t.quant) == ("set", value, freq, quant)
+
+
+def test_the_date_record_carries_quant_beside_freq(nlp):
+    facts = extract_dates(nlp("The ferry sails each Friday and the bus runs twice a day."), WED)
+    got = {f.text: f for f in facts}
+    assert (got["each Friday"].value, got["each Friday"].quant) == ("XXXX-WXX-5", "EACH")
+    day = next(f for f in facts if f.text.endswith("a day"))
+    assert (day.value, day.freq, day.quant) == ("P1D", "2X", None)
+    assert all(f.quant is None for f in facts if f.type != "set")
+
+
 @pytest.mark.parametrize("text,value,freq", [
     ("24 hours a day", "P1D", "24H"), ("three days a week", "P1W", "3D"),
     ("eight hours per day", "P1D", "8H"), ("an hour a day", "P1D", "1H"),

@@ -85,7 +85,8 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
         past.add(span.start_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
-                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq)
+                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq,
+                    quant=norm.quant)
 
 
 def _times_before(doc, start: int) -> Optional[str]:

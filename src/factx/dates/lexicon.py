@@ -121,6 +121,12 @@ SET_ADVERBS = {"daily": ("P1D", None), "weekly": ("P1W", None),
                "hourly": ("PT1H", None), "nightly": ("XXXX-XX-XXTNI", None),
                "biweekly": ("P2W", None), "quarterly": ("P3M", None),
                "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X")}
+# The quantifiers of a set, as TIMEX3 writes them in ``quant`` (the word of the text): "every
+# week" EVERY, "each July" EACH. "a" and "per" ("twice a week", "eight hours per day") are none,
+# as the TimeML 1.2.1 specification writes "twice a month" with freq alone; an adverb of
+# frequency ("daily") quantifies as "every" does (its "daily": P1D, quant EVERY).
+SET_QUANTIFIERS = {"every": "EVERY", "each": "EACH"}
+ADVERB_QUANT = "EVERY"
 # "once a week", "twice a year", "three times per month": how often.
 TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

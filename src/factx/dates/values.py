@@ -25,6 +25,7 @@ class Timex(NamedTuple):
     relative: bool = False
     rule: Optional[str] = None  # name of the rule that produced it (set by the registry)
     freq: Optional[str] = None  # of a set: how often in each period, "2X" for "twice a week"
+    quant: Optional[str] = None  # of a set: its quantifier, "EVERY" for "every week", "daily"
 
 
 def parse_quantity(text: str) -> Optional[float]:
