@@ -29,6 +29,25 @@ def test_a_date_on_a_present_tense_verb_is_a_scheduled_event_ahead(nlp, text, ph
     assert facts_of(nlp, text)[phrase].value == value
 
 
+@pytest.mark.parametrize("text,phrase,kind,value", [
+    ("The library board meets on the first Monday of the month.", "the first Monday of the month",
+     "set", "XXXX-XX-WXX-1"),
+    ("The pension fund pays out on the last Friday of the month.", "the last Friday of the month",
+     "set", "XXXX-XX-WXX-5"),
+    # one day in any other tense: past, progressive, future
+    ("The library board met on the first Monday of the month.", "the first Monday of the month",
+     "date", "1998-02-02"),
+    ("The library board is meeting on the first Monday of the month.",
+     "the first Monday of the month", "date", "1998-03-02"),
+    ("The library board will meet on the first Monday of the month.",
+     "the first Monday of the month", "date", "1998-03-02"),
+])
+def test_a_day_of_the_month_in_the_simple_present_of_a_habit_is_a_set(nlp, text, phrase, kind, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == (kind, value)
+    assert f.rule == ("set_habitual_month_day" if kind == "set" else "nth_weekday_of_month")
+
+
 @pytest.mark.parametrize("text,phrase,value", [
     # a date in a noun phrase is not dated by the present verb: the nearest Monday
     ("The attack on Monday is the third this year.", "Monday", "1998-02-16"),

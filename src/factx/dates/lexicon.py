@@ -40,6 +40,10 @@ NUMBER_WORDS = {
 }
 # The ordinals that pick one weekday of a month ("the first Monday of", "the last Friday in").
 NTH_WEEKDAY_RE = r"(?:first|second|third|fourth|fifth|last)"
+# A day of a month named by the generic "the month" ("the first Monday of the month"): in a
+# clause in the simple present it recurs every month (a habit), in any other tense it is one day.
+GENERIC_MONTH_DAY_RE = (rf"(?:the\s+)?{NTH_WEEKDAY_RE}\s+(?P<wd>monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)s?\s+(?:of|in)\s+the\s+month")
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,

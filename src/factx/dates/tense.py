@@ -8,10 +8,12 @@ from typing import Optional
 from factx.nlp import lemma
 
 from .errors import report
+import re
+
 from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
-                      PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
+                      GENERIC_MONTH_DAY_RE, PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
                       SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
-from .values import FUTURE, PAST, PAST_STRICT, PRESENT
+from .values import FUTURE, HABITUAL, PAST, PAST_STRICT, PRESENT
 
 
 def tense_of(span) -> Optional[str]:
@@ -201,6 +203,8 @@ def _verb_tense(span) -> Optional[str]:
     if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if _is_habitual(span, verb, auxes):
+            return HABITUAL
         return FUTURE if _is_scheduled(span, verb) else PRESENT
     return _participle_tense(verb, auxes)
 
@@ -236,6 +240,16 @@ def _is_finite_clause(verb) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     return not _is_past(head) or lemma(head) in REPORTING_LEMMAS
+
+
+def _is_habitual(span, verb, auxes) -> bool:
+    """The simple present of a habit: a verb in the simple present (no auxiliary: not "is
+    meeting", "has met", "will meet") of a clause of its own, with a date that names a day of
+    the generic "the month" ("the board meets on the first Monday of the month", "pays out the
+    last Friday of the month"): the day recurs, as "every month" would say."""
+    if auxes or verb.tag_ not in ("VBZ", "VBP") or lemma(verb) in REPORTING_LEMMAS:
+        return False
+    return bool(re.fullmatch(GENERIC_MONTH_DAY_RE, span.text.lower())) and _is_finite_clause(verb)
 
 
 def _is_scheduled(span, verb) -> bool:

@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_adverb", sets.set_adverb),
     Rule("set_every_unit", sets.set_every_unit),
     Rule("set_nth_weekday_monthly", sets.set_nth_weekday_monthly),
+    Rule("set_habitual_month_day", sets.set_habitual_month_day),
     Rule("set_every_weekday", sets.set_every_weekday),
     Rule("set_every_month", sets.set_every_month),
     Rule("set_every_season", sets.set_every_season),

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..lexicon import (ADVERB_QUANT, MONTH_RE, NTH_WEEKDAY_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE,
+from ..lexicon import (ADVERB_QUANT, GENERIC_MONTH_DAY_RE, MONTH_RE, NTH_WEEKDAY_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE,
                        SEASONS, SET_ADVERBS, SET_QUANTIFIERS, TIMES_WORDS, UNIT_RE, WEEKDAY_RE)
-from ..values import Timex, set_period
+from ..values import HABITUAL, Timex, set_period
 from .common import month_of, weekday_of
 
 
@@ -76,6 +76,17 @@ def set_nth_weekday_monthly(t: str, ref, tense) -> Optional[Timex]:
     if not m:
         return None
     return Timex("set", f"XXXX-XX-WXX-{weekday_of(m.group('wd'))}", quant=quant_of(t))
+
+
+def set_habitual_month_day(t: str, ref, tense) -> Optional[Timex]:
+    """"the first Monday of the month" told in the simple present of a habit ("the board meets
+    on the first Monday of the month", tense ``HABITUAL``): the weekday recurring in each month,
+    a set like "the first Monday of every month" ("XXXX-XX-WXX-1"). In any other tense it is one
+    day ("met on the first Monday of the month": a calendar rule reads it)."""
+    m = re.fullmatch(GENERIC_MONTH_DAY_RE, t) if tense == HABITUAL else None
+    if not m:
+        return None
+    return Timex("set", f"XXXX-XX-WXX-{weekday_of(m.group('wd'))}")
 
 
 def set_every_month(t: str, ref, tense) -> Optional[Timex]:
