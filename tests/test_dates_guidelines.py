@@ -813,3 +813,32 @@ def test_two_weekdays_of_every_month_are_one_set(nlp):
                      MID_DEC_WED)
     assert [(f.text, f.type) for f in facts.values()] == \
         [("the second and fourth Tuesdays of each month", "set")]
+
+
+# ---------------------------------------------------------------- days of events and named days
+
+MON_23 = D(1998, 2, 23)  # a Monday
+
+
+@pytest.mark.parametrize("text,value", [
+    # the clause acts on the event after it: no tense, the nearest Sunday (yesterday)
+    ("The coach will review Sunday's game with the players.", "1998-02-22"),
+    ("Officials will study the results of Sunday's vote.", "1998-02-22"),
+    ("Clerks will count the ballots from Sunday's election.", "1998-02-22"),
+    # the clause takes part in the event, or prepares for it: the future of the clause
+    ("The team will play in Sunday's game.", "1998-03-01"),
+    ("Fans will attend Sunday's game.", "1998-03-01"),
+    ("Officials will meet ahead of Sunday's vote.", "1998-03-01"),
+])
+def test_a_day_of_an_event_the_future_clause_looks_back_on_is_not_ahead(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Sunday"].value == value
+
+
+@pytest.mark.parametrize("text,phrase,ref,value", [
+    ("Voters in a dozen states will go to the polls on Super Tuesday.", "Tuesday", MON_23, "1998-02-24"),
+    ("Voters in a dozen states went to the polls on Super Tuesday.", "Tuesday", MON_23, "1998-02-17"),
+    ("Most shops will close early on Good Friday.", "Good Friday", MON_23, "1998-04-10"),
+    ("Most shops closed early on Good Friday.", "Good Friday", MON_23, "1997-03-28"),
+])
+def test_named_days_follow_the_tense_of_their_sentence(nlp, text, phrase, ref, value):
+    assert facts_of(nlp, text, ref)[phrase].value == value

@@ -262,6 +262,15 @@ hearing hearings trial debate debates talks conference ceremony parade rally mar
 final finals semifinal semifinals opener showdown contest tournament festival inauguration
 funeral service celebration auction kickoff premiere broadcast speech address visit deadline
 launch opening meet bout fight derby playoff""".split())
+# What looks back on an event once it is over: verbs that act on it afterwards ("will review
+# Sunday's game", "will count the ballots of Sunday's vote") and nouns of its outcome ("the
+# results of Sunday's vote"). A date of the event under one of them is not dated by the future
+# of the clause: the event may well be over (see ``tense._modifier_tense``).
+AFTERMATH_LEMMAS = frozenset("""review analyze analyse study discuss assess evaluate examine
+investigate probe count recount tally certify contest dispute challenge appeal overturn annul
+replay rewatch dissect""".split())
+OUTCOME_NOUNS = frozenset("""result results outcome outcomes aftermath fallout winner winners
+loser losers tally count recount footage highlights turnout score scores verdict""".split())
 # Prepositions whose object lies after the time of the clause: a date modifying it, in a clause
 # not told in the past, lies ahead ("voters gather ahead of Tuesday's vote").
 AHEAD_PREPS = {("ahead", "of"), ("in", "advance", "of"), ("in", "the", "run-up", "to"),

@@ -10,8 +10,8 @@ from factx.nlp import lemma
 from .errors import report
 import re
 
-from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
-                      GENERIC_MONTH_DAY_RE, PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
+from .lexicon import (AFTERMATH_LEMMAS, AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
+                      GENERIC_MONTH_DAY_RE, OUTCOME_NOUNS, PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
                       SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
 from .values import FUTURE, HABITUAL, PAST, PAST_STRICT, PRESENT
 
@@ -166,12 +166,16 @@ def _modifier_tense(span) -> Optional[str]:
     Not with a verb that may act on a coming event ("canceled Friday's meeting"). The date of
     an event held on a set day takes the future of its clause ("will play in Sunday's game"),
     and one after a preposition of what lies ahead, in a clause not told in the past, lies
-    ahead ("gathering ahead of Tuesday's vote")."""
+    ahead ("gathering ahead of Tuesday's vote"); but not an event the clause looks back on
+    ("will review Sunday's game", "will study the results of Sunday's vote"): no tense, the
+    nearest such day."""
     noun = span.root.head
     if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN"):
         ahead = _ahead_prep(noun)
         if ahead or lemma(noun) in SCHEDULED_EVENT_NOUNS:
             clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
+            if clause == FUTURE and not ahead and _looks_back_on(noun):
+                return None
             if clause == FUTURE or clause != PAST and ahead:
                 return FUTURE
     verb = _governing_verb(span.root.head)
@@ -181,6 +185,22 @@ def _modifier_tense(span) -> Optional[str]:
     if any(c.lower_ in FUTURE_AUX for c in verb.children):
         return None
     return PAST
+
+
+def _looks_back_on(noun) -> bool:
+    """Whether the clause acts on the event ``noun`` after it: a noun of its outcome between the
+    two ("the results of Sunday's vote") or a verb of aftermath governing it ("will review
+    Sunday's game")."""
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in OUTCOME_NOUNS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return lemma(tok) in AFTERMATH_LEMMAS
+    return False
 
 
 def _verb_tense(span) -> Optional[str]:
