@@ -243,6 +243,20 @@ def test_a_set_records_its_quantifier_as_quant_and_how_often_as_freq(text, value
     assert (t.type, t.value, t.freq, t.quant) == ("set", value, freq, quant)
 
 
+@pytest.mark.parametrize("text,value", [
+    ("every few weeks", "PXW"), ("every several months", "PXM"), ("every couple of days", "P2D"),
+])
+def test_a_set_recurring_by_a_vague_count_has_x_for_its_number(text, value):
+    # as a vague duration ("a few weeks": PXW), the period of a set is written with X
+    t = normalize(text)
+    assert (t.type, t.value, t.quant) == ("set", value, "EVERY")
+
+
+def test_a_set_recurring_by_a_vague_count_in_a_sentence(nlp):
+    got = facts_of(nlp, "The inspectors come back every few weeks to test the water.")
+    assert (got["every few weeks"].type, got["every few weeks"].value) == ("set", "PXW")
+
+
 def test_the_date_record_carries_quant_beside_freq(nlp):
     facts = extract_dates(nlp("The ferry sails each Friday and the bus runs twice a day."), WED)
     got = {f.text: f for f in facts}

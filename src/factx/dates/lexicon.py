@@ -51,6 +51,9 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
 }
 # Words that make a quantity vague: "several years" -> PXY.
+# The vague counts a set may recur by: "every few weeks" (PXW), "every several months" (PXM)
+# ("a couple" is two: "every couple of days" is P2D).
+SET_VAGUE_COUNTS = ("few", "several", "many")
 VAGUE_QUANTITIES = ("a few", "few", "several", "many", "so many", "some", "numerous", "a number of",
                     "dozens of", "hundreds of", "thousands of", "recent", "coming", "the coming",
                     "countless", "multiple", "various", "a couple of", "couple of")

@@ -9,7 +9,8 @@ import re
 from typing import Optional
 
 from ..lexicon import (ADVERB_QUANT, GENERIC_MONTH_DAY_RE, MONTH_RE, NTH_WEEKDAY_RE, NUMBER_WORDS, PARTS_OF_DAY, POD_RE, QTY_RE, SEASON_RE,
-                       SEASONS, SET_ADVERBS, SET_QUANTIFIERS, TIMES_WORDS, UNIT_RE, WEEKDAY_RE)
+                       SEASONS, SET_ADVERBS, SET_QUANTIFIERS, SET_VAGUE_COUNTS, TIMES_WORDS, UNIT_RE,
+                       WEEKDAY_RE)
 from ..values import HABITUAL, Timex, set_period
 from .common import month_of, weekday_of
 
@@ -30,8 +31,10 @@ def quant_of(t: str) -> Optional[str]:
 
 
 def set_every_unit(t: str, ref, tense) -> Optional[Timex]:
-    """"every year", "each week", "every other week", "every two months", "per day"."""
-    m = re.fullmatch(rf"(?:every|each|per)\s+(?:(other)\s+)?(?:({QTY_RE}|\d+)\s+)?({UNIT_RE})", t)
+    """"every year", "each week", "every other week", "every two months", "per day"; a vague
+    count recurs by an unknown number of units ("every few weeks": PXW)."""
+    vague = "|".join(SET_VAGUE_COUNTS)
+    m = re.fullmatch(rf"(?:every|each|per)\s+(?:(other)\s+)?(?:({QTY_RE}|\d+|{vague})\s+)?({UNIT_RE})", t)
     if not m:
         return None
     unit = m.group(3)
