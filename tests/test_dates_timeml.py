@@ -193,6 +193,16 @@ def test_vague_references(text, value):
     assert normalize(text).value == value
 
 
+def test_some_day_is_the_indefinite_future_not_about_a_day(nlp):
+    assert normalize("some day").value == normalize("someday").value == "FUTURE_REF"
+    got = facts_of(nlp, "The fishermen hope some day to rebuild the old pier. Someday they will.")
+    assert (got["some day"].type, got["some day"].value) == ("date", "FUTURE_REF")
+    assert got["Someday"].value == "FUTURE_REF"
+    # a hedge before a count of days stays a hedge
+    got = facts_of(nlp, "The repairs took some 20 days.")
+    assert (got["20 days"].value, got["20 days"].mod) == ("P20D", "APPROX")
+
+
 def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
     got = facts_of(nlp, "In the past, the ferry was slow; it currently runs hourly. Now that "
                         "the bridge is open, traffic has grown.")

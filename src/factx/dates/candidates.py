@@ -86,7 +86,7 @@ _EXTRA_PATTERNS = [
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
-    r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    r"\b(?i:currently|recently|previously|formerly|nowadays|lately|someday)\b|\b(?i:some)\s+day\b(?![-'])",
     # "his current wife", "current policy": the present (not "the current account", "a current")
     r"\b(?:(?i:the)\s+)?[Cc]urrent\s+(?:week|month|(?:fiscal\s+)?year|quarter)\b",
     r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|week|month|fiscal|year|quarter)\b)",

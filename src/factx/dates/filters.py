@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple, Optional
 
 from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
                       SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
-                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
                       VEHICLE_COLORS)
@@ -203,8 +203,9 @@ def adjust_span(span):
     doc = span.doc
     a, b = span.start, span.end
     while a < b - 1 and doc[a].lower_ in APPROX_WORDS and not (
-            doc[a].lower_ == "an" and doc[a + 1].lower_ in TEMPORAL_WORDS):
-        a += 1
+            doc[a].lower_ == "an" and doc[a + 1].lower_ in TEMPORAL_WORDS) and \
+            f"{doc[a].lower_} {doc[a + 1].lower_}" not in DEICTIC_WORDS:
+        a += 1  # not the "some" of "some day", a vague reference of its own
     if a < b - 1 and doc[a].lower_ in ("earlier", "later") and (
             doc[a + 1].lower_.rstrip(".") in WEEKDAYS or doc[a + 1].lower_ in (
             "today", "tonight", "this")) and not (b - a == 3 and doc[b - 1].lower_ == "year"):

@@ -173,6 +173,8 @@ DEICTIC_WORDS = {
     "once": None, "soon": ("date", "FUTURE_REF"), "the future": ("date", "FUTURE_REF"),
     "future": ("date", "FUTURE_REF"), "in the future": ("date", "FUTURE_REF"),
     "the near future": ("date", "FUTURE_REF"), "the foreseeable future": ("date", "FUTURE_REF"),
+    # an indefinite day to come ("will return some day"), not an amount of about one day
+    "some day": ("date", "FUTURE_REF"), "someday": ("date", "FUTURE_REF"),
     "the coming days": ("duration", "PXD"), "the coming weeks": ("duration", "PXW"),
     "the coming months": ("duration", "PXM"), "the coming years": ("duration", "PXY"),
     "recent years": ("duration", "PXY"), "recent months": ("duration", "PXM"),
@@ -191,7 +193,7 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current",
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current", "someday",
     # more time zones of datelines ("2140 HKT")
     "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
     "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |
