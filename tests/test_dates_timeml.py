@@ -267,6 +267,18 @@ def test_a_set_recurring_by_a_vague_count_in_a_sentence(nlp):
     assert (got["every few weeks"].type, got["every few weeks"].value) == ("set", "PXW")
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The old man swims Friday mornings before breakfast.", "Friday mornings", "XXXX-WXX-5TMO"),
+    ("The gallery is free on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("The gallery is busier at weekends.", "weekends", "XXXX-WXX-WE"),
+    ("She paints in the evenings after her shift.", "the evenings", "XXXX-XX-XXTEV"),
+])
+def test_plural_times_that_recur_are_sets(nlp, phrase, text, value):
+    # as "Sundays" (XXXX-WXX-7): a plural named time recurs, with no quantifier word
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.quant) == ("set", value, None)
+
+
 def test_the_date_record_carries_quant_beside_freq(nlp):
     facts = extract_dates(nlp("The ferry sails each Friday and the bus runs twice a day."), WED)
     got = {f.text: f for f in facts}

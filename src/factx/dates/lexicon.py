@@ -194,6 +194,8 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
     "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current", "someday",
+    # the plurals of the parts of the day that make sets ("Friday mornings", "in the evenings")
+    "mornings", "afternoons", "evenings",
     # more time zones of datelines ("2140 HKT")
     "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
     "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |

@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every_month", sets.set_every_month),
     Rule("set_every_season", sets.set_every_season),
     Rule("set_every_part_of_day", sets.set_every_part_of_day),
+    Rule("set_weekends", sets.set_weekends),
     Rule("set_times_per_unit", sets.set_times_per_unit),
     Rule("set_amount_per_unit", sets.set_amount_per_unit),
     Rule("deictic_word", deictic.deictic_word),

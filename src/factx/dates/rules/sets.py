@@ -109,11 +109,19 @@ def set_every_season(t: str, ref, tense) -> Optional[Timex]:
 
 
 def set_every_part_of_day(t: str, ref, tense) -> Optional[Timex]:
-    """"every morning", "mornings"."""
-    m = re.fullmatch(rf"(?:every|each)\s+({POD_RE})", t)
+    """"every morning", "each evening"; a plural part of the day, "(in the) mornings",
+    recurs the same way, with no quantifier ("every night" is XXXX-XX-XXTNI as "Sundays" is
+    XXXX-WXX-7)."""
+    m = re.fullmatch(rf"(?:every|each)\s+({POD_RE})", t) or \
+        re.fullmatch(r"(?:the\s+)?(morning|afternoon|evening)s", t)
     if not m:
         return None
     return Timex("set", f"XXXX-XX-XX{PARTS_OF_DAY[m.group(1)]}", quant=quant_of(t))
+
+
+def set_weekends(t: str, ref, tense) -> Optional[Timex]:
+    """"weekends" ("open on weekends"): the weekend recurring, as "every weekend"."""
+    return Timex("set", "XXXX-WXX-WE") if t == "weekends" else None
 
 
 def set_times_per_unit(t: str, ref, tense) -> Optional[Timex]:
