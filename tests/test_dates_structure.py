@@ -90,6 +90,8 @@ FILTER_CASES = [
     ("Police carried out a dawn raid on the farm.", "dawn", "day_edge_modifier"),
     ("The council passed new midnight regulations for bars.", "midnight", "part_of_day_modifier"),
     ("The interview appeared in the state daily Courier.", "daily", "frequency_word_as_a_newspaper"),
+    ("The mayor told a Tuesday news conference that taxes would rise.", "a Tuesday",
+     "indefinite_weekday_before_a_noun"),
 ]
 
 

@@ -93,6 +93,16 @@ def test_weekdays_in_a_future_sentence_lie_after_it():
     assert normalize("Thursday", WED, "future").value == "1998-02-19"
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The twins were born on a Tuesday.", "a Tuesday", "XXXX-WXX-2"),
+    ("The storm struck on a Friday night.", "a Friday night", "XXXX-WXX-5TNI"),
+    # before a noun, the weekday of a particular event: resolved as the weekday alone
+    ("The mayor told a Tuesday news conference that taxes would rise.", "Tuesday", "1998-02-17"),
+])
+def test_some_weekday_is_not_a_particular_one(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
 def test_weekdays_without_tense_take_the_nearest_one():
     assert normalize("Thursday", WED).value == "1998-02-19"  # one day ahead
     assert normalize("Monday", WED).value == "1998-02-16"  # two days back

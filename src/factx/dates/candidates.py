@@ -32,6 +32,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    # some weekday, not a particular one: "born on a Tuesday", "on a Friday night"
+    rf"\b(?i:an?)\s+{_WD}(?:\s+(?:morning|afternoon|evening|night)\b)?(?!')\b",
     # plural times that recur: "on weekends", "at weekends", "in the evenings"
     r"\b(?i:on|at)\s+weekends\b|\b(?i:in)\s+the\s+(?:mornings|afternoons|evenings)\b",
     # a set recurring by a vague count: "every few weeks", "every couple of days"

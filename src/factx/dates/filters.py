@@ -429,6 +429,18 @@ def _part_of_day_modifier(span) -> Optional[bool]:
     return True if _is_part_of_day_modifier(span) else None
 
 
+def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
+    """"told a Tuesday news conference": the article belongs to the noun the weekday
+    qualifies, and the weekday is a particular one; "a Tuesday" is some Tuesday only as a noun
+    phrase of its own ("born on a Tuesday")."""
+    doc = span.doc
+    if not (2 <= len(span) <= 3 and span[0].lower_ in ("a", "an") and
+            span[1].lower_.rstrip(".") in WEEKDAYS):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return True if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.is_alpha else None
+
+
 def _frequency_word_as_a_newspaper(span) -> Optional[bool]:
     """"the Communist Party daily", "the weekly Gazette": a newspaper, not a frequency."""
     first = span[0]
@@ -459,6 +471,7 @@ DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
     Filter("day_edge_modifier", _day_edge_modifier),
     Filter("part_of_day_modifier", _part_of_day_modifier),
     Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
+    Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
 )
 
 

@@ -131,6 +131,18 @@ def numeric_date(t: str, ref, tense) -> Optional[Timex]:
     return None
 
 
+def indefinite_weekday(t: str, ref, tense) -> Optional[Timex]:
+    """"a Tuesday", "on a Friday night": some Tuesday, not a particular one ("he was born on a
+    Tuesday"), so the week stays unknown: XXXX-WXX-2, whatever the reference date. (Before a
+    noun, "a Tuesday news conference" is the conference of a particular Tuesday: a filter leaves
+    that to the weekday alone.)"""
+    m = re.fullmatch(rf"an?\s+(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>{POD_RE}))?", t)
+    if not m:
+        return None
+    pod = PARTS_OF_DAY.get(m.group("pod") or "", "")
+    return Timex("date", f"XXXX-WXX-{weekday_of(m.group('wd'))}{pod}", None, False)
+
+
 def weekday(t: str, ref, tense) -> Optional[Timex]:
     """"Friday", "Friday night", "Friday, Nov. 3, 2016" (the date it names wins)."""
     m = re.fullmatch(
@@ -406,7 +418,7 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
-                  Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
+                  Rule("indefinite_weekday", indefinite_weekday), Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
                   Rule("month_end", month_end), Rule("month_named", month_named),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))
