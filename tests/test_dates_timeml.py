@@ -213,6 +213,11 @@ def test_some_day_is_the_indefinite_future_not_about_a_day(nlp):
     assert (got["20 days"].value, got["20 days"].mod) == ("P20D", "APPROX")
 
 
+def test_the_other_day_is_a_recent_day_left_unsaid(nlp):
+    got = facts_of(nlp, "A neighbour saw the dog the other day. We heard it the other night.")
+    assert got["the other day"].value == got["the other night"].value == "PAST_REF"
+
+
 def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
     got = facts_of(nlp, "In the past, the ferry was slow; it currently runs hourly. Now that "
                         "the bridge is open, traffic has grown.")

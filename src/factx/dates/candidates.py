@@ -32,6 +32,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    # a recent day left unsaid: "the other day", "the other night"
+    r"\b(?i:the)\s+other\s+(?:day|night)\b(?!-)",
     # some weekday, not a particular one: "born on a Tuesday", "on a Friday night"
     rf"\b(?i:an?)\s+{_WD}(?:\s+(?:morning|afternoon|evening|night)\b)?(?!')\b",
     # plural times that recur: "on weekends", "at weekends", "in the evenings"

@@ -170,6 +170,8 @@ DEICTIC_WORDS = {
     "recently": ("date", "PAST_REF"), "lately": ("date", "PAST_REF"),
     "the past": ("date", "PAST_REF"), "in the past": ("date", "PAST_REF"),
     "previously": ("date", "PAST_REF"), "formerly": ("date", "PAST_REF"),
+    # a recent day left unsaid ("I met her the other day")
+    "the other day": ("date", "PAST_REF"), "the other night": ("date", "PAST_REF"),
     "once": None, "soon": ("date", "FUTURE_REF"), "the future": ("date", "FUTURE_REF"),
     "future": ("date", "FUTURE_REF"), "in the future": ("date", "FUTURE_REF"),
     "the near future": ("date", "FUTURE_REF"), "the foreseeable future": ("date", "FUTURE_REF"),
