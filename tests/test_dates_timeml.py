@@ -336,6 +336,17 @@ def test_durations(text, value):
     assert (t.type, t.value) == ("duration", value)
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The old dam has held for a quarter century.", "a quarter century", "P25Y"),
+    ("The firm has led the market for a quarter-century.", "a quarter-century", "P25Y"),
+    ("The hearing lasted a quarter of an hour.", "a quarter of an hour", "PT15M"),
+    ("They waited three quarters of an hour for the ferry.", "three quarters of an hour", "PT45M"),
+])
+def test_a_fraction_of_a_unit_is_a_duration_in_a_finer_unit(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
 def test_so_long_ago_is_a_date_from_the_reference_date():
     t = normalize("two years ago", WED)
     assert (t.type, t.value) == ("date", "1996")

@@ -15,7 +15,9 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
         r"JAN\.|FEB\.|MAR\.|APR\.|AUG\.|SEPT\.|SEP\.|OCT\.|NOV\.|DEC\.)")
 _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several)")
+         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|"
+         # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
+         r"a quarter(?: of an?)?|three[- ]quarters of an?)")
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 # Expressions spaCy's small models often miss; each match is checked like an entity.
 _EXTRA_PATTERNS = [

@@ -37,6 +37,11 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+    # fractions of a unit: "a quarter century" (P25Y), "a quarter of an hour" (PT15M), "three
+    # quarters of an hour" (PT45M)
+    "a quarter": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25,
+    "three quarters of a": 0.75, "three quarters of an": 0.75, "three-quarters of a": 0.75,
+    "three-quarters of an": 0.75,
 }
 # The ordinals that pick one weekday of a month ("the first Monday of", "the last Friday in").
 NTH_WEEKDAY_RE = r"(?:first|second|third|fourth|fifth|last)"
