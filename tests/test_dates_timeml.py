@@ -382,6 +382,16 @@ def test_time_with_a_calendar_date_takes_the_dates_year():
     assert normalize("5 p.m. Nov. 9").value == "XXXX-11-09T17:00"
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The forum starts at 9 p.m. ET Sunday.", "9 p.m. ET Sunday", "1998-02-22T21:00"),
+    ("The count ended at 7 p.m. CST Feb. 10.", "7 p.m. CST Feb. 10", "1998-02-10T19:00"),
+])
+def test_a_time_zone_between_a_clock_time_and_its_day_keeps_them_one_expression(nlp, text, phrase, value):
+    # TimeML: the zone is part of the time expression; the US zones by their short names too
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
 def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
     # "afternoon" ends in "noon": the word, not a clock time after the preposition "after"
     t = normalize("Wednesday afternoon", WED, "past")

@@ -160,7 +160,11 @@ CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
              r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
              r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
              r"(?P<pod>morning|afternoon|evening|night))")
-TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time))?"
+# a time zone after a clock time: "EST", "GMT", "HKT", "local time", and the US zones by their
+# short names or in words ("9 p.m. ET", "8 p.m. Eastern time", "noon Pacific")
+US_ZONE_RE = r"(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?(?:\s+time)?"
+TZ_RE = (r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time|"
+         + US_ZONE_RE + r"))?")
 
 # ---------------------------------------------------------------- words pointing at the reference time
 
