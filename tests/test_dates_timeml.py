@@ -35,6 +35,12 @@ def test_decades_and_centuries_by_their_digits_with_start_mid_end(text, value, m
     assert (t.type, t.value, t.mod) == ("date", value, mod)
 
 
+def test_a_year_by_its_last_two_digits_after_a_preposition(nlp):
+    got = facts_of(nlp, "She won the seat in '08 and has held it since '12.", WED)
+    assert (got["'08"].value, got["'12"].value) == ("2008", "2012")
+    assert normalize("'95").value == "1995"
+
+
 def test_decades_and_centuries_sort_at_their_first_year():
     assert calendar_key("198") == "1980"
     assert calendar_key("19") == "1900"

@@ -29,6 +29,8 @@ _EXTRA_PATTERNS = [
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # a year by its last two digits after a preposition: "in '08", "since '95"
+    r"\b(?:in|In|since|Since|by|until|from|to|before|after|during)\s'\d\d\b(?!')",
     # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"
     r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
@@ -139,14 +141,20 @@ def _is_verb(tok) -> bool:
     return tok.tag_.startswith("VB") and tok.pos_ in ("VERB", "AUX")
 
 
+def _year_apostrophe(doc, a: int, b: int) -> bool:
+    """The apostrophe of a year told by its last two digits ("in '08"), a token of its own."""
+    return doc[a].text in ("'", "\u2019") and a + 1 < b and bool(re.fullmatch(r"\d\d", doc[a + 1].text))
+
+
 def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
-    while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
-                     or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
-                     or _is_verb(doc[a])
-                     or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
+    while a < b and not _year_apostrophe(doc, a, b) and (
+            doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
+            or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
+            or _is_verb(doc[a])
+            or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
         a += 1
     while b > a and not _day_before_or_after(doc, a, b) and (
             doc[b - 1].is_punct and doc[b - 1].lower_ not in ("a.m.", "p.m.")
