@@ -154,6 +154,19 @@ def test_month_without_year_takes_the_year_the_tense_points_to(text, tense, valu
     assert normalize(text, WED, tense).value == value
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The council voted on the 3rd.", "the 3rd", "1998-02-03"),
+    ("The council will vote on the 21st, the clerk said.", "the 21st", "1998-02-21"),
+    ("The council voted on the 28th and adjourned.", "the 28th", "1998-01-28"),
+])
+def test_a_day_of_a_month_left_unsaid_takes_the_month_the_tense_points_to(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+def test_an_ordinal_before_a_noun_is_no_day(nlp):
+    assert facts_of(nlp, "The office moved on the 3rd floor of the tower.", WED) == {}
+
+
 def test_a_year_given_nearby_wins_over_the_tense():
     assert normalize("March 3, 1990", WED, "future").value == "1990-03-03"
 

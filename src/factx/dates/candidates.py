@@ -29,6 +29,9 @@ _EXTRA_PATTERNS = [
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # a day of a month left unsaid: "on the 3rd." (not "on the 3rd floor", "the 3rd time")
+    r"\b(?i:on)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)!?]|\s*$|\s+(?:at|in|and|"
+    r"when|after|before|with|but|because|as|or|until)\b)",
     # a year by its last two digits after a preposition: "in '08", "since '95"
     r"\b(?:in|In|since|Since|by|until|from|to|before|after|during)\s'\d\d\b(?!')",
     # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"

@@ -258,6 +258,26 @@ def month_day(t: str, ref, tense) -> Optional[Timex]:
     return ymd(resolve_year(ref, mon, day, tense), mon, day, relative=True) or NOT_A_DATE
 
 
+def day_of_month(t: str, ref, tense) -> Optional[Timex]:
+    """"(on) the 3rd", "the 21st": a day of a month left unsaid, the month the tense points
+    to around the reference date as for a month-day (past: the latest 3rd not after it; future:
+    the next one; otherwise the nearest)."""
+    m = re.fullmatch(r"(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)", t)  # "the" stripped
+    if not m or int(m.group("day")) == 0:
+        return None
+    day = int(m.group("day"))
+    if ref is None:
+        return Timex("date", f"XXXX-XX-{day:02d}", None, True)
+    first = _dt.date(ref.year, ref.month, 1)
+    days = []
+    for k in range(-2, 3):
+        month_start = add_months(first, k)
+        d = ymd(month_start.year, month_start.month, day, relative=True)
+        if d is not None:
+            days.append((_dt.date.fromisoformat(d.value), d))
+    return choose([((d, d), hit) for d, hit in days], ref, tense)
+
+
 def month(t: str, ref, tense) -> Optional[Timex]:
     """"November", "November 2016", "November of 2016"."""
     m = re.fullmatch(rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
@@ -418,7 +438,8 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
-                  Rule("indefinite_weekday", indefinite_weekday), Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
+                  Rule("indefinite_weekday", indefinite_weekday), Rule("weekday", weekday), Rule("month_day", month_day),
+                  Rule("day_of_month", day_of_month), Rule("month", month),
                   Rule("month_end", month_end), Rule("month_named", month_named),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))
