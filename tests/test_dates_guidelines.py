@@ -842,3 +842,21 @@ def test_a_day_of_an_event_the_future_clause_looks_back_on_is_not_ahead(nlp, tex
 ])
 def test_named_days_follow_the_tense_of_their_sentence(nlp, text, phrase, ref, value):
     assert facts_of(nlp, text, ref)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Talks may resume Tuesday, the envoy said.", "1998-02-24"),
+    ("The mayor may be charged Tuesday.", "1998-02-24"),
+    ("Lawmakers should vote Tuesday on the plan.", "1998-02-24"),
+    # the perfect reports the past
+    ("The envoy might have left Tuesday.", "1998-02-17"),
+])
+def test_a_modal_with_a_plain_infinitive_points_ahead(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Tuesday"].value == value
+
+
+def test_could_is_also_the_past_of_can_and_points_nowhere(nlp):
+    from factx.dates.tense import tense_of
+
+    doc = nlp("The envoy could not be reached Tuesday.")
+    assert tense_of(doc[-3:-2]) is None

@@ -249,6 +249,10 @@ SET_CONTEXT = {"once", "twice", "times", "per", "thrice"}
 
 # "would" is the future seen from the past ("said he would leave Thursday").
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Modals of what is possible, allowed or needed: with a plain infinitive (not the perfect, "may
+# have left") they point ahead of the time of speaking ("talks may resume Tuesday", "the bill
+# must pass by Friday"). Not "could", also the past of "can" ("could not be reached Tuesday").
+MODAL_AHEAD = {"may", "might", "must", "should", "can", "ca"}
 # Verbs whose object date lies ahead of the time of speaking ("scheduled for November 20").
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "postpone",
                   "reschedule"}

@@ -10,9 +10,10 @@ from factx.nlp import lemma
 from .errors import report
 import re
 
-from .lexicon import (AFTERMATH_LEMMAS, AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
-                      GENERIC_MONTH_DAY_RE, OUTCOME_NOUNS, PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
-                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
+from .lexicon import (AFTERMATH_LEMMAS, AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES,
+                      FUTURE_LEMMAS, GENERIC_MONTH_DAY_RE, MODAL_AHEAD, OUTCOME_NOUNS, PAST_CUES,
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, SCHEDULED_EVENT_NOUNS,
+                      UNDOING_LEMMAS, WEEKDAYS)
 from .values import FUTURE, HABITUAL, PAST, PAST_STRICT, PRESENT
 
 
@@ -222,11 +223,19 @@ def _verb_tense(span) -> Optional[str]:
         return PAST
     if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
+    if aux_words & MODAL_AHEAD and _is_infinitive(verb):
+        return FUTURE  # "talks may resume Tuesday", "the mayor may be charged Friday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         if _is_habitual(span, verb, auxes):
             return HABITUAL
         return FUTURE if _is_scheduled(span, verb) else PRESENT
     return _participle_tense(verb, auxes)
+
+
+def _is_infinitive(verb) -> bool:
+    """A plain infinitive, active or passive: "resume", "be charged"."""
+    return verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
 
 
 def _participle_tense(verb, auxes) -> Optional[str]:
