@@ -366,6 +366,17 @@ def test_a_fraction_of_a_unit_is_a_duration_in_a_finer_unit(nlp, text, phrase, v
     assert (f.type, f.value) == ("duration", value)
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The plant closed a year and a half ago.", "a year and a half ago", "1996-08"),
+    ("The plant closed two and a half years ago.", "two and a half years ago", "1995-08"),
+    ("The plant closed a decade and a half ago.", "a decade and a half ago", "1983"),
+])
+def test_a_year_and_a_half_ago_is_the_month_eighteen_months_back(nlp, text, phrase, value):
+    # a date at the precision the amount gives: half a year is six months, so a month
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
 def test_so_long_ago_is_a_date_from_the_reference_date():
     t = normalize("two years ago", WED)
     assert (t.type, t.value) == ("date", "1996")

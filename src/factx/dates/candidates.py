@@ -76,7 +76,7 @@ _EXTRA_PATTERNS = [
     # "another year", "a minute and a half"
     rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
-    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
+    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b(?:\s+(?:ago|from\s+now)\b)?",
     r"\b(?i:year|month|quarter|week)-(?:earlier|ago)\b",
     r"\b(?:hour|day|week|month|year)-long\b|\b(?:years|decades|months|weeks|centuries)-old\b",
     # an amount left vague, told from another time: "Hours later", "years ago"
