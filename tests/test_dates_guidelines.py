@@ -860,3 +860,15 @@ def test_could_is_also_the_past_of_can_and_points_nowhere(nlp):
 
     doc = nlp("The envoy could not be reached Tuesday.")
     assert tense_of(doc[-3:-2]) is None
+
+
+@pytest.mark.parametrize("text,value", [
+    # the date tells when it was said, though it stands before the clause
+    ("The company said Tuesday it would close the plant.", "1998-02-17"),
+    ("The mayor told reporters Tuesday she will resign.", "1998-02-17"),
+    # after "that" it opens the clause, and the clause's tense counts
+    ("The company said that on Tuesday it would close the plant.", "1998-02-24"),
+    ("The mayor said she will resign Tuesday.", "1998-02-24"),
+])
+def test_a_date_between_a_verb_of_reporting_and_its_clause_is_of_the_report(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Tuesday"].value == value

@@ -210,6 +210,7 @@ def _verb_tense(span) -> Optional[str]:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    verb = _reporting_verb_before_clause(span, verb) or verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
@@ -230,6 +231,24 @@ def _verb_tense(span) -> Optional[str]:
             return HABITUAL
         return FUTURE if _is_scheduled(span, verb) else PRESENT
     return _participle_tense(verb, auxes)
+
+
+def _reporting_verb_before_clause(span, verb):
+    """A date between a verb of reporting and the subject of its complement clause tells when
+    it was said ("the company said Monday it would close the plant"), though the parser often
+    hangs it on the clause: that verb of reporting, or None. Not a date after "that" ("said
+    that on Monday it would"), which opens the clause."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or lemma(head) not in REPORTING_LEMMAS or \
+            not head.i < span.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or span.end > subjects[0].left_edge.i:
+        return None
+    doc = span.doc
+    if any(t.dep_ == "mark" or t.lower_ == "that" for t in doc[head.i + 1:span.start]):
+        return None
+    return head
 
 
 def _is_infinitive(verb) -> bool:
