@@ -313,6 +313,18 @@ def test_plural_times_that_recur_are_sets(nlp, phrase, text, value):
     assert (f.type, f.value, f.quant) == ("set", value, None)
 
 
+@pytest.mark.parametrize("text,phrase,value,freq", [
+    ("The ferry sails twice weekly.", "weekly", "P1W", "2X"),
+    ("Take the tablets three times daily.", "daily", "P1D", "3X"),
+    ("The journal appears semiannually.", "semiannually", "P1Y", "2X"),
+    ("The fund pays out quarterly.", "quarterly", "P3M", None),
+    ("Wages are paid biweekly.", "biweekly", "P2W", None),
+])
+def test_every_adverb_of_frequency_is_found_with_how_often_before_it(nlp, text, phrase, value, freq):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.freq, f.quant) == ("set", value, freq, "EVERY")
+
+
 def test_the_date_record_carries_quant_beside_freq(nlp):
     facts = extract_dates(nlp("The ferry sails each Friday and the bus runs twice a day."), WED)
     got = {f.text: f for f in facts}

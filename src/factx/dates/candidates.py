@@ -37,7 +37,8 @@ _EXTRA_PATTERNS = [
     # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"
     r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
-    r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
+    r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly|biweekly|quarterly|biannually|"
+    r"semiannually|semi-annually)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
     # a recent day left unsaid: "the other day", "the other night"
     r"\b(?i:the)\s+other\s+(?:day|night)\b(?!-)",

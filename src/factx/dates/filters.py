@@ -444,7 +444,7 @@ def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
 def _frequency_word_as_a_newspaper(span) -> Optional[bool]:
     """"the Communist Party daily", "the weekly Gazette": a newspaper, not a frequency."""
     first = span[0]
-    if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
+    if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly", "quarterly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):
             return True

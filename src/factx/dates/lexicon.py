@@ -132,7 +132,8 @@ SET_ADVERBS = {"daily": ("P1D", None), "weekly": ("P1W", None),
                "monthly": ("P1M", None), "yearly": ("P1Y", None), "annually": ("P1Y", None),
                "hourly": ("PT1H", None), "nightly": ("XXXX-XX-XXTNI", None),
                "biweekly": ("P2W", None), "quarterly": ("P3M", None),
-               "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X")}
+               "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X"),
+               "semi-annually": ("P1Y", "2X")}
 # The quantifiers of a set, as TIMEX3 writes them in ``quant`` (the word of the text): "every
 # week" EVERY, "each July" EACH. "a" and "per" ("twice a week", "eight hours per day") are none,
 # as the TimeML 1.2.1 specification writes "twice a month" with freq alone; an adverb of
@@ -196,7 +197,7 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 
 # ---------------------------------------------------------------- detection
 
-TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
+TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(SET_ADVERBS) | {
     u + s for u in UNITS for s in ("", "s")} | {
     "centuries", "millennia", "ago", "now", "today", "tonight", "yesterday", "tomorrow",
     "morning", "afternoon", "evening", "night", "noon", "midnight", "midday", "daily", "weekly",
