@@ -872,3 +872,19 @@ def test_could_is_also_the_past_of_can_and_points_nowhere(nlp):
 ])
 def test_a_date_between_a_verb_of_reporting_and_its_clause_is_of_the_report(nlp, text, value):
     assert facts_of(nlp, text, MON_23)["Tuesday"].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Shoppers lined up outside the mall on Black Friday.", "Black Friday", "1997-11-28"),
+    ("Retailers expect record sales on Cyber Monday.", "Cyber Monday", "1998-11-30"),
+    ("The truce was signed on Valentine's Day.", "Valentine's Day", "1998-02-14"),
+    ("Banks were shut for Good Friday.", "Good Friday", "1997-03-28"),
+    ("Crowds gathered on Mother's Day.", "Mother's Day", "1997-05-11"),
+])
+def test_every_holiday_of_the_lexicon_is_found_by_its_whole_name(nlp, text, phrase, value):
+    f = facts_of(nlp, text, MON_23)[phrase]
+    assert (f.value, f.rule) == (value, "holiday")
+
+
+def test_a_holiday_naming_a_kind_of_thing_is_no_date(nlp):
+    assert facts_of(nlp, "Black Friday deals started early.", MON_23) == {}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
+from .lexicon import (ANAPHORIC_UNITS, EASTER_OFFSETS, EDGE_DROP, HOLIDAYS_FIXED, HOLIDAYS_NTH, LEFT_OK,
+                      NTH_WEEKDAY_RE, TEMPORAL_WORDS, THANKSGIVING_OFFSETS)
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -19,6 +20,19 @@ _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|e
          # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
          r"a quarter(?: of an?)?|three[- ]quarters of an?)")
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+
+
+def _holiday_name(name: str) -> str:
+    """The pattern of a holiday of the lexicon as news writes it, its words capitalized ("Good
+    Friday", "St. Patrick's Day", "the Fourth of July")."""
+    words = [w if w in ("of", "the") else w[:1].upper() + w[1:] for w in name.split()]
+    return r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in words)
+
+
+# Every holiday the normalization knows, longest first ("Easter Monday" before "Easter").
+_HOLIDAYS = "|".join(_holiday_name(n) for n in sorted(
+    {*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *EASTER_OFFSETS, *THANKSGIVING_OFFSETS}, key=len, reverse=True))
+_HOLIDAY_RE = re.compile(rf"(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_HOLIDAYS})")
 # Expressions spaCy's small models often miss; each match is checked like an entity.
 _EXTRA_PATTERNS = [
     rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
@@ -58,6 +72,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
+    # the other holidays of the lexicon: "Good Friday", "Black Friday", "Valentine's Day"
+    rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAYS})(?!\w)",
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
     rf"winter|{_WD})\b",
     r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
@@ -154,6 +170,8 @@ def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
+    if _HOLIDAY_RE.fullmatch(span.text):
+        return span  # "Black Friday", "Valentine's Day": the whole name, though "Black" is no time word
     while a < b and not _year_apostrophe(doc, a, b) and (
             doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
             or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)

@@ -120,9 +120,12 @@ HOLIDAYS_FIXED = {
 HOLIDAYS_NTH = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
+    "martin luther king jr. day": (1, 1, 3),
     "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2),
     "father's day": (6, 7, 3), "columbus day": (10, 1, 2),
 }
+# Days named after Thanksgiving, by their distance from it.
+THANKSGIVING_OFFSETS = {"black friday": 1, "cyber monday": 4}
 EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46}
 

@@ -12,7 +12,7 @@ from ..direction import (choose, choose_year, holiday_period, quarter_period, re
                          resolve_weekday, resolve_year)
 from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
                        MONTH_RE, NTH_WEEKDAY_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
-                       SEASONS, WEEKDAY_RE, YEAR_RE)
+                       SEASONS, THANKSGIVING_OFFSETS, WEEKDAY_RE, YEAR_RE)
 from ..values import Timex, add_months, easter, iso_week, nth_weekday, ymd
 from .common import Rule, month_of, weekday_of, year_of
 
@@ -351,7 +351,7 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
         return None
     shift, name, period, year_txt = m.groups()
     if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS \
-            and name not in ("election day",):
+            and name not in THANKSGIVING_OFFSETS and name not in ("election day",):
         return None
 
     def on(year: int) -> _dt.date:
@@ -361,6 +361,9 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
             return nth_weekday(year, *HOLIDAYS_NTH[name])
         if name == "election day":  # the Tuesday after the first Monday of November
             return nth_weekday(year, 11, 1, 1) + _dt.timedelta(days=1)
+        if name in THANKSGIVING_OFFSETS:  # "Black Friday", the day after Thanksgiving
+            return nth_weekday(year, *HOLIDAYS_NTH["thanksgiving"]) + \
+                _dt.timedelta(days=THANKSGIVING_OFFSETS[name])
         return easter(year) + _dt.timedelta(days=EASTER_OFFSETS[name])
 
     if year_txt:
