@@ -434,6 +434,17 @@ def test_a_time_zone_between_a_clock_time_and_its_day_keeps_them_one_expression(
     assert (f.type, f.value) == ("time", value)
 
 
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("Police arrived in the late afternoon.", "the late afternoon", "1998-02-18TAF", "END"),
+    ("The talks broke off in the early evening.", "the early evening", "1998-02-18TEV", "START"),
+    ("Crowds had gathered by mid-afternoon on Sunday.", "mid-afternoon", "1998-02-15TAF", "MID"),
+])
+def test_a_part_of_a_part_of_the_day_keeps_its_position_in_mod(nlp, text, phrase, value, mod):
+    # as "late Tuesday afternoon" (TAF, mod END); on the day its sentence names, else the told day
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.mod) == ("time", value, mod)
+
+
 def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
     # "afternoon" ends in "noon": the word, not a clock time after the preposition "after"
     t = normalize("Wednesday afternoon", WED, "past")

@@ -114,6 +114,9 @@ _EXTRA_PATTERNS = [
     r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
     r"because|until|by)\b)",
+    # a part of a part of the day: "in the late afternoon", "by mid-afternoon", "early evening"
+    r"\b(?:(?i:in|during|by|until|around)\s+)?(?:(?i:the)\s+)?(?i:early|late|mid)[\s-]?"
+    r"(?:morning|afternoon|evening)\b(?!\s+of\b)",
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
