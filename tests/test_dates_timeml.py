@@ -41,6 +41,20 @@ def test_a_year_by_its_last_two_digits_after_a_preposition(nlp):
     assert normalize("'95").value == "1995"
 
 
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The city will finish the tram line by the end of the decade.", "the end of the decade",
+     "199", "END"),
+    ("In 1984 the mill opened; by the end of the decade it employed 900 people.",
+     "the end of the decade", "198", "END"),
+    ("The tower should stand until the end of the century.", "the end of the century", "19", "END"),
+])
+def test_a_part_of_the_decade_or_century_is_the_current_or_told_one(nlp, text, phrase, value, mod):
+    # as "the end of the year": the reference date's in a present or future sentence, in a past
+    # one the one the text is telling
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
 def test_decades_and_centuries_sort_at_their_first_year():
     assert calendar_key("198") == "1980"
     assert calendar_key("19") == "1900"
