@@ -92,6 +92,8 @@ FILTER_CASES = [
     ("The interview appeared in the state daily Courier.", "daily", "frequency_word_as_a_newspaper"),
     ("The mayor told a Tuesday news conference that taxes would rise.", "a Tuesday",
      "indefinite_weekday_before_a_noun"),
+    ("The town has no day care, and some day care centers closed.", "some day",
+     "vague_reference_as_a_modifier"),
 ]
 
 

@@ -118,6 +118,7 @@ def test_weekdays_in_a_future_sentence_lie_after_it():
     ("The storm struck on a Friday night.", "a Friday night", "XXXX-WXX-5TNI"),
     # before a noun, the weekday of a particular event: resolved as the weekday alone
     ("The mayor told a Tuesday news conference that taxes would rise.", "Tuesday", "1998-02-17"),
+    ("The plant runs a Monday-to-Friday schedule.", "Monday", "1998-02-16"),
 ])
 def test_some_weekday_is_not_a_particular_one(nlp, text, phrase, value):
     assert facts_of(nlp, text, WED)[phrase].value == value

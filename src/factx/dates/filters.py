@@ -431,15 +431,31 @@ def _part_of_day_modifier(span) -> Optional[bool]:
 
 
 def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
-    """"told a Tuesday news conference": the article belongs to the noun the weekday
-    qualifies, and the weekday is a particular one; "a Tuesday" is some Tuesday only as a noun
-    phrase of its own ("born on a Tuesday")."""
+    """"told a Tuesday news conference", "a Monday-to-Friday week": the article belongs to the
+    noun the weekday qualifies, and the weekday is a particular one (or a day of a span); "a
+    Tuesday" is some Tuesday only as a noun phrase of its own ("born on a Tuesday")."""
     doc = span.doc
     if not (2 <= len(span) <= 3 and span[0].lower_ in ("a", "an") and
             span[1].lower_.rstrip(".") in WEEKDAYS):
         return None
     nxt = doc[span.end] if span.end < len(doc) else None
-    return True if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.is_alpha else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.is_alpha or
+                            nxt.text in ("-", "\u2013")):
+        return True
+    return None
+
+
+def _vague_reference_as_a_modifier(span) -> Optional[bool]:
+    """"some day care", "the other day shift": the word "day" qualifies the noun after it, and
+    "some day" / "the other day" is no vague reference."""
+    doc = span.doc
+    if span.text.lower() not in ("some day", "the other day", "the other night"):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and \
+            nxt.lower_ not in TEMPORAL_WORDS:
+        return True
+    return None
 
 
 def _frequency_word_as_a_newspaper(span) -> Optional[bool]:
@@ -473,6 +489,7 @@ DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
     Filter("part_of_day_modifier", _part_of_day_modifier),
     Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
     Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
+    Filter("vague_reference_as_a_modifier", _vague_reference_as_a_modifier),
 )
 
 
