@@ -523,6 +523,20 @@ def test_same_day_after_a_coarser_date_lies_in_it_with_its_day_unknown(nlp):
     assert got["The next day"].value is None
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Exports rose in 1994. The year before, they had fallen.", "The year before", "1993"),
+    ("The mill shut in March 1990, and the month after, the bank failed.", "the month after",
+     "1990-04"),
+    ("Profits doubled in 1996 from the year before.", "the year before", "1995"),
+])
+def test_the_year_before_as_an_adverb_counts_from_the_last_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+def test_the_year_before_an_event_is_not_a_date_of_the_text(nlp):
+    assert facts_of(nlp, "The plant closed the year before the war.", WED) == {}
+
+
 def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):
     got = facts_of(nlp, "She lost the race in 1994 and ran again the very next year.",
                    D(2016, 9, 8))

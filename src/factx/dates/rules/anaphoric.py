@@ -31,6 +31,9 @@ _PATTERNS = (
     (re.compile(rf"the\s+next\s+(?P<unit>day|{POD_RE})"), 1),
     (re.compile(rf"the\s+very\s+next\s+{_UNIT}"), 1),
     (re.compile(rf"the\s+(?P<unit>day|{POD_RE})\s+(?P<side>before|after)"), 0),
+    # "the year before", "the week after" as an adverb (the candidate ends there: "the year
+    # before the war" names an event, not a date): the period before or after the last one
+    (re.compile(r"the\s+(?P<unit>week|month|year)\s+(?P<side>before|after)"), 0),
 )
 
 
