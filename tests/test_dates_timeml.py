@@ -460,6 +460,16 @@ def test_a_part_of_a_part_of_the_day_keeps_its_position_in_mod(nlp, text, phrase
     assert (f.type, f.value, f.mod) == ("time", value, mod)
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The meeting ended at 9.30pm.", "9.30pm", "1998-02-18T21:30"),
+    ("The doors open at 6 PM Friday.", "6 PM Friday", "1998-02-20T18:00"),
+    ("She called at 3:15 in the afternoon.", "3:15 in the afternoon", "1998-02-18T15:15"),
+])
+def test_clock_times_in_every_common_spelling(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
 def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
     # "afternoon" ends in "noon": the word, not a clock time after the preposition "after"
     t = normalize("Wednesday afternoon", WED, "past")

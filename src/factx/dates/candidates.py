@@ -81,7 +81,7 @@ _EXTRA_PATTERNS = [
     # dawn of an era", "a sunset clause"), and "overnight"; lower case: "Dawn" is also a name
     r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
     r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
-    r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?(?:\s+(?:[ECMP][SD]?T\b|(?:Eastern|Central|Mountain|Pacific)"
+    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b|[AP]\.?M\b\.?)(?:\s+(?:[ECMP][SD]?T\b|(?:Eastern|Central|Mountain|Pacific)"
     r"(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?\b))?|\b(?:noon|midnight|midday)\b",
     # an amount of time in every period (before the amount alone, which the
     # alternation would otherwise take first): "24 hours a day", "three days per week"

@@ -161,7 +161,8 @@ POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
 # (a clock of four digits only before a time zone: "0915 GMT", "2140 HKT")
 CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
-             r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
+             r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)(?:\s+(?:in the|at)\s+(?P<pod24>morning|afternoon|"
+             r"evening|night))?|(?P<word>noon|midday|midnight)|"
              r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
              r"(?P<pod>morning|afternoon|evening|night))")
 # a time zone after a clock time: "EST", "GMT", "HKT", "local time", and the US zones by their
