@@ -461,6 +461,14 @@ def test_a_part_of_a_part_of_the_day_keeps_its_position_in_mod(nlp, text, phrase
 
 
 @pytest.mark.parametrize("text,phrase,value", [
+    ("The results are due Thu Feb 26.", "Thu Feb 26", "1998-02-26"),
+    ("The plant reopened on Tues., Feb. 10.", "Tues., Feb. 10", "1998-02-10"),
+])
+def test_month_days_with_short_names_and_weekdays(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
     ("The meeting ended at 9.30pm.", "9.30pm", "1998-02-18T21:30"),
     ("The doors open at 6 PM Friday.", "6 PM Friday", "1998-02-20T18:00"),
     ("She called at 3:15 in the afternoon.", "3:15 in the afternoon", "1998-02-18T15:15"),

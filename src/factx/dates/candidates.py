@@ -15,6 +15,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         # capitals of datelines and bylines ("APR. 9, 2011", "JULY 2, 2012")
         r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
         r"JAN\.|FEB\.|MAR\.|APR\.|AUG\.|SEPT\.|SEP\.|OCT\.|NOV\.|DEC\.)")
+_MON_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|"
          # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
@@ -38,6 +39,10 @@ _EXTRA_PATTERNS = [
     rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
     rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    # a month-day with the short names written without their dot, after a short weekday or
+    # not: "Oct 19", "Wed Oct 19", "Tues., Oct. 4"
+    rf"\b(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?(?:{_MON}|{_MON_SHORT})\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?\b",
     rf"\b(?i:the)\s+{NTH_WEEKDAY_RE}\s+{_WD}\s+(?:of|in)\s+(?:{_MON}"
     rf"(?:,?\s+\d{{4}})?|(?i:the|this|next|last)\s+month\b)",
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
