@@ -460,6 +460,11 @@ def test_a_part_of_a_part_of_the_day_keeps_its_position_in_mod(nlp, text, phrase
     assert (f.type, f.value, f.mod) == ("time", value, mod)
 
 
+def test_the_article_before_a_season_of_years_belongs_to_the_noun(nlp):
+    got = facts_of(nlp, "The club won the title in the 1996-97 season.", WED)
+    assert (got["1996-97"].value, got["1996-97"].rule) == ("1996", "year_range")
+
+
 @pytest.mark.parametrize("text,phrase,value", [
     ("The results are due Thu Feb 26.", "Thu Feb 26", "1998-02-26"),
     ("The plant reopened on Tues., Feb. 10.", "Tues., Feb. 10", "1998-02-10"),

@@ -219,6 +219,10 @@ def adjust_span(span):
     if b - a == 2 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
             b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
         a += 1  # "the 2011 season": likewise
+    if b - a == 4 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
+            doc[a + 2].text in ("-", "/", "\u2013") and re.fullmatch(r"\d\d(?:\d\d)?", doc[a + 3].text) and \
+            b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
+        a += 1  # "the 1996-97 season": likewise
     if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
             doc[a + 3].lower_ in ("earlier", "ago"):
         a += 1  # "the year-earlier quarter": likewise
