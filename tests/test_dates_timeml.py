@@ -252,6 +252,16 @@ def test_the_other_day_is_a_recent_day_left_unsaid(nlp):
     assert got["the other day"].value == got["the other night"].value == "PAST_REF"
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("More rain is expected in the days ahead.", "the days ahead", "PXD"),
+    ("The feud will go on for years to come.", "years to come", "PXY"),
+    ("Talks will continue in the weeks to come.", "the weeks to come", "PXW"),
+])
+def test_the_time_ahead_is_a_vague_duration_as_the_coming_days(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
 def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
     got = facts_of(nlp, "In the past, the ferry was slow; it currently runs hourly. Now that "
                         "the bridge is open, traffic has grown.")

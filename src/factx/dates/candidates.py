@@ -33,6 +33,8 @@ def _holiday_name(name: str) -> str:
 # Every holiday the normalization knows, longest first ("Easter Monday" before "Easter").
 _HOLIDAYS = "|".join(_holiday_name(n) for n in sorted(
     {*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *EASTER_OFFSETS, *THANKSGIVING_OFFSETS}, key=len, reverse=True))
+# the time ahead: "the days ahead", "(for) years to come" (trim keeps "ahead" and "to come")
+_AHEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|years)\s+(?:ahead|to\s+come)")
 _HOLIDAY_RE = re.compile(rf"(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_HOLIDAYS})")
 # Expressions spaCy's small models often miss; each match is checked like an entity.
 _EXTRA_PATTERNS = [
@@ -48,6 +50,8 @@ _EXTRA_PATTERNS = [
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # the time ahead: "in the days ahead", "for years to come" (not "days ahead of the vote")
+    r"\b(?:(?i:the)\s+)?(?:days|weeks|months|years)\s+(?:ahead|to\s+come)\b(?!\s+of\b)",
     # a day of a month left unsaid: "on the 3rd." (not "on the 3rd floor", "the 3rd time")
     r"\b(?i:on)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)!?]|\s*$|\s+(?:at|in|and|"
     r"when|after|before|with|but|because|as|or|until)\b)",
@@ -178,8 +182,8 @@ def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
-    if _HOLIDAY_RE.fullmatch(span.text):
-        return span  # "Black Friday", "Valentine's Day": the whole name, though "Black" is no time word
+    if _HOLIDAY_RE.fullmatch(span.text) or _AHEAD_RE.fullmatch(span.text):
+        return span  # "Black Friday", "the days ahead": the whole, though "Black", "ahead" are no time words
     while a < b and not _year_apostrophe(doc, a, b) and (
             doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
             or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)

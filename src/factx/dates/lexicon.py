@@ -195,6 +195,10 @@ DEICTIC_WORDS = {
     "the coming months": ("duration", "PXM"), "the coming years": ("duration", "PXY"),
     "recent years": ("duration", "PXY"), "recent months": ("duration", "PXM"),
     "recent weeks": ("duration", "PXW"), "recent days": ("duration", "PXD"),
+    # the time ahead, as "the coming days": "in the days ahead", "for years to come"
+    **{f"{the}{unit} {ahead}": ("duration", f"PX{unit[0].upper()}")
+       for the in ("the ", "") for unit in ("days", "weeks", "months", "years")
+       for ahead in ("ahead", "to come")},
 }
 DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                 "the day before yesterday": -2, "the day after tomorrow": 2}
