@@ -90,8 +90,10 @@ _EXTRA_PATTERNS = [
     # dawn of an era", "a sunset clause"), and "overnight"; lower case: "Dawn" is also a name
     r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
     r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
-    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b|[AP]\.?M\b\.?)(?:\s+(?:[ECMP][SD]?T\b|(?:Eastern|Central|Mountain|Pacific)"
-    r"(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?\b))?|\b(?:noon|midnight|midday)\b",
+    # a clock time in any common spelling ("9:30 p.m.", "9.30pm", "6 PM"), with its time zone
+    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b|[AP]\.?M\b\.?)"
+    r"(?:\s+(?:[ECMP][SD]?T\b|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
+    r"(?:\s+[Tt]ime)?\b))?|\b(?:noon|midnight|midday)\b",
     # an amount of time in every period (before the amount alone, which the
     # alternation would otherwise take first): "24 hours a day", "three days per week"
     rf"\b{_NUMW}\s+{_UNIT}\s+(?:a|an|per|every|each)\s+(?:hour|day|night|week|month|year)\b"
@@ -175,7 +177,8 @@ def _is_verb(tok) -> bool:
 
 def _year_apostrophe(doc, a: int, b: int) -> bool:
     """The apostrophe of a year told by its last two digits ("in '08"), a token of its own."""
-    return doc[a].text in ("'", "\u2019") and a + 1 < b and bool(re.fullmatch(r"\d\d", doc[a + 1].text))
+    return doc[a].text in ("'", "\u2019") and a + 1 < b and \
+        bool(re.fullmatch(r"\d\d", doc[a + 1].text))
 
 
 def trim(span):
@@ -183,7 +186,7 @@ def trim(span):
     doc = span.doc
     a, b = span.start, span.end
     if _HOLIDAY_RE.fullmatch(span.text) or _AHEAD_RE.fullmatch(span.text):
-        return span  # "Black Friday", "the days ahead": the whole, though "Black", "ahead" are no time words
+        return span  # "Black Friday", "the days ahead": whole, though "Black" is no time word
     while a < b and not _year_apostrophe(doc, a, b) and (
             doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
             or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)

@@ -3,13 +3,12 @@ underspecified date ("Tuesday", "November 20") lies before or after the referenc
 on spaCy tokens without importing spaCy."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from factx.nlp import lemma
 
 from .errors import report
-import re
-
 from .lexicon import (AFTERMATH_LEMMAS, AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES,
                       FUTURE_LEMMAS, GENERIC_MONTH_DAY_RE, MODAL_AHEAD, OUTCOME_NOUNS, PAST_CUES,
                       PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, SCHEDULED_EVENT_NOUNS,
@@ -18,7 +17,8 @@ from .values import FUTURE, HABITUAL, PAST, PAST_STRICT, PRESENT
 
 
 def tense_of(span) -> Optional[str]:
-    """"past", "present" or "future" from the verb that governs a date in the parse."""
+    """"past", "present" or "future" from the verb that governs a date in the parse ("habitual"
+    for a day of "the month" in the simple present of a habit, see ``_is_habitual``)."""
     try:
         for tok in span:
             if tok.lower_ in FUTURE_CUES:
