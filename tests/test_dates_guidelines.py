@@ -29,6 +29,25 @@ def test_a_date_on_a_present_tense_verb_is_a_scheduled_event_ahead(nlp, text, ph
     assert facts_of(nlp, text)[phrase].value == value
 
 
+@pytest.mark.parametrize("text,phrase,kind,value", [
+    ("The library board meets on the first Monday of the month.", "the first Monday of the month",
+     "set", "XXXX-XX-WXX-1"),
+    ("The pension fund pays out on the last Friday of the month.", "the last Friday of the month",
+     "set", "XXXX-XX-WXX-5"),
+    # one day in any other tense: past, progressive, future
+    ("The library board met on the first Monday of the month.", "the first Monday of the month",
+     "date", "1998-02-02"),
+    ("The library board is meeting on the first Monday of the month.",
+     "the first Monday of the month", "date", "1998-03-02"),
+    ("The library board will meet on the first Monday of the month.",
+     "the first Monday of the month", "date", "1998-03-02"),
+])
+def test_a_day_of_the_month_in_the_simple_present_of_a_habit_is_a_set(nlp, text, phrase, kind, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == (kind, value)
+    assert f.rule == ("set_habitual_month_day" if kind == "set" else "nth_weekday_of_month")
+
+
 @pytest.mark.parametrize("text,phrase,value", [
     # a date in a noun phrase is not dated by the present verb: the nearest Monday
     ("The attack on Monday is the third this year.", "Monday", "1998-02-16"),
@@ -794,3 +813,78 @@ def test_two_weekdays_of_every_month_are_one_set(nlp):
                      MID_DEC_WED)
     assert [(f.text, f.type) for f in facts.values()] == \
         [("the second and fourth Tuesdays of each month", "set")]
+
+
+# ---------------------------------------------------------------- days of events and named days
+
+MON_23 = D(1998, 2, 23)  # a Monday
+
+
+@pytest.mark.parametrize("text,value", [
+    # the clause acts on the event after it: no tense, the nearest Sunday (yesterday)
+    ("The coach will review Sunday's game with the players.", "1998-02-22"),
+    ("Officials will study the results of Sunday's vote.", "1998-02-22"),
+    ("Clerks will count the ballots from Sunday's election.", "1998-02-22"),
+    # the clause takes part in the event, or prepares for it: the future of the clause
+    ("The team will play in Sunday's game.", "1998-03-01"),
+    ("Fans will attend Sunday's game.", "1998-03-01"),
+    ("Officials will meet ahead of Sunday's vote.", "1998-03-01"),
+])
+def test_a_day_of_an_event_the_future_clause_looks_back_on_is_not_ahead(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Sunday"].value == value
+
+
+@pytest.mark.parametrize("text,phrase,ref,value", [
+    ("Voters in a dozen states will go to the polls on Super Tuesday.", "Tuesday", MON_23, "1998-02-24"),
+    ("Voters in a dozen states went to the polls on Super Tuesday.", "Tuesday", MON_23, "1998-02-17"),
+    ("Most shops will close early on Good Friday.", "Good Friday", MON_23, "1998-04-10"),
+    ("Most shops closed early on Good Friday.", "Good Friday", MON_23, "1997-03-28"),
+])
+def test_named_days_follow_the_tense_of_their_sentence(nlp, text, phrase, ref, value):
+    assert facts_of(nlp, text, ref)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Talks may resume Tuesday, the envoy said.", "1998-02-24"),
+    ("The mayor may be charged Tuesday.", "1998-02-24"),
+    ("Lawmakers should vote Tuesday on the plan.", "1998-02-24"),
+    # the perfect reports the past
+    ("The envoy might have left Tuesday.", "1998-02-17"),
+])
+def test_a_modal_with_a_plain_infinitive_points_ahead(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Tuesday"].value == value
+
+
+def test_could_is_also_the_past_of_can_and_points_nowhere(nlp):
+    from factx.dates.tense import tense_of
+
+    doc = nlp("The envoy could not be reached Tuesday.")
+    assert tense_of(doc[-3:-2]) is None
+
+
+@pytest.mark.parametrize("text,value", [
+    # the date tells when it was said, though it stands before the clause
+    ("The company said Tuesday it would close the plant.", "1998-02-17"),
+    ("The mayor told reporters Tuesday she will resign.", "1998-02-17"),
+    # after "that" it opens the clause, and the clause's tense counts
+    ("The company said that on Tuesday it would close the plant.", "1998-02-24"),
+    ("The mayor said she will resign Tuesday.", "1998-02-24"),
+])
+def test_a_date_between_a_verb_of_reporting_and_its_clause_is_of_the_report(nlp, text, value):
+    assert facts_of(nlp, text, MON_23)["Tuesday"].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Shoppers lined up outside the mall on Black Friday.", "Black Friday", "1997-11-28"),
+    ("Retailers expect record sales on Cyber Monday.", "Cyber Monday", "1998-11-30"),
+    ("The truce was signed on Valentine's Day.", "Valentine's Day", "1998-02-14"),
+    ("Banks were shut for Good Friday.", "Good Friday", "1997-03-28"),
+    ("Crowds gathered on Mother's Day.", "Mother's Day", "1997-05-11"),
+])
+def test_every_holiday_of_the_lexicon_is_found_by_its_whole_name(nlp, text, phrase, value):
+    f = facts_of(nlp, text, MON_23)[phrase]
+    assert (f.value, f.rule) == (value, "holiday")
+
+
+def test_a_holiday_naming_a_kind_of_thing_is_no_date(nlp):
+    assert facts_of(nlp, "Black Friday deals started early.", MON_23) == {}

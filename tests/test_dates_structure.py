@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+import pytest
+
 from factx.dates import extract_dates, normalize
 from factx.dates.rules import RULES, normalize_rules
 
@@ -70,3 +72,59 @@ def test_an_error_in_the_tense_is_logged_and_the_date_kept(nlp, monkeypatch, cap
         facts = extract_dates(nlp("They met on Friday."), dt.date(2016, 11, 3), article="met.txt")
     assert [f.value for f in facts] == ["2016-11-04"]  # no tense: the nearest Friday
     assert any("met.txt" in r.getMessage() and "tense" in r.getMessage() for r in caplog.records)
+
+
+# ---------------------------------------------------------------- filters of words used otherwise
+
+FILTER_CASES = [
+    ("The visitors led 21-14 in the second half.", "the second half", "game_period"),
+    ("She carried a Christmas tree up the stairs.", "Christmas", "holiday_modifier"),
+    ("He worked as a summer intern at the bank.", "summer", "season_modifier"),
+    ("The swimmer fought a strong current near the rocks.", "current", "current_as_a_noun"),
+    ("They imagine a future where nobody drives.", "future", "a_possible_future"),
+    ("It was the year of the great flood.", "the year", "the_unit_out_of_context"),
+    ("Now that the rain has stopped, we can walk home.", "Now", "now_that"),
+    ("They toured the now-empty factory.", "now", "now_in_an_adjective"),
+    ("Now the hard part begins for the builders.", "Now", "discourse_now"),
+    ("The team suffered a second defeat at home.", "a second", "a_second_as_an_ordinal"),
+    ("Police carried out a dawn raid on the farm.", "dawn", "day_edge_modifier"),
+    ("The council passed new midnight regulations for bars.", "midnight", "part_of_day_modifier"),
+    ("The interview appeared in the state daily Courier.", "daily", "frequency_word_as_a_newspaper"),
+    ("The mayor told a Tuesday news conference that taxes would rise.", "a Tuesday",
+     "indefinite_weekday_before_a_noun"),
+    ("The town has no day care, and some day care centers closed.", "some day",
+     "vague_reference_as_a_modifier"),
+]
+
+
+def _span(doc, phrase):
+    start = doc.text.index(phrase)
+    return doc.char_span(start, start + len(phrase), alignment_mode="expand")
+
+
+def test_filter_names_are_unique_and_in_order():
+    from factx.dates.filters import DISCOURSE_OR_NOUN_FILTERS
+
+    names = [f.name for f in DISCOURSE_OR_NOUN_FILTERS]
+    assert len(names) == len(set(names))
+    assert names == [name for _, _, name in FILTER_CASES]  # one case a filter, in their order
+
+
+@pytest.mark.parametrize("text,phrase,name", FILTER_CASES)
+def test_each_filter_names_the_word_it_drops(nlp, text, phrase, name):
+    from factx.dates.filters import discourse_or_noun_filter, is_discourse_or_noun
+
+    span = _span(nlp(text), phrase)
+    assert discourse_or_noun_filter(span) == name
+    assert is_discourse_or_noun(span)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Profit rose 8 percent for the quarter.", "the quarter"),  # the unit filter decides: kept
+    ("The firm is now, by most counts, the largest.", "now"),  # a lowercase "now," inside
+    ("The plant closed in the spring of 1998.", "the spring of 1998"),
+])
+def test_time_expressions_pass_every_filter(nlp, text, phrase):
+    from factx.dates.filters import discourse_or_noun_filter
+
+    assert discourse_or_noun_filter(_span(nlp(text), phrase)) is None

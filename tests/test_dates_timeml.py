@@ -35,6 +35,26 @@ def test_decades_and_centuries_by_their_digits_with_start_mid_end(text, value, m
     assert (t.type, t.value, t.mod) == ("date", value, mod)
 
 
+def test_a_year_by_its_last_two_digits_after_a_preposition(nlp):
+    got = facts_of(nlp, "She won the seat in '08 and has held it since '12.", WED)
+    assert (got["'08"].value, got["'12"].value) == ("2008", "2012")
+    assert normalize("'95").value == "1995"
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The city will finish the tram line by the end of the decade.", "the end of the decade",
+     "199", "END"),
+    ("In 1984 the mill opened; by the end of the decade it employed 900 people.",
+     "the end of the decade", "198", "END"),
+    ("The tower should stand until the end of the century.", "the end of the century", "19", "END"),
+])
+def test_a_part_of_the_decade_or_century_is_the_current_or_told_one(nlp, text, phrase, value, mod):
+    # as "the end of the year": the reference date's in a present or future sentence, in a past
+    # one the one the text is telling
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
 def test_decades_and_centuries_sort_at_their_first_year():
     assert calendar_key("198") == "1980"
     assert calendar_key("19") == "1900"
@@ -93,6 +113,17 @@ def test_weekdays_in_a_future_sentence_lie_after_it():
     assert normalize("Thursday", WED, "future").value == "1998-02-19"
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The twins were born on a Tuesday.", "a Tuesday", "XXXX-WXX-2"),
+    ("The storm struck on a Friday night.", "a Friday night", "XXXX-WXX-5TNI"),
+    # before a noun, the weekday of a particular event: resolved as the weekday alone
+    ("The mayor told a Tuesday news conference that taxes would rise.", "Tuesday", "1998-02-17"),
+    ("The plant runs a Monday-to-Friday schedule.", "Monday", "1998-02-16"),
+])
+def test_some_weekday_is_not_a_particular_one(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
 def test_weekdays_without_tense_take_the_nearest_one():
     assert normalize("Thursday", WED).value == "1998-02-19"  # one day ahead
     assert normalize("Monday", WED).value == "1998-02-16"  # two days back
@@ -136,6 +167,19 @@ def test_last_month_name_in_that_month_is_a_year_before():
 ])
 def test_month_without_year_takes_the_year_the_tense_points_to(text, tense, value):
     assert normalize(text, WED, tense).value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The council voted on the 3rd.", "the 3rd", "1998-02-03"),
+    ("The council will vote on the 21st, the clerk said.", "the 21st", "1998-02-21"),
+    ("The council voted on the 28th and adjourned.", "the 28th", "1998-01-28"),
+])
+def test_a_day_of_a_month_left_unsaid_takes_the_month_the_tense_points_to(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+def test_an_ordinal_before_a_noun_is_no_day(nlp):
+    assert facts_of(nlp, "The office moved on the 3rd floor of the tower.", WED) == {}
 
 
 def test_a_year_given_nearby_wins_over_the_tense():
@@ -193,6 +237,31 @@ def test_vague_references(text, value):
     assert normalize(text).value == value
 
 
+def test_some_day_is_the_indefinite_future_not_about_a_day(nlp):
+    assert normalize("some day").value == normalize("someday").value == "FUTURE_REF"
+    got = facts_of(nlp, "The fishermen hope some day to rebuild the old pier. Someday they will.")
+    assert (got["some day"].type, got["some day"].value) == ("date", "FUTURE_REF")
+    assert got["Someday"].value == "FUTURE_REF"
+    # a hedge before a count of days stays a hedge
+    got = facts_of(nlp, "The repairs took some 20 days.")
+    assert (got["20 days"].value, got["20 days"].mod) == ("P20D", "APPROX")
+
+
+def test_the_other_day_is_a_recent_day_left_unsaid(nlp):
+    got = facts_of(nlp, "A neighbour saw the dog the other day. We heard it the other night.")
+    assert got["the other day"].value == got["the other night"].value == "PAST_REF"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("More rain is expected in the days ahead.", "the days ahead", "PXD"),
+    ("The feud will go on for years to come.", "years to come", "PXY"),
+    ("Talks will continue in the weeks to come.", "the weeks to come", "PXW"),
+])
+def test_the_time_ahead_is_a_vague_duration_as_the_coming_days(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
 def test_vague_references_in_sentences_and_now_that_as_a_conjunction(nlp):
     got = facts_of(nlp, "In the past, the ferry was slow; it currently runs hourly. Now that "
                         "the bridge is open, traffic has grown.")
@@ -228,6 +297,68 @@ def test_sets_in_sentences_and_the_daily_newspaper(nlp):
     assert "daily" not in got
 
 
+@pytest.mark.parametrize("text,value,freq,quant", [
+    ("every Monday", "XXXX-WXX-1", None, "EVERY"), ("each week", "P1W", None, "EACH"),
+    ("twice a month", "P1M", "2X", None), ("daily", "P1D", None, "EVERY"),
+    ("each July", "XXXX-07", None, "EACH"), ("every other week", "P2W", None, "EVERY"),
+    ("three days every month", "P1M", "3D", "EVERY"), ("eight hours per day", "P1D", "8H", None),
+    ("four times each year", "P1Y", "4X", "EACH"), ("Sundays", "XXXX-WXX-7", None, None),
+    ("the first Monday of every month", "XXXX-XX-WXX-1", None, "EVERY"),
+])
+def test_a_set_records_its_quantifier_as_quant_and_how_often_as_freq(text, value, freq, quant):
+    # TimeML 1.2.1 specification: "daily" SET P1D quant EVERY, "three days every month" SET P1M
+    # quant EVERY freq 3D, "twice a month" SET P1M freq 2X (no quantifier word, no quant)
+    t = normalize(text)
+    assert (t.type, t.value, t.freq, t.quant) == ("set", value, freq, quant)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("every few weeks", "PXW"), ("every several months", "PXM"), ("every couple of days", "P2D"),
+])
+def test_a_set_recurring_by_a_vague_count_has_x_for_its_number(text, value):
+    # as a vague duration ("a few weeks": PXW), the period of a set is written with X
+    t = normalize(text)
+    assert (t.type, t.value, t.quant) == ("set", value, "EVERY")
+
+
+def test_a_set_recurring_by_a_vague_count_in_a_sentence(nlp):
+    got = facts_of(nlp, "The inspectors come back every few weeks to test the water.")
+    assert (got["every few weeks"].type, got["every few weeks"].value) == ("set", "PXW")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The old man swims Friday mornings before breakfast.", "Friday mornings", "XXXX-WXX-5TMO"),
+    ("The gallery is free on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("The gallery is busier at weekends.", "weekends", "XXXX-WXX-WE"),
+    ("She paints in the evenings after her shift.", "the evenings", "XXXX-XX-XXTEV"),
+])
+def test_plural_times_that_recur_are_sets(nlp, phrase, text, value):
+    # as "Sundays" (XXXX-WXX-7): a plural named time recurs, with no quantifier word
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.quant) == ("set", value, None)
+
+
+@pytest.mark.parametrize("text,phrase,value,freq", [
+    ("The ferry sails twice weekly.", "weekly", "P1W", "2X"),
+    ("Take the tablets three times daily.", "daily", "P1D", "3X"),
+    ("The journal appears semiannually.", "semiannually", "P1Y", "2X"),
+    ("The fund pays out quarterly.", "quarterly", "P3M", None),
+    ("Wages are paid biweekly.", "biweekly", "P2W", None),
+])
+def test_every_adverb_of_frequency_is_found_with_how_often_before_it(nlp, text, phrase, value, freq):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.freq, f.quant) == ("set", value, freq, "EVERY")
+
+
+def test_the_date_record_carries_quant_beside_freq(nlp):
+    facts = extract_dates(nlp("The ferry sails each Friday and the bus runs twice a day."), WED)
+    got = {f.text: f for f in facts}
+    assert (got["each Friday"].value, got["each Friday"].quant) == ("XXXX-WXX-5", "EACH")
+    day = next(f for f in facts if f.text.endswith("a day"))
+    assert (day.value, day.freq, day.quant) == ("P1D", "2X", None)
+    assert all(f.quant is None for f in facts if f.type != "set")
+
+
 @pytest.mark.parametrize("text,value,freq", [
     ("24 hours a day", "P1D", "24H"), ("three days a week", "P1W", "3D"),
     ("eight hours per day", "P1D", "8H"), ("an hour a day", "P1D", "1H"),
@@ -259,6 +390,28 @@ def test_an_amount_in_every_period_in_sentences_and_not_before_ago(nlp):
 def test_durations(text, value):
     t = normalize(text, WED)
     assert (t.type, t.value) == ("duration", value)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The old dam has held for a quarter century.", "a quarter century", "P25Y"),
+    ("The firm has led the market for a quarter-century.", "a quarter-century", "P25Y"),
+    ("The hearing lasted a quarter of an hour.", "a quarter of an hour", "PT15M"),
+    ("They waited three quarters of an hour for the ferry.", "three quarters of an hour", "PT45M"),
+])
+def test_a_fraction_of_a_unit_is_a_duration_in_a_finer_unit(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("duration", value)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The plant closed a year and a half ago.", "a year and a half ago", "1996-08"),
+    ("The plant closed two and a half years ago.", "two and a half years ago", "1995-08"),
+    ("The plant closed a decade and a half ago.", "a decade and a half ago", "1983"),
+])
+def test_a_year_and_a_half_ago_is_the_month_eighteen_months_back(nlp, text, phrase, value):
+    # a date at the precision the amount gives: half a year is six months, so a month
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("date", value)
 
 
 def test_so_long_ago_is_a_date_from_the_reference_date():
@@ -294,6 +447,50 @@ def test_time_with_a_calendar_date_takes_the_dates_year():
     assert (t.type, t.value) == ("time", "1989-11-09T17:00")
     assert normalize("Nov. 9, 1989, at 5 p.m.").value == "1989-11-09T17:00"
     assert normalize("5 p.m. Nov. 9").value == "XXXX-11-09T17:00"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The forum starts at 9 p.m. ET Sunday.", "9 p.m. ET Sunday", "1998-02-22T21:00"),
+    ("The count ended at 7 p.m. CST Feb. 10.", "7 p.m. CST Feb. 10", "1998-02-10T19:00"),
+])
+def test_a_time_zone_between_a_clock_time_and_its_day_keeps_them_one_expression(nlp, text, phrase, value):
+    # TimeML: the zone is part of the time expression; the US zones by their short names too
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("time", value)
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("Police arrived in the late afternoon.", "the late afternoon", "1998-02-18TAF", "END"),
+    ("The talks broke off in the early evening.", "the early evening", "1998-02-18TEV", "START"),
+    ("Crowds had gathered by mid-afternoon on Sunday.", "mid-afternoon", "1998-02-15TAF", "MID"),
+])
+def test_a_part_of_a_part_of_the_day_keeps_its_position_in_mod(nlp, text, phrase, value, mod):
+    # as "late Tuesday afternoon" (TAF, mod END); on the day its sentence names, else the told day
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value, f.mod) == ("time", value, mod)
+
+
+def test_the_article_before_a_season_of_years_belongs_to_the_noun(nlp):
+    got = facts_of(nlp, "The club won the title in the 1996-97 season.", WED)
+    assert (got["1996-97"].value, got["1996-97"].rule) == ("1996", "year_range")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The results are due Thu Feb 26.", "Thu Feb 26", "1998-02-26"),
+    ("The plant reopened on Tues., Feb. 10.", "Tues., Feb. 10", "1998-02-10"),
+])
+def test_month_days_with_short_names_and_weekdays(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The meeting ended at 9.30pm.", "9.30pm", "1998-02-18T21:30"),
+    ("The doors open at 6 PM Friday.", "6 PM Friday", "1998-02-20T18:00"),
+    ("She called at 3:15 in the afternoon.", "3:15 in the afternoon", "1998-02-18T15:15"),
+])
+def test_clock_times_in_every_common_spelling(nlp, text, phrase, value):
+    f = facts_of(nlp, text, WED)[phrase]
+    assert (f.type, f.value) == ("time", value)
 
 
 def test_a_weekday_afternoon_is_a_part_of_that_day_not_noon():
@@ -357,6 +554,20 @@ def test_same_day_after_a_coarser_date_lies_in_it_with_its_day_unknown(nlp):
     # a shifted day after a coarser date is unknown
     got = facts_of(nlp, "The plant opened in 1999. The next day it closed.", D(2016, 11, 3))
     assert got["The next day"].value is None
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Exports rose in 1994. The year before, they had fallen.", "The year before", "1993"),
+    ("The mill shut in March 1990, and the month after, the bank failed.", "the month after",
+     "1990-04"),
+    ("Profits doubled in 1996 from the year before.", "the year before", "1995"),
+])
+def test_the_year_before_as_an_adverb_counts_from_the_last_date(nlp, text, phrase, value):
+    assert facts_of(nlp, text, WED)[phrase].value == value
+
+
+def test_the_year_before_an_event_is_not_a_date_of_the_text(nlp):
+    assert facts_of(nlp, "The plant closed the year before the war.", WED) == {}
 
 
 def test_the_very_next_year_counts_from_the_last_year_mentioned(nlp):

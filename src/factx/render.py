@@ -125,7 +125,7 @@ COLUMNS = {
                    "speaker_text", "speaker_via", "cue", "rule", "start", "end", "speaker_start", "speaker_end",
                    "cue_start", "cue_end", "sentence_start", "sentence_end", "sentence", "statement_key"),
     "dates": ("article", "text", "type", "value", "mod", "freq", "relative", "rule", "start", "end",
-              "sentence_start", "sentence_end", "sentence", "people"),
+              "sentence_start", "sentence_end", "sentence", "people", "quant"),
     "timeline": ("key", "value", "text", "article", "start", "end", "people", "sentence"),
     "entities": ("name", "label", "id", "mentions", "n_articles", "aliases", "articles"),
 }

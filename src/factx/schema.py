@@ -89,6 +89,9 @@ class DateFact:
     article: str = ""
     rule: Optional[str] = None  # the normalization rule that read it ("month_day", "dateparser")
     freq: Optional[str] = None  # of a set: how often in each period ("2X" for "twice a week")
+    # of a set: the quantifier TIMEX3 writes in ``quant`` ("EVERY" for "every week" and "daily",
+    # "EACH" for "each July"; None for "twice a week", "Sundays")
+    quant: Optional[str] = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DateFact":
@@ -218,7 +221,7 @@ _QUOTE = ({"text": _STR, **_SPAN}, {"speaker": _OPT_STR, "speaker_text": _OPT_ST
 _DATE = ({"text": _STR, **_SPAN}, {"type": _OPT_STR, "value": _OPT_STR, "relative": _BOOL, "mod": _OPT_STR,
                                     "sentence_start": _OPT_INT, "sentence_end": _OPT_INT,
                                     "people": "strlist|null", "article": _STR, "sentence": _OPT_STR,
-                                    "rule": _OPT_STR, "freq": _OPT_STR})
+                                    "rule": _OPT_STR, "freq": _OPT_STR, "quant": _OPT_STR})
 _ATTRIBUTE = ({"type": _STR, "value": "value|null", **_SPAN}, {"sentence_start": _OPT_INT,
                                         "sentence_end": _OPT_INT, "sentence": _OPT_STR})
 _PERSON = ({"name": _STR, "mentions": "spans"}, {"label": _OPT_STR, "aliases": "strlist", "count": _INT,

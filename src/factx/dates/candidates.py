@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
+from .lexicon import (ANAPHORIC_UNITS, EASTER_OFFSETS, EDGE_DROP, HOLIDAYS_FIXED, HOLIDAYS_NTH, LEFT_OK,
+                      NTH_WEEKDAY_RE, TEMPORAL_WORDS, THANKSGIVING_OFFSETS)
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -14,24 +15,62 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         # capitals of datelines and bylines ("APR. 9, 2011", "JULY 2, 2012")
         r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
         r"JAN\.|FEB\.|MAR\.|APR\.|AUG\.|SEPT\.|SEP\.|OCT\.|NOV\.|DEC\.)")
+_MON_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several)")
+         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|"
+         # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
+         r"a quarter(?: of an?)?|three[- ]quarters of an?)")
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+
+
+def _holiday_name(name: str) -> str:
+    """The pattern of a holiday of the lexicon as news writes it, its words capitalized ("Good
+    Friday", "St. Patrick's Day", "the Fourth of July")."""
+    words = [w if w in ("of", "the") else w[:1].upper() + w[1:] for w in name.split()]
+    return r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in words)
+
+
+# Every holiday the normalization knows, longest first ("Easter Monday" before "Easter").
+_HOLIDAYS = "|".join(_holiday_name(n) for n in sorted(
+    {*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *EASTER_OFFSETS, *THANKSGIVING_OFFSETS}, key=len, reverse=True))
+# the time ahead: "the days ahead", "(for) years to come" (trim keeps "ahead" and "to come")
+_AHEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|years)\s+(?:ahead|to\s+come)")
+_HOLIDAY_RE = re.compile(rf"(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_HOLIDAYS})")
 # Expressions spaCy's small models often miss; each match is checked like an entity.
 _EXTRA_PATTERNS = [
     rf"\b(?:(?:early|late)\s+)?{_WD}(?:'s|s\b)?(?:\s+(?:morning|afternoon|evening|night)s?\b)?"
     rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?\b",
+    # a month-day with the short names written without their dot, after a short weekday or
+    # not: "Oct 19", "Wed Oct 19", "Tues., Oct. 4"
+    rf"\b(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?(?:{_MON}|{_MON_SHORT})\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?\b",
     rf"\b(?i:the)\s+{NTH_WEEKDAY_RE}\s+{_WD}\s+(?:of|in)\s+(?:{_MON}"
     rf"(?:,?\s+\d{{4}})?|(?i:the|this|next|last)\s+month\b)",
     rf"\b{_MON}(?:\s+of)?\s+\d{{4}}\b",
     r"\b(?:in|In|since|Since|by|until|of|from|to|before|after|between|during|and|through|"
     r"early|late|mid|fiscal)\s(?:1[89]\d\d|20\d\d)(?:'?s)?\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
+    # the time ahead: "in the days ahead", "for years to come" (not "days ahead of the vote")
+    r"\b(?:(?i:the)\s+)?(?:days|weeks|months|years)\s+(?:ahead|to\s+come)\b(?!\s+of\b)",
+    # a day of a month left unsaid: "on the 3rd." (not "on the 3rd floor", "the 3rd time")
+    r"\b(?i:on)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)!?]|\s*$|\s+(?:at|in|and|"
+    r"when|after|before|with|but|because|as|or|until)\b)",
+    # a year by its last two digits after a preposition: "in '08", "since '95"
+    r"\b(?:in|In|since|Since|by|until|from|to|before|after|during)\s'\d\d\b(?!')",
     # the later years of a list whose first one is a candidate: "in 1994, 1995 and 1997"
     r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|people|[a-z]+s\b))",
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
-    r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly)\b",
+    r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly|biweekly|quarterly|biannually|"
+    r"semiannually|semi-annually)\b",
     rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    # a recent day left unsaid: "the other day", "the other night"
+    r"\b(?i:the)\s+other\s+(?:day|night)\b(?!-)",
+    # some weekday, not a particular one: "born on a Tuesday", "on a Friday night"
+    rf"\b(?i:an?)\s+{_WD}(?:\s+(?:morning|afternoon|evening|night)\b)?(?!')\b",
+    # plural times that recur: "on weekends", "at weekends", "in the evenings"
+    r"\b(?i:on|at)\s+weekends\b|\b(?i:in)\s+the\s+(?:mornings|afternoons|evenings)\b",
+    # a set recurring by a vague count: "every few weeks", "every couple of days"
+    r"\b(?i:every)\s+(?:few|several|couple\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b",
     # a weekday of every month: "every first Monday", "the second Tuesday of each month"
     rf"\b(?i:every|each)\s+(?:first|second|third|fourth|last)\s+{_WD}"
     r"(?:\s+(?:of|in)\s+(?:the|each|every)\s+month)?\b",
@@ -42,6 +81,8 @@ _EXTRA_PATTERNS = [
     r"\b(?:(?:last|next|this)\s+)?(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
     r"New\s+Year's(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|"
     r"Memorial\s+Day|Independence\s+Day|Halloween|Veterans'?\s+Day)\b",
+    # the other holidays of the lexicon: "Good Friday", "Black Friday", "Valentine's Day"
+    rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAYS})(?!\w)",
     r"\b(?i:this|last|next)\s+(?:week|month|(?:fiscal\s+)?year|weekend|spring|summer|fall|autumn|"
     rf"winter|{_WD})\b",
     r"\b(?:(?:early|late)\s+)?(?i:last)\s+(?:night|evening)\b",
@@ -49,7 +90,10 @@ _EXTRA_PATTERNS = [
     # dawn of an era", "a sunset clause"), and "overnight"; lower case: "Dawn" is also a name
     r"\b(?i:at|before|after|by|until|till|since|from|around)\s+(?:(?:early|late)\s+)?"
     r"(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)\b(?!\s+of\b)|\b[Oo]vernight\b",
-    r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.?|\b(?:noon|midnight|midday)\b",
+    # a clock time in any common spelling ("9:30 p.m.", "9.30pm", "6 PM"), with its time zone
+    r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b|[AP]\.?M\b\.?)"
+    r"(?:\s+(?:[ECMP][SD]?T\b|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
+    r"(?:\s+[Tt]ime)?\b))?|\b(?:noon|midnight|midday)\b",
     # an amount of time in every period (before the amount alone, which the
     # alternation would otherwise take first): "24 hours a day", "three days per week"
     rf"\b{_NUMW}\s+{_UNIT}\s+(?:a|an|per|every|each)\s+(?:hour|day|night|week|month|year)\b"
@@ -60,7 +104,7 @@ _EXTRA_PATTERNS = [
     # "another year", "a minute and a half"
     rf"\b{_NUMW}\s+(?:to|or)\s+{_NUMW}[\s-]{_UNIT}\b",
     rf"\b(?:{_NUMW}\s+more|another|an\s+additional)\s+(?:{_NUMW}\s+)?{_UNIT}\b",
-    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b",
+    rf"\b{_NUMW}\s+{_UNIT}\s+and\s+a\s+half\b(?:\s+(?:ago|from\s+now)\b)?",
     r"\b(?i:year|month|quarter|week)-(?:earlier|ago)\b",
     r"\b(?:hour|day|week|month|year)-long\b|\b(?:years|decades|months|weeks|centuries)-old\b",
     # an amount left vague, told from another time: "Hours later", "years ago"
@@ -81,10 +125,13 @@ _EXTRA_PATTERNS = [
     r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
     r"because|until|by)\b)",
+    # a part of a part of the day: "in the late afternoon", "by mid-afternoon", "early evening"
+    r"\b(?:(?i:in|during|by|until|around)\s+)?(?:(?i:the)\s+)?(?i:early|late|mid)[\s-]?"
+    r"(?:morning|afternoon|evening)\b(?!\s+of\b)",
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
-    r"\b(?i:currently|recently|previously|formerly|nowadays|lately)\b",
+    r"\b(?i:currently|recently|previously|formerly|nowadays|lately|someday)\b|\b(?i:some)\s+day\b(?![-'])",
     # "his current wife", "current policy": the present (not "the current account", "a current")
     r"\b(?:(?i:the)\s+)?[Cc]urrent\s+(?:week|month|(?:fiscal\s+)?year|quarter)\b",
     r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|week|month|fiscal|year|quarter)\b)",
@@ -128,14 +175,23 @@ def _is_verb(tok) -> bool:
     return tok.tag_.startswith("VB") and tok.pos_ in ("VERB", "AUX")
 
 
+def _year_apostrophe(doc, a: int, b: int) -> bool:
+    """The apostrophe of a year told by its last two digits ("in '08"), a token of its own."""
+    return doc[a].text in ("'", "\u2019") and a + 1 < b and \
+        bool(re.fullmatch(r"\d\d", doc[a + 1].text))
+
+
 def trim(span):
     """Drop edge tokens that are not part of the expression ("on Friday," -> "Friday")."""
     doc = span.doc
     a, b = span.start, span.end
-    while a < b and (doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
-                     or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
-                     or _is_verb(doc[a])
-                     or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
+    if _HOLIDAY_RE.fullmatch(span.text) or _AHEAD_RE.fullmatch(span.text):
+        return span  # "Black Friday", "the days ahead": whole, though "Black" is no time word
+    while a < b and not _year_apostrophe(doc, a, b) and (
+            doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
+            or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
+            or _is_verb(doc[a])
+            or not (is_temporal_token(doc[a]) or doc[a].lower_ in LEFT_OK)):
         a += 1
     while b > a and not _day_before_or_after(doc, a, b) and (
             doc[b - 1].is_punct and doc[b - 1].lower_ not in ("a.m.", "p.m.")

@@ -74,6 +74,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
         # "twice a week": the set recurs each week (P1W), twice in it
         norm = Timex("set", set_period_of_duration(norm.value), None, False, "set_from_context",
                      _times_before(doc, span.start))
+    if norm.type == "set" and norm.rule == "set_adverb" and norm.freq is None:
+        # "twice weekly", "three times daily": how often in each period, as "twice a week"
+        norm = norm._replace(freq=_times_before(doc, span.start))
     span = adjust_span(span)
     if norm.type == "duration" and len(span) > 1 and span[-1].lower_ in ANCHOR_WORDS:
         span = span[:-1]  # "over an hour later": the amount is the expression
@@ -85,7 +88,8 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
         past.add(span.start_char)
     return DateFact(text=span.text, start=span.start_char, end=span.end_char, type=norm.type,
                     value=norm.value, relative=norm.relative, mod=norm.mod,
-                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq)
+                    sentence_start=s0, sentence_end=s1, rule=norm.rule, freq=norm.freq,
+                    quant=norm.quant)
 
 
 def _times_before(doc, start: int) -> Optional[str]:

@@ -4,11 +4,12 @@ otherwise ("Now, ...", "the Communist Party daily"), and the edge words TimeML l
 from __future__ import annotations
 
 import re
+from typing import Callable, NamedTuple, Optional
 
 from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
                       SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
-                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
+                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, THANKSGIVING_OFFSETS, TIME_NOUNS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
                       VEHICLE_COLORS)
 
@@ -202,8 +203,9 @@ def adjust_span(span):
     doc = span.doc
     a, b = span.start, span.end
     while a < b - 1 and doc[a].lower_ in APPROX_WORDS and not (
-            doc[a].lower_ == "an" and doc[a + 1].lower_ in TEMPORAL_WORDS):
-        a += 1
+            doc[a].lower_ == "an" and doc[a + 1].lower_ in TEMPORAL_WORDS) and \
+            f"{doc[a].lower_} {doc[a + 1].lower_}" not in DEICTIC_WORDS:
+        a += 1  # not the "some" of "some day", a vague reference of its own
     if a < b - 1 and doc[a].lower_ in ("earlier", "later") and (
             doc[a + 1].lower_.rstrip(".") in WEEKDAYS or doc[a + 1].lower_ in (
             "today", "tonight", "this")) and not (b - a == 3 and doc[b - 1].lower_ == "year"):
@@ -217,6 +219,10 @@ def adjust_span(span):
     if b - a == 2 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
             b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
         a += 1  # "the 2011 season": likewise
+    if b - a == 4 and doc[a].lower_ == "the" and re.fullmatch(r"1\d{3}|20\d\d", doc[a + 1].text) and \
+            doc[a + 2].text in ("-", "/", "\u2013") and re.fullmatch(r"\d\d(?:\d\d)?", doc[a + 3].text) and \
+            b < len(doc) and doc[b].pos_ in ("NOUN", "PROPN"):
+        a += 1  # "the 1996-97 season": likewise
     if b - a == 4 and doc[a].lower_ == "the" and doc[a + 2].text == "-" and \
             doc[a + 3].lower_ in ("earlier", "ago"):
         a += 1  # "the year-earlier quarter": likewise
@@ -299,7 +305,8 @@ def _is_holiday_modifier(span) -> bool:
     party", "Halloween costumes" (but "the Christmas holidays", "Easter weekend" are)."""
     name = span.text.lower()
     name = re.sub(r"^(?:last|next|this)\s+", "", name)
-    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS:
+    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS \
+            and name not in THANKSGIVING_OFFSETS:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -321,46 +328,185 @@ def _is_part_of_day_modifier(span) -> bool:
         (nxt.lower_ not in TEMPORAL_WORDS or nxt.lower_ in WEEKDAYS)  # "the noon sun"
 
 
-def is_discourse_or_noun(span) -> bool:
-    """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
-    Communist Party daily", "the year" outside "for the year", a game's "second half"."""
+# ---------------------------------------------------------------- temporal words used otherwise
+# Each filter reads a candidate span and says True (not a time expression: drop it), False (a
+# time expression: stop asking) or None (not its pattern: ask the next). They are tried in order
+# and the first that answers decides, as the normalization rules do.
+
+
+def _game_period(span) -> Optional[bool]:
+    """A game's "second half", "the fourth quarter" of a match (``is_game_period``)."""
+    return True if is_game_period(span) else None
+
+
+def _holiday_modifier(span) -> Optional[bool]:
+    """"a Christmas tree", "Halloween costumes" (``_is_holiday_modifier``)."""
+    return True if _is_holiday_modifier(span) else None
+
+
+def _season_modifier(span) -> Optional[bool]:
+    """"a summer intern", "spring training" (``_is_season_modifier``)."""
+    return True if _is_season_modifier(span) else None
+
+
+def _current_as_a_noun(span) -> Optional[bool]:
+    """"a strong current": a flow, not the present."""
     first = span[0]
-    if is_game_period(span) or _is_holiday_modifier(span) or _is_season_modifier(span):
-        return True
-    if len(span) == 1 and first.lower_ == "current" and first.dep_ != "amod":
-        return True  # "a strong current": a flow, not the present
+    return True if len(span) == 1 and first.lower_ == "current" and first.dep_ != "amod" else None
+
+
+def _a_possible_future(span) -> Optional[bool]:
+    """"they imagine a future where...": a possible future, not FUTURE_REF (but "a future
+    date" is one)."""
+    first = span[0]
     if len(span) == 1 and first.lower_ == "future" and first.i > 0 and \
             first.nbor(-1).lower_ in ("a", "an") and not (
             first.i + 1 < len(span.doc) and first.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):
-        return True  # "they imagine a future where...": a possible future, not FUTURE_REF
+        return True
+    return None
+
+
+def _the_unit_out_of_context(span) -> Optional[bool]:
+    """"the year", "the morning" alone: a date only as the period the text tells ("for the
+    quarter", "in the morning", "through the night"); this filter decides either way."""
+    first = span[0]
     if len(span) == 2 and first.lower_ == "the" and span[1].lower_ in (
             "week", "month", "quarter", "year", "morning", "afternoon", "evening", "night"):
-        return _is_the_unit_out_of_context(span)  # and "in the morning", "through the night"
+        return _is_the_unit_out_of_context(span)
+    return None
+
+
+def _now_that(span) -> Optional[bool]:
+    """"now that ...": a conjunction ("since"), not the present."""
+    first = span[0]
     if len(span) == 1 and first.lower_ == "now" and first.i + 1 < len(span.doc) and \
             first.nbor(1).lower_ == "that":
-        return True  # "now that ...": a conjunction ("since"), not the present
+        return True
+    return None
+
+
+def _now_in_an_adjective(span) -> Optional[bool]:
+    """"the now-defunct bakery", "his now closed shop": part of an adjective."""
+    first = span[0]
     if len(span) == 1 and first.lower_ == "now" and first.i + 2 < len(span.doc) and (
             first.nbor(1).text in ("-", "\u2010") and first.nbor(2).is_alpha or
             first.i > 0 and (first.nbor(-1).pos_ == "DET" or first.nbor(-1).dep_ == "poss") and
             first.nbor(1).tag_ in ("JJ", "VBN")):
-        return True  # "the now-defunct bakery", "his now closed shop": part of an adjective
-    if len(span) == 1 and first.lower_ == "now":
-        sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
-            first.nbor(-1).text not in ("``", '"', "“")
-        if sent_start and first.i + 1 < len(span.doc) and not first.nbor(1).is_punct:
-            return True  # sentence-opening discourse "Now"
-        if first.i + 1 < len(span.doc) and first.nbor(1).text == ",":
-            return first.is_title  # "Now, ..." opening a sentence
+        return True
+    return None
+
+
+def _discourse_now(span) -> Optional[bool]:
+    """A sentence-opening discourse "Now" ("Now the hard part begins", "Now, ..."); a "now,"
+    inside a sentence in lower case is the present, and this filter decides it."""
+    first = span[0]
+    if not (len(span) == 1 and first.lower_ == "now"):
+        return None
+    sent_start = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct and \
+        first.nbor(-1).text not in ("``", '"', "\u201c")
+    if sent_start and first.i + 1 < len(span.doc) and not first.nbor(1).is_punct:
+        return True
+    if first.i + 1 < len(span.doc) and first.nbor(1).text == ",":
+        return first.is_title
+    return None
+
+
+def _a_second_as_an_ordinal(span) -> Optional[bool]:
+    """"a second betrayal", "a second-half surge": an ordinal, not one second."""
+    first = span[0]
     if span.text.lower() == "a second" and first.i + 2 < len(span.doc) and \
             (span.doc[first.i + 2].pos_ in ("NOUN", "ADJ", "PROPN") or span.doc[first.i + 2].text == "-"):
-        return True  # "a second betrayal", "a second-half surge": an ordinal
+        return True
+    return None
+
+
+def _day_edge_modifier(span) -> Optional[bool]:
+    """"a dawn raid", "an overnight stay", "a sunset clause" qualify a noun."""
+    first = span[0]
     if len(span) == 1 and first.lower_ in DAY_EDGES and first.dep_ in ("compound", "amod") and \
             first.head.i > first.i:
-        return True  # "a dawn raid", "an overnight stay", "a sunset clause" qualify a noun
-    if _is_part_of_day_modifier(span):
         return True
-    if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly"):
+    return None
+
+
+def _part_of_day_modifier(span) -> Optional[bool]:
+    """"midnight regulations", "a midnight snack" (``_is_part_of_day_modifier``)."""
+    return True if _is_part_of_day_modifier(span) else None
+
+
+def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
+    """"told a Tuesday news conference", "a Monday-to-Friday week": the article belongs to the
+    noun the weekday qualifies, and the weekday is a particular one (or a day of a span); "a
+    Tuesday" is some Tuesday only as a noun phrase of its own ("born on a Tuesday")."""
+    doc = span.doc
+    if not (2 <= len(span) <= 3 and span[0].lower_ in ("a", "an") and
+            span[1].lower_.rstrip(".") in WEEKDAYS):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.is_alpha or
+                            nxt.text in ("-", "\u2013")):
+        return True
+    return None
+
+
+def _vague_reference_as_a_modifier(span) -> Optional[bool]:
+    """"some day care", "the other day shift": the word "day" qualifies the noun after it, and
+    "some day" / "the other day" is no vague reference."""
+    doc = span.doc
+    if span.text.lower() not in ("some day", "the other day", "the other night"):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and \
+            nxt.lower_ not in TEMPORAL_WORDS:
+        return True
+    return None
+
+
+def _frequency_word_as_a_newspaper(span) -> Optional[bool]:
+    """"the Communist Party daily", "the weekly Gazette": a newspaper, not a frequency."""
+    first = span[0]
+    if len(span) == 1 and first.lower_ in ("daily", "weekly", "monthly", "quarterly"):
         nxt = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         if first.pos_ in ("NOUN", "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):
-            return True  # a newspaper, not a frequency
-    return False
+            return True
+    return None
+
+
+class Filter(NamedTuple):
+    name: str
+    test: Callable[..., Optional[bool]]
+
+
+# In order: the first filter that answers decides.
+DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
+    Filter("game_period", _game_period),
+    Filter("holiday_modifier", _holiday_modifier),
+    Filter("season_modifier", _season_modifier),
+    Filter("current_as_a_noun", _current_as_a_noun),
+    Filter("a_possible_future", _a_possible_future),
+    Filter("the_unit_out_of_context", _the_unit_out_of_context),
+    Filter("now_that", _now_that),
+    Filter("now_in_an_adjective", _now_in_an_adjective),
+    Filter("discourse_now", _discourse_now),
+    Filter("a_second_as_an_ordinal", _a_second_as_an_ordinal),
+    Filter("day_edge_modifier", _day_edge_modifier),
+    Filter("part_of_day_modifier", _part_of_day_modifier),
+    Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
+    Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
+    Filter("vague_reference_as_a_modifier", _vague_reference_as_a_modifier),
+)
+
+
+def discourse_or_noun_filter(span) -> Optional[str]:
+    """The name of the filter that finds the span a temporal word used otherwise, or None."""
+    for f in DISCOURSE_OR_NOUN_FILTERS:
+        verdict = f.test(span)
+        if verdict is not None:
+            return f.name if verdict else None
+    return None
+
+
+def is_discourse_or_noun(span) -> bool:
+    """Temporal words used otherwise: "Now, the point is...", "now that it rained", "the
+    Communist Party daily", "the year" outside "for the year", a game's "second half"."""
+    return discourse_or_noun_filter(span) is not None

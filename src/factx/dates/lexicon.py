@@ -37,9 +37,18 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+    # fractions of a unit: "a quarter century" (P25Y), "a quarter of an hour" (PT15M), "three
+    # quarters of an hour" (PT45M)
+    "a quarter": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25,
+    "three quarters of a": 0.75, "three quarters of an": 0.75, "three-quarters of a": 0.75,
+    "three-quarters of an": 0.75,
 }
 # The ordinals that pick one weekday of a month ("the first Monday of", "the last Friday in").
 NTH_WEEKDAY_RE = r"(?:first|second|third|fourth|fifth|last)"
+# A day of a month named by the generic "the month" ("the first Monday of the month"): in a
+# clause in the simple present it recurs every month (a habit), in any other tense it is one day.
+GENERIC_MONTH_DAY_RE = (rf"(?:the\s+)?{NTH_WEEKDAY_RE}\s+(?P<wd>monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)s?\s+(?:of|in)\s+the\s+month")
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -47,6 +56,9 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
 }
 # Words that make a quantity vague: "several years" -> PXY.
+# The vague counts a set may recur by: "every few weeks" (PXW), "every several months" (PXM)
+# ("a couple" is two: "every couple of days" is P2D).
+SET_VAGUE_COUNTS = ("few", "several", "many")
 VAGUE_QUANTITIES = ("a few", "few", "several", "many", "so many", "some", "numerous", "a number of",
                     "dozens of", "hundreds of", "thousands of", "recent", "coming", "the coming",
                     "countless", "multiple", "various", "a couple of", "couple of")
@@ -108,9 +120,12 @@ HOLIDAYS_FIXED = {
 HOLIDAYS_NTH = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
+    "martin luther king jr. day": (1, 1, 3),
     "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2),
     "father's day": (6, 7, 3), "columbus day": (10, 1, 2),
 }
+# Days named after Thanksgiving, by their distance from it.
+THANKSGIVING_OFFSETS = {"black friday": 1, "cyber monday": 4}
 EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46}
 
@@ -120,7 +135,14 @@ SET_ADVERBS = {"daily": ("P1D", None), "weekly": ("P1W", None),
                "monthly": ("P1M", None), "yearly": ("P1Y", None), "annually": ("P1Y", None),
                "hourly": ("PT1H", None), "nightly": ("XXXX-XX-XXTNI", None),
                "biweekly": ("P2W", None), "quarterly": ("P3M", None),
-               "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X")}
+               "biannually": ("P1Y", "2X"), "semiannually": ("P1Y", "2X"),
+               "semi-annually": ("P1Y", "2X")}
+# The quantifiers of a set, as TIMEX3 writes them in ``quant`` (the word of the text): "every
+# week" EVERY, "each July" EACH. "a" and "per" ("twice a week", "eight hours per day") are none,
+# as the TimeML 1.2.1 specification writes "twice a month" with freq alone; an adverb of
+# frequency ("daily") quantifies as "every" does (its "daily": P1D, quant EVERY).
+SET_QUANTIFIERS = {"every": "EVERY", "each": "EACH"}
+ADVERB_QUANT = "EVERY"
 # "once a week", "twice a year", "three times per month": how often.
 TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -139,10 +161,15 @@ POD_RE = r"(?:morning|afternoon|evening|night|overnight)"
 # (a clock of four digits only before a time zone: "0915 GMT", "2140 HKT")
 CLOCK_RE = (r"(?:(?P<mil>[0-2]\d[0-5]\d)(?=\s+(?:gmt|utc|[a-z]{2,3}t)\b)|"
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)|"
-             r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)|(?P<word>noon|midday|midnight)|"
+             r"(?P<h24>\d{1,2}):(?P<mi24>\d\d)(?:\s+(?:in the|at)\s+(?P<pod24>morning|afternoon|"
+             r"evening|night))?|(?P<word>noon|midday|midnight)|"
              r"(?P<hw>\d{1,2}|" + ONES_RE + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in the|at)\s+"
              r"(?P<pod>morning|afternoon|evening|night))")
-TZ_RE = r"(?:\s+(?:[ecmp][sd]t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time))?"
+# a time zone after a clock time: "EST", "GMT", "HKT", "local time", and the US zones by their
+# short names or in words ("9 p.m. ET", "8 p.m. Eastern time", "noon Pacific")
+US_ZONE_RE = r"(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?(?:\s+time)?"
+TZ_RE = (r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time|"
+         + US_ZONE_RE + r"))?")
 
 # ---------------------------------------------------------------- words pointing at the reference time
 
@@ -157,20 +184,28 @@ DEICTIC_WORDS = {
     "recently": ("date", "PAST_REF"), "lately": ("date", "PAST_REF"),
     "the past": ("date", "PAST_REF"), "in the past": ("date", "PAST_REF"),
     "previously": ("date", "PAST_REF"), "formerly": ("date", "PAST_REF"),
+    # a recent day left unsaid ("I met her the other day")
+    "the other day": ("date", "PAST_REF"), "the other night": ("date", "PAST_REF"),
     "once": None, "soon": ("date", "FUTURE_REF"), "the future": ("date", "FUTURE_REF"),
     "future": ("date", "FUTURE_REF"), "in the future": ("date", "FUTURE_REF"),
     "the near future": ("date", "FUTURE_REF"), "the foreseeable future": ("date", "FUTURE_REF"),
+    # an indefinite day to come ("will return some day"), not an amount of about one day
+    "some day": ("date", "FUTURE_REF"), "someday": ("date", "FUTURE_REF"),
     "the coming days": ("duration", "PXD"), "the coming weeks": ("duration", "PXW"),
     "the coming months": ("duration", "PXM"), "the coming years": ("duration", "PXY"),
     "recent years": ("duration", "PXY"), "recent months": ("duration", "PXM"),
     "recent weeks": ("duration", "PXW"), "recent days": ("duration", "PXD"),
+    # the time ahead, as "the coming days": "in the days ahead", "for years to come"
+    **{f"{the}{unit} {ahead}": ("duration", f"PX{unit[0].upper()}")
+       for the in ("the ", "") for unit in ("days", "weeks", "months", "years")
+       for ahead in ("ahead", "to come")},
 }
 DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                 "the day before yesterday": -2, "the day after tomorrow": 2}
 
 # ---------------------------------------------------------------- detection
 
-TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
+TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(SET_ADVERBS) | {
     u + s for u in UNITS for s in ("", "s")} | {
     "centuries", "millennia", "ago", "now", "today", "tonight", "yesterday", "tomorrow",
     "morning", "afternoon", "evening", "night", "noon", "midnight", "midday", "daily", "weekly",
@@ -178,7 +213,9 @@ TEMPORAL_WORDS = (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | {
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "weekend", "weekends", "christmas", "easter",
     "thanksgiving", "halloween", "eve", "quarter", "half", "recently", "currently", "soon",
     "'s", "long", "later", "earlier", "old", "s", "o'clock", "edt", "est", "gmt", "utc", "cdt",
-    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current",
+    "cst", "pdt", "pst", "previously", "formerly", "nowadays", "lately", "end", "current", "someday",
+    # the plurals of the parts of the day that make sets ("Friday mornings", "in the evenings")
+    "mornings", "afternoons", "evenings",
     # more time zones of datelines ("2140 HKT")
     "mst", "mdt", "ast", "adt", "hst", "akst", "akdt", "bst", "cet", "cest", "eet", "eest", "msk",
     "ist", "pkt", "ict", "sgt", "hkt", "jst", "kst", "aest", "aedt", "nzst", "nzdt"} |
@@ -221,6 +258,10 @@ SET_CONTEXT = {"once", "twice", "times", "per", "thrice"}
 
 # "would" is the future seen from the past ("said he would leave Thursday").
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Modals of what is possible, allowed or needed: with a plain infinitive (not the perfect, "may
+# have left") they point ahead of the time of speaking ("talks may resume Tuesday", "the bill
+# must pass by Friday"). Not "could", also the past of "can" ("could not be reached Tuesday").
+MODAL_AHEAD = {"may", "might", "must", "should", "can", "ca"}
 # Verbs whose object date lies ahead of the time of speaking ("scheduled for November 20").
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "postpone",
                   "reschedule"}
@@ -252,6 +293,15 @@ hearing hearings trial debate debates talks conference ceremony parade rally mar
 final finals semifinal semifinals opener showdown contest tournament festival inauguration
 funeral service celebration auction kickoff premiere broadcast speech address visit deadline
 launch opening meet bout fight derby playoff""".split())
+# What looks back on an event once it is over: verbs that act on it afterwards ("will review
+# Sunday's game", "will count the ballots of Sunday's vote") and nouns of its outcome ("the
+# results of Sunday's vote"). A date of the event under one of them is not dated by the future
+# of the clause: the event may well be over (see ``tense._modifier_tense``).
+AFTERMATH_LEMMAS = frozenset("""review analyze analyse study discuss assess evaluate examine
+investigate probe count recount tally certify contest dispute challenge appeal overturn annul
+replay rewatch dissect""".split())
+OUTCOME_NOUNS = frozenset("""result results outcome outcomes aftermath fallout winner winners
+loser losers tally count recount footage highlights turnout score scores verdict""".split())
 # Prepositions whose object lies after the time of the clause: a date modifying it, in a clause
 # not told in the past, lies ahead ("voters gather ahead of Tuesday's vote").
 AHEAD_PREPS = {("ahead", "of"), ("in", "advance", "of"), ("in", "the", "run-up", "to"),

@@ -3,19 +3,22 @@ underspecified date ("Tuesday", "November 20") lies before or after the referenc
 on spaCy tokens without importing spaCy."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from factx.nlp import lemma
 
 from .errors import report
-from .lexicon import (AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES, FUTURE_LEMMAS,
-                      PAST_CUES, PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS,
-                      SCHEDULED_EVENT_NOUNS, UNDOING_LEMMAS, WEEKDAYS)
-from .values import FUTURE, PAST, PAST_STRICT, PRESENT
+from .lexicon import (AFTERMATH_LEMMAS, AHEAD_PREPS, DEADLINE_LEMMAS, FUTURE_AUX, FUTURE_CUES,
+                      FUTURE_LEMMAS, GENERIC_MONTH_DAY_RE, MODAL_AHEAD, OUTCOME_NOUNS, PAST_CUES,
+                      PLAN_LEMMAS, PLAN_ONLY_WITH_FOR, REPORTING_LEMMAS, SCHEDULED_EVENT_NOUNS,
+                      UNDOING_LEMMAS, WEEKDAYS)
+from .values import FUTURE, HABITUAL, PAST, PAST_STRICT, PRESENT
 
 
 def tense_of(span) -> Optional[str]:
-    """"past", "present" or "future" from the verb that governs a date in the parse."""
+    """"past", "present" or "future" from the verb that governs a date in the parse ("habitual"
+    for a day of "the month" in the simple present of a habit, see ``_is_habitual``)."""
     try:
         for tok in span:
             if tok.lower_ in FUTURE_CUES:
@@ -164,12 +167,16 @@ def _modifier_tense(span) -> Optional[str]:
     Not with a verb that may act on a coming event ("canceled Friday's meeting"). The date of
     an event held on a set day takes the future of its clause ("will play in Sunday's game"),
     and one after a preposition of what lies ahead, in a clause not told in the past, lies
-    ahead ("gathering ahead of Tuesday's vote")."""
+    ahead ("gathering ahead of Tuesday's vote"); but not an event the clause looks back on
+    ("will review Sunday's game", "will study the results of Sunday's vote"): no tense, the
+    nearest such day."""
     noun = span.root.head
     if noun.i != span.root.i and noun.pos_ in ("NOUN", "PROPN"):
         ahead = _ahead_prep(noun)
         if ahead or lemma(noun) in SCHEDULED_EVENT_NOUNS:
             clause = _verb_tense(noun.doc[noun.i:noun.i + 1])
+            if clause == FUTURE and not ahead and _looks_back_on(noun):
+                return None
             if clause == FUTURE or clause != PAST and ahead:
                 return FUTURE
     verb = _governing_verb(span.root.head)
@@ -181,12 +188,29 @@ def _modifier_tense(span) -> Optional[str]:
     return PAST
 
 
+def _looks_back_on(noun) -> bool:
+    """Whether the clause acts on the event ``noun`` after it: a noun of its outcome between the
+    two ("the results of Sunday's vote") or a verb of aftermath governing it ("will review
+    Sunday's game")."""
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in OUTCOME_NOUNS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return lemma(tok) in AFTERMATH_LEMMAS
+    return False
+
+
 def _verb_tense(span) -> Optional[str]:
     if span.root.dep_ in ("poss", "compound", "amod"):
         return _modifier_tense(span)
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    verb = _reporting_verb_before_clause(span, verb) or verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
@@ -200,9 +224,37 @@ def _verb_tense(span) -> Optional[str]:
         return PAST
     if any(lemma(a) == "have" for a in auxes):
         return PAST  # the perfect reports the past
+    if aux_words & MODAL_AHEAD and _is_infinitive(verb):
+        return FUTURE  # "talks may resume Tuesday", "the mayor may be charged Friday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if _is_habitual(span, verb, auxes):
+            return HABITUAL
         return FUTURE if _is_scheduled(span, verb) else PRESENT
     return _participle_tense(verb, auxes)
+
+
+def _reporting_verb_before_clause(span, verb):
+    """A date between a verb of reporting and the subject of its complement clause tells when
+    it was said ("the company said Monday it would close the plant"), though the parser often
+    hangs it on the clause: that verb of reporting, or None. Not a date after "that" ("said
+    that on Monday it would"), which opens the clause."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or lemma(head) not in REPORTING_LEMMAS or \
+            not head.i < span.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or span.end > subjects[0].left_edge.i:
+        return None
+    doc = span.doc
+    if any(t.dep_ == "mark" or t.lower_ == "that" for t in doc[head.i + 1:span.start]):
+        return None
+    return head
+
+
+def _is_infinitive(verb) -> bool:
+    """A plain infinitive, active or passive: "resume", "be charged"."""
+    return verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
 
 
 def _participle_tense(verb, auxes) -> Optional[str]:
@@ -236,6 +288,16 @@ def _is_finite_clause(verb) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     return not _is_past(head) or lemma(head) in REPORTING_LEMMAS
+
+
+def _is_habitual(span, verb, auxes) -> bool:
+    """The simple present of a habit: a verb in the simple present (no auxiliary: not "is
+    meeting", "has met", "will meet") of a clause of its own, with a date that names a day of
+    the generic "the month" ("the board meets on the first Monday of the month", "pays out the
+    last Friday of the month"): the day recurs, as "every month" would say."""
+    if auxes or verb.tag_ not in ("VBZ", "VBP") or lemma(verb) in REPORTING_LEMMAS:
+        return False
+    return bool(re.fullmatch(GENERIC_MONTH_DAY_RE, span.text.lower())) and _is_finite_clause(verb)
 
 
 def _is_scheduled(span, verb) -> bool:

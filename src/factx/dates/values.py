@@ -12,6 +12,9 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 # The past with no room for a plan told in the past tense: the date is not after the reference
 # date ("since January", "from March to date"): see ``direction.choose``.
 PAST_STRICT = "past_strict"
+# The simple present of a habit ("the board meets on the first Monday of the month"): the date
+# named by a period's generic "the month" recurs, a SET (see ``tense._is_habitual``).
+HABITUAL = "habitual"
 
 
 def is_past(tense: Optional[str]) -> bool:
@@ -25,6 +28,7 @@ class Timex(NamedTuple):
     relative: bool = False
     rule: Optional[str] = None  # name of the rule that produced it (set by the registry)
     freq: Optional[str] = None  # of a set: how often in each period, "2X" for "twice a week"
+    quant: Optional[str] = None  # of a set: its quantifier, "EVERY" for "every week", "daily"
 
 
 def parse_quantity(text: str) -> Optional[float]:

@@ -31,6 +31,9 @@ _PATTERNS = (
     (re.compile(rf"the\s+next\s+(?P<unit>day|{POD_RE})"), 1),
     (re.compile(rf"the\s+very\s+next\s+{_UNIT}"), 1),
     (re.compile(rf"the\s+(?P<unit>day|{POD_RE})\s+(?P<side>before|after)"), 0),
+    # "the year before", "the week after" as an adverb (the candidate ends there: "the year
+    # before the war" names an event, not a date): the period before or after the last one
+    (re.compile(r"the\s+(?P<unit>week|month|year)\s+(?P<side>before|after)"), 0),
 )
 
 
@@ -52,7 +55,7 @@ def anaphor_of(t: str) -> Optional[Anaphor]:
     return None
 
 
-_PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year)")
+_PART_OF_THE_UNIT = re.compile(rf"(?P<pos>{POS_RE})\s*the\s+(?P<unit>week|month|year|decade|century)")
 
 
 _UNIT_END = re.compile(r"(?:the\s+)?(?P<unit>week|month|year)(?:'s\s+|\s*-\s*|\s+)end")
@@ -89,7 +92,7 @@ def _parse(value: str) -> Optional[tuple[str, _dt.date]]:
     return None
 
 
-_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 2.5, "year": 3}
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 2.5, "year": 3, "decade": 4, "century": 5}
 
 
 def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
@@ -105,6 +108,10 @@ def shifted(anaphor: Anaphor, base: _dt.date) -> Optional[str]:
         if anaphor.unit == "quarter":
             d = add_months(base, 3 * anaphor.step)
             return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if anaphor.unit == "decade":  # by its leading digits, "199" for the 1990s
+            return str(base.year // 10 + anaphor.step)
+        if anaphor.unit == "century":  # "20" for the years 2000-2099, as TimeML writes them
+            return str(base.year // 100 + anaphor.step)
         return str(base.year + anaphor.step)
     except (OverflowError, ValueError):
         return None

@@ -12,7 +12,7 @@ from ..direction import (choose, choose_year, holiday_period, quarter_period, re
                          resolve_weekday, resolve_year)
 from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
                        MONTH_RE, NTH_WEEKDAY_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
-                       SEASONS, WEEKDAY_RE, YEAR_RE)
+                       SEASONS, THANKSGIVING_OFFSETS, WEEKDAY_RE, YEAR_RE)
 from ..values import Timex, add_months, easter, iso_week, nth_weekday, ymd
 from .common import Rule, month_of, weekday_of, year_of
 
@@ -131,6 +131,18 @@ def numeric_date(t: str, ref, tense) -> Optional[Timex]:
     return None
 
 
+def indefinite_weekday(t: str, ref, tense) -> Optional[Timex]:
+    """"a Tuesday", "on a Friday night": some Tuesday, not a particular one ("he was born on a
+    Tuesday"), so the week stays unknown: XXXX-WXX-2, whatever the reference date. (Before a
+    noun, "a Tuesday news conference" is the conference of a particular Tuesday: a filter leaves
+    that to the weekday alone.)"""
+    m = re.fullmatch(rf"an?\s+(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>{POD_RE}))?", t)
+    if not m:
+        return None
+    pod = PARTS_OF_DAY.get(m.group("pod") or "", "")
+    return Timex("date", f"XXXX-WXX-{weekday_of(m.group('wd'))}{pod}", None, False)
+
+
 def weekday(t: str, ref, tense) -> Optional[Timex]:
     """"Friday", "Friday night", "Friday, Nov. 3, 2016" (the date it names wins)."""
     m = re.fullmatch(
@@ -246,6 +258,26 @@ def month_day(t: str, ref, tense) -> Optional[Timex]:
     return ymd(resolve_year(ref, mon, day, tense), mon, day, relative=True) or NOT_A_DATE
 
 
+def day_of_month(t: str, ref, tense) -> Optional[Timex]:
+    """"(on) the 3rd", "the 21st": a day of a month left unsaid, the month the tense points
+    to around the reference date as for a month-day (past: the latest 3rd not after it; future:
+    the next one; otherwise the nearest)."""
+    m = re.fullmatch(r"(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)", t)  # "the" stripped
+    if not m or int(m.group("day")) == 0:
+        return None
+    day = int(m.group("day"))
+    if ref is None:
+        return Timex("date", f"XXXX-XX-{day:02d}", None, True)
+    first = _dt.date(ref.year, ref.month, 1)
+    days = []
+    for k in range(-2, 3):
+        month_start = add_months(first, k)
+        d = ymd(month_start.year, month_start.month, day, relative=True)
+        if d is not None:
+            days.append((_dt.date.fromisoformat(d.value), d))
+    return choose([((d, d), hit) for d, hit in days], ref, tense)
+
+
 def month(t: str, ref, tense) -> Optional[Timex]:
     """"November", "November 2016", "November of 2016"."""
     m = re.fullmatch(rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?", t)
@@ -319,7 +351,7 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
         return None
     shift, name, period, year_txt = m.groups()
     if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS \
-            and name not in ("election day",):
+            and name not in THANKSGIVING_OFFSETS and name not in ("election day",):
         return None
 
     def on(year: int) -> _dt.date:
@@ -329,6 +361,9 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
             return nth_weekday(year, *HOLIDAYS_NTH[name])
         if name == "election day":  # the Tuesday after the first Monday of November
             return nth_weekday(year, 11, 1, 1) + _dt.timedelta(days=1)
+        if name in THANKSGIVING_OFFSETS:  # "Black Friday", the day after Thanksgiving
+            return nth_weekday(year, *HOLIDAYS_NTH["thanksgiving"]) + \
+                _dt.timedelta(days=THANKSGIVING_OFFSETS[name])
         return easter(year) + _dt.timedelta(days=EASTER_OFFSETS[name])
 
     if year_txt:
@@ -406,7 +441,8 @@ CALENDAR_RULES = (Rule("year", year), Rule("before_or_after_year", before_or_aft
                   Rule("year_range", year_range), Rule("decade", decade),
                   Rule("century", century), Rule("numeric_date", numeric_date),
                   Rule("nth_weekday_of_month", nth_weekday_of_month),
-                  Rule("weekday", weekday), Rule("month_day", month_day), Rule("month", month),
+                  Rule("indefinite_weekday", indefinite_weekday), Rule("weekday", weekday), Rule("month_day", month_day),
+                  Rule("day_of_month", day_of_month), Rule("month", month),
                   Rule("month_end", month_end), Rule("month_named", month_named),
                   Rule("season", season), Rule("quarter_or_half", quarter_or_half),
                   Rule("holiday", holiday))

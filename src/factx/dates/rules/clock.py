@@ -49,6 +49,9 @@ def _hour_minute(m: re.Match) -> Optional[tuple[int, int]]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("word")]
     elif m.group("h24"):
         hour, minute = int(m.group("h24")), int(m.group("mi24"))
+        if m.group("pod24") in ("afternoon", "evening", "night") and hour < 12 and \
+                not (m.group("pod24") == "night" and hour < 5):
+            hour += 12  # "3:15 in the afternoon", as "3 in the afternoon"
     elif m.group("hw"):
         h = m.group("hw")
         hour = int(h) if h.isdigit() else int(NUMBER_WORDS.get(h, 10 if h == "ten" else 0))

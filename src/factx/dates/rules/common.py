@@ -27,7 +27,8 @@ def clean(text: str) -> str:
     """Lowercase, squeeze spaces and drop edge punctuation and a possessive ("Friday's"), but
     not the "'s" of a decade ("the 1940's")."""
     t = re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip().lower()
-    t = re.sub(r"^[\s,;:(\[\"'`-]+|[\s,;:)\]\"`-]+$", "", t)
+    # (not the apostrophe of a year, "'08", nor of a decade, "'50s")
+    t = re.sub(r"^(?:[\s,;:(\[\"`-]|'(?!\d\d))+|[\s,;:)\]\"`-]+$", "", t)
     if not _DECADE_APOSTROPHE.search(t):  # "the 1940's", "the 50's" name a decade
         t = re.sub(r"'s$|s'$", lambda m: "" if m.group(0) == "'s" else "s", t)
     if not re.search(r"\b[ap]\.m\.$", t):  # keep the dot of "a.m.", drop a full stop

@@ -72,14 +72,18 @@ def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
     part of the day the story tells; ``extract`` moves it to the day its sentence names, else
     to the day the story last named, as a bare clock time (with no tense read, "searched through
     the night", likewise). The present and the future are often habits ("I work in the
-    morning") or leave the day open: no date."""
+    morning") or leave the day open: no date. A part of the part goes in ``mod`` ("in the late
+    afternoon", "by mid-afternoon": END, MID), as "late Tuesday afternoon" has it."""
     m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
-                     rf"({POD_RE})", t)
-    if not m or m.group(1) == "overnight" or not (tense is None or is_past(tense)):
+                     rf"(?:(?P<pos>early|late|mid)[\s-]*)?(?P<pod>{POD_RE})", t) or \
+        re.fullmatch(r"(?P<pos>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)", t)
+    if not m or m.group("pod") == "overnight" or not (tense is None or is_past(tense)):
         return None
+    mod = POSITION_MODS.get(m.group("pos")) if m.group("pos") else None
+    pod = PARTS_OF_DAY[m.group("pod")]
     if ref is None:
-        return Timex("time", f"XXXX-XX-XX{PARTS_OF_DAY[m.group(1)]}", None, True)
-    return Timex("time", ref.isoformat() + PARTS_OF_DAY[m.group(1)], None, True)
+        return Timex("time", f"XXXX-XX-XX{pod}", mod, True)
+    return Timex("time", ref.isoformat() + pod, mod, True)
 
 
 def is_bare_day_edge(t: str) -> bool:

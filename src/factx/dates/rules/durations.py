@@ -166,6 +166,10 @@ def offset_date(qty, unit, sign, ref, mod) -> Timex:
         n = int(round(qty))
         if unit in ("year", "decade", "century"):
             years = qty * UNITS[unit][2]
+            if not float(years).is_integer():
+                # "two and a half years ago": a month, as "30 months ago" is
+                d = add_months(ref, sign * int(round(years * 12)))
+                return Timex("date", f"{d.year}-{d.month:02d}", mod, True)
             return Timex("date", str(ref.year + sign * int(round(years))), mod, True)
         if unit == "quarter":
             d = add_months(ref, sign * 3 * n)
@@ -186,15 +190,18 @@ def offset_date(qty, unit, sign, ref, mod) -> Timex:
 
 
 def amount_and_a_half(t: str, ref, tense) -> Optional[Timex]:
-    """"a minute and a half" (PT1M30S), "two hours and a half", "a year and a half"."""
+    """"a minute and a half" (PT1M30S), "two hours and a half", "a year and a half"; told from
+    the reference date, a date as "18 months ago" is ("a year and a half ago": its month)."""
     m = re.fullmatch(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})\s+(?P<unit>{UNIT_RE})"
-                     r"\s+and\s+a\s+half", t)
+                     r"\s+and\s+a\s+half(?:\s+(?P<rel>ago|from now))?", t)
     if not m:
         return None
     qty = parse_quantity(m.group("qty"))
     if qty is None:
         return None
     mod = MODS.get(m.group("mod")) if m.group("mod") else None
+    if m.group("rel"):
+        return offset_date(qty + 0.5, m.group("unit"), -1 if m.group("rel") == "ago" else 1, ref, mod)
     return Timex("duration", duration_value(qty + 0.5, m.group("unit")), mod)
 
 
