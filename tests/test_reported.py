@@ -851,9 +851,9 @@ def test_relative_naming_takes_the_name_after_the_verb(reported):
 
 
 def test_an_all_quoted_content_gives_its_source_to_the_quote(quotes_of):
-    text = "The deficit rose to $2 billion, which Mayor Tim Lane called “a disgrace.”"
+    text = "The repair bill reached $40 million, which Mayor Tim Lane called “a scandal.”"
     q = only(quotes_of(text))
-    assert q.kind == "direct" and q.partial and q.text == "a disgrace."
+    assert q.kind == "direct" and q.partial and q.text == "a scandal."
     assert q.speaker == "Tim Lane" and q.rule == "relative-naming" and q.cue == "called"
     assert text[q.cue_start:q.cue_end] == "called"
 
@@ -866,9 +866,9 @@ def test_an_all_quoted_content_keeps_the_speaker_the_quote_has(quotes_of):
 
 
 def test_a_headline_without_a_full_stop_is_not_the_subject_of_the_next_line(reported):
-    text = "Mayor Keeps Up Attacks on Rivals\nLee, in Ohio, said Tuesday that Park was a fraud."
+    text = "Storm Closes Two Bridges\nLee, in a radio interview, said Tuesday that the repairs would take a month."
     q = only(reported(text))
-    assert q.rule == "verb-clause" and q.speaker == "Lee" and q.text == "Park was a fraud"
+    assert q.rule == "verb-clause" and q.speaker == "Lee" and q.text == "the repairs would take a month"
 
 
 def test_colon_label_names_an_article_person_the_tagger_missed(quotes_of):
@@ -886,23 +886,23 @@ def test_colon_label_needs_a_name(reported):
 
 
 def test_name_colon_speaker_stops_at_the_colon(quotes_of):
-    text = "Holt: 'Never, ever trust Dole.'\n\nMayor Ruth Holt spoke in Ohio about Bob Dole."
+    text = "Holt: 'Do not count the council out.'\n\nMayor Ruth Holt spoke in Ohio about the council."
     q = only([q for q in quotes_of(text) if q.kind == "direct"])
     assert q.rule == "name-colon" and q.speaker == "Ruth Holt" and q.speaker_text == "Holt"
     assert text[q.speaker_start:q.speaker_end] == "Holt"
 
 
 def test_a_name_set_off_before_the_cue_is_its_subject(reported):
-    q = only(reported("As part of his plea, Tom Vail, 44, said that he cheated nearly 100 people from his home."))
-    assert q.rule == "verb-clause" and q.speaker == "Tom Vail" and q.text.startswith("he cheated")
-    q = only(reported("A lawyer for Tom Vail, 44, said that he cheated nearly 100 people."))
+    q = only(reported("Under the terms of his plea, Tom Vail, 52, said that he sold fake passes to fans."))
+    assert q.rule == "verb-clause" and q.speaker == "Tom Vail" and q.text.startswith("he sold fake passes")
+    q = only(reported("A lawyer for Tom Vail, 44, said that he sold forged tickets for three years."))
     assert q.speaker_text == "A lawyer"
 
 
 def test_a_that_clause_after_a_preposition_is_the_content(reported):
-    text = "Paul Amsel, a former mayor of Lyon, said in a message that the truck was carrying arms."
+    text = "Paul Amsel, a former mayor of Lyon, said in a message that the ferry was running late."
     q = only(reported(text))
-    assert q.rule == "verb-clause" and q.speaker == "Paul Amsel" and q.text == "the truck was carrying arms"
+    assert q.rule == "verb-clause" and q.speaker == "Paul Amsel" and q.text == "the ferry was running late"
     assert reported("Paul Amsel said in the report that was released on Monday.") == []
 
 
@@ -914,22 +914,22 @@ def test_a_relative_clause_with_a_cue_word_stays_in_the_clause_before_the_cue(re
 
 
 def test_according_to_a_common_noun_before_the_subject_of_the_clause(reported):
-    text = "According to one source, Vantex is responsible for most of the city's power plants."
+    text = "According to one source, Ann Lee will run for mayor next year."
     q = only(reported(text))
     assert q.rule == "according-to" and q.speaker_text == "one source"
-    assert q.text == "Vantex is responsible for most of the city's power plants"
+    assert q.text == "Ann Lee will run for mayor next year"
 
 
 def test_according_to_opens_the_clause_after_a_colon(reported):
-    text = "It went unnoticed by many: according to recent polls, Ray Hull holds only 14 percent of the vote."
+    text = "It went unnoticed by many: according to recent polls, Ray Hull trails by nine points in the state."
     q = only(reported(text))
     assert q.rule == "according-to" and q.speaker_text == "recent polls"
-    assert q.text == "Ray Hull holds only 14 percent of the vote"
+    assert q.text == "Ray Hull trails by nine points in the state"
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Mayor Ann Lee refused to speak to reporters as she left the hall on Monday.", "to speak to reporters"),
-    ("Senator Ed Park vowed to keep the clinic open and thanked the nurses on Friday.", "to keep the clinic open"),
+    ("Mayor Ann Lee refused to answer questions as she walked to her car on Monday.", "to answer questions"),
+    ("Senator Ed Park vowed to protect the wetlands and left the hall.", "to protect the wetlands"),
     ("Senator Ed Park vowed to close the base if he is elected.", "to close the base if he is elected"),
 ])
 def test_an_infinitive_content_ends_before_the_writers_circumstances(reported, text, content):
@@ -944,10 +944,10 @@ def test_a_naming_with_a_quoted_name_after_the_object(quotes_of):
 
 
 def test_a_quoted_name_the_parser_took_for_an_apposition_is_the_naming(quotes_of):
-    text = 'The family thanked the governor, Ed Park, who called their son "an American hero."'
+    text = 'Voters praised the senator, Ed Park, who called the city\'s firefighters "the pride of the town."'
     found = quotes_of(text)
-    report = only([q for q in found if q.kind == "indirect"])
-    assert report.rule == "naming-verb" and report.text == 'their son "an American hero."'
+    report = only([q for q in found if q.rule == "naming-verb" and q.kind == "indirect"])
+    assert report.text == 'the city\'s firefighters "the pride of the town."'
     assert report.speaker == "Ed Park"
     piece = only([q for q in found if q.kind == "direct"])
     assert piece.partial and piece.speaker == "Ed Park" and piece.statement == report.statement
