@@ -301,12 +301,12 @@ def test_parenthetical_cue_reports_the_clause_around_it_in_two_pieces(reported):
 
 
 def test_quoted_words_in_what_a_subject_does_are_the_subjects(nlp):
-    text = 'Senator Ada Moreno warned of a "throwaway culture" in the city.'
+    text = 'Senator Ada Moreno warned of a "culture of waste" in the city.'
     found = extract_quotes(nlp(text), text)
     [report] = [q for q in found if q.kind == "indirect"]
     [piece] = [q for q in found if q.kind == "direct"]
     assert report.rule == "quoted-words" and report.speaker == "Ada Moreno"
-    assert report.text.startswith('of a "throwaway culture"')
+    assert report.text.startswith('of a "culture of waste"')
     assert piece.partial and piece.statement == report.statement and piece.speaker == "Ada Moreno"
 
 

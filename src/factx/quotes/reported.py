@@ -927,7 +927,7 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
 
 
 def _quoted_name_taken_for_apposition(ctx: _Context, obj) -> list:
-    """"called their son “an American hero”": the parser may hang the quoted name on the object
+    """"called the firefighters “the pride of the town”": the parser may hang the quoted name on the object
     as an apposition. Right after the object and opened by a quotation mark, it is the name; an
     apposition set off by a comma ("called his lawyer, “a pro,”") stays one."""
     doc = ctx.doc
