@@ -40,6 +40,8 @@ def test_every_fact_of_the_store_is_in_the_database(exported, corpus_store):
     mine = {(q["article"], q["start"], q["end"], q["kind"], q["speaker"], q["sentence"]) for q in quotes}
     theirs = set(rows(exported, 'SELECT article, start, "end", kind, speaker, sentence FROM quotes'))
     assert mine == theirs
+    mine = {(d["article"], d["start"], d["value"], d["freq"], d["quant"]) for d in dates}
+    assert mine == set(rows(exported, "SELECT article, start, value, freq, quant FROM dates"))
 
 
 def test_foreign_keys_hold_and_speakers_link_to_corpus_people(exported):

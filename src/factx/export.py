@@ -8,7 +8,7 @@ Tables, with foreign keys so that Datasette links them:
     quotes(id, article -> articles, statement, segment, kind, partial, text, speaker,
            speaker_text, speaker_person -> people, speaker_via, cue, rule, start, end, sentence)
     dates(id, article -> articles, text, type, value, mod, relative, rule, freq, start, end,
-          sentence)
+          sentence, quant)
     date_people(date -> dates, person -> people)
     quotes_fts                           full-text search over quote text and sentence
 Views: quotes_with_speaker (each quote with its article's title and date and its speaker's
@@ -47,7 +47,7 @@ CREATE TABLE quotes(id INTEGER PRIMARY KEY, article TEXT REFERENCES articles(id)
     start INTEGER, "end" INTEGER, sentence TEXT);
 CREATE TABLE dates(id INTEGER PRIMARY KEY, article TEXT REFERENCES articles(id), text TEXT,
     type TEXT, value TEXT, mod TEXT, relative INTEGER, rule TEXT, freq TEXT, start INTEGER,
-    "end" INTEGER, sentence TEXT);
+    "end" INTEGER, sentence TEXT, quant TEXT);
 CREATE TABLE date_people(date INTEGER REFERENCES dates(id), person TEXT REFERENCES people(id));
 CREATE INDEX mentions_article ON mentions(article);
 CREATE INDEX mentions_person ON mentions(person);
@@ -177,7 +177,7 @@ def _fill(db: sqlite3.Connection, articles: Articles, progress) -> ExportCounts:
             date_id += 1
             rows["dates"].append((date_id, aid, d["text"], d.get("type"), d.get("value"), d.get("mod"),
                                   int(bool(d.get("relative"))), d.get("rule"), d.get("freq"), d["start"], d["end"],
-                                  sentence_text(text, d)))
+                                  sentence_text(text, d), d.get("quant")))
             for name in d.get("people") or []:
                 if name in person_of:
                     rows["date_people"].append((date_id, person_of[name]))
@@ -198,7 +198,7 @@ _INSERTS = {
     "articles": "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
     "mentions": "INSERT INTO mentions VALUES (?,?,?,?)",
     "quotes": "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "dates": "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "dates": "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "date_people": "INSERT INTO date_people VALUES (?,?)",
 }
 
