@@ -320,9 +320,10 @@ def test_a_page_that_stops_early_leaves_no_cursor_to_a_closed_index(tmp_path):
 # ---- what opening the index for extract checks ------------------------------------------------
 
 def _spoil_a_quote(path, rowid):
-    """Bit rot in one quote row's text that SQLite itself cannot see: only its checksum can."""
+    """Bit rot in one quote row (where its quote is in the article's document) that SQLite
+    itself cannot see: only its checksum can."""
     db = sqlite3.connect(path / "index.sqlite")
-    db.execute("UPDATE quotes SET doc = replace(doc, 'e-mail', 'e-mall') WHERE rowid = ?", (rowid,))
+    db.execute("UPDATE quotes SET start = start + 1 WHERE rowid = ?", (rowid,))
     db.commit()
     db.close()
 
