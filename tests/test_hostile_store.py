@@ -347,7 +347,7 @@ def flip_in(path, needle, xor):
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("needle,xor", [(b"win this fight", 0x01), (b'"aliases"', 0x02), (b"Paris", 0x80),
+@pytest.mark.parametrize("needle,xor", [(b"win this fight", 0x01), (b"Paris", 0x80),
                                         (b"Alice", 0xC0), (b"2019-05-05", 0x04)])
 def test_bit_flips_in_the_index_text_are_noticed_and_repaired(store, baseline, needle, xor):
     flip_in(store / "index.sqlite", needle, xor)

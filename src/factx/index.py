@@ -12,9 +12,9 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
                                         ``merged``: 0 until the person merge has seen it;
                                         ``hash``: the content hash of the document indexed
     names(rid, article, aid, name, key, count, aliases, gender, pid, evidence, published,
-          n_attrs, doc, crc)                     the people of each article as named there (``doc``: the
-                                        person with mentions, attributes and their sentences),
-                                        their corpus person ``pid`` and why (factx.names)
+          n_attrs, seq, crc)            the people of each article as named there (``seq``: the
+                                        place of the person in the document's people), their
+                                        corpus person ``pid`` and why (factx.names)
     quotes(rid, article, seq, stmt, kind, partial, published, speaker_row, speaker_pid,
            stmt_row, stmt_pid, start, crc)
                                         every quote segment (``seq``: its place in the document's
@@ -49,12 +49,13 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     entity_summary(label, name, mentions, articles, aliases, n_articles, crc, key)
     meta(name, value)                   version, store signature, whether persons are current
 
-Quotes and dates are narrow rows: what filters, sorts and counts them, and where each is in its
-article's document. What they say (text, speaker, cue, sentence...) is read from the documents
-when printed (Index._item; a few documents kept parsed), so that the index stays small (a
-rebuild writes less than half of what it wrote with the bodies in it) and a query still costs
-what it prints: one document read per article printed from. A document that cannot be read
-then, or no longer holds the item indexed, is an ArticleUnreadable error (run `extract` again).
+Quotes, dates and names are narrow rows: what filters, sorts and counts them, and where each is
+in its article's document. What they say (text, speaker, cue, sentence, attributes...) is read
+from the documents when printed (Index._item; a few documents kept parsed), so that the index
+stays small (a rebuild writes less than half of what it wrote with the bodies in it) and a
+query still costs what it prints: one document read per article printed from. A document that
+cannot be read then, or no longer holds the item indexed, is an ArticleUnreadable error (run
+`extract` again).
 
 Every JSON column (and the columns of quotes and dates) carries a CRC32 checked when it is
 read, so a flipped bit is noticed and the index rebuilt; a damaged index met while reading is
@@ -93,7 +94,7 @@ from factx.store import Store, StoreBusy, StoreError
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "19"
+INDEX_VERSION = "20"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -134,7 +135,7 @@ PARALLEL_MERGE_ROWS = 20000
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
 # the tables whose rows carry a checksum, and the columns it covers
-CHECKSUMMED = (("names", "name, doc"), ("quotes", "aid, seq, start, published"),
+CHECKSUMMED = (("names", "name, aid, seq"), ("quotes", "aid, seq, start, published"),
                ("dates", "aid, seq, start, type, ckey, published"))
 INDEX_ERRORS = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -165,7 +166,7 @@ CREATE TABLE IF NOT EXISTS articles(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT 
     n_dates INTEGER, warnings TEXT, rowcrc INTEGER, context TEXT, merged INTEGER, hash TEXT);
 CREATE INDEX IF NOT EXISTS articles_new ON articles(rid) WHERE merged = 0;
 CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, name TEXT, key TEXT, count INTEGER,
-    aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
+    aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, seq INTEGER, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_name ON names(name);
 CREATE INDEX IF NOT EXISTS names_new ON names(rid) WHERE pid IS NULL;
@@ -1052,10 +1053,9 @@ class Index:
     def main_role(self, pid: int, sample: int = 5) -> str:
         """The role most often given to a person in a few of their articles, "" when none."""
         roles: Counter = Counter()
-        for name, body, crc in self.db.execute("SELECT name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 "
-                                               "LIMIT ?", (pid, sample)):
-            _expect(_crc(name, body) == crc)
-            roles.update(a["value"] for a in json.loads(body).get("attributes", [])
+        for row in self.db.execute("SELECT name, aid, seq, crc FROM names WHERE pid=? AND n_attrs > 0 LIMIT ?",
+                                   (pid, sample)):
+            roles.update(a["value"] for a in self._attributes(row)
                          if a.get("type") == "role" and isinstance(a.get("value"), str))
         return min(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles else ""  # ties: by text
 
@@ -1102,6 +1102,19 @@ class Index:
             raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its {table} differ);"
                                     " run `factx extract` again on the article to repair it")
         return {**item, "sentence": sentence_text(doc["text"], item)}
+
+    def _attributes(self, row: tuple) -> list[dict[str, Any]]:
+        """The attributes (with their sentence) of the person a names row ``(name, article id,
+        place in the document's people, checksum)`` points at, as the document has them."""
+        name, aid, seq, crc = row
+        _expect(isinstance(name, str) and isinstance(aid, str) and _ints(seq) and _crc(name, aid, seq) == crc)
+        doc = self._document(aid)
+        people_ = doc.get("people", [])
+        person = people_[seq] if 0 <= seq < len(people_) else None
+        if person is None or person.get("name") != name:
+            raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its people "
+                                    "differ); run `factx extract` again on the article to repair it")
+        return [{**a, "sentence": sentence_text(doc["text"], a)} for a in person.get("attributes", [])]
 
     # ---- quotes ----------------------------------------------------------------------------
     def _person_ref(self, pid: Optional[int], cache: dict) -> tuple[Optional[str], Optional[str]]:
@@ -1340,10 +1353,9 @@ class Index:
         _expect(all(isinstance(x["article"], str) and isinstance(x["name"], str) and _ints(x["mentions"])
                     and isinstance(x["evidence"], str) for x in appearances))
         attributes = []
-        for aid, name, body, crc in self.db.execute(
-                "SELECT aid, name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 ORDER BY published DESC, aid", (pid,)):
-            _expect(_crc(name, body) == crc)
-            attributes += [{**attr, "article": aid} for attr in json.loads(body).get("attributes", [])]
+        for row in self.db.execute(
+                "SELECT name, aid, seq, crc FROM names WHERE pid=? AND n_attrs > 0 ORDER BY published DESC, aid", (pid,)):
+            attributes += [{**attr, "article": row[1]} for attr in self._attributes(row)]
             if limit is not None and len(attributes) >= limit:
                 attributes = attributes[:limit]
                 break
@@ -1558,10 +1570,8 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
     spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
     starts: list[tuple[int, str]] = []  # where each mention of each name starts
     names_rows = out["names"]
-    for p in people_:
+    for pseq, p in enumerate(people_):
         name = p["name"]
-        person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
-        body = _ENCODE(person)
         rid = rid_of("names")
         row_of.setdefault(name, rid)
         spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
@@ -1569,8 +1579,8 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         starts.extend((m[0], name) for m in spans)
         aliases = _ENCODE(p.get("aliases", []))
         names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
-                           None, published, len(person["attributes"]), body, _crc(name, body)))
-        strings += (name, aliases, body)
+                           None, published, len(p.get("attributes", [])), pseq, _crc(name, aid, pseq)))
+        strings += (name, aliases)
         if isinstance(p.get("gender"), str):
             strings.append(p["gender"])
     starts.sort()
