@@ -250,7 +250,7 @@ def test_quotes_and_dates_are_printed_from_the_documents(tmp_path):
     index.close()
 
 
-@pytest.mark.parametrize("damage", ["missing", "changed", "corrupt"])
+@pytest.mark.parametrize("damage", ["missing", "changed", "corrupt", "mistyped"])
 def test_a_document_that_cannot_be_read_when_printed_is_a_clear_error(tmp_path, damage):
     from test_scale import run
 
@@ -264,9 +264,15 @@ def test_a_document_that_cannot_be_read_when_printed_is_a_clear_error(tmp_path, 
         moved = data.replace(b'"start":18,"end"', b'"start":19,"end"')
         assert moved != data and len(moved) == len(data)
         doc_file.write_bytes(moved)
+    elif damage == "mistyped":  # same size, a quote's cue a number: only the quote printed is checked
+        typed = data.replace(b'"cue":"said"', b'"cue":123456')
+        assert typed != data and len(typed) == len(data)
+        doc_file.write_bytes(typed)
     else:
         doc_file.write_bytes(data[:-5] + b"}}}}}")
     result = run("quotes", "--json", "--store", path)
     assert result.exit_code == 1, result.stdout
     assert "Traceback" not in result.stderr and "a001.txt" in result.stderr
     assert "factx extract" in result.stderr
+    if damage == "mistyped":
+        assert "quotes[0].cue is a number" in result.stderr

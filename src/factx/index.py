@@ -1072,13 +1072,26 @@ class Index:
 
     # ---- items read from the documents -----------------------------------------------------
     def _document(self, aid: str) -> dict[str, Any]:
-        """The document of an indexed article (the last DOCUMENTS_KEPT read are kept)."""
+        """The document of an indexed article (the last DOCUMENTS_KEPT read are kept). Only its
+        id and text are checked here, the items printed from it by _item and _attributes (a
+        whole document's check would be a third of the cost of a query printing from many)."""
+        from factx.schema import check_text
+
         doc = self._documents.get(aid)
         if doc is None:
             row = self.db.execute("SELECT file FROM articles WHERE id=?", (aid,)).fetchone()
             _expect(row is not None and isinstance(row[0], str))
             try:
-                doc = self.store.read_document(aid, row[0])
+                path = self.store.document_path({"file": row[0]})
+                try:
+                    doc = json.loads(path.read_bytes())
+                except OSError as err:
+                    raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
+                except (ValueError, RecursionError) as err:
+                    raise ValueError(f"corrupt JSON in {path}: {str(err)[:200]}") from err
+                if not isinstance(doc, dict) or doc.get("id") != aid:
+                    raise ValueError(f"{path} does not hold article {aid!r}")
+                check_text(doc.get("text"))
             except ValueError as err:
                 raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx "
                                         "extract` again on the article to repair it") from err
@@ -1097,7 +1110,9 @@ class Index:
         _expect(isinstance(aid, str) and _ints(seq, start) and _crc(*row[:at]) == row[at])
         doc = self._document(aid)
         items = doc.get(table, [])
-        item = items[seq] if 0 <= seq < len(items) else None
+        item = items[seq] if type(items) is list and 0 <= seq < len(items) else None
+        if item is not None:
+            _check_item(aid, item, table[:-1], f"{table}[{seq}]")
         if item is None or item.get("start") != start:
             raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its {table} differ);"
                                     " run `factx extract` again on the article to repair it")
@@ -1110,11 +1125,17 @@ class Index:
         _expect(isinstance(name, str) and isinstance(aid, str) and _ints(seq) and _crc(name, aid, seq) == crc)
         doc = self._document(aid)
         people_ = doc.get("people", [])
-        person = people_[seq] if 0 <= seq < len(people_) else None
-        if person is None or person.get("name") != name:
+        person = people_[seq] if type(people_) is list and 0 <= seq < len(people_) else None
+        if not isinstance(person, dict) or person.get("name") != name:
             raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its people "
                                     "differ); run `factx extract` again on the article to repair it")
-        return [{**a, "sentence": sentence_text(doc["text"], a)} for a in person.get("attributes", [])]
+        attributes = person.get("attributes", [])
+        if type(attributes) is not list:
+            raise ArticleUnreadable(f"the document of article {aid!r} cannot be read (people[{seq}].attributes is "
+                                    "not a list); run `factx extract` again on the article to repair it")
+        for n, a in enumerate(attributes):
+            _check_item(aid, a, "attribute", f"people[{seq}].attributes[{n}]")
+        return [{**a, "sentence": sentence_text(doc["text"], a)} for a in attributes]
 
     # ---- quotes ----------------------------------------------------------------------------
     def _person_ref(self, pid: Optional[int], cache: dict) -> tuple[Optional[str], Optional[str]]:
@@ -1777,6 +1798,18 @@ def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
                 if isinstance(m, list) and len(m) == 2 and (m[0] <= s and e <= m[1] or s <= m[0] < e):
                     return p["name"]
     return None
+
+
+def _check_item(aid: str, item: Any, kind: str, where: str) -> None:
+    """ArticleUnreadable unless a quote, date or attribute read from an article's document has
+    the shape of one (factx.schema)."""
+    from factx.schema import check_item
+
+    try:
+        check_item(item, kind, where)
+    except ValueError as err:
+        raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx extract` "
+                                "again on the article to repair it") from err
 
 
 def _sentence_words(where: list[str], args: list, contains: Optional[str]) -> None:
