@@ -70,6 +70,23 @@ def test_changed_article_is_redone_alone(tmp_path):
         f.write("\nOne more line.\n")
     summary = json.loads(run("extract", src, "--store", store, "--json", "-q").stdout)
     assert (summary["extracted"], summary["skipped"]) == (1, 2)
+    # the words of the replaced document were taken out of the full-text indexes exactly (read
+    # from it before it was replaced): the same words as in an index built afresh
+    import sqlite3
+
+    def words():
+        db = sqlite3.connect(store / "index.sqlite")
+        for t in ("quote", "date"):
+            db.execute(f"CREATE VIRTUAL TABLE temp.{t}_v USING fts5vocab(main, {t}_fts, row)")
+        found = [sorted(db.execute(f"SELECT term, doc, cnt FROM temp.{t}_v")) for t in ("quote", "date")]
+        stale = db.execute("SELECT value FROM meta WHERE name='fts_stale'").fetchone()
+        db.close()
+        return found, stale
+    kept = words()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{store / 'index.sqlite'}{suffix}").unlink(missing_ok=True)
+    assert run("articles", "--store", store).exit_code == 0
+    assert kept == words() and kept[1] is None
 
 
 def test_bad_files_are_reported_and_the_rest_extracted(tmp_path):

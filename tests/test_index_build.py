@@ -61,23 +61,56 @@ def test_compounds_looked_for_token_by_token_are_those_of_the_whole_text():
 
 
 def test_an_article_taken_out_leaves_no_word_in_the_full_text_indexes(tmp_path):
+    """As `extract` does it: the article is taken out of the index while its document is still
+    the one indexed, then its new document written and indexed."""
     path = make_store(tmp_path / "s", [article(i) for i in range(3)] + [article(3, quote="a zebra crossing")])
     index, _ = open_index(open_store(path))
     db = index.db
     assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 1
-    with Store(path).open_for_writing() as s:  # the article again, its quote changed
-        s.write_articles([(article(3, quote="an okapi grazing"), "k2")])
-        s.save_manifest(model="test")
     index.close()
+    with Store(path).open_for_writing() as s:  # the article again, its quote changed
+        index, _ = open_index(s)
+        index.begin()
+        index.remove("a003.txt")
+        new = article(3, quote="an okapi grazing")
+        s.write_articles([(new, "k2")])
+        index.add(new, "k2")
+        index.commit()
+        s.save_manifest(model="test")
+        index.close()
     index, _ = open_index(open_store(path))
     db = index.db
     assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'okapi'").fetchone()[0] == 1
     db.execute("CREATE VIRTUAL TABLE temp.qv USING fts5vocab(main, quote_fts, row)")
     assert "zebra" not in {t for t, in db.execute("SELECT term FROM temp.qv")}
+    assert db.execute("SELECT value FROM meta WHERE name='fts_stale'").fetchone() is None
     # FTS5's own check of its index against what it was given
     db.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES('integrity-check', 0)")
     db.execute("INSERT INTO date_fts(date_fts, rank) VALUES('integrity-check', 0)")
+    index.close()
+
+
+def test_a_document_replaced_behind_the_index_leaves_words_that_find_nothing(tmp_path):
+    """A document replaced without the index (its old words cannot be worked out again): they
+    stay in the full-text index, counted, pointing at no row (row ids are not given again), and
+    no query finds the old text."""
+    path = make_store(tmp_path / "s", [article(i) for i in range(3)] + [article(3, quote="a zebra crossing")])
+    index, _ = open_index(open_store(path))
+    old = index.db.execute("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'zebra'").fetchall()
+    index.close()
+    with Store(path).open_for_writing() as s:
+        s.write_articles([(article(3, quote="an okapi grazing"), "k2")])
+        s.save_manifest(model="test")
+    index, _ = open_index(open_store(path))
+    db = index.db
+    assert int(db.execute("SELECT value FROM meta WHERE name='fts_stale'").fetchone()[0]) >= 1
+    okapi = db.execute("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'okapi'").fetchall()
+    assert len(okapi) == 1 and okapi != old
+    assert db.execute("SELECT count(*) FROM quotes WHERE stmt IN (SELECT rowid FROM quote_fts WHERE quote_fts "
+                      "MATCH 'zebra')").fetchone()[0] == 0
+    assert [q["text"] for q in index.quotes(contains="zebra")] == []
+    assert [q["text"] for q in index.quotes(contains="okapi")] == ["an okapi grazing"]
     index.close()
 
 
@@ -199,3 +232,47 @@ def _dying(root, chunk):
     if os.getpid() != _Dying.parent and chunk[0][0] == "a006.txt":
         os._exit(9)
     return _Dying.chunk_rows(root, chunk)
+
+
+def test_quotes_and_dates_are_printed_from_the_documents(tmp_path):
+    """The index keeps where each quote and date is; what they say (and their sentence) is read
+    from the article's document when printed."""
+    path = make_store(tmp_path / "s", [article(i) for i in range(3)])
+    index, _ = open_index(open_store(path))
+    cols = {c for _, c, *_ in index.db.execute("PRAGMA table_info(quotes)")} | \
+        {c for _, c, *_ in index.db.execute("PRAGMA table_info(dates)")}
+    assert "doc" not in cols
+    doc = article(1)
+    q = [q for q in index.quotes(article="a001.txt")]
+    assert [(x["text"], x["sentence"], x["cue"]) for x in q] == [(doc["quotes"][0]["text"], None, "said")]  # no sentence known
+    d = [x for x in index.dates(article="a001.txt")]
+    assert [(x["text"], x["value"], x["sentence"]) for x in d] == [("March 2, 2019", "2019-03-02", doc["text"])]
+    index.close()
+
+
+@pytest.mark.parametrize("damage", ["missing", "changed", "corrupt", "mistyped"])
+def test_a_document_that_cannot_be_read_when_printed_is_a_clear_error(tmp_path, damage):
+    from test_scale import run
+
+    path = make_store(tmp_path / "s", [article(i) for i in range(3)])
+    assert run("quotes", "--json", "--store", path).exit_code == 0  # the index is built
+    doc_file = next(p for p in (path / "articles").rglob("*.json") if "a001" in p.name)
+    data = doc_file.read_bytes()
+    if damage == "missing":
+        doc_file.unlink()
+    elif damage == "changed":  # same size, the quote moved: the index points at what is no longer there
+        moved = data.replace(b'"start":18,"end"', b'"start":19,"end"')
+        assert moved != data and len(moved) == len(data)
+        doc_file.write_bytes(moved)
+    elif damage == "mistyped":  # same size, a quote's cue a number: only the quote printed is checked
+        typed = data.replace(b'"cue":"said"', b'"cue":123456')
+        assert typed != data and len(typed) == len(data)
+        doc_file.write_bytes(typed)
+    else:
+        doc_file.write_bytes(data[:-5] + b"}}}}}")
+    result = run("quotes", "--json", "--store", path)
+    assert result.exit_code == 1, result.stdout
+    assert "Traceback" not in result.stderr and "a001.txt" in result.stderr
+    assert "factx extract" in result.stderr
+    if damage == "mistyped":
+        assert "quotes[0].cue is a number" in result.stderr

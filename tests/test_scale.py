@@ -175,7 +175,7 @@ def test_an_index_of_an_older_version_is_rebuilt(tmp_path, store30):
 
 
 @pytest.mark.parametrize("damage", ["DROP TABLE quote_fts", "DELETE FROM persons", "UPDATE quotes SET crc = crc + 1",
-                                    "DROP TABLE date_people", "UPDATE names SET doc = '{'"])
+                                    "DROP TABLE date_people", "UPDATE names SET seq = seq + 1"])
 def test_a_damaged_table_of_the_index_is_rebuilt_not_a_traceback(tmp_path, store30, damage):
     import shutil
 
@@ -320,9 +320,10 @@ def test_a_page_that_stops_early_leaves_no_cursor_to_a_closed_index(tmp_path):
 # ---- what opening the index for extract checks ------------------------------------------------
 
 def _spoil_a_quote(path, rowid):
-    """Bit rot in one quote row's text that SQLite itself cannot see: only its checksum can."""
+    """Bit rot in one quote row (where its quote is in the article's document) that SQLite
+    itself cannot see: only its checksum can."""
     db = sqlite3.connect(path / "index.sqlite")
-    db.execute("UPDATE quotes SET doc = replace(doc, 'e-mail', 'e-mall') WHERE rowid = ?", (rowid,))
+    db.execute("UPDATE quotes SET start = start + 1 WHERE rowid = ?", (rowid,))
     db.commit()
     db.close()
 

@@ -176,6 +176,8 @@ def reading(store: Optional[Path], full_check: bool = False) -> Iterator[query.A
         raise  # the reader of stdout left (`| head`): click ends quietly
     except StoreBusy as err:
         raise fail(str(err), ExitStatus.STORE_BUSY)
+    except StoreError as err:  # an article document a query prints from cannot be read
+        raise fail(str(err), ExitStatus.ERROR)
     except (OSError, sqlite3.Error) as err:
         raise fail(write_problem(root, err, then="ask again"), ExitStatus.ERROR)
     finally:

@@ -6,19 +6,21 @@ version.
 
 Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     articles(rid, id, key, file, title, published, published_source, chars, n_entities,
-             n_quotes, n_dates, warnings, rowcrc, context, merged)
+             n_quotes, n_dates, warnings, rowcrc, context, merged, hash)
                                         ``context``: what the article is about for the person
                                         merge (people.article_features; NULL without people);
-                                        ``merged``: 0 until the person merge has seen it
+                                        ``merged``: 0 until the person merge has seen it;
+                                        ``hash``: the content hash of the document indexed
     names(rid, article, aid, name, key, count, aliases, gender, pid, evidence, published,
-          n_attrs, doc, crc)                     the people of each article as named there (``doc``: the
-                                        person with mentions, attributes and their sentences),
-                                        their corpus person ``pid`` and why (factx.names)
+          n_attrs, seq, crc)            the people of each article as named there (``seq``: the
+                                        place of the person in the document's people), their
+                                        corpus person ``pid`` and why (factx.names)
     quotes(rid, article, seq, stmt, kind, partial, published, speaker_row, speaker_pid,
-           stmt_row, stmt_pid, doc, crc)
-                                        every quote segment; ``stmt``: the rid of its statement's
-                                        first segment; ``speaker_row``: the names row of its
-                                        speaker; ``stmt_pid``: the person of the statement
+           stmt_row, stmt_pid, start, crc)
+                                        every quote segment (``seq``: its place in the document's
+                                        list, ``start`` its offset); ``stmt``: the rid of its
+                                        statement's first segment; ``speaker_row``: the names row
+                                        of its speaker; ``stmt_pid``: the person of the statement
     quote_about(quote, row, pid)        quotes that mention a person (not said by them)
     speaker_tokens(token, stmt, pid)    the tokens of each statement's speaker as written (and the
                                         statement's person)
@@ -26,8 +28,8 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     date_fts(text)                      FTS5 over each date's sentence (rowid = the date's rid)
                                         (both contentless: the words are indexed, the text is
                                         not kept twice; ``fts_text`` gives them)
-    dates(rid, article, seq, type, ckey, published, doc, crc)
-                                        every date with its sentence (``ckey``: calendar key)
+    dates(rid, article, seq, start, type, ckey, published, crc)
+                                        every date (``ckey``: calendar key)
     date_people(date, row, pid, ckey, aid, start)
                                         the people each date's sentence is about
     entities(article, label, key, text, count)    non-person entities
@@ -47,8 +49,17 @@ Tables (``rid``: SQLite row ids; ``article`` columns hold an article's rid):
     entity_summary(label, name, mentions, articles, aliases, n_articles, crc, key)
     meta(name, value)                   version, store signature, whether persons are current
 
-Every JSON column carries a CRC32 checked when it is read, so a flipped bit is noticed and the
-index rebuilt; a damaged index met while reading is rebuilt and the query answered again.
+Quotes, dates and names are narrow rows: what filters, sorts and counts them, and where each is
+in its article's document. What they say (text, speaker, cue, sentence, attributes...) is read
+from the documents when printed (Index._item; a few documents kept parsed), so that the index
+stays small (a rebuild writes less than half of what it wrote with the bodies in it) and a
+query still costs what it prints: one document read per article printed from. A document that
+cannot be read then, or no longer holds the item indexed, is an ArticleUnreadable error (run
+`extract` again).
+
+Every JSON column (and the columns of quotes and dates) carries a CRC32 checked when it is
+read, so a flipped bit is noticed and the index rebuilt; a damaged index met while reading is
+rebuilt and the query answered again.
 
 A rebuild into an empty index (a new version, a damaged index, a first query) of BULK articles
 or more writes without journal or syncs (a ``building`` mark in meta restarts a stopped one),
@@ -79,11 +90,11 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
 from factx.names import fold, name_token_tuple, name_tokens
-from factx.store import Store, StoreBusy
+from factx.store import Store, StoreBusy, StoreError
 from factx.timekeys import calendar_key, in_range
 
 INDEX = "index.sqlite"
-INDEX_VERSION = "18"
+INDEX_VERSION = "20"
 # A name asked for with more distinct words than this matches no one (and would exceed SQLite's
 # limit on compound SELECTs).
 MAX_QUERY_TOKENS = 64
@@ -124,7 +135,8 @@ PARALLEL_MERGE_ROWS = 20000
 # What reading a damaged index can raise: SQLite's own errors ("database disk image is
 # malformed", "Could not decode to UTF-8"), and undecodable or misshapen JSON in its columns.
 # the tables whose rows carry a checksum, and the columns it covers
-CHECKSUMMED = (("names", "name, doc"), ("quotes", "doc, published, aid"), ("dates", "doc, ckey, published, aid"))
+CHECKSUMMED = (("names", "name, aid, seq"), ("quotes", "aid, seq, start, published"),
+               ("dates", "aid, seq, start, type, ckey, published"))
 INDEX_ERRORS = (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
@@ -132,14 +144,29 @@ class IndexDamaged(sqlite3.DatabaseError):
     """The index failed a check; it is rebuilt from the documents."""
 
 
+class ArticleUnreadable(StoreError):
+    """The document of an article a query prints from cannot be read, or no longer holds the
+    item the index points at (the document, not the index, is what is wrong)."""
+
+
+# What a row of quotes or dates gives to print it: where its item is in the article's document
+# (the item itself, with its text and sentence, is read from the document: see Index._item), and
+# its checksum (of the columns before it).
+_QUOTE_COLS = "q.aid, q.seq, q.start, q.published, q.crc, q.speaker_pid"
+_DATE_COLS = "d.aid, d.seq, d.start, d.type, d.ckey, d.published, d.crc"
+_ITEM_CRC_AT = {"quotes": 4, "dates": 6}
+# Article documents a reader keeps parsed (the items of a page come article by article).
+DOCUMENTS_KEPT = 64
+
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, key TEXT, file TEXT,
     title TEXT, published TEXT, published_source TEXT, chars INTEGER, n_entities INTEGER, n_quotes INTEGER,
-    n_dates INTEGER, warnings TEXT, rowcrc INTEGER, context TEXT, merged INTEGER);
+    n_dates INTEGER, warnings TEXT, rowcrc INTEGER, context TEXT, merged INTEGER, hash TEXT);
 CREATE INDEX IF NOT EXISTS articles_new ON articles(rid) WHERE merged = 0;
 CREATE TABLE IF NOT EXISTS names(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, name TEXT, key TEXT, count INTEGER,
-    aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, doc TEXT, crc INTEGER);
+    aliases TEXT, gender TEXT, pid INTEGER, evidence TEXT, published TEXT, n_attrs INTEGER, seq INTEGER, crc INTEGER);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE INDEX IF NOT EXISTS names_name ON names(name);
 CREATE INDEX IF NOT EXISTS names_new ON names(rid) WHERE pid IS NULL;
@@ -147,7 +174,7 @@ CREATE INDEX IF NOT EXISTS names_pid ON names(pid, published);
 CREATE INDEX IF NOT EXISTS names_pid_count ON names(pid, count DESC, aid, n_attrs);
 CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, stmt INTEGER,
     kind TEXT, partial INTEGER, published TEXT, speaker_row INTEGER, speaker_pid INTEGER, stmt_row INTEGER,
-    stmt_pid INTEGER, doc TEXT, crc INTEGER);
+    stmt_pid INTEGER, start INTEGER, crc INTEGER);
 CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid, seq);
 CREATE INDEX IF NOT EXISTS quotes_stmt_pid ON quotes(stmt_pid, aid, seq);
 CREATE INDEX IF NOT EXISTS quotes_speaker_pid ON quotes(speaker_pid, partial, published);
@@ -164,7 +191,7 @@ CREATE INDEX IF NOT EXISTS speaker_tokens_stmt ON speaker_tokens(stmt);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS date_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS dates(rid INTEGER PRIMARY KEY, article INTEGER, aid TEXT, seq INTEGER, start INTEGER,
-    type TEXT, ckey TEXT, published TEXT, doc TEXT, crc INTEGER);
+    type TEXT, ckey TEXT, published TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid, seq);
 CREATE INDEX IF NOT EXISTS dates_ckey ON dates(ckey, aid, start);
 CREATE TABLE IF NOT EXISTS date_people(date INTEGER, row INTEGER, pid INTEGER, ckey TEXT, aid TEXT, start INTEGER);
@@ -414,6 +441,7 @@ class Index:
 
     def _open(self, check: bool = False, check_some: bool = False) -> None:
         memory = str(self.path) == ":memory:"
+        self._documents: dict[str, dict[str, Any]] = {}
         self._pending, self._pending_ids, self._next = {}, set(), {}
         if self.readonly:
             # immutable: no lock, no -shm; a store nobody can write does not change under us
@@ -540,22 +568,31 @@ class Index:
         """The next row id of a table (rows are numbered here, so that one article's rows can
         point at each other before they are written; inside the write transaction of begin())."""
         if table not in self._next:
-            self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+            self._next[table] = self._first_free(table)
         self._next[table] += 1
         return self._next[table] - 1
 
-    def add(self, doc: dict[str, Any], key: str, file: Optional[str] = None) -> None:
+    def _first_free(self, table: str) -> int:
+        """The next row id of a table: after its rows, and after those taken out whose words
+        the full-text indexes still hold (see _forget_words)."""
+        top = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+        kept = self.db.execute("SELECT value FROM meta WHERE name=?", (f"next_{table}",)).fetchone()
+        return max(top, int(kept[0])) if kept and str(kept[0]).isdigit() else top
+
+    def add(self, doc: dict[str, Any], key: str, file: Optional[str] = None, digest: Optional[str] = None) -> None:
         """Index one article (replacing what it had); rows are written in batches, at the
-        latest by commit()."""
+        latest by commit(). ``file``, ``digest``: its document's file and content hash (by
+        default, the manifest's)."""
         aid = doc["id"]
         if aid in self._pending_ids:
             self.flush()
         self.remove(aid)
-        if file is None:
+        if file is None or digest is None:
             entry = self.store.entries.get(aid) if self.store._entries is not None or self.store.writing else None
-            file = (entry or {}).get("file")
+            file = (entry or {}).get("file") if file is None else file
+            digest = (entry or {}).get("hash") if digest is None else digest
         self.begin()
-        rows = checked_rows(aid, doc, key, file, self._rid)
+        rows = checked_rows(aid, doc, key, file, self._rid, digest)
         self.begin()
         for table, table_rows in rows.items():
             self._pending.setdefault(table, []).extend(table_rows)
@@ -584,20 +621,20 @@ class Index:
     def _reserve(self, table: str, n: int) -> int:
         """Take the next ``n`` row ids of a table; returns the one before the first."""
         if table not in self._next:
-            self._next[table] = (self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0) + 1
+            self._next[table] = self._first_free(table)
         base = self._next[table] - 1
         self._next[table] += n
         return base
 
     def remove(self, aid: str) -> None:
-        row = self.db.execute("SELECT rid, merged, context FROM articles WHERE id=?", (aid,)).fetchone()
+        row = self.db.execute("SELECT rid, merged, context, file, hash FROM articles WHERE id=?", (aid,)).fetchone()
         if row is None:
             return
         self.begin()
         arid = row[0]
         if row[1]:
             self._forget_merged(arid, row[2])
-        self._forget_words(aid)
+        self._forget_words(aid, row[3], row[4])
         sub = "(SELECT rid FROM quotes WHERE aid=?)"
         for sql, key in ((f"DELETE FROM quote_about WHERE quote IN {sub}", aid),
                          (f"DELETE FROM speaker_tokens WHERE stmt IN {sub}", aid),
@@ -608,22 +645,46 @@ class Index:
             self.db.execute(sql, (key,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
-    def _forget_words(self, aid: str) -> None:
+    def _forget_words(self, aid: str, file: Any, digest: Any) -> None:
         """Take an article's statements and dated sentences out of the full-text indexes. They
-        keep no copy of the text (contentless): the words given when it was added are worked
-        out again from the rows (checked), as FTS5 needs them to delete."""
-        texts: dict[int, list[str]] = {}
-        for stmt, body, published, crc in self.db.execute(
-                "SELECT stmt, doc, published, crc FROM quotes WHERE aid=? ORDER BY stmt, seq", (aid,)):
-            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
-            texts.setdefault(stmt, []).append(json.loads(body)["text"])
+        keep no copy of the text (contentless), and FTS5 needs the words it was given to delete
+        them: they are worked out again from the article's document while it is still the one
+        indexed (its content hash; `extract` takes an article out before writing its new
+        document). Else (a document replaced or damaged behind the index's back) the words stay,
+        counted in meta ``fts_stale``: they point at no row any more (row ids are not reused
+        while they are there), and every match is checked against the document's text anyway;
+        a rebuild drops them."""
+        from factx.store import content_hash
+
+        quotes = self.db.execute("SELECT rid, stmt, seq FROM quotes WHERE aid=? ORDER BY stmt, seq", (aid,)).fetchall()
+        dates = self.db.execute("SELECT rid, seq FROM dates WHERE aid=?", (aid,)).fetchall()
+        if not quotes and not dates:
+            return
+        doc = None
+        if isinstance(digest, str) and isinstance(file, str):
+            try:
+                data = self.store.document_path({"file": file}).read_bytes()
+                doc = json.loads(data) if content_hash(data) == digest else None
+            except (OSError, ValueError):
+                doc = None
+        try:
+            texts: dict[int, list[str]] = {}
+            for _, stmt, seq in quotes:
+                texts.setdefault(stmt, []).append(doc["quotes"][seq]["text"])
+            deleted_dates = [(rid, fts_text(sentence_text(doc["text"], doc["dates"][seq]) or doc["dates"][seq]["text"]))
+                             for rid, seq in dates]
+        except (TypeError, KeyError, IndexError, AttributeError):  # no document, or not the one indexed
+            stale = len({stmt for _, stmt, _ in quotes}) + len(dates)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES('fts_stale', 0)")
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE name='fts_stale'", (stale,))
+            for table in ("quotes", "dates"):  # their row ids not given again while the words are there
+                top = self.db.execute(f"SELECT max(rid) FROM {table}").fetchone()[0] or 0
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, max(?, coalesce((SELECT CAST(value AS INTEGER) "
+                                "FROM meta WHERE name=?), 0)))", (f"next_{table}", top + 1, f"next_{table}"))
+            return
         self.db.executemany("INSERT INTO quote_fts(quote_fts, rowid, text) VALUES('delete', ?, ?)",
                             [(stmt, fts_text(" ".join(parts))) for stmt, parts in texts.items()])
-        deleted = []
-        for row in self.db.execute("SELECT aid, doc, ckey, published, crc, rid FROM dates WHERE aid=?", (aid,)):
-            d = _date(row)
-            deleted.append((row[5], fts_text(d.get("sentence") or d["text"])))
-        self.db.executemany("INSERT INTO date_fts(date_fts, rowid, text) VALUES('delete', ?, ?)", deleted)
+        self.db.executemany("INSERT INTO date_fts(date_fts, rowid, text) VALUES('delete', ?, ?)", deleted_dates)
 
     def _forget_merged(self, arid: int, context: Optional[str]) -> None:
         """What the person merge counted of an article about to be removed: its names and their
@@ -770,7 +831,7 @@ class Index:
                     entry = entries[aid]
                     try:
                         self.add(self.store.read_document(aid, entry.get("file"), data), entry.get("key", ""),
-                                 entry.get("file"))
+                                 entry.get("file"), entry.get("hash"))
                     except ValueError as err:
                         self.remove(aid)
                         corrupt.append(CorruptArticle(aid, entry.get("file", ""), str(err)))
@@ -803,7 +864,7 @@ class Index:
         from concurrent.futures.process import BrokenProcessPool
 
         entries = self.store.entries
-        items = ((aid, entries[aid].get("key", ""), entries[aid].get("file")) for aid in todo)
+        items = ((aid, entries[aid].get("key", ""), entries[aid].get("file"), entries[aid].get("hash")) for aid in todo)
         chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
         root = str(self.store.root)
         self.begin()
@@ -992,10 +1053,9 @@ class Index:
     def main_role(self, pid: int, sample: int = 5) -> str:
         """The role most often given to a person in a few of their articles, "" when none."""
         roles: Counter = Counter()
-        for name, body, crc in self.db.execute("SELECT name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 "
-                                               "LIMIT ?", (pid, sample)):
-            _expect(_crc(name, body) == crc)
-            roles.update(a["value"] for a in json.loads(body).get("attributes", [])
+        for row in self.db.execute("SELECT name, aid, seq, crc FROM names WHERE pid=? AND n_attrs > 0 LIMIT ?",
+                                   (pid, sample)):
+            roles.update(a["value"] for a in self._attributes(row)
                          if a.get("type") == "role" and isinstance(a.get("value"), str))
         return min(roles.items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles else ""  # ties: by text
 
@@ -1009,6 +1069,73 @@ class Index:
             _expect(isinstance(pid, str) and isinstance(pname, str) and isinstance(local, str))
             out[(article, local)] = {"id": pid, "name": pname}
         return out
+
+    # ---- items read from the documents -----------------------------------------------------
+    def _document(self, aid: str) -> dict[str, Any]:
+        """The document of an indexed article (the last DOCUMENTS_KEPT read are kept). Only its
+        id and text are checked here, the items printed from it by _item and _attributes (a
+        whole document's check would be a third of the cost of a query printing from many)."""
+        from factx.schema import check_text
+
+        doc = self._documents.get(aid)
+        if doc is None:
+            row = self.db.execute("SELECT file FROM articles WHERE id=?", (aid,)).fetchone()
+            _expect(row is not None and isinstance(row[0], str))
+            try:
+                path = self.store.document_path({"file": row[0]})
+                try:
+                    doc = json.loads(path.read_bytes())
+                except OSError as err:
+                    raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
+                except (ValueError, RecursionError) as err:
+                    raise ValueError(f"corrupt JSON in {path}: {str(err)[:200]}") from err
+                if not isinstance(doc, dict) or doc.get("id") != aid:
+                    raise ValueError(f"{path} does not hold article {aid!r}")
+                check_text(doc.get("text"))
+            except ValueError as err:
+                raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx "
+                                        "extract` again on the article to repair it") from err
+            if len(self._documents) >= DOCUMENTS_KEPT:
+                del self._documents[next(iter(self._documents))]
+            self._documents[aid] = doc
+        return doc
+
+    def _item(self, row: tuple, table: str) -> dict[str, Any]:
+        """The quote or date a row of ``table`` (quotes, dates) points at, as its article's
+        document has it, with the text of its sentence (``sentence``, None when unknown).
+        ``row``: the columns _QUOTE_COLS or _DATE_COLS (the article id, the item's place in the
+        document's list, its start and checksummed columns, its checksum)."""
+        at = _ITEM_CRC_AT[table]
+        aid, seq, start = row[:3]
+        _expect(isinstance(aid, str) and _ints(seq, start) and _crc(*row[:at]) == row[at])
+        doc = self._document(aid)
+        items = doc.get(table, [])
+        item = items[seq] if type(items) is list and 0 <= seq < len(items) else None
+        if item is not None:
+            _check_item(aid, item, table[:-1], f"{table}[{seq}]")
+        if item is None or item.get("start") != start:
+            raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its {table} differ);"
+                                    " run `factx extract` again on the article to repair it")
+        return {**item, "sentence": sentence_text(doc["text"], item)}
+
+    def _attributes(self, row: tuple) -> list[dict[str, Any]]:
+        """The attributes (with their sentence) of the person a names row ``(name, article id,
+        place in the document's people, checksum)`` points at, as the document has them."""
+        name, aid, seq, crc = row
+        _expect(isinstance(name, str) and isinstance(aid, str) and _ints(seq) and _crc(name, aid, seq) == crc)
+        doc = self._document(aid)
+        people_ = doc.get("people", [])
+        person = people_[seq] if type(people_) is list and 0 <= seq < len(people_) else None
+        if not isinstance(person, dict) or person.get("name") != name:
+            raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its people "
+                                    "differ); run `factx extract` again on the article to repair it")
+        attributes = person.get("attributes", [])
+        if type(attributes) is not list:
+            raise ArticleUnreadable(f"the document of article {aid!r} cannot be read (people[{seq}].attributes is "
+                                    "not a list); run `factx extract` again on the article to repair it")
+        for n, a in enumerate(attributes):
+            _check_item(aid, a, "attribute", f"people[{seq}].attributes[{n}]")
+        return [{**a, "sentence": sentence_text(doc["text"], a)} for a in attributes]
 
     # ---- quotes ----------------------------------------------------------------------------
     def _person_ref(self, pid: Optional[int], cache: dict) -> tuple[Optional[str], Optional[str]]:
@@ -1024,12 +1151,9 @@ class Index:
         from factx.wording import segment_key
 
         def decode(row: tuple) -> dict[str, Any]:
-            aid, body, published, crc, speaker_pid = row[:5]
-            _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, published, aid) == crc)
-            q = json.loads(body)
-            _expect(isinstance(q, dict) and isinstance(q.get("text"), str))
-            sid, sname = self._person_ref(speaker_pid, cache)
-            return {**q, "article": aid, "statement_key": segment_key(q["text"]), "speaker_id": sid,
+            q = self._item(row[:5], "quotes")
+            sid, sname = self._person_ref(row[5], cache)
+            return {**q, "article": row[0], "statement_key": segment_key(q["text"]), "speaker_id": sid,
                     "speaker_person": sname}
         return decode
 
@@ -1092,7 +1216,7 @@ class Index:
                                                                   for _ in tokens) + ")"]
                     extra = list(tokens)
                 parts.append((by_name, extra))
-        sqls = [("SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid, q.stmt, q.seq FROM quotes q{scan} "
+        sqls = [(f"SELECT {_QUOTE_COLS}, q.stmt FROM quotes q{{scan}} "
                  f"WHERE {' AND '.join(where + more)} ORDER BY q.aid, q.seq", args + more_args)
                 for more, more_args in parts]
 
@@ -1106,7 +1230,7 @@ class Index:
                                                   plus="+" if dense else ""), sql_args) for sql, sql_args in sqls]
             if not cursors:
                 return iter(())
-            return cursors[0] if len(cursors) == 1 else heapq.merge(*cursors, key=lambda r: (r[0], r[6]))
+            return cursors[0] if len(cursors) == 1 else heapq.merge(*cursors, key=lambda r: (r[0], r[1]))
         decode_quote = self._quote({})
         wanted = contains if match is not None else None
         # by article and statement (row ids change in a rebuild); rows come article by article
@@ -1122,7 +1246,7 @@ class Index:
                 if key not in texts:
                     if len(texts) >= 4096:
                         texts.clear()
-                    texts[key] = contains_words(self._statement_text(row[5]), wanted)
+                    texts[key] = contains_words(self._statement_text(row[6]), wanted)
                 if not texts[key]:
                     return None
             return q
@@ -1152,12 +1276,8 @@ class Index:
 
     def _statement_text(self, stmt: int) -> str:
         """The words of a statement: all its segments."""
-        parts = []
-        for body, published, aid, crc in self.db.execute(
-                "SELECT doc, published, aid, crc FROM quotes WHERE stmt=? ORDER BY seq", (stmt,)):
-            _expect(isinstance(body, str) and _crc(body, published, aid) == crc)
-            parts.append(json.loads(body)["text"])
-        return " ".join(parts)
+        return " ".join(self._item(row, "quotes")["text"] for row in self.db.execute(
+            "SELECT aid, seq, start, published, crc FROM quotes WHERE stmt=? ORDER BY seq", (stmt,)))
 
     # ---- dates and the timeline ------------------------------------------------------------
     def dates(self, *, article: Optional[str] = None, type_: Optional[str] = None,
@@ -1175,11 +1295,11 @@ class Index:
             where.append("d.type = ?")
             args.append(type_)
         _published(where, args, "d.published", published_from, published_to)
-        sql = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM dates d WHERE {' AND '.join(where)} "
+        sql = (f"SELECT {_DATE_COLS} FROM dates d WHERE {' AND '.join(where)} "
                "ORDER BY d.aid, d.seq")
 
         def decode(row):
-            d = _date(row)
+            d = self._item(row, "dates")
             if contains is not None and not contains_words(d.get("sentence") or d["text"], contains):
                 return None
             return {**d, "article": row[0]}
@@ -1208,9 +1328,9 @@ class Index:
             args += [len(end), end]
         _published(where, args, "d.published", published_from, published_to)
         where = [w.replace("d.ckey", f"{order}ckey") for w in where]
-        dated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc, d.rid {source} WHERE {order}ckey IS NOT NULL "
+        dated = (f"SELECT {_DATE_COLS}, d.rid {source} WHERE {order}ckey IS NOT NULL "
                  f"AND {' AND '.join(where)} ORDER BY {order}ckey, {order}aid, {order}start")
-        undated = (f"SELECT d.aid, d.doc, d.ckey, d.published, d.crc, d.rid {source} WHERE {order}ckey IS NULL "
+        undated = (f"SELECT {_DATE_COLS}, d.rid {source} WHERE {order}ckey IS NULL "
                    f"AND {' AND '.join(where)} ORDER BY d.aid, d.seq")
         given: set[int] = set()  # a date about two names of the person in one article: once
 
@@ -1220,18 +1340,18 @@ class Index:
                 yield from self.db.execute(undated, args)
 
         def decode(row):
-            d = _date(row)
+            d = self._item(row, "dates")
             key = calendar_key(d.get("value"))
             if key is not None and not in_range(key, start, end):
                 return None
             if contains is not None and not contains_words(d.get("sentence") or d["text"], contains):
                 return None
             if pid is not None:
-                if row[5] in given:
+                if row[7] in given:
                     return None
                 if len(given) >= 4096:  # a date comes again right after itself (same key, article, start)
                     given.clear()
-                given.add(row[5])
+                given.add(row[7])
             return {"key": key, "value": d.get("value"), "text": d["text"], "article": row[0], "start": d["start"],
                     "end": d["end"], "people": d.get("people") or [], "sentence": d.get("sentence")}
         return self.stream(rows, decode, limit, offset)
@@ -1254,10 +1374,9 @@ class Index:
         _expect(all(isinstance(x["article"], str) and isinstance(x["name"], str) and _ints(x["mentions"])
                     and isinstance(x["evidence"], str) for x in appearances))
         attributes = []
-        for aid, name, body, crc in self.db.execute(
-                "SELECT aid, name, doc, crc FROM names WHERE pid=? AND n_attrs > 0 ORDER BY published DESC, aid", (pid,)):
-            _expect(_crc(name, body) == crc)
-            attributes += [{**attr, "article": aid} for attr in json.loads(body).get("attributes", [])]
+        for row in self.db.execute(
+                "SELECT name, aid, seq, crc FROM names WHERE pid=? AND n_attrs > 0 ORDER BY published DESC, aid", (pid,)):
+            attributes += [{**attr, "article": row[1]} for attr in self._attributes(row)]
             if limit is not None and len(attributes) >= limit:
                 attributes = attributes[:limit]
                 break
@@ -1266,12 +1385,12 @@ class Index:
         said_sql = "FROM quotes q WHERE q.speaker_pid=? AND q.partial=0"
         counts["quotes"] = self.db.execute(f"SELECT count(*) {said_sql}", (pid,)).fetchone()[0]
         said = [decode(r) for r in self.db.execute(
-            f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {said_sql} "
+            f"SELECT {_QUOTE_COLS} {said_sql} "
             "ORDER BY q.published DESC, q.aid, q.seq LIMIT ?", (pid, lim))]
         about_sql = "FROM quote_about qa JOIN quotes q ON q.rid = qa.quote WHERE qa.pid=?"
         counts["quoted_about"] = self.db.execute("SELECT count(*) FROM quote_about WHERE pid=?", (pid,)).fetchone()[0]
         about = []
-        for r in self.db.execute(f"SELECT q.aid, q.doc, q.published, q.crc, q.speaker_pid {about_sql} "
+        for r in self.db.execute(f"SELECT {_QUOTE_COLS} {about_sql} "
                                  "ORDER BY qa.published DESC, q.aid, q.seq LIMIT ?", (pid, lim)):
             q = decode(r)
             q.pop("statement_key", None)
@@ -1279,11 +1398,11 @@ class Index:
         for q in said:
             q.pop("statement_key", None)
         counts["dates"] = self.db.execute("SELECT count(*) FROM date_people WHERE pid=?", (pid,)).fetchone()[0]
-        dates_sql = ("SELECT d.aid, d.doc, d.ckey, d.published, d.crc FROM date_people dp JOIN dates d ON d.rid = dp.date "
+        dates_sql = (f"SELECT {_DATE_COLS} FROM date_people dp JOIN dates d ON d.rid = dp.date "
                      "WHERE dp.pid=? AND dp.ckey IS {} NULL ORDER BY dp.ckey DESC, dp.aid DESC, dp.start DESC LIMIT ?")
-        dated = [{**_date(r), "article": r[0]} for r in self.db.execute(dates_sql.format("NOT"), (pid, lim))]
+        dated = [{**self._item(r, "dates"), "article": r[0]} for r in self.db.execute(dates_sql.format("NOT"), (pid, lim))]
         if limit is None or len(dated) < limit:  # undated last
-            dated += [{**_date(r), "article": r[0]} for r in self.db.execute(
+            dated += [{**self._item(r, "dates"), "article": r[0]} for r in self.db.execute(
                 dates_sql.format(""), (pid, -1 if limit is None else limit - len(dated)))]
         kept = []
         if limit is not None and limit <= CO_KEEP and person.get("n_articles", 0) >= CO_HEAVY:
@@ -1452,9 +1571,9 @@ class Index:
         }
 
 def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
-                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+                 rid_of: Callable[[str], int], digest: Optional[str] = None) -> dict[str, list[tuple]]:
     """Every row of one article, ready for executemany, numbered by ``rid_of(table)`` (the
-    next row id of articles, names, quotes or dates)."""
+    next row id of articles, names, quotes or dates); ``digest``: its document's content hash."""
     from factx.people import article_features, speaker_person
 
     text = doc.get("text", "")
@@ -1472,10 +1591,8 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
     spans_of: list[tuple[str, list]] = []  # each person's mentions, in the order of the document
     starts: list[tuple[int, str]] = []  # where each mention of each name starts
     names_rows = out["names"]
-    for p in people_:
+    for pseq, p in enumerate(people_):
         name = p["name"]
-        person = {**p, "attributes": [{**a, "sentence": sentence_text(text, a)} for a in p.get("attributes", [])]}
-        body = _ENCODE(person)
         rid = rid_of("names")
         row_of.setdefault(name, rid)
         spans = [m for m in p.get("mentions", []) if isinstance(m, list) and len(m) == 2]
@@ -1483,8 +1600,8 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         starts.extend((m[0], name) for m in spans)
         aliases = _ENCODE(p.get("aliases", []))
         names_rows.append((rid, arid, aid, name, key_of(name), p.get("count", 1), aliases, p.get("gender"), None,
-                           None, published, len(person["attributes"]), body, _crc(name, body)))
-        strings += (name, aliases, body)
+                           None, published, len(p.get("attributes", [])), pseq, _crc(name, aid, pseq)))
+        strings += (name, aliases)
         if isinstance(p.get("gender"), str):
             strings.append(p["gender"])
     starts.sort()
@@ -1516,11 +1633,11 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         stmt_key = q.get("statement") if q.get("statement") is not None else ("solo", seq)
         stmt, stmt_row = first_of.setdefault(stmt_key, (rid, srow))
         texts.setdefault(stmt, []).append(q["text"])
-        body = _ENCODE({**q, "sentence": sentence_text(text, q)})
         kind = q.get("kind", "direct")
+        qstart = q["start"]
         quote_rows.append((rid, arid, aid, seq, stmt, kind, 1 if q.get("partial") else 0,
-                           published, srow, None, stmt_row, None, body, _crc(body, published, aid)))
-        strings += (body, kind if isinstance(kind, str) else "")
+                           published, srow, None, stmt_row, None, qstart, _crc(aid, seq, qstart, published)))
+        strings.append(kind if isinstance(kind, str) else "")
         if stmt == rid:
             tokens = sorted(set(name_token_tuple(speaker or "")))
             token_rows.extend((t, rid, None) for t in tokens)
@@ -1545,18 +1662,16 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
     for seq, d in enumerate(doc.get("dates", [])):
         rid = rid_of("dates")
         ckey = calendar_key(d.get("value"))
-        sentence = sentence_text(text, d)
-        body = _ENCODE({**d, "sentence": sentence})
-        searched = sentence or d["text"]
+        searched = sentence_text(text, d) or d["text"]
         words = words_of_sentence.get(searched)
         if words is None:
             words = words_of_sentence[searched] = fts_text(searched)
             strings.append(words)
         date_fts.append((rid, words))
         dtype = d.get("type")
-        date_rows.append((rid, arid, aid, seq, d["start"], dtype, ckey, published, body,
-                          _crc(body, ckey, published, aid)))
-        strings += (body, dtype if isinstance(dtype, str) else "", ckey or "")
+        dstart = d["start"]
+        date_rows.append((rid, arid, aid, seq, dstart, dtype, ckey, published, _crc(aid, seq, dstart, dtype, ckey, published)))
+        strings += (dtype if isinstance(dtype, str) else "", ckey or "")
         for name in dict.fromkeys(d.get("people") or []):
             if name in row_of:
                 date_people.append((rid, row_of[name], None, ckey, aid, d["start"]))
@@ -1570,7 +1685,7 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         strings += (label, k, etext)
     context = SEP.join(sorted(article_features([p["name"] for p in people_],
                                                [(label, k) for label, k, _ in counts]))) if people_ else None
-    out["articles"][0] += (context, 0)
+    out["articles"][0] += (context, 0, digest)
     # A lone surrogate (a document validate_article let through) is refused here, before
     # any row of the batch is written: every string the rows hold, encoded once.
     if context:
@@ -1580,17 +1695,17 @@ def article_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
 
 
 def checked_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
-                 rid_of: Callable[[str], int]) -> dict[str, list[tuple]]:
+                 rid_of: Callable[[str], int], digest: Optional[str] = None) -> dict[str, list[tuple]]:
     """``article_rows``, any error of a document validate_article let through a ValueError."""
     try:
-        return article_rows(aid, doc, key, file, rid_of)
+        return article_rows(aid, doc, key, file, rid_of, digest)
     except (TypeError, KeyError, AttributeError, ValueError, UnicodeEncodeError) as err:
         raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
 
 
-def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str]]]) -> tuple[dict, dict, list]:
-    """In a worker process of a rebuild: the rows of the articles ``(id, key, file)`` of a
-    store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
+def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[str]]]) -> tuple[dict, dict, list]:
+    """In a worker process of a rebuild: the rows of the articles ``(id, key, file, content
+    hash)`` of a store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
     articles that could not be indexed as (id, file, reason))."""
     store = Store(Path(root))
     used: dict[str, int] = {}
@@ -1600,11 +1715,11 @@ def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str]]]) -> tuple[
         return used[table]
     out: dict[str, list[tuple]] = {t: [] for t in _TABLES}
     bad = []
-    files = {aid: (key, file) for aid, key, file in chunk}
-    for aid, data in store.read_ahead([(aid, file) for aid, _, file in chunk], threads=2, ahead=16):
-        key, file = files[aid]
+    files = {aid: (key, file, digest) for aid, key, file, digest in chunk}
+    for aid, data in store.read_ahead([(aid, file) for aid, _, file, _ in chunk], threads=2, ahead=16):
+        key, file, digest = files[aid]
         try:
-            rows = checked_rows(aid, store.read_document(aid, file, data), key, file, rid_of)
+            rows = checked_rows(aid, store.read_document(aid, file, data), key, file, rid_of, digest)
         except ValueError as err:
             bad.append((aid, file or "", str(err)))
             continue
@@ -1685,13 +1800,16 @@ def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
     return None
 
 
-def _date(row: tuple) -> dict[str, Any]:
-    """A date row (article id, doc, ckey, published, crc), its checksum checked."""
-    aid, body, ckey, published, crc = row[:5]
-    _expect(isinstance(aid, str) and isinstance(body, str) and _crc(body, ckey, published, aid) == crc)
-    d = json.loads(body)
-    _expect(isinstance(d, dict) and isinstance(d.get("text"), str) and _ints(d.get("start"), d.get("end")))
-    return d
+def _check_item(aid: str, item: Any, kind: str, where: str) -> None:
+    """ArticleUnreadable unless a quote, date or attribute read from an article's document has
+    the shape of one (factx.schema)."""
+    from factx.schema import check_item
+
+    try:
+        check_item(item, kind, where)
+    except ValueError as err:
+        raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx extract` "
+                                "again on the article to repair it") from err
 
 
 def _sentence_words(where: list[str], args: list, contains: Optional[str]) -> None:

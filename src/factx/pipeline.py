@@ -463,8 +463,12 @@ def run_extract(
                     for raw, (status, value) in zip(chunk, results) if status == "ok"]
             if done:
                 mid = done[-1][0].get("model") or mid  # the pipeline's own id, should meta.json have lied
-            store.write_articles(done)
+            # taken out of the index while their documents are still the ones indexed (the words
+            # of the full-text indexes are worked out again from them to delete them)
             index.begin()
+            for doc, _ in done:
+                index.remove(doc["id"])
+            store.write_articles(done)
             for doc, key in done:
                 index.add(doc, key)
             index.commit()

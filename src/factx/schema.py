@@ -309,6 +309,23 @@ def _quick_valid(doc: Any) -> bool:
     return not _SURROGATE.search("".join(strings))
 
 
+def check_item(item: Any, kind: str, where: str) -> None:
+    """Raise ValueError (a one-line reason) unless ``item`` has the shape of a ``kind`` ("quote",
+    "date", "attribute") of an article document: what a query checks of the items it prints
+    from a document, rather than the whole document."""
+    quick, full = {"quote": (_Q_QUOTE, _QUOTE), "date": (_Q_DATE, _DATE), "attribute": (_Q_ATTRIBUTE, _ATTRIBUTE)}[kind]
+    strings: list = []
+    if _quick_ok(item, quick, strings) and not _SURROGATE.search("".join(strings)):
+        return
+    _check(item, where, *full)
+
+
+def check_text(text: Any) -> None:
+    """Raise ValueError unless ``text`` is an article's text (a string without lone surrogates)."""
+    if not isinstance(text, str) or _SURROGATE.search(text):
+        raise ValueError(f"'text' is {_kind(text)}, not str")
+
+
 def validate_article(doc: Any, light: bool = False) -> None:
     """Raise ValueError (a one-line reason) unless ``doc`` has the shape of an article document
     (or, with ``light``, of the index's light document): right types in every field queries use."""
