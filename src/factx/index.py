@@ -1082,15 +1082,7 @@ class Index:
             row = self.db.execute("SELECT file FROM articles WHERE id=?", (aid,)).fetchone()
             _expect(row is not None and isinstance(row[0], str))
             try:
-                path = self.store.document_path({"file": row[0]})
-                try:
-                    doc = json.loads(path.read_bytes())
-                except OSError as err:
-                    raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
-                except (ValueError, RecursionError) as err:
-                    raise ValueError(f"corrupt JSON in {path}: {str(err)[:200]}") from err
-                if not isinstance(doc, dict) or doc.get("id") != aid:
-                    raise ValueError(f"{path} does not hold article {aid!r}")
+                doc, _ = self.store.load_document(aid, row[0])
                 check_text(doc.get("text"))
             except ValueError as err:
                 raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx "

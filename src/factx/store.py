@@ -457,6 +457,17 @@ class Store:
         """The document of ``article_id`` in ``file`` (a name inside articles/, as the manifest
         or the index gives it), checked as ``read_article`` does (``data``: its bytes, read
         already by ``read_ahead``)."""
+        doc, path = self.load_document(article_id, file, data)
+        try:
+            validate_article(doc)
+        except ValueError as err:
+            raise ValueError(f"bad document {path}: {err}") from err
+        return doc
+
+    def load_document(self, article_id: str, file: Any,
+                      data: Optional[bytes] = None) -> tuple[dict[str, Any], Path]:
+        """(the parsed document of ``article_id`` in ``file``, its path), checked only to be an
+        object with that id (ValueError otherwise): callers check what they read of it."""
         path = self.document_path({"file": file})
         try:
             doc = json.loads(path.read_bytes() if data is None else data)
@@ -466,11 +477,7 @@ class Store:
             raise ValueError(f"corrupt JSON in {path}: {str(err)[:200]}") from err
         if not isinstance(doc, dict) or doc.get("id") != article_id:
             raise ValueError(f"{path} does not hold article {article_id!r}")
-        try:
-            validate_article(doc)
-        except ValueError as err:
-            raise ValueError(f"bad document {path}: {err}") from err
-        return doc
+        return doc, path
 
     def read_ahead(self, articles: list[tuple[str, Any]], threads: int = READ_THREADS,
                    ahead: int = READ_AHEAD) -> Iterator[tuple[str, Optional[bytes]]]:
