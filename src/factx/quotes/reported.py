@@ -162,7 +162,7 @@ def _name_set_off_before(ctx: _Context, cue):
             end += 1
         before = doc[i - 1] if i > sent_start else None
         if (before is None or before.text == ",") and doc[end + 1].text == "," and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") and c.i == end for c in doc[end].head.children):
+                doc[end].dep_ not in ("nsubj", "nsubjpass"):
             return doc[end]
         return None
     return None
@@ -349,8 +349,8 @@ def _clause_of(ctx: _Context, cue, after: bool):
         # subject for the cue's complement and hangs the clause on it
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i
                        and any(g.dep_ == "ccomp" for g in c.children)), None)
-    if clause is None and after and _lemma(cue) in CUE_LEMMAS:
-        clause = _that_clause_under_preposition(ctx, cue)
+        if clause is None:
+            clause = _that_clause_under_preposition(ctx, cue)
     return clause
 
 
@@ -364,8 +364,7 @@ def _that_clause_under_preposition(ctx: _Context, cue):
             continue
         for noun in prep.children:
             for c in noun.children:
-                if c.dep_ in ("acl", "relcl") and c.i > noun.i and ctx.para_of(c) == para and \
-                        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                if c.dep_ in ("acl", "relcl") and c.i > noun.i and ctx.para_of(c) == para and _marked_that(c):
                     return c
     return None
 
@@ -702,9 +701,13 @@ def _infinitive_end(ctx: _Context, head) -> int:
     return end
 
 
+def _marked_that(clause) -> bool:
+    """The clause is opened by the complementizer "that" (not a relative pronoun in it)."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
 def _that_clause(tok):
-    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
-                 any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _marked_that(c)), None)
 
 
 def noun_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -1138,18 +1141,14 @@ def _take_report(q: Quote, fields: dict) -> None:
         setattr(q, key, value)
 
 
-def _speaker_of_quoted_content(pieces: list[Quote], report: Report, ctx: _Context, who: dict) -> None:
+def _speaker_of_quoted_content(pieces: list[Quote], fields: dict) -> None:
     """A report whose content is all quoted ("what Lee called “a disgrace”") is no report of its
-    own: its source is the speaker of the quoted words, when the quote pass found none for them."""
-    if not pieces or any(q.speaker_text is not None for q in pieces) or who["speaker_text"] is None:
+    own: its source (``fields``: the attribution a report gives) is the speaker of the quoted
+    words, when the quote pass found none for them; they keep their statement."""
+    if not pieces or any(q.speaker_text is not None for q in pieces) or fields["speaker_text"] is None:
         return
-    doc, last = ctx.doc, ctx.doc[report.cue_j - 1]
-    cue_start, cue_end = doc[report.cue_i].idx, last.idx + len(last.text)
-    statement = pieces[0].statement
     for q in pieces:
-        _take_report(q, dict(who, cue=ctx.text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end,
-                             rule=report.rule, statement=statement,
-                             speaker_via=speaker_via(ctx, report.source, report.rule)))
+        _take_report(q, {**fields, "statement": pieces[0].statement})
 
 
 def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
@@ -1168,7 +1167,8 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
     for report in find_reported(ctx):
         spans = tuple(_char_span(ctx, span) for span in (report.content,) + report.more)
         a = spans[0][0]
-        if spans in seen or report.source is None and not any(_own_words(ctx, *span) for span in spans):
+        own_words = any(_own_words(ctx, *span) for span in spans)
+        if spans in seen or report.source is None and not own_words:
             continue
         speaker = speaker_text = sp_start = sp_end = person = None
         if report.source is not None:
@@ -1184,9 +1184,13 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
                 # a person whose gender is known to match
                 speaker = person = None
         pieces = [q for q in direct if any(x <= q.start and q.end <= y for x, y in spans)]
-        if not any(_own_words(ctx, *span) for span in spans):
-            _speaker_of_quoted_content(pieces, report, ctx, dict(
-                speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end))
+        last = doc[report.cue_j - 1]
+        cue_start, cue_end = doc[report.cue_i].idx, last.idx + len(last.text)
+        fields = dict(speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
+                      cue=text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end, rule=report.rule,
+                      speaker_via=speaker_via(ctx, report.source, report.rule))
+        if not own_words:
+            _speaker_of_quoted_content(pieces, fields)
             continue
         if any(q.speaker is not None and q.speaker != speaker and q.rule not in _INHERITED_RULES
                and _attributed_inside(q, spans) for q in pieces):
@@ -1195,12 +1199,7 @@ def reported_quotes(ctx: _Context, cast: _Cast, direct: list[Quote],
             bisect.insort(named, (a, person))
         seen.add(spans)
         statement += 1
-        last = doc[report.cue_j - 1]
-        cue = text[doc[report.cue_i].idx:last.idx + len(last.text)]
-        fields = dict(speaker=speaker, speaker_text=speaker_text, speaker_start=sp_start, speaker_end=sp_end,
-                      cue=cue, statement=statement, cue_start=doc[report.cue_i].idx,
-                      cue_end=last.idx + len(last.text), rule=report.rule,
-                      speaker_via=speaker_via(ctx, report.source, report.rule))
+        fields["statement"] = statement
         followers = _continuations(direct, pieces, speaker)  # before the pieces take the new statement
         for q in pieces:
             _take_report(q, fields)

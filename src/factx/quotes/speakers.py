@@ -143,19 +143,17 @@ def _name_of(ctx: _Context, cast: _Cast, span: tuple[int, int], pos: int,
         return (cast.called[person], person) if person is not None else (None, None)
     tagged = [t for t in toks if t.ent_type_ == "PERSON"]
     # the name's words; a phrase headed by a person's mention that the tagger took for a common
-    # noun ("Sanders" as NOUN) is named by its head
+    # noun ("Sanders" as NOUN) is named by its head, a lone capitalized word by itself (a surname
+    # the tagger took for a noun: "Lee: “A”" fits one person of the article, or no one)
     words = tagged or [t for t in toks if t.pos_ == "PROPN"] or \
-        [toks.root] * bool(cast.overlapping(toks.root.idx, toks.root.idx + len(toks.root.text)))
+        [toks.root] * bool(cast.overlapping(toks.root.idx, toks.root.idx + len(toks.root.text))) or \
+        [toks[0]] * (j - i == 1 and toks[0].is_title)
     if words:
         person = _named(ctx, cast, toks, words)
         if person is not None:
             return cast.called[person], person
     if tagged:
         return re.sub(r"[’']s$", "", " ".join(t.text for t in tagged)), None
-    if j - i == 1 and toks[0].is_title:  # a surname the tagger took for a noun ("Lee: “A”")
-        fits = cast.fitting(toks[0].text)
-        if len(fits) == 1:
-            return cast.called[fits[0]], fits[0]
     return re.sub(r"[’']s$", "", doc[i:j].text).strip() or None, None
 
 
