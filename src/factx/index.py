@@ -148,6 +148,10 @@ class ArticleUnreadable(StoreError):
     """The document of an article a query prints from cannot be read, or no longer holds the
     item the index points at (the document, not the index, is what is wrong)."""
 
+    def __init__(self, aid: str, what: str):
+        super().__init__(f"the document of article {aid!r} {what}; run `factx extract` again on the "
+                         "article to repair it")
+
 
 # What a row of quotes or dates gives to print it: where its item is in the article's document
 # (the item itself, with its text and sentence, is read from the document: see Index._item), and
@@ -664,7 +668,8 @@ class Index:
         if isinstance(digest, str) and isinstance(file, str):
             try:
                 data = self.store.document_path({"file": file}).read_bytes()
-                doc = json.loads(data) if content_hash(data) == digest else None
+                if content_hash(data) == digest:
+                    doc, _ = self.store.load_document(aid, file, data)
             except (OSError, ValueError):
                 doc = None
         try:
@@ -1085,8 +1090,7 @@ class Index:
                 doc, _ = self.store.load_document(aid, row[0])
                 check_text(doc.get("text"))
             except ValueError as err:
-                raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx "
-                                        "extract` again on the article to repair it") from err
+                raise ArticleUnreadable(aid, f"cannot be read ({err})") from err
             if len(self._documents) >= DOCUMENTS_KEPT:
                 del self._documents[next(iter(self._documents))]
             self._documents[aid] = doc
@@ -1106,8 +1110,7 @@ class Index:
         if item is not None:
             _check_item(aid, item, table[:-1], f"{table}[{seq}]")
         if item is None or item.get("start") != start:
-            raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its {table} differ);"
-                                    " run `factx extract` again on the article to repair it")
+            raise ArticleUnreadable(aid, f"changed since it was indexed (its {table} differ)")
         return {**item, "sentence": sentence_text(doc["text"], item)}
 
     def _attributes(self, row: tuple) -> list[dict[str, Any]]:
@@ -1119,12 +1122,10 @@ class Index:
         people_ = doc.get("people", [])
         person = people_[seq] if type(people_) is list and 0 <= seq < len(people_) else None
         if not isinstance(person, dict) or person.get("name") != name:
-            raise ArticleUnreadable(f"the document of article {aid!r} changed since it was indexed (its people "
-                                    "differ); run `factx extract` again on the article to repair it")
+            raise ArticleUnreadable(aid, "changed since it was indexed (its people differ)")
         attributes = person.get("attributes", [])
         if type(attributes) is not list:
-            raise ArticleUnreadable(f"the document of article {aid!r} cannot be read (people[{seq}].attributes is "
-                                    "not a list); run `factx extract` again on the article to repair it")
+            raise ArticleUnreadable(aid, f"cannot be read (people[{seq}].attributes is not a list)")
         for n, a in enumerate(attributes):
             _check_item(aid, a, "attribute", f"people[{seq}].attributes[{n}]")
         return [{**a, "sentence": sentence_text(doc["text"], a)} for a in attributes]
@@ -1269,7 +1270,7 @@ class Index:
     def _statement_text(self, stmt: int) -> str:
         """The words of a statement: all its segments."""
         return " ".join(self._item(row, "quotes")["text"] for row in self.db.execute(
-            "SELECT aid, seq, start, published, crc FROM quotes WHERE stmt=? ORDER BY seq", (stmt,)))
+            f"SELECT {_QUOTE_COLS} FROM quotes q WHERE q.stmt=? ORDER BY q.seq", (stmt,)))
 
     # ---- dates and the timeline ------------------------------------------------------------
     def dates(self, *, article: Optional[str] = None, type_: Optional[str] = None,
@@ -1800,8 +1801,7 @@ def _check_item(aid: str, item: Any, kind: str, where: str) -> None:
     try:
         check_item(item, kind, where)
     except ValueError as err:
-        raise ArticleUnreadable(f"the document of article {aid!r} cannot be read ({err}); run `factx extract` "
-                                "again on the article to repair it") from err
+        raise ArticleUnreadable(aid, f"cannot be read ({err})") from err
 
 
 def _sentence_words(where: list[str], args: list, contains: Optional[str]) -> None:
