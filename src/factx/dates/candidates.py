@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (ANAPHORIC_UNITS, EASTER_OFFSETS, EDGE_DROP, HOLIDAYS_FIXED, HOLIDAYS_NTH, LEFT_OK,
-                      NTH_WEEKDAY_RE, TEMPORAL_WORDS, THANKSGIVING_OFFSETS)
+from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, HOLIDAY_NAMES, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -31,8 +30,7 @@ def _holiday_name(name: str) -> str:
 
 
 # Every holiday the normalization knows, longest first ("Easter Monday" before "Easter").
-_HOLIDAYS = "|".join(_holiday_name(n) for n in sorted(
-    {*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *EASTER_OFFSETS, *THANKSGIVING_OFFSETS}, key=len, reverse=True))
+_HOLIDAYS = "|".join(_holiday_name(n) for n in sorted(HOLIDAY_NAMES, key=len, reverse=True))
 # the time ahead: "the days ahead", "(for) years to come" (trim keeps "ahead" and "to come")
 _AHEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|years)\s+(?:ahead|to\s+come)")
 _HOLIDAY_RE = re.compile(rf"(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_HOLIDAYS})")

@@ -7,9 +7,9 @@ import re
 from typing import Callable, NamedTuple, Optional
 
 from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
-                      SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAYS_FIXED,
-                      HOLIDAYS_NTH, EASTER_OFFSETS, DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
-                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, THANKSGIVING_OFFSETS, TIME_NOUNS, VEHICLE_MAKES,
+                      SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAY_NAMES,
+                      DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
+                      OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
                       VEHICLE_NOUNS, WEEKDAYS, MAKE_NAME_NOUNS, STREET_WORDS,
                       VEHICLE_COLORS)
 
@@ -305,8 +305,7 @@ def _is_holiday_modifier(span) -> bool:
     party", "Halloween costumes" (but "the Christmas holidays", "Easter weekend" are)."""
     name = span.text.lower()
     name = re.sub(r"^(?:last|next|this)\s+", "", name)
-    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS \
-            and name not in THANKSGIVING_OFFSETS:
+    if name not in HOLIDAY_NAMES:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -128,6 +128,8 @@ HOLIDAYS_NTH = {
 THANKSGIVING_OFFSETS = {"black friday": 1, "cyber monday": 4}
 EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46}
+# Every holiday the calendar resolves by name.
+HOLIDAY_NAMES = frozenset({*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *EASTER_OFFSETS, *THANKSGIVING_OFFSETS})
 
 # Adverbs of frequency: the period they recur at ("daily" -> P1D, "biweekly" -> P2W) and how
 # often in it ("semiannually": P1Y, 2X); "nightly" recurs on a named part of the day.

@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..direction import (choose, choose_year, holiday_period, quarter_period, resolve_season,
                          resolve_weekday, resolve_year)
-from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAYS_FIXED, HOLIDAYS_NTH,
+from ..lexicon import (DAY_RE, DECADE_WORDS, EASTER_OFFSETS, HOLIDAY_NAMES, HOLIDAYS_FIXED, HOLIDAYS_NTH,
                        MONTH_RE, NTH_WEEKDAY_RE, ORDINALS, PARTS_OF_DAY, POD_RE, POS_RE, POSITION_MODS, SEASON_RE,
                        SEASONS, THANKSGIVING_OFFSETS, WEEKDAY_RE, YEAR_RE)
 from ..values import Timex, add_months, easter, iso_week, nth_weekday, ymd
@@ -350,8 +350,7 @@ def holiday(t: str, ref, tense) -> Optional[Timex]:
     if not m:
         return None
     shift, name, period, year_txt = m.groups()
-    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_NTH and name not in EASTER_OFFSETS \
-            and name not in THANKSGIVING_OFFSETS and name not in ("election day",):
+    if name not in HOLIDAY_NAMES and name != "election day":
         return None
 
     def on(year: int) -> _dt.date:
