@@ -161,26 +161,26 @@ def _line_starts(doc):
 
     n = len(doc)
     columns = doc.to_array([ORTH, IS_SPACE])
-    space = columns[:, 1].astype(bool)
+    orths, space = columns[:, 0].tolist(), columns[:, 1].astype(bool)
     spaces = numpy.flatnonzero(space).tolist()
     strings = doc.vocab.strings
-    breaking = {h for h in set(columns[spaces, 0].tolist()) if "\n" in strings[h]}
+    breaking = {h for h in {orths[k] for k in spaces} if "\n" in strings[h]}
     starts = numpy.zeros(n, dtype="int64")  # 1 a sentence start, -1 none, 0 the parser's choice
     for b in spaces:
-        if columns[b, 0] not in breaking:
+        if orths[b] not in breaking:
             continue
         i = b + 1
         while i < n and space[i]:
             i += 1
-        if i < n and "\n\n" not in strings[columns[b, 0]] and strings[columns[i, 0]][:1].islower():
-            continue  # a line hard-wrapped inside a sentence (no blank line, the next starts lowercase)
-        if i < n:
-            starts[i] = 1
-            # given a start, the parser may also break right after it ("Ann | Lee said ..."),
-            # cutting a name in two and the entity with it; a line's first word is never a
-            # sentence of its own
-            if i + 1 < n and not space[i + 1]:
-                starts[i + 1] = -1
+        if i == n or "\n\n" not in strings[orths[b]] and strings[orths[i]][:1].islower():
+            continue  # the text's end, or a line hard-wrapped inside a sentence (no blank line,
+            # the next starts lowercase)
+        starts[i] = 1
+        # given a start, the parser may also break right after it ("Ann | Lee said ..."),
+        # cutting a name in two and the entity with it; a line's first word is never a
+        # sentence of its own
+        if i + 1 < n and not space[i + 1]:
+            starts[i + 1] = -1
     if starts.any():
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc

@@ -15,7 +15,8 @@ CUE_LEMMAS = frozenset("""
     gripe grouse grumble gush hint indicate inform insist interject joke lament laugh maintain
     marvel mention muse mutter note object observe opine plead pledge post predict proclaim
     promise protest quip quote rage rail rant rave read recall recommend recount reflect
-    reiterate repeat remark remind reply report respond retort reveal say scoff scream shout sigh snap speculate state stress
+    reiterate repeat remark remind reply report respond retort reveal say scoff scream shout sigh
+    snap speculate state stress
     suggest swear tease testify text thunder tell tout tweet underscore urge vow warn whisper
     wonder write yell
 """.split())
