@@ -885,6 +885,27 @@ def test_colon_label_needs_a_name(reported):
     assert [q for q in reported(text) if q.rule == "colon-label"] == []
 
 
+def test_colon_label_may_end_in_common_nouns(reported):
+    text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
+    q = only([q for q in reported(text) if q.rule == "colon-label"])
+    assert q.speaker_text == "Moreno camp" and q.text == "Harbour plan would double the water bills"
+    lowercase_first = "our view: Harbour plan would double the water bills.\n\nThe vote is on Monday."
+    assert [q for q in reported(lowercase_first) if q.rule == "colon-label"] == []
+
+
+def test_headline_label_needs_no_verb(reported):
+    text = "Moreno: No new harbour taxes before the spring election\n\nMayor Ada Moreno spoke on Monday."
+    q = only([q for q in reported(text) if q.rule == "colon-label"])
+    assert q.speaker_text == "Moreno" and q.text == "No new harbour taxes before the spring election"
+
+
+def test_headline_label_question_and_verbless_body_line_report_nothing(reported):
+    question = "Moreno: Reformer or another career politician?\n\nMayor Ada Moreno spoke on Monday."
+    assert [q for q in reported(question) if q.rule == "colon-label"] == []
+    body = "The debate went on.\n\nADA MORENO: No new harbour taxes before the spring election."
+    assert [q for q in reported(body) if q.rule == "colon-label"] == []
+
+
 def test_name_colon_speaker_stops_at_the_colon(quotes_of):
     text = "Holt: 'Do not count the council out.'\n\nMayor Ruth Holt spoke in Ohio about the council."
     q = only([q for q in quotes_of(text) if q.kind == "direct"])

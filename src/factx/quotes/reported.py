@@ -835,7 +835,7 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     label = doc[first:tok.i]
     if not 0 < len(label) <= MAX_LABEL_TOKENS or label.text.lower() in NOT_LABELS:
         return None
-    if not all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in label if t.is_alpha):
+    if not _label_words(label):
         return None
     if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and lemma(label[-1]).lower() not in SOURCE_NOUNS \
             and not ctx.names_person(label.text):
@@ -845,12 +845,31 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
         return None
     content = _trimmed(ctx, tok.i + 1, ctx.tok_before(b))
     if content is None or content[1] - content[0] < MIN_CLAUSE_TOKENS or \
-            not any(_verb(t) for t in doc[content[0]:content[1]]):
+            not (any(_verb(t) for t in doc[content[0]:content[1]]) or _headline_claim(ctx, tok, content)):
         return None
     if _whole_quote_inside(ctx, *content):
         return None  # "Name: “A.” B.": the quotations are attributed by the direct pass
     # a short quoted fragment inside ("Lee: Plan ‘Dead on Arrival’ in Senate") makes it mixed
     return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
+
+
+def _label_words(label) -> bool:
+    """A label is a name, capitalized ("ADA MORENO", "Poll"), its first word capitalized and the
+    rest capitalized or common nouns after it ("Lee camp", "IG report")."""
+    words = [t for t in label if t.is_alpha]
+    return bool(words) and _capitalized(words[0]) and \
+        all(_capitalized(t) or t.pos_ == "NOUN" for t in words[1:])
+
+
+def _capitalized(tok) -> bool:
+    return tok.is_title or tok.is_upper or tok.pos_ == "PROPN"
+
+
+def _headline_claim(ctx: _Context, colon, content: tuple[int, int]) -> bool:
+    """"Lee: No new taxes this year": a headline drops its verbs (and the tagger misreads a
+    capitalized one as a noun), so a label in the article's first paragraph needs none; a
+    question there ("Lee: hero or villain?") asks about the label, it reports nothing of it."""
+    return ctx.para_of(colon) == 0 and not any(t.text == "?" for t in ctx.doc[content[0]:content[1] + 1])
 
 
 def _chars(doc, i: int, j: int) -> tuple[int, int]:
