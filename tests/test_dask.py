@@ -180,11 +180,15 @@ def test_a_shard_whose_workers_keep_dying_is_reported(client, dask_cluster, inpu
 DOOMED_CLUSTER = ("import logging, time, distributed; c = distributed.LocalCluster(n_workers=1, "
                   "threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL); "
                   "print(c.scheduler_address, flush=True); time.sleep(300)")
-SMALL_SHARDS_CLI = ("import sys; from factx import cluster, pipeline; pipeline.CHUNK_SIZE = 2; "
-                    "cluster.SHARD_CHUNKS = 1; from factx.cli import main; sys.argv[0] = 'factx'; main()")
-
-
 N_COPIES = 60  # thirty shards of two: the run is stopped long before the last, even on a fast machine
+
+# factx with shards of two articles, each shard's write held a quarter second: a loaded machine
+# may starve the test's polling thread while the workers race through every shard, and the run
+# would end before the interrupt it is meant to test.
+SLOW_SHARDS_CLI = ("import sys, time; from factx import cluster, pipeline, store; pipeline.CHUNK_SIZE = 2; "
+                   "cluster.SHARD_CHUNKS = 1; write = store.Store.write_articles; "
+                   "store.Store.write_articles = lambda self, items: (write(self, items), time.sleep(0.25))[0]; "
+                   "from factx.cli import main; sys.argv[0] = 'factx'; main()")
 
 
 def copies(folder, n):
@@ -205,7 +209,7 @@ def wait_for_journal(proc, store):
 def test_interrupted_dask_extract_leaves_a_readable_store_and_the_next_run_resumes(dask_cluster, tmp_path):
     src, store = copies(tmp_path / "in", N_COPIES), tmp_path / "s"
     args = ["extract", str(src), "--store", str(store), "--dask", dask_cluster.scheduler_address, "-q"]
-    proc = subprocess.Popen([sys.executable, "-c", SMALL_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True,
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_SHARDS_CLI, *args], stderr=subprocess.PIPE, text=True,
                             preexec_fn=interruptible)
     wait_for_journal(proc, store)
     proc.send_signal(signal.SIGINT)
