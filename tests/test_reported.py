@@ -651,6 +651,11 @@ def test_a_comma_and_closing_mark_end_a_clause_before_the_speakers_phrase(report
      "the city would rebuild the old bridge"),
     ("Ann Lee said that Tom Becker, the county treasurer, would resign.",
      "Tom Becker, the county treasurer, would resign"),
+    ("Ann Lee said the board would hire Tom Becker, a banker and a former mayor.",
+     "the board would hire Tom Becker"),
+    # a list the parser reads as an apposition of its first item
+    ("The mayor said the two parties disagree on Canada, the new trade deal and the price of ferry tickets.",
+     "the two parties disagree on Canada, the new trade deal and the price of ferry tickets"),
 ])
 def test_an_apposition_closing_the_content_is_the_writers(reported, text, content):
     """", a sign of her support": the writer's comment on what was said, not part of it; an

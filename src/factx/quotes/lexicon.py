@@ -249,6 +249,9 @@ POLL_ENTS = frozenset({"PERCENT", "CARDINAL"})
 MIN_CLAUSE_TOKENS = 3
 MAX_CONTENT_TOKENS = 120
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+# An apposition describing someone starts with one ("Ann Lee, a banker and former mayor"); the
+# second item of a list the parser took for an apposition does not ("on taxes, the border and ...").
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 # Verbs that link a subject to a description rather than report anything ("X is a 'relative
 # concept'"), and the complements of a verb that hold what its subject says or does.

@@ -30,7 +30,8 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _fir
 from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
                                   CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
                                   CUE_LEMMAS, DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
-                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INFINITIVE_CUES, INTENTION_NOUNS,
+                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
+                                  INTENTION_NOUNS,
                                   LINKING_VERBS, MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS,
                                   MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
                                   MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
@@ -237,9 +238,18 @@ def _before_trailing_apposition(ctx: _Context, i: int, j: int) -> int:
             continue
         nxt = doc[k + 1]
         head = nxt.head if nxt.dep_ == "det" else nxt
-        if head.dep_ == "appos" and head.left_edge.i == k + 1 and head.right_edge.i + 1 >= j:
+        if head.dep_ == "appos" and head.left_edge.i == k + 1 and head.right_edge.i + 1 >= j and \
+                not _list_taken_for_apposition(head):
             return k
     return j
+
+
+def _list_taken_for_apposition(head) -> bool:
+    """"differ on taxes, the border and the courts": the parser reads the second item of a list
+    as an apposition of the first. An apposition describing someone is indefinite ("Ann Lee, a
+    banker and former mayor"); list items are names or definite."""
+    return any(c.dep_ == "conj" for c in head.children) and \
+        not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in head.children)
 
 
 def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
