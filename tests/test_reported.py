@@ -653,6 +653,10 @@ def test_a_comma_and_closing_mark_end_a_clause_before_the_speakers_phrase(report
      "Tom Becker, the county treasurer, would resign"),
     ("Ann Lee said the board would hire Tom Becker, a banker and a former mayor.",
      "the board would hire Tom Becker"),
+    # a comment on the whole clause the parser reads as a second object
+    ("Lee said that some families would pay more in taxes, an admission that her rivals quickly seized on.",
+     "some families would pay more in taxes"),
+    ("Lee said the city would give the old school a new roof.", "the city would give the old school a new roof"),
     # a list the parser reads as an apposition of its first item
     ("The mayor said the two parties disagree on Canada, the new trade deal and the price of ferry tickets.",
      "the two parties disagree on Canada, the new trade deal and the price of ferry tickets"),

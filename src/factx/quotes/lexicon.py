@@ -252,6 +252,9 @@ MAX_TRAILING_ATTRIBUTION_TOKENS = 12
 # An apposition describing someone starts with one ("Ann Lee, a banker and former mayor"); the
 # second item of a list the parser took for an apposition does not ("on taxes, the border and ...").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# What a verb has said already when an indefinite noun phrase follows its clause after a comma
+# (", a move that ..."): its object, complement or a prepositional phrase.
+CLAUSE_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "prep"})
 
 # Verbs that link a subject to a description rather than report anything ("X is a 'relative
 # concept'"), and the complements of a verb that hold what its subject says or does.

@@ -28,7 +28,7 @@ from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
 from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
-                                  CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
+                                  CLAUSE_COMPLEMENTS, CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
                                   CUE_LEMMAS, DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
                                   GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
                                   INTENTION_NOUNS,
@@ -241,7 +241,20 @@ def _before_trailing_apposition(ctx: _Context, i: int, j: int) -> int:
         if head.dep_ == "appos" and head.left_edge.i == k + 1 and head.right_edge.i + 1 >= j and \
                 not _list_taken_for_apposition(head):
             return k
+        if _comment_taken_for_object(head, k, j):
+            return k
     return j
+
+
+def _comment_taken_for_object(head, comma: int, j: int) -> bool:
+    """"would pay more in taxes, an admission that rivals seized on": an indefinite noun phrase
+    after a comma closing a clause whose verb already has its complement comments on the whole
+    clause; the parser takes it for a second object."""
+    det = head.doc[comma + 1]
+    verb = head.head
+    return det.dep_ == "det" and det.lower_ in INDEFINITE_ARTICLES and det.head.i == head.i and \
+        head.dep_ in ("dobj", "npadvmod") and head.left_edge.i == comma + 1 and head.right_edge.i + 1 >= j and \
+        verb.i < comma and any(c.dep_ in CLAUSE_COMPLEMENTS and c.i < comma for c in verb.children)
 
 
 def _list_taken_for_apposition(head) -> bool:
