@@ -448,6 +448,20 @@ def test_unattributed_title_case_words_are_a_title(quotes):
     assert only(quotes(text), "Fixers").partial is True
 
 
+def test_a_title_after_of_is_nobodys_words(quotes):
+    q = only(quotes("Tom Becker, the author of “Lost Harbors,” said the town would vote in May."), "Lost")
+    assert q.speaker is None and q.partial is True
+
+
+def test_a_title_neither_joins_nor_breaks_a_statement(quotes):
+    text = ("“We have to cut the budget this year,” Mayor Ann Lee said on “Morning Hour,” "
+            "“because the harbour fund is empty.”")
+    found = quotes(text)
+    first, title, rest = only(found, "budget"), only(found, "Morning"), only(found, "harbour")
+    assert first.statement == rest.statement != title.statement
+    assert rest.speaker == "Ann Lee" and title.speaker is None
+
+
 def test_attributed_title_case_slogan_is_a_statement(quotes):
     q = only(quotes("“Make Our Town Great Again,” the mayor said at the rally."), "Town")
     assert q.partial is False

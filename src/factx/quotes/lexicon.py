@@ -122,7 +122,7 @@ STATEMENT_NOUNS = frozenset("statement tweet message post email letter note memo
 
 # Prepositions before a title that name where something was said or printed ("on ABC's “This
 # Week”", "in “The Art of the Deal”"): the title is nobody's words.
-WORK_PREPOSITIONS = frozenset("on in to with at from".split())
+WORK_PREPOSITIONS = frozenset("on in to with at from of".split())
 
 # Words a title leaves in lower case ("How a Studio Ran Hollywood").
 _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs is".split())

@@ -74,16 +74,19 @@ def attribute(ctx: _Context) -> None:
     statement, prev = -1, None
     for seg in segs:
         same = False
-        if prev is not None and not seg.single and not prev.single:
+        if prev is not None and not seg.single and not prev.single and not seg.names_work:
             if prev.para == seg.para:
                 same = not seg.own or (prev.own and prev.speaker == seg.speaker and prev.cue == seg.cue)
             elif not prev.closed and _next_text_para(ctx, prev.para) == seg.para and \
                     seg.open_at == _first_char(text, ctx.paras[seg.para]):
                 same = True
-        if not same:
+        if same:
+            seg.statement = prev.statement
+        else:
             statement += 1
-        seg.statement = statement
-        prev = seg
+            seg.statement = statement
+        if not seg.names_work:  # a title is nobody's words: it joins no statement, nor breaks one
+            prev = seg
 
     # 3. within a statement, segments without their own attribution take the statement's
     groups: dict[int, list[_Segment]] = {}
