@@ -68,6 +68,22 @@ def test_sieve_rule(quote, rule, text, fragment, speaker):
     assert q.kind == "direct"
 
 
+@pytest.mark.parametrize("phrase,speaker_text", [
+    ("a spokesman for Maria Lopez", "a spokesman"),
+    ("the daughter of the late Maria Lopez", "the daughter"),
+    ("one of the lawyers for Maria Lopez", "one of the lawyers"),
+    ("the lawyer representing Maria Lopez", "the lawyer"),
+    ("Secretary of State Maria Lopez", "Maria Lopez"),
+    ("Maria Lopez of Ohio", "Maria Lopez"),
+    ("Ohio-based consultant Maria Lopez", "Maria Lopez"),
+])
+def test_shaped_cue_after_speaks_for_the_phrase_not_a_name_inside_it(quote, phrase, speaker_text):
+    """"a spokesman for Maria Lopez said": the spokesman said it, not Maria Lopez."""
+    q = quote(f"“We will appeal the ruling,” {phrase} said on Tuesday.", "appeal")
+    assert q.rule == "shaped-cue-after" and q.speaker_text.endswith(speaker_text)
+    assert (q.speaker == "Maria Lopez") == (speaker_text == "Maria Lopez")
+
+
 def test_every_sieve_has_a_case():
     """Each sieve name of the package appears in CASES (the intro sieve passes on the name of
     the INTRO_SIEVES one that found the speaker)."""

@@ -194,12 +194,30 @@ def shaped_cue_after(site: _After) -> Optional[_Attribution]:
     if ctx.quoted[phrase[0].i] or ctx.para_of(phrase[0]) != ctx.para_of(toks[n]):
         return None
     people = [t for t in phrase if t.ent_type_ == "PERSON"]
-    if people:
+    owner = _preposition_before_name(phrase, people[-1]) if people else None
+    if owner is not None:
+        span = (phrase[0].i, owner.i)  # "a spokesman for Ann Lee": the spokesman speaks
+    elif people:
         span = _mention(ctx, people[-1])
     else:
         span = (phrase[0].i, phrase[-1].i + 1)
     cue = toks[n]
     return _with_cue(ctx.doc, cue.i, (cue.text, _lemma(cue)), span, "after", cue.i)
+
+
+def _preposition_before_name(phrase, person):
+    """The preposition or participle whose object is the name ("a spokesman for | Ann Lee", "the
+    daughter of | Ann Lee", "the lawyer representing | Ann Lee"), when the phrase has words
+    before it; None when the name heads the phrase or a title stands between ("Secretary of
+    State | Ann Lee")."""
+    start = person.i
+    while start > phrase[0].i and person.doc[start - 1].ent_type_ == "PERSON" and person.doc[start].ent_iob_ != "B":
+        start -= 1
+    k = start - 1
+    while k > phrase[0].i and person.doc[k].pos_ in ("DET", "ADJ") and person.doc[k].is_lower:
+        k -= 1
+    tok = person.doc[k]
+    return tok if k > phrase[0].i and tok.is_lower and (tok.pos_ == "ADP" or tok.tag_ == "VBG") else None
 
 
 def according_to_after(site: _After) -> Optional[_Attribution]:
