@@ -73,6 +73,8 @@ def test_sieve_rule(quote, rule, text, fragment, speaker):
     ("the daughter of the late Maria Lopez", "the daughter"),
     ("one of the lawyers for Maria Lopez", "one of the lawyers"),
     ("the lawyer representing Maria Lopez", "the lawyer"),
+    ("Maria Lopez’s lawyer", "lawyer"),
+    ("the Maria Lopez family lawyer", "family lawyer"),
     ("Secretary of State Maria Lopez", "Maria Lopez"),
     ("Maria Lopez of Ohio", "Maria Lopez"),
     ("Ohio-based consultant Maria Lopez", "Maria Lopez"),

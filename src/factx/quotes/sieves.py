@@ -193,16 +193,26 @@ def shaped_cue_after(site: _After) -> Optional[_Attribution]:
         return None
     if ctx.quoted[phrase[0].i] or ctx.para_of(phrase[0]) != ctx.para_of(toks[n]):
         return None
-    people = [t for t in phrase if t.ent_type_ == "PERSON"]
-    owner = _preposition_before_name(phrase, people[-1]) if people else None
-    if owner is not None:
-        span = (phrase[0].i, owner.i)  # "a spokesman for Ann Lee": the spokesman speaks
-    elif people:
-        span = _mention(ctx, people[-1])
-    else:
-        span = (phrase[0].i, phrase[-1].i + 1)
     cue = toks[n]
-    return _with_cue(ctx.doc, cue.i, (cue.text, _lemma(cue)), span, "after", cue.i)
+    return _with_cue(ctx.doc, cue.i, (cue.text, _lemma(cue)), _shaped_speaker(ctx, phrase), "after", cue.i)
+
+
+def _shaped_speaker(ctx: _Context, phrase) -> tuple[int, int]:
+    """The speaker mention of a shaped phrase: its last name where the name heads it ("Ann Lee",
+    "Maria Lopez of Ohio"), else the words that do ("a spokesman | for Ann Lee", "Ann Lee's |
+    lawyer", "the Lee family | lawyer"), else the whole phrase."""
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    if not people:
+        return phrase[0].i, phrase[-1].i + 1
+    owner = _preposition_before_name(phrase, people[-1])
+    if owner is not None:
+        return phrase[0].i, owner.i
+    after = [t for t in phrase if t.i > people[-1].i]
+    possessive = bool(after) and after[0].tag_ == "POS"
+    if possessive or after and after[0].pos_ == "NOUN" and after[0].is_lower:
+        head = after[1:] if possessive else after  # not empty: a phrase never ends in "'s"
+        return head[0].i, head[-1].i + 1
+    return _mention(ctx, people[-1])
 
 
 def _preposition_before_name(phrase, person):
