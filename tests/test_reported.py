@@ -894,6 +894,19 @@ def test_colon_label_needs_a_name(reported):
     assert [q for q in reported(text) if q.rule == "colon-label"] == []
 
 
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Ann Lee argued that a new bridge would bring jobs to the town, saying it was all about growth.",
+     "it was all about growth", "Ann Lee"),
+    ("Tom Becker noted that ferry traffic already lags the target and asked whether the council could reach it.",
+     "whether the council could reach it", "Tom Becker"),
+])
+def test_a_cue_hung_inside_reported_words_is_the_reporters(reported, text, content, speaker):
+    """The parse hangs "saying" / "asked" on the verb of the reported clause; its subject is in
+    the reporter's words, not the one who says or asks."""
+    q = only([q for q in reported(text) if q.text == content])
+    assert q.speaker == speaker and q.speaker_text == speaker
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

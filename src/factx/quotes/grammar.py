@@ -175,10 +175,18 @@ def _subject(cue, quoted=None, nearest: bool = False):
         if s is not None and _cue(tok):
             return s
         if s is not None and fallback is None and edge != "ccomp":
+            if nearest and _reported_clause(tok):
+                continue  # "argued that the bridge would bring jobs, saying ...": the clause's subject is
+                # inside the arguer's words; the one saying is the arguer
             if nearest:
                 return s  # "the ministers raced one another in saying": no cue further up
             fallback = s
     return fallback
+
+
+def _reported_clause(verb) -> bool:
+    """The verb heads what a cue above it reports ("argued that the bridge | would bring jobs")."""
+    return verb.dep_ == "ccomp" and _cue(verb.head) is not None
 
 
 def _sender(cue):
