@@ -899,6 +899,8 @@ def test_colon_label_needs_a_name(reported):
      "it was all about growth", "Ann Lee"),
     ("Tom Becker noted that ferry traffic already lags the target and asked whether the council could reach it.",
      "whether the council could reach it", "Tom Becker"),
+    ("Tom Becker questioned why the board did not vote on the plan, implying that its members were afraid.",
+     "its members were afraid", "Tom Becker"),
 ])
 def test_a_cue_hung_inside_reported_words_is_the_reporters(reported, text, content, speaker):
     """The parse hangs "saying" / "asked" on the verb of the reported clause; its subject is in

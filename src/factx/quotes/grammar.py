@@ -8,7 +8,7 @@ import bisect
 from typing import Callable, Optional
 
 from factx.nlp import lemma
-from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CUE_LEMMAS, DASH_CHARS,
+from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, CUE_LEMMAS, DASH_CHARS,
                                   MAX_ATTRIBUTION_TOKENS, MAX_HANG_DEPTH,
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS, PEOPLE_ENTS,
                                   PEOPLE_OBJECT_PRONOUNS,
@@ -150,7 +150,7 @@ def _subject(cue, quoted=None, nearest: bool = False):
         return None
     if subj is not None:
         return subj  # a relative pronoun ("Lee, who declared") is resolved to Lee by _name_of
-    tok, fallback = cue, None
+    tok, fallback, reporter_next = cue, None, False
     for _ in range(MAX_SUBJECT_CLIMB):
         if tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL:
             if nearest and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -172,12 +172,12 @@ def _subject(cue, quoted=None, nearest: bool = False):
                 return obj  # "led Democrats to say": the object is who says ("used his speech to
                 # say" is no one)
         s = _surface_subject(tok)
-        if s is not None and _cue(tok):
+        if s is not None and (_cue(tok) or reporter_next):
             return s
         if s is not None and fallback is None and edge != "ccomp":
             if nearest and _reported_clause(tok):
-                continue  # "argued that the bridge would bring jobs, saying ...": the clause's subject is
-                # inside the arguer's words; the one saying is the arguer
+                reporter_next = True  # "argued that the bridge would bring jobs, saying ...": the
+                continue  # clause's subject is inside the arguer's words; the one saying is the arguer
             if nearest:
                 return s  # "the ministers raced one another in saying": no cue further up
             fallback = s
@@ -185,8 +185,11 @@ def _subject(cue, quoted=None, nearest: bool = False):
 
 
 def _reported_clause(verb) -> bool:
-    """The verb heads what a cue above it reports ("argued that the bridge | would bring jobs")."""
-    return verb.dep_ == "ccomp" and _cue(verb.head) is not None
+    """The verb heads what a cue above it reports ("argued that the bridge | would bring jobs",
+    "questioned why the board | did not vote")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and (head.pos_ in ("VERB", "AUX") or head.tag_ in _VERB_TAGS) and \
+        _lemma(head) in CLAUSE_CUES
 
 
 def _sender(cue):

@@ -156,6 +156,8 @@ AS_CUES = frozenset("""
 # speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the judge
 # ruled that ...", "implied that ...".
 STANCE_CLAUSE_CUES = frozenset("question point rule imply".split())
+# Every verb whose clause is what its subject says, believes or holds.
+CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 
 # Verbs whose reported content is an infinitive: "vowed to veto", "urged him to resign".
 INFINITIVE_CUES = frozenset("""

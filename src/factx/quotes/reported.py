@@ -27,19 +27,19 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, BELIEF_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
-                                  CLAUSE_COMPLEMENTS, CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
-                                  CUE_LEMMAS, DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
-                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
-                                  INTENTION_NOUNS,
-                                  LINKING_VERBS, MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS,
-                                  MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_OPENING_PHRASE_TOKENS,
-                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
-                                  NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
-                                  NOUN_PREPOSITION_CUES, OBJECT_CUES, OPENING_MARKS,
-                                  PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
-                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
-                                  SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STANCE_CLAUSE_CUES,
+from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
+                                  CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
+                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATELINE_DASHES,
+                                  EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
+                                  HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
+                                  INTENTION_NOUNS, LINKING_VERBS, MAX_APPOSITION_TOKENS,
+                                  MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
+                                  MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
+                                  MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
+                                  NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
+                                  OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
+                                  QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
+                                  RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
                                   SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
                                   TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
@@ -47,7 +47,6 @@ from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
 from factx.schema import Quote
 
-CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 
 
 @dataclass
