@@ -204,6 +204,8 @@ def test_as_cue_leaves_out_as_meaning_when(reported):
     ("WASHINGTON (AP) — Crime in the city will rise this year, the police department reported.",
      "Crime in the city will rise this year"),
     ("U.S.-Mexico talks stalled again this week, officials said.", "U.S.-Mexico talks stalled again this week"),
+    ("CORK, Ireland - Crime in the city will rise this year, the police department reported.",
+     "Crime in the city will rise this year"),
 ])
 def test_a_dateline_is_nobody_s_words(reported, sentence, content):
     assert only(reported(sentence)).text == content
@@ -768,6 +770,29 @@ def test_a_dateline_is_no_source(reported):
     text = "WASHINGTON (AP) — Senator Ann Lee and Mayor Tom Hale said Friday that the bridge would close."
     q = only(reported(text))
     assert q.speaker_text.startswith("Senator Ann Lee") and q.text == "the bridge would close"
+
+
+@pytest.mark.parametrize("text, speaker_text, content", [
+    # a spaced hyphen ends a dateline too, the state after a comma is part of it
+    ("CORK, Ireland - Sen. Ann Lee attacked Tom Becker on Friday, casting him as a weak leader and "
+     "questioning his judgment.", "Sen. Ann Lee", "his judgment"),
+    # the parser joins the place to the name
+    ("DUBLIN - Ann Lee said on Monday she was unlikely to work well with the new mayor.", "Ann Lee",
+     "she was unlikely to work well with the new mayor"),
+])
+def test_a_dateline_is_no_part_of_the_source(reported, text, speaker_text, content):
+    q = only([q for q in reported(text) if q.text == content])
+    assert q.speaker_text == speaker_text and q.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ann Lee said on Monday she was unlikely to attend the vote.", "she was unlikely to attend the vote"),
+    ("Ann Lee said “on her worst day” she would still beat the mayor.",
+     "“on her worst day” she would still beat the mayor"),
+])
+def test_a_date_opening_the_content_is_when_it_was_said(reported, text, content):
+    """The parser hangs "on Monday" inside the clause; quoted, the words are the speaker's."""
+    assert only([q for q in reported(text) if q.kind == "indirect"]).text == content
 
 
 @pytest.mark.parametrize("text, content", [

@@ -133,12 +133,20 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
         subj = _name_set_off_before(ctx, cue)
     if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
         return None
-    span = _mention(ctx, subj)
+    span = _without_dateline(ctx, _mention(ctx, subj), cue)
     if subj.lower_ in GROUP_QUANTIFIERS and subj.right_edge.i < cue.i:
         span = (subj.left_edge.i, subj.right_edge.i + 1)  # "Many in the crowd"
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
+
+
+def _without_dateline(ctx: _Context, span: Optional[tuple[int, int]], cue) -> Optional[tuple[int, int]]:
+    """"DUBLIN - Ann Lee said": the parser may join the dateline's place to the name after it."""
+    if span is None:
+        return None
+    end = _after_dateline(ctx.doc, ctx.tok_at(ctx.paras[ctx.para_of(cue)][0]), cue.i)
+    return (end, span[1]) if span[0] < end < span[1] else span
 
 
 def _name_set_off_before(ctx: _Context, cue):
@@ -175,7 +183,9 @@ def _after_dateline_subject(ctx: _Context, subj, cue):
     end = _after_dateline(ctx.doc, a, cue.i)
     if not a <= subj.i < end:
         return subj
-    after = next((c for c in cue.children if c.dep_ == "nsubj" and end <= c.i < cue.i), None)
+    # the verb the dateline hangs on has its subject after it ("SALEM - Rallying workers, Lee tried ...")
+    after = next((c for v in (cue, subj.head) for c in v.children if c.dep_ == "nsubj" and end <= c.i < cue.i),
+                 None)
     return after if after is not None else (_first_np(ctx, end, cue.i) if end < cue.i else None)
 
 
@@ -256,6 +266,22 @@ def _comment_taken_for_object(head, comma: int, j: int) -> bool:
         verb.i < comma and any(c.dep_ in CLAUSE_COMPLEMENTS and c.i < comma for c in verb.children)
 
 
+def _after_leading_date(ctx: _Context, head, i: int, j: int) -> int:
+    """"said on Monday she was unlikely to ...": a date opening the content before the clause's
+    subject tells when it was said; the parser hangs it inside the clause. Set off by a comma
+    ("said in 2016, the city ...") or quoted, it opens the words said."""
+    doc = ctx.doc
+    prep = doc[i]
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if prep.pos_ != "ADP" or prep.head.i != head.i or subj is None or prep.right_edge.i >= subj.left_edge.i:
+        return i
+    end = prep.right_edge.i + 1
+    if end >= j or doc[end].is_punct or any(ctx.quoted[k] for k in range(i, end)) or \
+            not all(t.ent_type_ in ("DATE", "TIME") for t in doc[prep.i + 1:end]):
+        return i
+    return end
+
+
 def _list_taken_for_apposition(head) -> bool:
     """"differ on taxes, the border and the courts": the parser reads the second item of a list
     as an apposition of the first. An apposition describing someone is indefinite ("Ann Lee, a
@@ -279,14 +305,24 @@ def _in_paragraph(ctx: _Context, tok, i: int, j: int) -> tuple[int, int]:
 
 def _after_dateline(doc, i: int, j: int) -> int:
     """The first token after a dateline opening a paragraph ("WASHINGTON (AP) —", "ST. LOUIS
-    --"): place names in capitals, an agency in brackets, then a dash. No one said those."""
+    --", "SALEM, Ore. - "): place names in capitals, a state or date after a comma, an agency
+    in brackets, then a dash (a hyphen only with spaces around it). No one said those."""
+    if not doc[i].is_upper:
+        return i
     for k in range(i, min(j, i + MAX_DATELINE_TOKENS)):
         t = doc[k]
-        if t.text in DATELINE_DASHES:
+        if t.text in DATELINE_DASHES or _spaced_hyphen(t) and k > i:
             return k + 1 if k > i else i
-        if not (t.is_upper or t.is_punct or t.is_space or t.text[:1].isupper() and doc[k - 1].text == "("):
+        after_comma_or_bracket = doc[k - 1].text in ("(", ",") or doc[k - 1].is_digit
+        if not (t.is_upper or t.is_punct or t.is_space or
+                after_comma_or_bracket and (t.text[:1].isupper() or t.is_digit)):
             return i
     return i
+
+
+def _spaced_hyphen(tok) -> bool:
+    """" - " as a dash; "U.S.-Mexico" and "anti-war" keep theirs."""
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
@@ -314,6 +350,7 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     j = _before_next_cue(ctx, i, _before_trailing_attribution(ctx, i, j))
     j = _before_trailing_relative(ctx, i, j)
     j = _before_trailing_apposition(ctx, i, j)
+    i = _after_leading_date(ctx, head, i, j)
     while i < j and (doc[i].is_space or doc[i].is_punct and doc[i].text not in OPENING_MARKS or
                      doc[i].lower_ in CONTENT_MARKS and doc[i].dep_ == "mark"):
         i += 1
