@@ -307,7 +307,8 @@ def _after_dateline(doc, i: int, j: int) -> int:
     """The first token after a dateline opening a paragraph ("WASHINGTON (AP) —", "ST. LOUIS
     --", "SALEM, Ore. - "): place names in capitals, a state or date after a comma, an agency
     in brackets, then a dash (a hyphen only with spaces around it). No one said those."""
-    if not doc[i].is_upper:
+    first = next((k for k in range(i, j) if not doc[k].is_space), i)
+    if first >= j or not doc[first].is_upper:
         return i
     for k in range(i, min(j, i + MAX_DATELINE_TOKENS)):
         t = doc[k]
