@@ -433,6 +433,18 @@ def _part_of_day_modifier(span) -> Optional[bool]:
     return True if _is_part_of_day_modifier(span) else None
 
 
+def _high_noon_as_an_idiom(span) -> Optional[bool]:
+    """"high noon" as a noun of its own ("high noon comes for the council", "a political high
+    noon"): the hour of a decisive showdown, not a time; after a preposition of time ("at high
+    noon", "until high noon") it is twelve o'clock and stays."""
+    first = span[0]
+    if not (len(span) == 1 and first.lower_ == "noon" and first.i > 0 and
+            first.nbor(-1).lower_ == "high"):
+        return None
+    before = first.nbor(-2).lower_ if first.i > 1 else ""
+    return None if before in CLOCK_PREPOSITIONS | {"for", "till", "past", "from"} else True
+
+
 def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
     """"told a Tuesday news conference", "a Monday-to-Friday week": the article belongs to the
     noun the weekday qualifies, and the weekday is a particular one (or a day of a span); "a
@@ -490,6 +502,7 @@ DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
     Filter("a_second_as_an_ordinal", _a_second_as_an_ordinal),
     Filter("day_edge_modifier", _day_edge_modifier),
     Filter("part_of_day_modifier", _part_of_day_modifier),
+    Filter("high_noon_as_an_idiom", _high_noon_as_an_idiom),
     Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
     Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
     Filter("vague_reference_as_a_modifier", _vague_reference_as_a_modifier),
