@@ -888,3 +888,19 @@ def test_every_holiday_of_the_lexicon_is_found_by_its_whole_name(nlp, text, phra
 
 def test_a_holiday_naming_a_kind_of_thing_is_no_date(nlp):
     assert facts_of(nlp, "Black Friday deals started early.", MON_23) == {}
+
+
+# ---------------------------------------------------------------- a day word naming an era
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Today's teenagers spend hours on their phones.", "Today", "PRESENT_REF"),
+    ("The institute trains tomorrow's engineers in two new halls.", "tomorrow", "FUTURE_REF"),
+    ("Critics called the tax plan yesterday's politics.", "yesterday", "PAST_REF"),
+    ("The children of today read fewer books than their grandparents.", "today", "PRESENT_REF"),
+    # a day's event or a day's paper is that day
+    ("Today's vote on the budget was delayed.", "Today", "1998-02-18"),
+    ("The mayor spoke at today's meeting of the council.", "today", "1998-02-18"),
+])
+def test_a_day_word_before_or_after_people_or_their_ways_names_an_era(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("date", value)

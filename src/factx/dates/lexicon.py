@@ -175,6 +175,16 @@ TZ_RE = (r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time|
 
 # ---------------------------------------------------------------- words pointing at the reference time
 
+# "today's youth", "the leaders of tomorrow", "yesterday's politics": the day word names an
+# era, not a day, before or after a noun of people, a society or its ways (TIDES/TimeML: the
+# present, future or past reference); "today's vote", "the paper of today" stay days.
+ERA_REFS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF", "yesterday": "PAST_REF"}
+ERA_NOUNS = frozenset("""youth young generation generations children kids teenagers teens
+students parents families family women men people workers voters consumers citizens leaders
+engineers scientists doctors teachers artists athletes
+world society societies economy culture politics politicians technology standards media
+army military church schools universities cities""".split())
+
 DEICTIC_WORDS = {
     "now": ("date", "PRESENT_REF"), "right now": ("date", "PRESENT_REF"),
     "just now": ("date", "PAST_REF"), "currently": ("date", "PRESENT_REF"),
