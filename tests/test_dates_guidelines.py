@@ -904,3 +904,21 @@ def test_a_holiday_naming_a_kind_of_thing_is_no_date(nlp):
 def test_a_day_word_before_or_after_people_or_their_ways_names_an_era(nlp, text, phrase, value):
     f = facts_of(nlp, text)[phrase]
     assert (f.type, f.value) == ("date", value)
+
+
+# ---------------------------------------------------------------- a bounded amount counted to a point
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The rebels seized the capital more than four decades ago.", "more than four decades ago",
+     "1958", "BEFORE"),
+    ("The plant opened less than a year ago.", "less than a year ago", "1997", "AFTER"),
+    ("The mill closed in 1990. More than two years later, the town had emptied.",
+     "More than two years later", "1992", "AFTER"),
+    # a hedge is no bound: it stays APPROX
+    ("The mill opened about ten years ago.", "ten years ago", "1988", "APPROX"),
+    # the amount alone keeps the bound of a length
+    ("The talks lasted more than two hours.", "more than two hours", "PT2H", "MORE_THAN"),
+])
+def test_a_bounded_amount_counted_to_a_point_bounds_the_point(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)

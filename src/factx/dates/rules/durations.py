@@ -154,8 +154,27 @@ def resolve_later(parts: tuple[float, str, int, Optional[str]], antecedent: str)
     return None
 
 
+# A point counted with a bounded amount is bounded on one side (TimeML 1.2.1 mod): "more than
+# a decade ago" lies BEFORE the date a decade back, "less than a year ago" AFTER it, and the
+# other way round ahead ("more than a year from now", "two days later": AFTER).
+_POINT_MODS = {
+    -1: {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+         "EQUAL_OR_LESS": "ON_OR_AFTER"},
+    1: {"MORE_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_AFTER", "LESS_THAN": "BEFORE",
+        "EQUAL_OR_LESS": "ON_OR_BEFORE"},
+}
+
+
+def point_mod(mod: Optional[str], sign: int) -> Optional[str]:
+    """The mod of a date counted back (``sign`` -1) or ahead (+1) with an amount of mod
+    ``mod``: LESS_THAN / MORE_THAN bound a length, BEFORE / AFTER a point; APPROX stays."""
+    return _POINT_MODS[1 if sign > 0 else -1].get(mod, mod) if mod else mod
+
+
 def offset_date(qty, unit, sign, ref, mod) -> Timex:
-    """"three years ago" / "two weeks from now": a date at the precision of the unit."""
+    """"three years ago" / "two weeks from now": a date at the precision of the unit, with
+    the amount's bound as the point's ("more than a decade ago": BEFORE)."""
+    mod = point_mod(mod, sign)
     unit = unit.rstrip("s")
     unit = "century" if unit == "centurie" else unit
     if qty is None:
