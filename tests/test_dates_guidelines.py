@@ -922,3 +922,21 @@ def test_a_day_word_before_or_after_people_or_their_ways_names_an_era(nlp, text,
 def test_a_bounded_amount_counted_to_a_point_bounds_the_point(nlp, text, phrase, value, mod):
     f = facts_of(nlp, text)[phrase]
     assert (f.value, f.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The company has existed for at least 20 years.", "at least 20 years", "P20Y", "EQUAL_OR_MORE"),
+    ("The strike lasted at most three days.", "at most three days", "P3D", "EQUAL_OR_LESS"),
+    # "no more than" is at most, not more than
+    ("The talks lasted no more than two hours.", "no more than two hours", "PT2H", "EQUAL_OR_LESS"),
+    ("The trial lasted no less than six weeks.", "no less than six weeks", "P6W", "EQUAL_OR_MORE"),
+    ("The company was founded at least 20 years ago.", "at least 20 years ago", "1978",
+     "ON_OR_BEFORE"),
+])
+def test_a_bound_opening_with_at_or_no_is_part_of_the_amount(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
+def test_at_last_is_no_bound(nlp):
+    assert facts_of(nlp, "He arrived at last, two hours late.").keys() == {"two hours"}

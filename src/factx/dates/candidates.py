@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, HOLIDAY_NAMES, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
+from .lexicon import ANAPHORIC_UNITS, BOUND_OPENERS, EDGE_DROP, HOLIDAY_NAMES, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -96,7 +96,8 @@ _EXTRA_PATTERNS = [
     # alternation would otherwise take first): "24 hours a day", "three days per week"
     rf"\b{_NUMW}\s+{_UNIT}\s+(?:a|an|per|every|each)\s+(?:hour|day|night|week|month|year)\b"
     r"(?!\s+(?:ago|later|earlier|before|after)\b)",
-    rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
+    rf"\b(?:(?:(?:no|not)\s+)?(?:more|less|fewer) than\s+|at\s+(?:least|most)\s+|about\s+|nearly\s+|"
+    rf"almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
     rf"(?:\s+(?:ago|later|earlier))?\b",
     # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
     # "another year", "a minute and a half"
@@ -161,6 +162,15 @@ def _day_before_or_after(doc, a: int, b: int) -> bool:
     return b == len(doc) or doc[b].is_punct or doc[b - 1].tag_ == "RB"
 
 
+def _opens_a_bound(doc, a: int, b: int) -> bool:
+    """"at least", "no more than" open the expression of the amount they bound ("at least 20
+    years", "no more than two hours"): "at" and "no" are no edge words there."""
+    if doc[a].lower_ not in ("at", "no", "not"):
+        return False
+    words = " ".join(t.lower_ for t in doc[a:min(a + 3, b)])
+    return any((words + " ").startswith(w + " ") and b - a > len(w.split()) for w in BOUND_OPENERS)
+
+
 def _anaphoric_that(doc, a: int, b: int) -> bool:
     """"that day", "that same week": "that" opens the expression, it is not a conjunction."""
     return doc[a].lower_ == "that" and a + 1 < b and (
@@ -185,7 +195,7 @@ def trim(span):
     a, b = span.start, span.end
     if _HOLIDAY_RE.fullmatch(span.text) or _AHEAD_RE.fullmatch(span.text):
         return span  # "Black Friday", "the days ahead": whole, though "Black" is no time word
-    while a < b and not _year_apostrophe(doc, a, b) and (
+    while a < b and not _year_apostrophe(doc, a, b) and not _opens_a_bound(doc, a, b) and (
             doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
             or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
             or _is_verb(doc[a])

@@ -90,11 +90,15 @@ MODS = {
     "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
     "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "at most": "EQUAL_OR_LESS", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
+    "at most": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+    "no fewer than": "EQUAL_OR_MORE", "not less than": "EQUAL_OR_MORE", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
     "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "close to": "APPROX", "an estimated": "APPROX", "nearly a": "APPROX",
     "the better part of": "APPROX", "the last": None, "the past": None, "the first": None,
 }
+# The bounds that open with a word the trim drops at an expression's edge ("at", "no"): kept
+# whole before an amount ("at least 20 years", "no more than two hours").
+BOUND_OPENERS = tuple(w for w in MODS if w.split()[0] in ("at", "no", "not"))
 MOD_RE = "|".join(sorted((re.escape(w) for w in MODS if not w.startswith("the ")),
                          key=len, reverse=True))
 # Position inside a period: "the early 1980s", "late November", "earlier this year".
