@@ -940,3 +940,15 @@ def test_a_bound_opening_with_at_or_no_is_part_of_the_amount(nlp, text, phrase, 
 
 def test_at_last_is_no_bound(nlp):
     assert facts_of(nlp, "He arrived at last, two hours late.").keys() == {"two hours"}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He was elected in the fall.", "1997-FA"),
+    ("The roof will be replaced in the fall.", "1998-FA"),
+    ("The old man broke his hip in the fall.", None),  # a tumble
+    ("The fall of the regime surprised diplomats.", None),
+    ("Prices rose after the fall in demand.", None),
+])
+def test_the_fall_after_a_preposition_of_time_is_the_autumn(nlp, text, value):
+    got = facts_of(nlp, text).get("the fall")
+    assert (got.value if got else None) == value

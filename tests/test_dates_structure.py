@@ -91,6 +91,7 @@ FILTER_CASES = [
     ("The council passed new midnight regulations for bars.", "midnight", "part_of_day_modifier"),
     ("For the two rival bakers, high noon arrives with the county fair.", "noon",
      "high_noon_as_an_idiom"),
+    ("The climber was badly hurt in the fall.", "the fall", "fall_as_a_tumble"),
     ("The interview appeared in the state daily Courier.", "daily", "frequency_word_as_a_newspaper"),
     ("The mayor told a Tuesday news conference that taxes would rise.", "a Tuesday",
      "indefinite_weekday_before_a_noun"),

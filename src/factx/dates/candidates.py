@@ -127,6 +127,10 @@ _EXTRA_PATTERNS = [
     # a part of a part of the day: "in the late afternoon", "by mid-afternoon", "early evening"
     r"\b(?:(?i:in|during|by|until|around)\s+)?(?:(?i:the)\s+)?(?i:early|late|mid)[\s-]?"
     r"(?:morning|afternoon|evening)\b(?!\s+of\b)",
+    # the autumn after a preposition of time, which spaCy's small models miss ("elected in the
+    # fall"; "the summer" they find): not "the fall of the regime", "the fall in prices"
+    r"\b(?i:in|during|by|until|through|throughout|over|since|before|after)\s+the\s+(?:fall|autumn)\b"
+    r"(?!\s+(?:of|in|from|off|out|down|to|into|on)\b)(?!-)",
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple, Optional
 
-from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
+from factx.nlp import lemma
+
+from .lexicon import (APPROX_WORDS, HARM_LEMMAS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
                       SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAY_NAMES,
                       DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
@@ -445,6 +447,17 @@ def _high_noon_as_an_idiom(span) -> Optional[bool]:
     return None if before in CLOCK_PREPOSITIONS | {"for", "till", "past", "from"} else True
 
 
+def _fall_as_a_tumble(span) -> Optional[bool]:
+    """"the fall" told with a verb of harm ("was hurt in the fall", "broke his hip in the
+    fall"): a tumble, not the autumn."""
+    if span.text.lower() not in ("the fall", "fall"):
+        return None
+    head = span[-1].head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return True if lemma(head) in HARM_LEMMAS else None
+
+
 def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
     """"told a Tuesday news conference", "a Monday-to-Friday week": the article belongs to the
     noun the weekday qualifies, and the weekday is a particular one (or a day of a span); "a
@@ -503,6 +516,7 @@ DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
     Filter("day_edge_modifier", _day_edge_modifier),
     Filter("part_of_day_modifier", _part_of_day_modifier),
     Filter("high_noon_as_an_idiom", _high_noon_as_an_idiom),
+    Filter("fall_as_a_tumble", _fall_as_a_tumble),
     Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
     Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
     Filter("vague_reference_as_a_modifier", _vague_reference_as_a_modifier),

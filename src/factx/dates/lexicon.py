@@ -372,6 +372,9 @@ CLOCK_PREPOSITIONS = frozenset({"at", "by", "until", "before", "after", "around"
 # What a quarter or half is "of" in a game report ("the first half of the game").
 GAME_UNITS = frozenset({"game", "match", "contest", "season", "half", "period"})
 SEASON_WORDS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+# Verbs of harm a tumble is told with: "hurt in the fall", "broke his hip in the fall".
+HARM_LEMMAS = frozenset({"injure", "hurt", "kill", "die", "break", "fracture", "survive",
+                         "suffer", "bruise", "wound", "sprain", "crack"})
 # Plural units after a season that keep it a date ("summer months").
 SPAN_NOUNS = frozenset({"months", "weeks", "days", "nights"})
 # Parts of the day that may qualify a noun ("a midnight snack") instead of naming a time.
