@@ -952,3 +952,14 @@ def test_at_last_is_no_bound(nlp):
 def test_the_fall_after_a_preposition_of_time_is_the_autumn(nlp, text, value):
     got = facts_of(nlp, text).get("the fall")
     assert (got.value if got else None) == value
+
+
+@pytest.mark.parametrize("text,phrase,kind,value", [
+    ("The strike ended a fortnight ago.", "a fortnight ago", "date", "1998-W06"),
+    ("The plant was shut for a fortnight.", "a fortnight", "duration", "P2W"),
+    ("The port stayed closed for the past fortnight.", "the past fortnight", "duration", "P2W"),
+    ("Ships leave every fortnight.", "every fortnight", "set", "P2W"),
+])
+def test_a_fortnight_is_two_weeks(nlp, text, phrase, kind, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == (kind, value)

@@ -19,7 +19,7 @@ _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|e
          r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|"
          # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
          r"a quarter(?: of an?)?|three[- ]quarters of an?)")
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 
 def _holiday_name(name: str) -> str:
@@ -60,7 +60,9 @@ _EXTRA_PATTERNS = [
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly|biweekly|quarterly|biannually|"
     r"semiannually|semi-annually)\b",
-    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|fortnight|month|year|night|morning|{_WD})\b",
+    # a fortnight, which spaCy's small models do not know as they know "the past week"
+    r"\b(?i:the)\s+(?:past|last|next|coming)\s+fortnight\b",
     # a recent day left unsaid: "the other day", "the other night"
     r"\b(?i:the)\s+other\s+(?:day|night)\b(?!-)",
     # some weekday, not a particular one: "born on a Tuesday", "on a Friday night"
