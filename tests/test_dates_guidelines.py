@@ -963,3 +963,17 @@ def test_the_fall_after_a_preposition_of_time_is_the_autumn(nlp, text, value):
 def test_a_fortnight_is_two_weeks(nlp, text, phrase, kind, value):
     f = facts_of(nlp, text)[phrase]
     assert (f.type, f.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The fire broke out early in the morning.", "early in the morning", "1998-02-18TMO", "START"),
+    ("The vote came late in the afternoon.", "late in the afternoon", "1998-02-18TAF", "END"),
+    ("The minister resigned in the middle of the night.", "the middle of the night",
+     "1998-02-18TNI", "MID"),
+    # on the day the story last named, as "in the morning"
+    ("The storm hit the coast on Friday. The levee broke in the middle of the night.",
+     "the middle of the night", "1998-02-13TNI", "MID"),
+])
+def test_early_late_or_the_middle_of_a_part_of_the_day_keep_their_position(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value, f.mod) == ("time", value, mod)

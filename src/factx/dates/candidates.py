@@ -126,6 +126,8 @@ _EXTRA_PATTERNS = [
     r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
     r"because|until|by)\b)",
+    # the middle of a part of the day: "in the middle of the night"
+    r"\b(?i:in|during)\s+the\s+middle\s+of\s+the\s+(?:morning|afternoon|evening|night)\b",
     # a part of a part of the day: "in the late afternoon", "by mid-afternoon", "early evening"
     r"\b(?:(?i:in|during|by|until|around)\s+)?(?:(?i:the)\s+)?(?i:early|late|mid)[\s-]?"
     r"(?:morning|afternoon|evening)\b(?!\s+of\b)",

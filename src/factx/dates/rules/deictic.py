@@ -89,13 +89,17 @@ def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
     to the day the story last named, as a bare clock time (with no tense read, "searched through
     the night", likewise). The present and the future are often habits ("I work in the
     morning") or leave the day open: no date. A part of the part goes in ``mod`` ("in the late
-    afternoon", "by mid-afternoon": END, MID), as "late Tuesday afternoon" has it."""
-    m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
+    afternoon", "late in the afternoon", "by mid-afternoon", "in the middle of the night": END,
+    END, MID, MID), as "late Tuesday afternoon" has it."""
+    m = re.fullmatch(rf"(?:(?P<first>early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
                      rf"(?:(?P<pos>early|late|mid)[\s-]*)?(?P<pod>{POD_RE})", t) or \
-        re.fullmatch(r"(?P<pos>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)", t)
+        re.fullmatch(r"(?P<pos>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)", t) or \
+        re.fullmatch(rf"(?:in|during)?\s*(?P<pos>the middle of)\s+the\s+(?P<pod>{POD_RE})", t)
     if not m or m.group("pod") == "overnight" or not (tense is None or is_past(tense)):
         return None
-    mod = POSITION_MODS.get(m.group("pos")) if m.group("pos") else None
+    # "late in the afternoon" is "in the late afternoon"
+    pos = m.group("pos") or m.groupdict().get("first")
+    mod = POSITION_MODS.get(pos) if pos else None
     pod = PARTS_OF_DAY[m.group("pod")]
     if ref is None:
         return Timex("time", f"XXXX-XX-XX{pod}", mod, True)
