@@ -977,3 +977,12 @@ def test_a_fortnight_is_two_weeks(nlp, text, phrase, kind, value):
 def test_early_late_or_the_middle_of_a_part_of_the_day_keep_their_position(nlp, text, phrase, value, mod):
     f = facts_of(nlp, text)[phrase]
     assert (f.type, f.value, f.mod) == ("time", value, mod)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The plant was closed from April to September.", {"April": "1997-04", "September": "1997-09"}),
+    ("The plant was closed April through September.", {"April": "1997-04", "September": "1997-09"}),
+    ("Sales rose between June and August.", {"June": "1997-06", "August": "1997-08"}),
+])
+def test_each_month_of_a_range_of_months_is_a_date(nlp, text, values):
+    assert {k: f.value for k, f in facts_of(nlp, text).items()} == values

@@ -152,6 +152,15 @@ _AT_BOUNDARY = all(p.startswith((r"\b", _LIST_YEARS)) for p in _EXTRA_PATTERNS)
 _EXTRA_RE = re.compile((r"\b" if _AT_BOUNDARY else "") + "(?:" + "|".join(f"(?:{p})" for p in _EXTRA_PATTERNS) + ")")
 
 
+# A range of month names ("from April to September", "April through June"): spaCy's models
+# take the range as one entity, which no rule reads; each month is a candidate of its own, as
+# each month-day of "May 3 to June 10" is (a month name alone is no pattern: "May", "March").
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)")
+_MONTH_RANGE_RE = re.compile(rf"\b(?:(?P<first>{_MONTH_NAME})\s*(?:to|through|thru|until|till|-|\u2013)|"
+                             rf"[Bb]etween\s+(?P<from>{_MONTH_NAME})\s+and)\s*(?P<last>{_MONTH_NAME})\b")
+
+
 def is_temporal_token(tok) -> bool:
     """A word that can end an expression: a time word, a number, "1980s", "10:35", "120-day"."""
     low = tok.lower_.rstrip(".") if tok.lower_ not in ("a.m.", "p.m.") else tok.lower_
@@ -226,6 +235,8 @@ def candidates(doc, text: str) -> list[tuple[int, int]]:
     touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text) if m.end() > m.start()]
+    spans += [m.span(g) for m in _MONTH_RANGE_RE.finditer(text) for g in ("first", "from", "last")
+              if m.group(g)]
     spans.sort()
     clusters: list[list[tuple[int, int]]] = []
     for a, b in spans:

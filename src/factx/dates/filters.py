@@ -152,7 +152,8 @@ def is_name(span) -> bool:
             return True
     # a month name heading a title: "the March for Life", "the May Day Parade"
     if len(span) == 1 and first.lower_.rstrip(".") in MONTHS and first.i + 2 < len(doc) and \
-            doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title:
+            doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title and \
+            doc[first.i + 2].lower_.rstrip(".") not in MONTHS:  # not "April to September"
         return True
     return False
 
