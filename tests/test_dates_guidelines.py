@@ -986,3 +986,13 @@ def test_early_late_or_the_middle_of_a_part_of_the_day_keep_their_position(nlp, 
 ])
 def test_each_month_of_a_range_of_months_is_a_date(nlp, text, values):
     assert {k: f.value for k, f in facts_of(nlp, text).items()} == values
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company was founded in 1887 and went public a century later.", "a century later", "1987"),
+    ("The bridge opened in 1890. Two centuries earlier, a ferry crossed here.",
+     "Two centuries earlier", "1690"),
+])
+def test_centuries_later_count_from_the_last_date_as_years_later_do(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("date", value)
