@@ -888,3 +888,111 @@ def test_every_holiday_of_the_lexicon_is_found_by_its_whole_name(nlp, text, phra
 
 def test_a_holiday_naming_a_kind_of_thing_is_no_date(nlp):
     assert facts_of(nlp, "Black Friday deals started early.", MON_23) == {}
+
+
+# ---------------------------------------------------------------- a day word naming an era
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Today's teenagers spend hours on their phones.", "Today", "PRESENT_REF"),
+    ("The institute trains tomorrow's engineers in two new halls.", "tomorrow", "FUTURE_REF"),
+    ("Critics called the tax plan yesterday's politics.", "yesterday", "PAST_REF"),
+    ("The children of today read fewer books than their grandparents.", "today", "PRESENT_REF"),
+    # a day's event or a day's paper is that day
+    ("Today's vote on the budget was delayed.", "Today", "1998-02-18"),
+    ("The mayor spoke at today's meeting of the council.", "today", "1998-02-18"),
+])
+def test_a_day_word_before_or_after_people_or_their_ways_names_an_era(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("date", value)
+
+
+# ---------------------------------------------------------------- a bounded amount counted to a point
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The rebels seized the capital more than four decades ago.", "more than four decades ago",
+     "1958", "BEFORE"),
+    ("The plant opened less than a year ago.", "less than a year ago", "1997", "AFTER"),
+    ("The mill closed in 1990. More than two years later, the town had emptied.",
+     "More than two years later", "1992", "AFTER"),
+    # a hedge is no bound: it stays APPROX
+    ("The mill opened about ten years ago.", "ten years ago", "1988", "APPROX"),
+    # the amount alone keeps the bound of a length
+    ("The talks lasted more than two hours.", "more than two hours", "PT2H", "MORE_THAN"),
+])
+def test_a_bounded_amount_counted_to_a_point_bounds_the_point(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The company has existed for at least 20 years.", "at least 20 years", "P20Y", "EQUAL_OR_MORE"),
+    ("The strike lasted at most three days.", "at most three days", "P3D", "EQUAL_OR_LESS"),
+    # "no more than" is at most, not more than
+    ("The talks lasted no more than two hours.", "no more than two hours", "PT2H", "EQUAL_OR_LESS"),
+    ("The trial lasted no less than six weeks.", "no less than six weeks", "P6W", "EQUAL_OR_MORE"),
+    ("The company was founded at least 20 years ago.", "at least 20 years ago", "1978",
+     "ON_OR_BEFORE"),
+])
+def test_a_bound_opening_with_at_or_no_is_part_of_the_amount(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.value, f.mod) == (value, mod)
+
+
+def test_at_last_is_no_bound(nlp):
+    assert facts_of(nlp, "He arrived at last, two hours late.").keys() == {"two hours"}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He was elected in the fall.", "1997-FA"),
+    ("The roof will be replaced in the fall.", "1998-FA"),
+    ("The old man broke his hip in the fall.", None),  # a tumble
+    ("The fall of the regime surprised diplomats.", None),
+    ("Prices rose after the fall in demand.", None),
+])
+def test_the_fall_after_a_preposition_of_time_is_the_autumn(nlp, text, value):
+    got = facts_of(nlp, text).get("the fall")
+    assert (got.value if got else None) == value
+
+
+@pytest.mark.parametrize("text,phrase,kind,value", [
+    ("The strike ended a fortnight ago.", "a fortnight ago", "date", "1998-W06"),
+    ("The plant was shut for a fortnight.", "a fortnight", "duration", "P2W"),
+    ("The port stayed closed for the past fortnight.", "the past fortnight", "duration", "P2W"),
+    ("Ships leave every fortnight.", "every fortnight", "set", "P2W"),
+])
+def test_a_fortnight_is_two_weeks(nlp, text, phrase, kind, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text,phrase,value,mod", [
+    ("The fire broke out early in the morning.", "early in the morning", "1998-02-18TMO", "START"),
+    ("The vote came late in the afternoon.", "late in the afternoon", "1998-02-18TAF", "END"),
+    ("The minister resigned in the middle of the night.", "the middle of the night",
+     "1998-02-18TNI", "MID"),
+    # on the day the story last named, as "in the morning"
+    ("The storm hit the coast on Friday. The levee broke in the middle of the night.",
+     "the middle of the night", "1998-02-13TNI", "MID"),
+])
+def test_early_late_or_the_middle_of_a_part_of_the_day_keep_their_position(nlp, text, phrase, value, mod):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value, f.mod) == ("time", value, mod)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The plant was closed from April to September.", {"April": "1997-04", "September": "1997-09"}),
+    ("The plant was closed April through September.", {"April": "1997-04", "September": "1997-09"}),
+    ("Sales rose between June and August.", {"June": "1997-06", "August": "1997-08"}),
+])
+def test_each_month_of_a_range_of_months_is_a_date(nlp, text, values):
+    assert {k: f.value for k, f in facts_of(nlp, text).items()} == values
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The company was founded in 1887 and went public a century later.", "a century later", "1987"),
+    ("The bridge opened in 1890. Two centuries earlier, a ferry crossed here.",
+     "Two centuries earlier", "1690"),
+])
+def test_centuries_later_count_from_the_last_date_as_years_later_do(nlp, text, phrase, value):
+    f = facts_of(nlp, text)[phrase]
+    assert (f.type, f.value) == ("date", value)

@@ -89,6 +89,9 @@ FILTER_CASES = [
     ("The team suffered a second defeat at home.", "a second", "a_second_as_an_ordinal"),
     ("Police carried out a dawn raid on the farm.", "dawn", "day_edge_modifier"),
     ("The council passed new midnight regulations for bars.", "midnight", "part_of_day_modifier"),
+    ("For the two rival bakers, high noon arrives with the county fair.", "noon",
+     "high_noon_as_an_idiom"),
+    ("The climber was badly hurt in the fall.", "the fall", "fall_as_a_tumble"),
     ("The interview appeared in the state daily Courier.", "daily", "frequency_word_as_a_newspaper"),
     ("The mayor told a Tuesday news conference that taxes would rise.", "a Tuesday",
      "indefinite_weekday_before_a_noun"),
@@ -123,6 +126,7 @@ def test_each_filter_names_the_word_it_drops(nlp, text, phrase, name):
     ("Profit rose 8 percent for the quarter.", "the quarter"),  # the unit filter decides: kept
     ("The firm is now, by most counts, the largest.", "now"),  # a lowercase "now," inside
     ("The plant closed in the spring of 1998.", "the spring of 1998"),
+    ("The parade starts at high noon on the main square.", "noon"),  # twelve o'clock
 ])
 def test_time_expressions_pass_every_filter(nlp, text, phrase):
     from factx.dates.filters import discourse_or_noun_filter

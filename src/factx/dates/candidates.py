@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ANAPHORIC_UNITS, EDGE_DROP, HOLIDAY_NAMES, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
+from .lexicon import ANAPHORIC_UNITS, BOUND_OPENERS, EDGE_DROP, HOLIDAY_NAMES, LEFT_OK, NTH_WEEKDAY_RE, TEMPORAL_WORDS
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -19,7 +19,7 @@ _NUMW = (r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|a|an|one|two|three|four|five|six|seven|e
          r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|"
          # fractions: "a quarter century", "a quarter of an hour", "three quarters of an hour"
          r"a quarter(?: of an?)?|three[- ]quarters of an?)")
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 
 def _holiday_name(name: str) -> str:
@@ -60,7 +60,9 @@ _EXTRA_PATTERNS = [
     r"\b(?:the\s+)?(?:early|mid|late)?-?\s?(?:1[89]\d0|'\d0)'?s\b",
     r"\b(?:daily|annually|weekly|monthly|hourly|nightly|yearly|biweekly|quarterly|biannually|"
     r"semiannually|semi-annually)\b",
-    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|month|year|night|morning|{_WD})\b",
+    rf"\b(?i:every|each)\s+(?:other\s+)?(?:day|week|fortnight|month|year|night|morning|{_WD})\b",
+    # a fortnight, which spaCy's small models do not know as they know "the past week"
+    r"\b(?i:the)\s+(?:past|last|next|coming)\s+fortnight\b",
     # a recent day left unsaid: "the other day", "the other night"
     r"\b(?i:the)\s+other\s+(?:day|night)\b(?!-)",
     # some weekday, not a particular one: "born on a Tuesday", "on a Friday night"
@@ -96,7 +98,8 @@ _EXTRA_PATTERNS = [
     # alternation would otherwise take first): "24 hours a day", "three days per week"
     rf"\b{_NUMW}\s+{_UNIT}\s+(?:a|an|per|every|each)\s+(?:hour|day|night|week|month|year)\b"
     r"(?!\s+(?:ago|later|earlier|before|after)\b)",
-    rf"\b(?:(?:more|less) than\s+|about\s+|nearly\s+|almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
+    rf"\b(?:(?:(?:no|not)\s+)?(?:more|less|fewer) than\s+|at\s+(?:least|most)\s+|about\s+|nearly\s+|"
+    rf"almost\s+)?{_NUMW}[\s-]{_UNIT}(?!-old)"
     rf"(?:\s+(?:ago|later|earlier))?\b",
     # ranges, additions and halves of an amount: "12 to 18 months", "two more weeks",
     # "another year", "a minute and a half"
@@ -123,9 +126,15 @@ _EXTRA_PATTERNS = [
     r"\b(?i:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"(?=\s*[,.;:)!?]|\s+(?:as|and|when|while|to|after|before|with|in|at|on|for|from|but|"
     r"because|until|by)\b)",
+    # the middle of a part of the day: "in the middle of the night"
+    r"\b(?i:in|during)\s+the\s+middle\s+of\s+the\s+(?:morning|afternoon|evening|night)\b",
     # a part of a part of the day: "in the late afternoon", "by mid-afternoon", "early evening"
     r"\b(?:(?i:in|during|by|until|around)\s+)?(?:(?i:the)\s+)?(?i:early|late|mid)[\s-]?"
     r"(?:morning|afternoon|evening)\b(?!\s+of\b)",
+    # the autumn after a preposition of time, which spaCy's small models miss ("elected in the
+    # fall"; "the summer" they find): not "the fall of the regime", "the fall in prices"
+    r"\b(?i:in|during|by|until|through|throughout|over|since|before|after)\s+the\s+(?:fall|autumn)\b"
+    r"(?!\s+(?:of|in|from|off|out|down|to|into|on)\b)(?!-)",
     # the period the text tells: "for the quarter", "in the year" (context: filters)
     r"\b(?i:for|in|during|throughout)\s+(?i:the)\s+(?:week|month|quarter|year)\b(?!-)",
     # vague references to the present, past and future
@@ -141,6 +150,15 @@ _EXTRA_PATTERNS = [
 _LIST_YEARS = r"(?<=\b(?:1[89]|20)\d\d,\s)(?:1[89]\d\d|20\d\d)"
 _AT_BOUNDARY = all(p.startswith((r"\b", _LIST_YEARS)) for p in _EXTRA_PATTERNS)
 _EXTRA_RE = re.compile((r"\b" if _AT_BOUNDARY else "") + "(?:" + "|".join(f"(?:{p})" for p in _EXTRA_PATTERNS) + ")")
+
+
+# A range of month names ("from April to September", "April through June"): spaCy's models
+# take the range as one entity, which no rule reads; each month is a candidate of its own, as
+# each month-day of "May 3 to June 10" is (a month name alone is no pattern: "May", "March").
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)")
+_MONTH_RANGE_RE = re.compile(rf"\b(?:(?P<first>{_MONTH_NAME})\s*(?:to|through|thru|until|till|-|\u2013)|"
+                             rf"[Bb]etween\s+(?P<from>{_MONTH_NAME})\s+and)\s*(?P<last>{_MONTH_NAME})\b")
 
 
 def is_temporal_token(tok) -> bool:
@@ -159,6 +177,15 @@ def _day_before_or_after(doc, a: int, b: int) -> bool:
             doc[b - 3].lower_ == "the" and doc[b - 2].lower_ in ANAPHORIC_UNITS):
         return False
     return b == len(doc) or doc[b].is_punct or doc[b - 1].tag_ == "RB"
+
+
+def _opens_a_bound(doc, a: int, b: int) -> bool:
+    """"at least", "no more than" open the expression of the amount they bound ("at least 20
+    years", "no more than two hours"): "at" and "no" are no edge words there."""
+    if doc[a].lower_ not in ("at", "no", "not"):
+        return False
+    words = " ".join(t.lower_ for t in doc[a:min(a + 3, b)])
+    return any((words + " ").startswith(w + " ") and b - a > len(w.split()) for w in BOUND_OPENERS)
 
 
 def _anaphoric_that(doc, a: int, b: int) -> bool:
@@ -185,7 +212,7 @@ def trim(span):
     a, b = span.start, span.end
     if _HOLIDAY_RE.fullmatch(span.text) or _AHEAD_RE.fullmatch(span.text):
         return span  # "Black Friday", "the days ahead": whole, though "Black" is no time word
-    while a < b and not _year_apostrophe(doc, a, b) and (
+    while a < b and not _year_apostrophe(doc, a, b) and not _opens_a_bound(doc, a, b) and (
             doc[a].is_punct and doc[a].text not in ("'",) or doc[a].is_space
             or doc[a].lower_ in EDGE_DROP and not _anaphoric_that(doc, a, b)
             or _is_verb(doc[a])
@@ -208,6 +235,8 @@ def candidates(doc, text: str) -> list[tuple[int, int]]:
     touching ones also offered as their union ("9 a.m." + "Tuesday", "Friday" + "night")."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text) if m.end() > m.start()]
+    spans += [m.span(g) for m in _MONTH_RANGE_RE.finditer(text) for g in ("first", "from", "last")
+              if m.group(g)]
     spans.sort()
     clusters: list[list[tuple[int, int]]] = []
     for a, b in spans:

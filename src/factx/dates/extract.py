@@ -17,7 +17,7 @@ from .rules import clean
 from .rules.anaphoric import anaphor_of, part_anaphor, resolve_anaphor, the_unit_anaphor
 from .rules.clock import is_bare_clock, on_day
 from .rules.durations import later_parts, resolve_later
-from .rules.deictic import is_bare_day_edge
+from .rules.deictic import era_of_a_day_word, is_bare_day_edge
 from .tense import tense_of
 from .values import Timex, is_past, parse_quantity, set_period_of_duration
 
@@ -74,6 +74,9 @@ def _make_fact(doc, start: int, end: int, ref: Optional[_dt.date],
         # "twice a week": the set recurs each week (P1W), twice in it
         norm = Timex("set", set_period_of_duration(norm.value), None, False, "set_from_context",
                      _times_before(doc, span.start))
+    if norm.rule == "deictic_day":
+        # "today's teenagers", "the leaders of tomorrow": an era, not a day
+        norm = era_of_a_day_word(span) or norm
     if norm.type == "set" and norm.rule == "set_adverb" and norm.freq is None:
         # "twice weekly", "three times daily": how often in each period, as "twice a week"
         norm = norm._replace(freq=_times_before(doc, span.start))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple, Optional
 
-from .lexicon import (APPROX_WORDS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
+from factx.nlp import lemma
+
+from .lexicon import (APPROX_WORDS, HARM_LEMMAS, CLOCK_PREPOSITIONS, CLOCK_WORDS, GAME_UNITS, DAY_PART_WORDS, SEASON_WORDS,
                       SPAN_NOUNS, EDGE_DROP, LEFT_OK, DAY_EDGES, GAME_WORDS, HOLIDAY_PERIOD_NOUNS, HOLIDAY_NAMES,
                       DEICTIC_DAY_WORDS, DEICTIC_WORDS, HOLIDAY_HEADS, MONTHS, NAME_UNIT_WORDS,
                       OPENERS, POSSESSIVES, TEMPORAL_WORDS, TIME_NOUNS, VEHICLE_MAKES,
@@ -150,7 +152,8 @@ def is_name(span) -> bool:
             return True
     # a month name heading a title: "the March for Life", "the May Day Parade"
     if len(span) == 1 and first.lower_.rstrip(".") in MONTHS and first.i + 2 < len(doc) and \
-            doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title:
+            doc[first.i + 1].lower_ in ("for", "on", "to") and doc[first.i + 2].is_title and \
+            doc[first.i + 2].lower_.rstrip(".") not in MONTHS:  # not "April to September"
         return True
     return False
 
@@ -433,6 +436,29 @@ def _part_of_day_modifier(span) -> Optional[bool]:
     return True if _is_part_of_day_modifier(span) else None
 
 
+def _high_noon_as_an_idiom(span) -> Optional[bool]:
+    """"high noon" as a noun of its own ("high noon comes for the council", "a political high
+    noon"): the hour of a decisive showdown, not a time; after a preposition of time ("at high
+    noon", "until high noon") it is twelve o'clock and stays."""
+    first = span[0]
+    if not (len(span) == 1 and first.lower_ == "noon" and first.i > 0 and
+            first.nbor(-1).lower_ == "high"):
+        return None
+    before = first.nbor(-2).lower_ if first.i > 1 else ""
+    return None if before in CLOCK_PREPOSITIONS | {"for", "till", "past", "from"} else True
+
+
+def _fall_as_a_tumble(span) -> Optional[bool]:
+    """"the fall" told with a verb of harm ("was hurt in the fall", "broke his hip in the
+    fall"): a tumble, not the autumn."""
+    if span.text.lower() not in ("the fall", "fall"):
+        return None
+    head = span[-1].head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return True if lemma(head) in HARM_LEMMAS else None
+
+
 def _indefinite_weekday_before_a_noun(span) -> Optional[bool]:
     """"told a Tuesday news conference", "a Monday-to-Friday week": the article belongs to the
     noun the weekday qualifies, and the weekday is a particular one (or a day of a span); "a
@@ -490,6 +516,8 @@ DISCOURSE_OR_NOUN_FILTERS: tuple[Filter, ...] = (
     Filter("a_second_as_an_ordinal", _a_second_as_an_ordinal),
     Filter("day_edge_modifier", _day_edge_modifier),
     Filter("part_of_day_modifier", _part_of_day_modifier),
+    Filter("high_noon_as_an_idiom", _high_noon_as_an_idiom),
+    Filter("fall_as_a_tumble", _fall_as_a_tumble),
     Filter("frequency_word_as_a_newspaper", _frequency_word_as_a_newspaper),
     Filter("indefinite_weekday_before_a_noun", _indefinite_weekday_before_a_noun),
     Filter("vague_reference_as_a_modifier", _vague_reference_as_a_modifier),

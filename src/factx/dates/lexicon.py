@@ -90,11 +90,15 @@ MODS = {
     "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
     "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "at most": "EQUAL_OR_LESS", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
+    "at most": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+    "no fewer than": "EQUAL_OR_MORE", "not less than": "EQUAL_OR_MORE", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
     "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "close to": "APPROX", "an estimated": "APPROX", "nearly a": "APPROX",
     "the better part of": "APPROX", "the last": None, "the past": None, "the first": None,
 }
+# The bounds that open with a word the trim drops at an expression's edge ("at", "no"): kept
+# whole before an amount ("at least 20 years", "no more than two hours").
+BOUND_OPENERS = tuple(w for w in MODS if w.split()[0] in ("at", "no", "not"))
 MOD_RE = "|".join(sorted((re.escape(w) for w in MODS if not w.startswith("the ")),
                          key=len, reverse=True))
 # Position inside a period: "the early 1980s", "late November", "earlier this year".
@@ -174,6 +178,16 @@ TZ_RE = (r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|[a-z]{2,3}t|local time|[a-z]{3,4} time|
          + US_ZONE_RE + r"))?")
 
 # ---------------------------------------------------------------- words pointing at the reference time
+
+# "today's youth", "the leaders of tomorrow", "yesterday's politics": the day word names an
+# era, not a day, before or after a noun of people, a society or its ways (TIDES/TimeML: the
+# present, future or past reference); "today's vote", "the paper of today" stay days.
+ERA_REFS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF", "yesterday": "PAST_REF"}
+ERA_NOUNS = frozenset("""youth young generation generations children kids teenagers teens
+students parents families family women men people workers voters consumers citizens leaders
+engineers scientists doctors teachers artists athletes
+world society societies economy culture politics politicians technology standards media
+army military church schools universities cities""".split())
 
 DEICTIC_WORDS = {
     "now": ("date", "PRESENT_REF"), "right now": ("date", "PRESENT_REF"),
@@ -358,6 +372,9 @@ CLOCK_PREPOSITIONS = frozenset({"at", "by", "until", "before", "after", "around"
 # What a quarter or half is "of" in a game report ("the first half of the game").
 GAME_UNITS = frozenset({"game", "match", "contest", "season", "half", "period"})
 SEASON_WORDS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+# Verbs of harm a tumble is told with: "hurt in the fall", "broke his hip in the fall".
+HARM_LEMMAS = frozenset({"injure", "hurt", "kill", "die", "break", "fracture", "survive",
+                         "suffer", "bruise", "wound", "sprain", "crack"})
 # Plural units after a season that keep it a date ("summer months").
 SPAN_NOUNS = frozenset({"months", "weeks", "days", "nights"})
 # Parts of the day that may qualify a noun ("a midnight snack") instead of naming a time.

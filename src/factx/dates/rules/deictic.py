@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ..direction import resolve_season, resolve_weekday, resolve_year, season_of
-from ..lexicon import (DAY_EDGE_RE, DAY_EDGES, DAY_OFFSETS, DEICTIC_WORDS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
+from ..lexicon import (DAY_EDGE_RE, DAY_EDGES, DAY_OFFSETS, DEICTIC_WORDS, ERA_NOUNS, ERA_REFS, MONTH_RE, MONTHS, ORDINALS, PARTS_OF_DAY,
                        POD_RE, POS_RE, POSITION_MODS, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS)
 from ..values import Timex, is_past, add_months, iso_week
 from .anaphoric import part_anaphor
@@ -38,6 +38,22 @@ def deictic_day(t: str, ref, tense) -> Optional[Timex]:
     d = ref + _dt.timedelta(days=DAY_OFFSETS[day])
     suffix = PARTS_OF_DAY[pod] if pod else ("TNI" if day == "tonight" else "")
     return Timex("date", d.isoformat() + suffix, mod, True)
+
+
+def era_of_a_day_word(span) -> Optional[Timex]:
+    """"Today's teenagers", "tomorrow's engineers", "the children of today", "the politics of
+    yesterday": the day word names the present (future, past) era of a noun of people or of
+    their ways (``ERA_NOUNS``), PRESENT_REF (FUTURE_REF, PAST_REF), not the day; "today's
+    vote", "the meeting of today" are days. Read in context by ``extract``, as the span alone
+    does not say it."""
+    if len(span) != 1 or span[0].lower_ not in ERA_REFS:
+        return None
+    tok, doc = span[0], span.doc
+    after = doc[tok.i + 1: tok.i + 3]
+    before = doc[max(tok.i - 2, 0): tok.i]
+    era = len(after) == 2 and after[0].lower_ in ("'s", "\u2019s") and after[1].lower_ in ERA_NOUNS or \
+        len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ERA_NOUNS
+    return Timex("date", ERA_REFS[tok.lower_], None, True, "era_of_a_day_word") if era else None
 
 
 def day_edge(t: str, ref, tense) -> Optional[Timex]:
@@ -73,13 +89,17 @@ def part_of_the_told_day(t: str, ref, tense) -> Optional[Timex]:
     to the day the story last named, as a bare clock time (with no tense read, "searched through
     the night", likewise). The present and the future are often habits ("I work in the
     morning") or leave the day open: no date. A part of the part goes in ``mod`` ("in the late
-    afternoon", "by mid-afternoon": END, MID), as "late Tuesday afternoon" has it."""
-    m = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
+    afternoon", "late in the afternoon", "by mid-afternoon", "in the middle of the night": END,
+    END, MID, MID), as "late Tuesday afternoon" has it."""
+    m = re.fullmatch(rf"(?:(?P<first>early|late)\s+)?(?:in|during|through|throughout)?\s*the\s+"
                      rf"(?:(?P<pos>early|late|mid)[\s-]*)?(?P<pod>{POD_RE})", t) or \
-        re.fullmatch(r"(?P<pos>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)", t)
+        re.fullmatch(r"(?P<pos>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)", t) or \
+        re.fullmatch(rf"(?:in|during)?\s*(?P<pos>the middle of)\s+the\s+(?P<pod>{POD_RE})", t)
     if not m or m.group("pod") == "overnight" or not (tense is None or is_past(tense)):
         return None
-    mod = POSITION_MODS.get(m.group("pos")) if m.group("pos") else None
+    # "late in the afternoon" is "in the late afternoon"
+    pos = m.group("pos") or m.groupdict().get("first")
+    mod = POSITION_MODS.get(pos) if pos else None
     pod = PARTS_OF_DAY[m.group("pod")]
     if ref is None:
         return Timex("time", f"XXXX-XX-XX{pod}", mod, True)

@@ -68,9 +68,9 @@ def amount_of_time(t: str, ref, tense) -> Optional[Timex]:
 
 # Calendar units an amount told from another date counts in ("two days later", "a year
 # earlier"); a clock amount ("an hour later") stays a duration: its anchor is a clock time.
-_LATER_UNITS = ("day", "week", "month", "quarter", "year", "decade")
+_LATER_UNITS = ("day", "week", "month", "quarter", "year", "decade", "century")
 _LATER_RE = re.compile(rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<qty>{QTY_RE})[\s-]+"
-                       rf"(?P<unit>(?:{'|'.join(_LATER_UNITS)})s?)\s+(?P<rel>later|earlier)")
+                       rf"(?P<unit>(?:{'|'.join(_LATER_UNITS)})s?|centuries)\s+(?P<rel>later|earlier)")
 
 
 def later_parts(t: str) -> Optional[tuple[float, str, int, Optional[str]]]:
@@ -86,7 +86,7 @@ def later_parts(t: str) -> Optional[tuple[float, str, int, Optional[str]]]:
     qty = parse_quantity(m.group("qty"))
     if qty is None or not float(qty).is_integer():
         return None
-    unit = m.group("unit").rstrip("s")
+    unit = "century" if m.group("unit") == "centuries" else m.group("unit").rstrip("s")
     mod = MODS.get(m.group("mod")) if m.group("mod") else None
     return qty, unit, 1 if m.group("rel") == "later" else -1, mod
 
@@ -116,8 +116,8 @@ def resolve_later(parts: tuple[float, str, int, Optional[str]], antecedent: str)
         return None
     year, part, day = int(m.group(1)), m.group(2), m.group(3)
     try:
-        if unit in ("year", "decade"):
-            years = n * (10 if unit == "decade" else 1)
+        if unit in ("year", "decade", "century"):
+            years = n * {"year": 1, "decade": 10, "century": 100}[unit]
             if part and not day and not part.startswith("W"):
                 return f"{year + years}-{part}"
             return str(year + years)
@@ -154,8 +154,27 @@ def resolve_later(parts: tuple[float, str, int, Optional[str]], antecedent: str)
     return None
 
 
+# A point counted with a bounded amount is bounded on one side (TimeML 1.2.1 mod): "more than
+# a decade ago" lies BEFORE the date a decade back, "less than a year ago" AFTER it, and the
+# other way round ahead ("more than a year from now", "two days later": AFTER).
+_POINT_MODS = {
+    -1: {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+         "EQUAL_OR_LESS": "ON_OR_AFTER"},
+    1: {"MORE_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_AFTER", "LESS_THAN": "BEFORE",
+        "EQUAL_OR_LESS": "ON_OR_BEFORE"},
+}
+
+
+def point_mod(mod: Optional[str], sign: int) -> Optional[str]:
+    """The mod of a date counted back (``sign`` -1) or ahead (+1) with an amount of mod
+    ``mod``: LESS_THAN / MORE_THAN bound a length, BEFORE / AFTER a point; APPROX stays."""
+    return _POINT_MODS[1 if sign > 0 else -1].get(mod, mod) if mod else mod
+
+
 def offset_date(qty, unit, sign, ref, mod) -> Timex:
-    """"three years ago" / "two weeks from now": a date at the precision of the unit."""
+    """"three years ago" / "two weeks from now": a date at the precision of the unit, with
+    the amount's bound as the point's ("more than a decade ago": BEFORE)."""
+    mod = point_mod(mod, sign)
     unit = unit.rstrip("s")
     unit = "century" if unit == "centurie" else unit
     if qty is None:
