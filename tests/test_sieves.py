@@ -86,6 +86,19 @@ def test_shaped_cue_after_speaks_for_the_phrase_not_a_name_inside_it(quote, phra
     assert (q.speaker == "Maria Lopez") == (speaker_text == "Maria Lopez")
 
 
+def test_a_verb_of_feeling_before_the_colon_gives_the_quote_to_its_object(quote):
+    q = quote("The size of the crowd impressed Tom Becker: “I have never seen so many people here.”", "never")
+    assert q.speaker == "Tom Becker"
+    q = quote("The crowd greeted Tom Becker: “We love you, Tom.”", "love you")
+    assert q.speaker_text == "The crowd"
+
+
+def test_a_place_before_the_colon_is_no_speaker(quote):
+    text = ("Lee returned to the subject at the rally, where he suggested the judge was from Mexico: "
+            "“The judge will rule against me.”")
+    assert quote(text, "rule against").speaker_text != "Mexico"
+
+
 def test_every_sieve_has_a_case():
     """Each sieve name of the package appears in CASES (the intro sieve passes on the name of
     the INTRO_SIEVES one that found the speaker)."""

@@ -48,6 +48,14 @@ NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
 # Entity types that are never a speaker ("Tuesday said" is a misparse).
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# Entity types of places: "from Mexico:" before a quote names where, not who.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs whose object feels what the subject does ("the timing did not surprise Ann Lee: “A”"):
+# before a quote's colon, the one moved to speak is the object.
+EXPERIENCER_VERBS = frozenset("""
+    surprise impress worry strike stun shock anger frustrate puzzle please delight trouble bother
+    concern alarm baffle disappoint amaze astonish annoy irritate upset dismay frighten scare
+""".split())
 # Longest stretch (tokens) between a cue and its quote still read as an attribution.
 MAX_ATTRIBUTION_TOKENS = 40
 # Longest speaker mention kept (tokens, counted back from its end): titles can be long.

@@ -33,9 +33,10 @@ from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_
                                   _previous_sentence_speaker, _prose, _sentence_end, _speaker_phrase,
                                   _speaker_token_ok, _starts_new_sentence, _subject)
 from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS,
-                                  _SPACES, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS, DASH_CHARS, LIGHT_DEPS,
+                                  _SPACES, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS, DASH_CHARS,
+                                  EXPERIENCER_VERBS, LIGHT_DEPS,
                                   INTRO_COLON_TOKENS, MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS,
-                                  MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS,
+                                  MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS, PLACE_ENTS,
                                   REPORTED_CLAUSE_DEPS)
 from factx.quotes.marks import _first_char, _Segment
 
@@ -384,6 +385,8 @@ def name_colon(site: _Words) -> Optional[_Attribution]:
     before = toks[k] if k >= 0 else None
     if before is not None and not _is_dash(before) and before.lower_ not in COLON_NAME_SETTERS:
         return None
+    if before is not None and before.lower_ == "from" and toks[end].ent_type_ in PLACE_ENTS:
+        return None  # "suggested the judge was from Mexico: “A”": where, not who
     return _colon_attribution(site.ctx, toks, k, end, None)
 
 
@@ -465,6 +468,16 @@ def _participle_subject(ctx: _Context, toks, n: int, tok):
     return None
 
 
+def _person_object_before_colon(verb, last):
+    """"The timing did not surprise pollster Ann Lee: “A”": a verb of feeling whose object, a
+    person, ends at the colon: the one moved to speak is the object, not the subject."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if last.text != ":" or obj is None or obj.right_edge.i + 1 != last.i or obj.ent_type_ != "PERSON" or \
+            _lemma(verb) not in EXPERIENCER_VERBS:
+        return None
+    return obj
+
+
 def cue_before_quote(site: _Before) -> Optional[_Attribution]:
     """She added, “A” / Smith told reporters: “A” / Trump leaned in and boomed: “A”: a
     reporting verb before the quote with nothing but its object or adjuncts after it."""
@@ -482,6 +495,8 @@ def cue_before_quote(site: _Before) -> Optional[_Attribution]:
             and not (" " in cue[0] and last.i == tok.i + 1):
         return None
     subj = _participle_subject(ctx, toks, n, tok) if _bare_participle(tok) else None
+    if subj is None and _cue(tok) is None:
+        subj = _person_object_before_colon(tok, last)
     if subj is None:
         subj = _subject(tok, ctx.quoted)
     if subj is not None and not _speaker_token_ok(ctx, subj, tok):
