@@ -779,6 +779,9 @@ def test_a_dateline_is_no_source(reported):
     # the parser joins the place to the name
     ("DUBLIN - Ann Lee said on Monday she was unlikely to work well with the new mayor.", "Ann Lee",
      "she was unlikely to work well with the new mayor"),
+    # a date and an agency in the dateline
+    ("CORK, May 3 (AP) — Former Mayor Ann Lee said Tuesday that the bridge plan should be dropped.",
+     "Former Mayor Ann Lee", "the bridge plan should be dropped"),
 ])
 def test_a_dateline_is_no_part_of_the_source(reported, text, speaker_text, content):
     q = only([q for q in reported(text) if q.text == content])

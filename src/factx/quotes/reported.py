@@ -314,9 +314,9 @@ def _after_dateline(doc, i: int, j: int) -> int:
         t = doc[k]
         if t.text in DATELINE_DASHES or _spaced_hyphen(t) and k > i:
             return k + 1 if k > i else i
-        after_comma_or_bracket = doc[k - 1].text in ("(", ",") or doc[k - 1].is_digit
-        if not (t.is_upper or t.is_punct or t.is_space or
-                after_comma_or_bracket and (t.text[:1].isupper() or t.is_digit)):
+        after_comma_or_bracket = doc[k - 1].text in ("(", ",")
+        if not (t.is_upper or t.is_punct or t.is_space or t.is_digit or
+                after_comma_or_bracket and t.text[:1].isupper()):
             return i
     return i
 
