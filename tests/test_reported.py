@@ -937,6 +937,12 @@ def test_a_cue_hung_inside_reported_words_is_the_reporters(reported, text, conte
     assert q.speaker == speaker and q.speaker_text == speaker
 
 
+def test_a_name_after_like_is_no_source(reported):
+    """The parser takes "Ann Lee" for the subject and the speaker for its apposition."""
+    q = only(reported("Like Ann Lee, Tom Becker has spoken about the need for tighter rules."))
+    assert q.speaker == "Tom Becker" and q.text == "the need for tighter rules"
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

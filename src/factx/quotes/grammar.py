@@ -108,7 +108,7 @@ def _direct_subject(tok):
     passive = False
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
-            return c
+            return _compared_subject(c)  # None: the subject is left out ("and like Lee has spoken")
         if c.dep_ == "nsubjpass":
             passive = True
     for c in tok.children:
@@ -117,6 +117,19 @@ def _direct_subject(tok):
                 if g.dep_ == "pobj":
                     return g
     return "passive" if passive else None
+
+
+def _compared_subject(subj):
+    """"Like Ann Lee, Tom Becker has spoken ...": the parser may take the name after "like" for
+    the subject and the real one for its apposition; the preposition, left without an object,
+    gives it away. No apposition: the real subject is left out ("... and like Ann Lee has
+    spoken"), None."""
+    k = subj.left_edge.i - 1
+    prep = subj.doc[k] if k >= 0 else None
+    if prep is None or prep.pos_ != "ADP" or prep.head.i != subj.head.i or \
+            any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos"), None)
 
 
 def _surface_subject(tok):
