@@ -943,6 +943,15 @@ def test_a_name_after_like_is_no_source(reported):
     assert q.speaker == "Tom Becker" and q.text == "the need for tighter rules"
 
 
+@pytest.mark.parametrize("text", [
+    "The Daily Star quoted Ann Lee as saying the budget was fine.",
+    "The Star cited Ann Lee as saying the budget was fine.",
+])
+def test_quoted_as_saying_is_the_words_of_the_one_quoted(reported, text):
+    q = only([q for q in reported(text) if q.text == "the budget was fine"])
+    assert q.speaker == "Ann Lee"
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

@@ -99,6 +99,14 @@ def test_a_place_before_the_colon_is_no_speaker(quote):
     assert quote(text, "rule against").speaker_text != "Mexico"
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Becker quoted Ann Lee as saying: “The budget is fine.”",
+    "“The budget is fine,” the Daily Star quoted Ann Lee as saying.",
+])
+def test_quoted_as_saying_gives_the_quote_to_the_one_quoted(quote, text):
+    assert quote(text, "budget").speaker == "Ann Lee"
+
+
 def test_every_sieve_has_a_case():
     """Each sieve name of the package appears in CASES (the intro sieve passes on the name of
     the INTRO_SIEVES one that found the speaker)."""

@@ -13,7 +13,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, C
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS, PEOPLE_ENTS,
                                   PEOPLE_OBJECT_PRONOUNS,
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
-                                  PREVIOUS_SENTENCE_LOOKBACK_TOKENS,
+                                  PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
                                   SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS)
 from factx.quotes.marks import _paragraphs, _Segment
@@ -119,6 +119,20 @@ def _direct_subject(tok):
     return "passive" if passive else None
 
 
+def _quoted_as_saying(cue):
+    """"The Star quoted Ann Lee as saying ...": the one quoted says it, not the one quoting
+    (``cue`` either "saying" or "quoted")."""
+    if cue.head.lower_ == "as" and cue.head.i != cue.i:
+        verb = cue.head.head
+    elif any(c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in cue.children):
+        verb = cue
+    else:
+        return None
+    if _lemma(verb) not in QUOTING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _compared_subject(subj):
     """"Like Ann Lee, Tom Becker has spoken ...": the parser may take the name after "like" for
     the subject and the real one for its apposition; the preposition, left without an object,
@@ -155,7 +169,7 @@ def _subject(cue, quoted=None, nearest: bool = False):
     the cue is, when it names people ("led Democrats to say": the Democrats; "used her speech
     to say" is still the subject's); nobody for an infinitive relative ("reasons to oppose it").
     """
-    sender = _sender(cue)
+    sender = _sender(cue) or _quoted_as_saying(cue)
     if sender is not None:
         return sender
     subj = _direct_subject(cue)

@@ -50,6 +50,8 @@ NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # Entity types of places: "from Mexico:" before a quote names where, not who.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs that pass someone else's words on: "quoted Ann Lee as saying", "cited him as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
 # Verbs whose object feels what the subject does ("the timing did not surprise Ann Lee: “A”"):
 # before a quote's colon, the one moved to speak is the object.
 EXPERIENCER_VERBS = frozenset("""

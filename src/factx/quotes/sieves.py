@@ -25,7 +25,7 @@ from typing import Optional
 
 from factx.nlp import lemma
 from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_offsets,
-                                  _direct_subject, _first_np, _generic_cue_before,
+                                  _direct_subject, _first_np, _generic_cue_before, _quoted_as_saying,
                                   _has_own_content, _hangs_on, _inside, _inside_subject_phrase,
                                   _is_dash, _last_np_before, _last_sentence, _lemma,
                                   _mention, _name_after_dash, _next_text_para, _only_quotes,
@@ -251,7 +251,7 @@ def speaker_phrase_cue_after(site: _After) -> Optional[_Attribution]:
         return None
     ctx, toks = site.ctx, site.toks
     n, tok, cue, subj = site.cue_hit
-    if subj is None or subj.i > tok.i:
+    if subj is None or subj.i > tok.i and _quoted_as_saying(tok) is None:  # "quoted Lee as saying"
         subj = _first_np(ctx, toks[0].i, tok.i)
     return _with_cue(ctx.doc, tok.i, cue, _mention(ctx, subj) if subj is not None else None, "after", tok.i)
 
@@ -494,7 +494,9 @@ def cue_before_quote(site: _Before) -> Optional[_Attribution]:
             last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt", "dep") \
             and not (" " in cue[0] and last.i == tok.i + 1):
         return None
-    subj = _participle_subject(ctx, toks, n, tok) if _bare_participle(tok) else None
+    subj = _quoted_as_saying(tok)
+    if subj is None and _bare_participle(tok):
+        subj = _participle_subject(ctx, toks, n, tok)
     if subj is None and _cue(tok) is None:
         subj = _person_object_before_colon(tok, last)
     if subj is None:
