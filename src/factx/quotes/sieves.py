@@ -32,12 +32,12 @@ from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_
                                   _opens_its_sentence,
                                   _previous_sentence_speaker, _prose, _sentence_end, _speaker_phrase,
                                   _speaker_token_ok, _starts_new_sentence, _subject)
-from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS,
-                                  _SPACES, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS, DASH_CHARS,
-                                  EXPERIENCER_VERBS, LIGHT_DEPS,
-                                  INTRO_COLON_TOKENS, MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS,
-                                  MAX_QUOTES_BACK, MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS, PLACE_ENTS,
-                                  REPORTED_CLAUSE_DEPS)
+from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SPEAKER_TOKENS, _SPACES,
+                                  CLAIM_NOUNS, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS,
+                                  DASH_CHARS, EXPERIENCER_VERBS, INTRO_COLON_TOKENS, LIGHT_DEPS,
+                                  MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS, MAX_QUOTES_BACK,
+                                  MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS, PLACE_ENTS,
+                                  REPORTED_CLAUSE_DEPS, STATEMENT_NOUNS)
 from factx.quotes.marks import _first_char, _Segment
 
 
@@ -468,6 +468,18 @@ def _participle_subject(ctx: _Context, toks, n: int, tok):
     return None
 
 
+def _claim_owner(words):
+    """"Lee said Park's claim that “A” was false": the quote opening the that-clause of a name's
+    claim or statement is the name's words."""
+    if len(words) < 2 or words[-1].lower_ != "that":
+        return None
+    noun = words[-2]
+    if noun.pos_ != "NOUN" or lemma(noun).lower() not in CLAIM_NOUNS | STATEMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "PERSON") else None
+
+
 def _person_object_before_colon(verb, last):
     """"The timing did not surprise pollster Ann Lee: “A”": a verb of feeling whose object, a
     person, ends at the colon: the one moved to speak is the object, not the subject."""
@@ -494,7 +506,7 @@ def cue_before_quote(site: _Before) -> Optional[_Attribution]:
             last.dep_ not in ("dobj", "dative", "pobj", "npadvmod", "advmod", "prt", "dep") \
             and not (" " in cue[0] and last.i == tok.i + 1):
         return None
-    subj = _quoted_as_saying(tok)
+    subj = _quoted_as_saying(tok) or _claim_owner(after)
     if subj is None and _bare_participle(tok):
         subj = _participle_subject(ctx, toks, n, tok)
     if subj is None and _cue(tok) is None:
