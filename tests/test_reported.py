@@ -952,6 +952,17 @@ def test_quoted_as_saying_is_the_words_of_the_one_quoted(reported, text):
     assert q.speaker == "Ann Lee"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Ann Lee argued Tom Becker isn’t the only candidate ready to break up the big banks.",
+     "Tom Becker isn’t the only candidate ready to break up the big banks"),
+    ("The friends agree the dynamic between the two of them most likely does not reflect most voters.",
+     "the dynamic between the two of them most likely does not reflect most voters"),
+])
+def test_a_clause_subject_taken_for_the_cues_object_opens_the_content(reported, text, content):
+    """The parser hangs the clause's subject on the cue as its object."""
+    assert only(reported(text)).text == content
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

@@ -50,6 +50,9 @@ NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # Entity types of places: "from Mexico:" before a quote names where, not who.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Cues whose object is whom the words are for ("told reporters", "assured voters"), never part
+# of the words.
+ADDRESSEE_CUES = frozenset("tell ask inform remind warn advise assure urge promise notify brief".split())
 # Verbs that pass someone else's words on: "quoted Ann Lee as saying", "cited him as saying".
 QUOTING_VERBS = frozenset({"quote", "cite"})
 # Verbs whose object feels what the subject does ("the timing did not surprise Ann Lee: “A”"):

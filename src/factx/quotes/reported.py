@@ -27,7 +27,7 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject)
-from factx.quotes.lexicon import (_VERB_TAGS, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
+from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
                                   CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATELINE_DASHES,
                                   EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
@@ -576,13 +576,29 @@ def verb_clause(ctx: _Context, tok) -> Optional[Report]:
         return None
     # "a budget that critics say will raise taxes": the clause's subject is the relative pronoun
     # before the cue; the content is the rest of the clause
-    since = tok.i + 1 if _relative_subject_before(head, tok) else None
+    since = tok.i + 1 if _relative_subject_before(head, tok) else _subject_taken_for_object(tok, head)
     # "told reporters that A and that B", "said A, but that B": the parse may hang each clause on
     # the cue
     last = max((c.right_edge.i + 1 for c in tok.children if c.i > head.i and (
         c.dep_ in TRAILING_CLAUSE_DEPS or c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children))),
         default=None)
     return _report(ctx, tok, head, "verb-clause", until=last, since=since)
+
+
+def _subject_taken_for_object(cue, head) -> Optional[int]:
+    """"said Bernie Lee | isn't the only candidate": a clause with no subject right after a noun
+    phrase the parser took for the cue's object; the phrase is the clause's subject, where the
+    content starts. Not a date ("said Monday"), nor whom a cue addresses ("told reporters")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children) or \
+            _lemma(cue) in ADDRESSEE_CUES:
+        return None
+    phrase = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < head.i and
+                   c.right_edge.i + 1 == head.left_edge.i), None)
+    if phrase is None or all(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
+        return None
+    first = phrase.left_edge
+    # "said that trade | is one factor": a subject has no "that" before it, a clause does
+    return first.i + 1 if first.lower_ == "that" and first.dep_ == "det" else first.i
 
 
 def _relative_subject_before(head, cue) -> bool:
