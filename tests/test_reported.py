@@ -963,6 +963,14 @@ def test_a_clause_subject_taken_for_the_cues_object_opens_the_content(reported, 
     assert only(reported(text)).text == content
 
 
+def test_called_for_someone_to_act(reported):
+    """The parser reads "for all candidates to lay out" as a clause of purpose, "for" its marker."""
+    q = only(reported("Ann Lee also called for all candidates to lay out the cost of their plans."))
+    assert q.rule == "verb-preposition" and q.speaker == "Ann Lee"
+    assert q.text == "all candidates to lay out the cost of their plans"
+    assert reported("Ann Lee spoke for an hour to warn the council.") == []
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

@@ -1101,7 +1101,18 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
                 return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
                                until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
                                sourced=not _subjectless_past_participle(tok), stance=True)
+        if c.dep_ == "advcl" and c.i > tok.i and _opened_by(c, preps):
+            # "called for all candidates to lay out their plans": the parser reads "for ... to"
+            # as a clause of purpose
+            return _report(ctx, tok, c, "verb-preposition", since=c.left_edge.i + 1,
+                           sourced=not _subjectless_past_participle(tok), stance=True)
     return None
+
+
+def _opened_by(clause, words) -> bool:
+    """The clause opens with one of ``words`` as its marker ("for | all candidates to ...")."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.head.i == clause.i and first.lower_ in words
 
 
 def _partial_inside(ctx: _Context, i: int, j: int) -> bool:
