@@ -114,6 +114,12 @@ def test_a_quote_opening_a_named_claim_is_the_claimants(quote):
     assert q.speaker != "Ann Lee"  # Becker's words about her remarks
 
 
+def test_a_day_after_the_quote_is_no_speaker(nlp):
+    text = "Mayor Ann Lee defended her aide as a “very decent man” Tuesday, hours after the aide was charged."
+    direct = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert [q.text for q in direct] == ["very decent man"] and direct[0].speaker_text != "Tuesday"
+
+
 def test_every_sieve_has_a_case():
     """Each sieve name of the package appears in CASES (the intro sieve passes on the name of
     the INTRO_SIEVES one that found the speaker)."""

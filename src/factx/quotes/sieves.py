@@ -36,7 +36,7 @@ from factx.quotes.lexicon import (_SHAPE_CUE_FORMS, _SHAPE_FILLER, _SHAPE_MAX_SP
                                   CLAIM_NOUNS, COLON_NAME_SETTERS, COLON_TOKENS, CUE_LEMMAS,
                                   DASH_CHARS, EXPERIENCER_VERBS, INTRO_COLON_TOKENS, LIGHT_DEPS,
                                   MAX_BARE_VERB_OFFSET, MAX_DASH_BYLINE_TOKENS, MAX_QUOTES_BACK,
-                                  MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS, PLACE_ENTS,
+                                  MAX_SKIPPED_LINES, MAX_TRANSCRIPT_COLON_TOKENS, NOT_SPEAKER_ENTS, PLACE_ENTS,
                                   REPORTED_CLAUSE_DEPS, STATEMENT_NOUNS)
 from factx.quotes.marks import _first_char, _Segment
 
@@ -243,6 +243,12 @@ def according_to_after(site: _After) -> Optional[_Attribution]:
     return _with_cue(doc, tok.i, ("according to", "according"), _mention(site.ctx, doc[acc]), "according", None)
 
 
+def _an_age(tok) -> bool:
+    """The tagger's DATE "the 43-year-old" names someone."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and "year-old" in ent.text.lower()
+
+
 def speaker_phrase_cue_after(site: _After) -> Optional[_Attribution]:
     """“A,” Smith, a lawyer who ran the campaign, said: the words between the quote and the
     cue read as "Name, apposition,". The parse of a sentence opening with a quote is often
@@ -253,6 +259,9 @@ def speaker_phrase_cue_after(site: _After) -> Optional[_Attribution]:
     n, tok, cue, subj = site.cue_hit
     if subj is None or subj.i > tok.i and _quoted_as_saying(tok) is None:  # "quoted Lee as saying"
         subj = _first_np(ctx, toks[0].i, tok.i)
+        if subj is not None and subj.ent_type_ in NOT_SPEAKER_ENTS and not _an_age(subj):
+            subj = None  # "“A” Tuesday, hours after the aide was charged": a day says nothing (the
+            # tagger's DATE "the 43-year-old" is someone)
     return _with_cue(ctx.doc, tok.i, cue, _mention(ctx, subj) if subj is not None else None, "after", tok.i)
 
 
