@@ -937,6 +937,13 @@ def test_a_cue_hung_inside_reported_words_is_the_reporters(reported, text, conte
     assert q.speaker == speaker and q.speaker_text == speaker
 
 
+def test_a_place_closing_a_place_phrase_is_no_source(reported):
+    """The parser takes the state for the subject and the speaker for its conjunct."""
+    text = "Speaking at a town hall event in Salem, Oregon, Ann Lee went after Tom Becker, calling him a failure."
+    q = only([q for q in reported(text) if q.rule == "naming-verb"])
+    assert q.speaker == "Ann Lee"
+
+
 def test_a_name_after_like_is_no_source(reported):
     """The parser takes "Ann Lee" for the subject and the speaker for its apposition."""
     q = only(reported("Like Ann Lee, Tom Becker has spoken about the need for tighter rules."))

@@ -13,7 +13,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, C
                                   MAX_MENTION_TOKENS, MAX_SUBJECT_CLIMB, NOMINAL, NOT_SPEAKER_ENTS, PEOPLE_ENTS,
                                   PEOPLE_OBJECT_PRONOUNS,
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
-                                  PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
+                                  PLACE_ENTS, PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
                                   SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS)
 from factx.quotes.marks import _paragraphs, _Segment
@@ -108,7 +108,7 @@ def _direct_subject(tok):
     passive = False
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
-            return _compared_subject(c)  # None: the subject is left out ("and like Lee has spoken")
+            return _misread_subject(c)  # None: the subject is left out ("and like Lee has spoken")
         if c.dep_ == "nsubjpass":
             passive = True
     for c in tok.children:
@@ -133,6 +133,18 @@ def _quoted_as_saying(cue):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+def _misread_subject(subj):
+    """The subject the parse gives, or the one it misread: "Like Ann Lee, Tom Becker ..." (see
+    _compared_subject); "in Salem, Oregon, Ann Lee went ...": the state closing a place phrase
+    taken for the subject and the person after it for its conjunct or apposition."""
+    if subj.ent_type_ in PLACE_ENTS:
+        person = next((c for c in subj.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON"
+                       and c.i > subj.i), None)
+        if person is not None:
+            return person
+    return _compared_subject(subj)
+
+
 def _compared_subject(subj):
     """"Like Ann Lee, Tom Becker has spoken ...": the parser may take the name after "like" for
     the subject and the real one for its apposition; the preposition, left without an object,
@@ -151,7 +163,7 @@ def _surface_subject(tok):
     ("Silverman was joined by Franken and joked": Silverman)."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return c
+            return _misread_subject(c)
     return None
 
 
