@@ -978,6 +978,12 @@ def test_called_for_someone_to_act(reported):
     assert reported("Ann Lee spoke for an hour to warn the council.") == []
 
 
+def test_that_clause_deep_in_the_phrase_after_the_cue(reported):
+    text = "Tom Becker, the council head, said in one of a series of messages that the truck was carrying arms."
+    q = only(reported(text))
+    assert q.speaker == "Tom Becker" and q.text == "the truck was carrying arms"
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

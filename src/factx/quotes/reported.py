@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTA
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
-                                  RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
                                   SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
                                   TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
@@ -422,10 +422,14 @@ def _that_clause_under_preposition(ctx: _Context, cue):
     for prep in cue.children:
         if prep.dep_ != "prep" or prep.i < cue.i:
             continue
-        for noun in prep.children:
-            for c in noun.children:
-                if c.dep_ in ("acl", "relcl") and c.i > noun.i and ctx.para_of(c) == para and _marked_that(c):
-                    return c
+        # "said in one of a series of messages that A": deeper than the preposition's object
+        # only in a phrase that names a statement
+        words = list(prep.subtree)
+        deep = any(lemma(t).lower() in STATEMENT_NOUNS for t in words)
+        for c in words:
+            if c.dep_ in ("acl", "relcl") and c.i > c.head.i and ctx.para_of(c) == para and _marked_that(c) and \
+                    (deep or c.head.head.i == prep.i):
+                return c
     return None
 
 
