@@ -984,6 +984,14 @@ def test_that_clause_deep_in_the_phrase_after_the_cue(reported):
     assert q.speaker == "Tom Becker" and q.text == "the truck was carrying arms"
 
 
+def test_inverted_cue_closing_the_sentence_joined_to_its_last_clause(reported):
+    """"A, but B, said X.": the parser makes "said" a conjunct of B, its subject after it."""
+    text = "The plant is hanging on, but it is under intense pressure from imports, said the chief executive, Tom Becker."
+    q = only(reported(text))
+    assert q.text == "The plant is hanging on, but it is under intense pressure from imports"
+    assert q.speaker == "Tom Becker" and q.rule == "parenthetical-cue"
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTA
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
-                                  RELATIVE_TAGS, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
+                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
                                   SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
                                   TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
@@ -655,14 +655,14 @@ def _until_quote_closes_clause(ctx: _Context, report: Report) -> Report:
 def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     """A, X said, B. / A, X said. : a cue set off by commas inside the clause it reports (the
     parser hangs it on the clause's verb as parataxis). The content is the clause around it."""
-    if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ != "parataxis":
+    if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ not in ("parataxis", "conj"):
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
         return None
     doc, sent = ctx.doc, tok.sent
     inverted = _inverted_parenthetical(ctx, tok)
-    if inverted is not None:
-        return inverted
+    if inverted is not None or tok.dep_ == "conj":
+        return inverted  # "A, but B, said the chief executive": the parser may join the cue to B
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # its commas included
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is not None and subj.left_edge.i > lo and doc[subj.left_edge.i - 1].text == ",":
@@ -684,8 +684,8 @@ def _inverted_parenthetical(ctx: _Context, tok) -> Optional[Report]:
             not _source_ok(ctx, after, tok):
         return None
     hi = after.right_edge.i + 1
-    if hi >= len(doc) or doc[hi].text != ",":
-        return None
+    if hi >= len(doc) or doc[hi].text != "," and not (hi == tok.sent.end - 1 and doc[hi].text in SENTENCE_END):
+        return None  # "A, said X, B" or "A, said X."
     source = _mention(ctx, after)
     if source is None:
         return None
