@@ -1,4 +1,4 @@
-"""The README's exit-code table and the code's ExitStatus say the same thing."""
+"""The README and the code say the same thing: the exit codes, the attribution rules."""
 from __future__ import annotations
 
 import re
@@ -23,3 +23,11 @@ def test_every_documented_exit_code_exists():
 
 def test_every_exit_code_is_documented():
     assert {int(s) for s in ExitStatus} <= set(readme_exit_codes())
+
+
+def test_every_attribution_rule_is_documented():
+    """The JSON's `rule` names a sieve; the README says what each one reads."""
+    from factx.quotes.reported import REPORTED_SIEVES
+
+    text = README.read_text(encoding="utf-8")
+    assert [name for name, _ in REPORTED_SIEVES if f"`{name}`" not in text] == []

@@ -992,6 +992,17 @@ def test_inverted_cue_closing_the_sentence_joined_to_its_last_clause(reported):
     assert q.speaker == "Tom Becker" and q.rule == "parenthetical-cue"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Tom Becker reported raising about 9 million dollars during the month.",
+     "raising about 9 million dollars during the month"),
+    ("Ann Lee denied taking the money.", "taking the money"),
+])
+def test_a_gerund_after_the_cue_is_what_was_said(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-gerund" and q.text == content and q.speaker in ("Tom Becker", "Ann Lee")
+    assert reported("Ann Lee kept taking the money.") == []
+
+
 def test_colon_label_may_end_in_common_nouns(reported):
     text = "Moreno camp: Harbour plan would double the water bills.\n\nThe vote is on Monday."
     q = only([q for q in reported(text) if q.rule == "colon-label"])

@@ -763,6 +763,18 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     return replace(report, content=cut) if cut is not None and cut[1] - cut[0] >= 2 else report
 
 
+def verb_gerund(ctx: _Context, tok) -> Optional[Report]:
+    """X reported raising $9 million / denied taking the money / recalled meeting her: a gerund
+    right after the cue is what was said."""
+    if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS | OBJECT_CUES:
+        return None
+    ger = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and
+                c.left_edge.i == tok.i + 1 and not any(g.dep_ in ("nsubj", "aux") for g in c.children)), None)
+    if ger is None:
+        return None
+    return _report(ctx, tok, ger, "verb-gerund", stance=True)
+
+
 def _infinitive_end(ctx: _Context, head) -> int:
     """Where an infinitive content ends before the writer's words the parser hung on it: a
     subordinate clause of reason or time ("declined to comment | because of ...", "refused to
@@ -1156,6 +1168,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("parenthetical-cue", parenthetical_cue),
     ("as-cue", as_cue),
     ("verb-infinitive", verb_infinitive),
+    ("verb-gerund", verb_gerund),
     ("noun-clause", noun_clause),
     ("noun-infinitive", noun_infinitive),
     ("noun-preposition", noun_preposition),
