@@ -923,10 +923,10 @@ def test_colon_label_needs_a_name(reported):
 
 
 @pytest.mark.parametrize("text,content,speaker", [
-    ("Ann Lee argued that a new bridge would bring jobs to the town, saying it was all about growth.",
-     "it was all about growth", "Ann Lee"),
-    ("Tom Becker noted that ferry traffic already lags the target and asked whether the council could reach it.",
-     "whether the council could reach it", "Tom Becker"),
+    ("Ann Lee argued that a new bridge would bring trade to the port, saying the cost was modest.",
+     "the cost was modest", "Ann Lee"),
+    ("Tom Becker noted that ferry sales fell short of the plan and asked whether the council would cut fares.",
+     "whether the council would cut fares", "Tom Becker"),
     ("Tom Becker questioned why the board did not vote on the plan, implying that its members were afraid.",
      "its members were afraid", "Tom Becker"),
 ])
@@ -939,15 +939,15 @@ def test_a_cue_hung_inside_reported_words_is_the_reporters(reported, text, conte
 
 def test_a_place_closing_a_place_phrase_is_no_source(reported):
     """The parser takes the state for the subject and the speaker for its conjunct."""
-    text = "Speaking at a town hall event in Salem, Oregon, Ann Lee went after Tom Becker, calling him a failure."
+    text = "Speaking before a crowd in Salem, Oregon, Ann Lee went after Tom Becker, calling him “a total failure.”"
     q = only([q for q in reported(text) if q.rule == "naming-verb"])
     assert q.speaker == "Ann Lee"
 
 
 def test_a_name_after_like_is_no_source(reported):
     """The parser takes "Ann Lee" for the subject and the speaker for its apposition."""
-    q = only(reported("Like Ann Lee, Tom Becker has spoken about the need for tighter rules."))
-    assert q.speaker == "Tom Becker" and q.text == "the need for tighter rules"
+    q = only(reported("Like Ann Lee, Tom Becker has talked about the harbour fees."))
+    assert q.speaker == "Tom Becker" and q.text == "the harbour fees"
 
 
 @pytest.mark.parametrize("text", [
@@ -960,10 +960,8 @@ def test_quoted_as_saying_is_the_words_of_the_one_quoted(reported, text):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Ann Lee argued Tom Becker isn’t the only candidate ready to break up the big banks.",
-     "Tom Becker isn’t the only candidate ready to break up the big banks"),
-    ("The friends agree the dynamic between the two of them most likely does not reflect most voters.",
-     "the dynamic between the two of them most likely does not reflect most voters"),
+    ("Ann Lee argued Tom Becker isn’t the only judge able to settle the case.",
+     "Tom Becker isn’t the only judge able to settle the case"),
 ])
 def test_a_clause_subject_taken_for_the_cues_object_opens_the_content(reported, text, content):
     """The parser hangs the clause's subject on the cue as its object."""
@@ -971,30 +969,29 @@ def test_a_clause_subject_taken_for_the_cues_object_opens_the_content(reported, 
 
 
 def test_called_for_someone_to_act(reported):
-    """The parser reads "for all candidates to lay out" as a clause of purpose, "for" its marker."""
-    q = only(reported("Ann Lee also called for all candidates to lay out the cost of their plans."))
+    """The parser reads "for all council members to publish" as a clause of purpose, "for" its marker."""
+    q = only(reported("Ann Lee also called for all council members to publish the cost of the ferry."))
     assert q.rule == "verb-preposition" and q.speaker == "Ann Lee"
-    assert q.text == "all candidates to lay out the cost of their plans"
+    assert q.text == "all council members to publish the cost of the ferry"
     assert reported("Ann Lee spoke for an hour to warn the council.") == []
 
 
 def test_that_clause_deep_in_the_phrase_after_the_cue(reported):
-    text = "Tom Becker, the council head, said in one of a series of messages that the truck was carrying arms."
+    text = "Tom Becker, the harbour master, said in the first of a series of letters that the bridge was unsafe."
     q = only(reported(text))
-    assert q.speaker == "Tom Becker" and q.text == "the truck was carrying arms"
+    assert q.speaker == "Tom Becker" and q.text == "the bridge was unsafe"
 
 
 def test_inverted_cue_closing_the_sentence_joined_to_its_last_clause(reported):
     """"A, but B, said X.": the parser makes "said" a conjunct of B, its subject after it."""
-    text = "The plant is hanging on, but it is under intense pressure from imports, said the chief executive, Tom Becker."
+    text = "The farm is surviving, but it is squeezed by cheap imports, said its manager, Tom Becker."
     q = only(reported(text))
-    assert q.text == "The plant is hanging on, but it is under intense pressure from imports"
+    assert q.text == "The farm is surviving, but it is squeezed by cheap imports"
     assert q.speaker == "Tom Becker" and q.rule == "parenthetical-cue"
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Tom Becker reported raising about 9 million dollars during the month.",
-     "raising about 9 million dollars during the month"),
+    ("Tom Becker reported collecting about 40,000 dollars in March.", "collecting about 40,000 dollars in March"),
     ("Ann Lee denied taking the money.", "taking the money"),
 ])
 def test_a_gerund_after_the_cue_is_what_was_said(reported, text, content):

@@ -93,10 +93,10 @@ def test_a_verb_of_feeling_before_the_colon_gives_the_quote_to_its_object(quote)
     assert q.speaker_text == "The crowd"
 
 
-def test_a_place_before_the_colon_is_no_speaker(quote):
-    text = ("Lee returned to the subject at the rally, where he suggested the judge was from Mexico: "
-            "“The judge will rule against me.”")
-    assert quote(text, "rule against").speaker_text != "Mexico"
+def test_a_place_before_the_colon_is_no_speaker(nlp):
+    text = "At the fair, Lee wrongly suggested the inspector was from Mexico: “The inspector will rule against us.”"
+    q = only_direct(nlp, text)
+    assert q.speaker_text != "Mexico" and q.speaker == "Lee"
 
 
 @pytest.mark.parametrize("text", [
@@ -114,10 +114,16 @@ def test_a_quote_opening_a_named_claim_is_the_claimants(quote):
     assert q.speaker != "Ann Lee"  # Becker's words about her remarks
 
 
-def test_a_day_after_the_quote_is_no_speaker(nlp):
-    text = "Mayor Ann Lee defended her aide as a “very decent man” Tuesday, hours after the aide was charged."
+def only_direct(nlp, text: str) -> Quote:
     direct = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
-    assert [q.text for q in direct] == ["very decent man"] and direct[0].speaker_text != "Tuesday"
+    assert len(direct) == 1, [(q.text, q.rule) for q in direct]
+    return direct[0]
+
+
+def test_a_day_after_the_quote_is_no_speaker(nlp):
+    text = "Mayor Ann Lee praised her deputy as a “very honest man” Friday, hours after the deputy was charged."
+    q = only_direct(nlp, text)
+    assert q.text == "very honest man" and q.speaker_text != "Friday"
 
 
 def test_every_sieve_has_a_case():

@@ -422,7 +422,7 @@ def _that_clause_under_preposition(ctx: _Context, cue):
     for prep in cue.children:
         if prep.dep_ != "prep" or prep.i < cue.i:
             continue
-        # "said in one of a series of messages that A": deeper than the preposition's object
+        # "said in the first of a series of letters that A": deeper than the preposition's object
         # only in a phrase that names a statement
         words = list(prep.subtree)
         deep = any(lemma(t).lower() in STATEMENT_NOUNS for t in words)
@@ -1118,7 +1118,7 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
                                until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
                                sourced=not _subjectless_past_participle(tok), stance=True)
         if c.dep_ == "advcl" and c.i > tok.i and _opened_by(c, preps):
-            # "called for all candidates to lay out their plans": the parser reads "for ... to"
+            # "called for all council members to publish the cost": the parser reads "for ... to"
             # as a clause of purpose
             return _report(ctx, tok, c, "verb-preposition", since=c.left_edge.i + 1,
                            sourced=not _subjectless_past_participle(tok), stance=True)
