@@ -48,7 +48,7 @@ NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
 # Entity types that are never a speaker ("Tuesday said" is a misparse).
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
-# Entity types of places: "from Mexico:" before a quote names where, not who.
+# Entity types of places: "from Peru:" before a quote names where, not who.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Cues whose object is whom the words are for ("told reporters", "assured voters"), never part
 # of the words.

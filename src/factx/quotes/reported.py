@@ -947,7 +947,7 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
 
 def _label_words(label) -> bool:
     """A label is a name, capitalized ("ADA MORENO", "Poll"), its first word capitalized and the
-    rest capitalized or common nouns after it ("Lee camp", "IG report")."""
+    rest capitalized or common nouns after it ("Lee camp", "Audit office report")."""
     words = [t for t in label if t.is_alpha]
     return bool(words) and _capitalized(words[0]) and \
         all(_capitalized(t) or t.pos_ == "NOUN" for t in words[1:])

@@ -395,7 +395,7 @@ def name_colon(site: _Words) -> Optional[_Attribution]:
     if before is not None and not _is_dash(before) and before.lower_ not in COLON_NAME_SETTERS:
         return None
     if before is not None and before.lower_ == "from" and toks[end].ent_type_ in PLACE_ENTS:
-        return None  # "suggested the judge was from Mexico: “A”": where, not who
+        return None  # "said the inspector was from Peru: “A”": where, not who
     return _colon_attribution(site.ctx, toks, k, end, None)
 
 
