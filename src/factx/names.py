@@ -638,16 +638,28 @@ class _Cluster:
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], PersonName] = {}
         self.nodes: list[int] = []
-        self.context: Counter = Counter()
+        self._context: Counter = Counter()
+        # the nodes whose context is not counted in yet: most people are never compared by
+        # context, so their nodes' contexts are never made (a node may make it on demand)
+        self._uncounted: list[CorpusNode] = []
         self.genders: Counter = Counter()
         self.fits: dict[PersonName, tuple[int, Optional[str]]] = {}  # accepts(): (len(names) then, answer)
 
     def add(self, node: int, name: PersonName, n: CorpusNode) -> None:
         self.nodes.append(node)
         self.names.setdefault(name.key, name)
-        self.context.update(n.context)
+        self._uncounted.append(n)
         if n.gender:
             self.genders[n.gender] += 1
+
+    @property
+    def context(self) -> Counter:
+        """The context features of the person's nodes (counted in the order they were added)."""
+        if self._uncounted:
+            for n in self._uncounted:
+                self._context.update(n.context)
+            self._uncounted = []
+        return self._context
 
     def gender(self) -> Optional[str]:
         m, f = self.genders.get("m", 0), self.genders.get("f", 0)
