@@ -718,11 +718,11 @@ def similar_spelling(a: PersonName, b: PersonName) -> bool:
         return False
     if min(len(a.last), len(b.last)) < 4 or not _one_edit(a.last, b.last):
         return False
+    x, y = a.given[0], b.given[0]  # before the genders: the cheaper test, and most pairs fail it
+    if not (_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y)):
+        return False
     ga, gb = a.likely_gender, b.likely_gender
     if ga and gb and ga != gb:
-        return False
-    x, y = a.given[0], b.given[0]
-    if not (_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y)):
         return False
     return all(_given_match(m, n) for m, n in zip(a.given[1:], b.given[1:]))
 
@@ -881,6 +881,8 @@ def context_frequencies(nodes: Sequence[CorpusNode]) -> tuple[Counter, int]:
 
 
 def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_articles) -> None:
+    if sum(1 for cluster in clusters if cluster.nodes) < 2:
+        return  # no two people
     by_deletion: dict[str, set[int]] = {}
     for c, cluster in enumerate(clusters):
         for name in cluster.names.values():
