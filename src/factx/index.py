@@ -271,7 +271,8 @@ def sentence_text(text: str, item: dict[str, Any]) -> Optional[str]:
 
 
 def _crc(*parts: Any) -> int:
-    return zlib.crc32("\0".join("" if p is None else str(p) for p in parts).encode("utf-8", "surrogatepass"))
+    return zlib.crc32("\0".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
+                      .encode("utf-8", "surrogatepass"))
 
 
 def _crc_with_bytes(*parts: Any) -> int:
