@@ -319,7 +319,10 @@ class PersonMerge:
         from concurrent.futures.process import BrokenProcessPool
 
         df = dict(self.db.execute("SELECT feature, df FROM features"))
-        handle, df_file = tempfile.mkstemp(prefix="factx-df-", suffix=".pickle")
+        # beside the index (a folder written to already), else in the system's temporary folder
+        db_file = next((r[2] for r in self.db.execute("PRAGMA database_list") if r[1] == "main"), "")
+        handle, df_file = tempfile.mkstemp(prefix="factx-df-", suffix=".pickle",
+                                           dir=os.path.dirname(db_file) if db_file else None)
         pending: deque = deque()  # (batch, its future), in order
         broken = False
 
