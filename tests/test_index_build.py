@@ -130,6 +130,28 @@ def test_a_bulk_rebuild_stopped_half_way_is_started_again(tmp_path, monkeypatch)
     index.close()
 
 
+def test_a_bulk_rebuild_keeps_more_full_text_entries_in_memory_while_it_writes(tmp_path, monkeypatch):
+    """Fewer, larger full-text segments while a rebuild writes (less merging); SQLite's default
+    for the writes after it."""
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    seen = []
+    add = index_module.Index.add
+
+    def add_and_look(self, *args, **kwargs):
+        seen.append({t: self.db.execute(f"SELECT v FROM {t}_config WHERE k='hashsize'").fetchone()
+                     for t in ("quote_fts", "date_fts")})
+        return add(self, *args, **kwargs)
+    monkeypatch.setattr(index_module.Index, "add", add_and_look)
+    path = make_store(tmp_path / "s", [article(i) for i in range(12)])
+    index, _ = open_index(open_store(path))
+    assert seen and all(s == {"quote_fts": (index_module.FTS_BULK_HASH,), "date_fts": (index_module.FTS_BULK_HASH,)}
+                        for s in seen)
+    for t in ("quote_fts", "date_fts"):
+        assert index.db.execute(f"SELECT v FROM {t}_config WHERE k='hashsize'").fetchone() == (index_module.FTS_HASH,)
+    index.close()
+
+
 def _table_rows(path):
     db = sqlite3.connect(path)
     tables = [t for t, in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' "

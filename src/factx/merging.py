@@ -52,11 +52,33 @@ def counted_features(context: Optional[str], first_name: Optional[str]) -> froze
     return people.node_context(context.split(SEP) if context else (), first_name or "")
 
 
-def merge_batch(batch: list[tuple[list[tuple], dict]], df: Mapping[str, int], n_articles: int,
+def merge_batch(batch: list[tuple[list[tuple], dict]], df: "Mapping[str, int] | str", n_articles: int,
                 corrections: Optional[names.Corrections]) -> list[list[people.MergedPerson]]:
-    """The persons of each group ``(rows, features)`` of a batch (``people.merge_group``; run in
-    a worker process by a merge of everyone spread over several)."""
-    return [people.merge_group(rows, features, df, n_articles, corrections) for rows, features in batch]
+    """The persons of each group ``(rows, {article: its context as stored})`` of a batch
+    (``people.merge_group``; run in a worker process by a merge of everyone spread over
+    several). ``df``: the document frequencies, or the file they were pickled to (read once
+    per process)."""
+    if isinstance(df, str):
+        df = _df_from(df)
+    return [people.merge_group(rows, split_features(features), df, n_articles, corrections) for rows, features in batch]
+
+
+_DF_READ: dict[str, Mapping[str, int]] = {}  # in a worker: the document frequencies of the merge under way
+
+
+def _df_from(path: str) -> Mapping[str, int]:
+    if path not in _DF_READ:
+        import pickle
+
+        _DF_READ.clear()
+        with open(path, "rb") as f:
+            _DF_READ[path] = pickle.load(f)
+    return _DF_READ[path]
+
+
+def split_features(contexts: Mapping[str, Optional[str]]) -> dict[str, list[str]]:
+    """``{article: its context features}`` from the contexts as the articles table holds them."""
+    return {aid: (context or "").split(SEP) for aid, context in contexts.items()}
 
 
 def _batches(groups: Iterable[tuple[list[tuple], dict]]) -> Iterator[list[tuple[list[tuple], dict]]]:
@@ -79,8 +101,11 @@ def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder, not one per call
+
+
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(obj)
 
 
 class FeatureCounts(Mapping):
@@ -248,9 +273,9 @@ class PersonMerge:
         rows = db.execute("SELECT g.grp, n.rid, n.aid, n.name, n.count, n.aliases, n.gender, a.context FROM names n "
                           "JOIN name_ids i ON i.name = n.name JOIN temp.name_group g ON g.nid = i.nid "
                           "JOIN articles a ON a.rid = n.article ORDER BY g.grp, n.rid")
-        # each group as merge_group takes it: its rows (rid .. gender) and its articles' features
-        groups_of_rows = (([r[1:7] for r in g], {r[2]: (r[7] or "").split(SEP) for r in g})
-                          for g in _consecutive(rows))
+        # each group: its rows as merge_group takes them (rid .. gender) and its articles'
+        # contexts as stored (split_features makes them merge_group's features)
+        groups_of_rows = (([r[1:7] for r in g], {r[2]: r[7] for r in g}) for g in _consecutive(rows))
         merge = self._merge_in_pool if self.pool is not None else self._merge_here
         for merged in merge(groups_of_rows, n_articles):
             for p in merged:
@@ -261,9 +286,12 @@ class PersonMerge:
         db.execute("DROP TABLE temp.name_group")
         _number_ids(db)
         db.execute("UPDATE articles SET merged=1 WHERE merged=0")
+        # a quote without a speaker row (or a speaker token of one) keeps its NULL person
         for sql in ("UPDATE quotes SET speaker_pid = (SELECT pid FROM names WHERE names.rid = quotes.speaker_row), "
-                    "stmt_pid = (SELECT pid FROM names WHERE names.rid = quotes.stmt_row)",
-                    "UPDATE speaker_tokens SET pid = (SELECT stmt_pid FROM quotes WHERE quotes.rid = speaker_tokens.stmt)",
+                    "stmt_pid = (SELECT pid FROM names WHERE names.rid = quotes.stmt_row) "
+                    "WHERE speaker_row IS NOT NULL OR stmt_row IS NOT NULL",
+                    "UPDATE speaker_tokens SET pid = (SELECT stmt_pid FROM quotes WHERE quotes.rid = speaker_tokens.stmt) "
+                    "WHERE pid IS NOT (SELECT stmt_pid FROM quotes WHERE quotes.rid = speaker_tokens.stmt)",
                     "UPDATE quote_about SET pid = (SELECT pid FROM names WHERE names.rid = quote_about.row)",
                     "UPDATE date_people SET pid = (SELECT pid FROM names WHERE names.rid = date_people.row)"):
             db.execute(sql)
@@ -274,20 +302,27 @@ class PersonMerge:
     def _merge_here(self, groups: Iterable[tuple[list[tuple], dict]], n_articles: int) -> Iterator[list]:
         """The persons of each group ``(its rows, its articles' features)``, in order."""
         df = FeatureCounts(self.db)
-        for group_rows, features in groups:
-            yield people.merge_group(group_rows, features, df, n_articles, self.corrections)
+        for group_rows, contexts in groups:
+            yield people.merge_group(group_rows, split_features(contexts), df, n_articles, self.corrections)
             df.cache.clear()  # the next group asks for other features
             self._count_group(group_rows)
 
     def _merge_in_pool(self, groups: Iterable[tuple[list[tuple], dict]], n_articles: int) -> Iterator[list]:
         """``_merge_here``, the groups merged by the pool's processes in batches of about
-        BATCH_ROWS rows (each with the document frequencies of its features), while this
-        process reads the next groups and writes the persons of the last ones. Should a worker
-        die, the batches not merged yet are merged here."""
+        BATCH_ROWS rows, while this process reads the next groups and writes the persons of the
+        last ones. The processes read the document frequencies once, from a temporary file.
+        Should a worker die, the batches not merged yet are merged here."""
+        import os
+        import pickle
+        import tempfile
         from collections import deque
         from concurrent.futures.process import BrokenProcessPool
 
-        df = dict(self.db.execute("SELECT feature, df FROM features"))  # each batch gets those of its articles
+        df = dict(self.db.execute("SELECT feature, df FROM features"))
+        # beside the index (a folder written to already), else in the system's temporary folder
+        db_file = next((r[2] for r in self.db.execute("PRAGMA database_list") if r[1] == "main"), "")
+        handle, df_file = tempfile.mkstemp(prefix="factx-df-", suffix=".pickle",
+                                           dir=os.path.dirname(db_file) if db_file else None)
         pending: deque = deque()  # (batch, its future), in order
         broken = False
 
@@ -300,17 +335,23 @@ class PersonMerge:
                     broken = True
             return merge_batch(batch, df, n_articles, self.corrections)
 
-        for batch in _batches(groups):
-            features = {f for _, article_features in batch for fs in article_features.values() for f in fs}
-            known = {f: df.get(f, 0) for f in features}
-            future = None if broken else self.pool.submit(merge_batch, batch, known, n_articles, self.corrections)
-            pending.append((batch, future))
-            while len(pending) > 2 * self.pool_size or pending and pending[0][1] is not None and pending[0][1].done():
+        try:
+            with os.fdopen(handle, "wb") as f:
+                pickle.dump(df, f, protocol=pickle.HIGHEST_PROTOCOL)
+            for batch in _batches(groups):
+                future = None if broken else self.pool.submit(merge_batch, batch, df_file, n_articles, self.corrections)
+                pending.append((batch, future))
+                while len(pending) > 2 * self.pool_size or pending and pending[0][1] is not None and pending[0][1].done():
+                    done, future = pending.popleft()
+                    yield from self._counted(done, results(done, future))
+            while pending:
                 done, future = pending.popleft()
                 yield from self._counted(done, results(done, future))
-        while pending:
-            done, future = pending.popleft()
-            yield from self._counted(done, results(done, future))
+        finally:
+            for _, future in pending:
+                if future is not None:
+                    future.cancel()
+            os.unlink(df_file)
 
     def _counted(self, batch: list, merged: list[list]) -> Iterator[list]:
         for (group_rows, _), persons in zip(batch, merged):

@@ -638,16 +638,28 @@ class _Cluster:
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], PersonName] = {}
         self.nodes: list[int] = []
-        self.context: Counter = Counter()
+        self._context: Counter = Counter()
+        # the nodes whose context is not counted in yet: most people are never compared by
+        # context, so their nodes' contexts are never made (a node may make it on demand)
+        self._uncounted: list[CorpusNode] = []
         self.genders: Counter = Counter()
         self.fits: dict[PersonName, tuple[int, Optional[str]]] = {}  # accepts(): (len(names) then, answer)
 
     def add(self, node: int, name: PersonName, n: CorpusNode) -> None:
         self.nodes.append(node)
         self.names.setdefault(name.key, name)
-        self.context.update(n.context)
+        self._uncounted.append(n)
         if n.gender:
             self.genders[n.gender] += 1
+
+    @property
+    def context(self) -> Counter:
+        """The context features of the person's nodes (counted in the order they were added)."""
+        if self._uncounted:
+            for n in self._uncounted:
+                self._context.update(n.context)
+            self._uncounted = []
+        return self._context
 
     def gender(self) -> Optional[str]:
         m, f = self.genders.get("m", 0), self.genders.get("f", 0)
@@ -706,11 +718,11 @@ def similar_spelling(a: PersonName, b: PersonName) -> bool:
         return False
     if min(len(a.last), len(b.last)) < 4 or not _one_edit(a.last, b.last):
         return False
+    x, y = a.given[0], b.given[0]  # before the genders: the cheaper test, and most pairs fail it
+    if not (_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y)):
+        return False
     ga, gb = a.likely_gender, b.likely_gender
     if ga and gb and ga != gb:
-        return False
-    x, y = a.given[0], b.given[0]
-    if not (_one_edit(x, y) or nickname_pair(x, y) or _same_stem(x, y)):
         return False
     return all(_given_match(m, n) for m, n in zip(a.given[1:], b.given[1:]))
 
@@ -869,6 +881,8 @@ def context_frequencies(nodes: Sequence[CorpusNode]) -> tuple[Counter, int]:
 
 
 def _merge_spellings(clusters, parsed, nodes, person_of, evidence, df, n_articles) -> None:
+    if sum(1 for cluster in clusters if cluster.nodes) < 2:
+        return  # no two people
     by_deletion: dict[str, set[int]] = {}
     for c, cluster in enumerate(clusters):
         for name in cluster.names.values():

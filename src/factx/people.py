@@ -140,14 +140,30 @@ class MergedPerson:
         return self.articles[0]
 
 
+class _Node:
+    """A names.CorpusNode whose context is made from its article's features when the merge first
+    asks for it (the merge compares few people by context)."""
+
+    __slots__ = ("article", "name", "count", "gender", "_features", "_context")
+
+    def __init__(self, article: str, name: str, count: int, gender: Optional[str], features: Iterable[str]) -> None:
+        self.article, self.name, self.count, self.gender = article, name, count, gender
+        self._features, self._context = features, None
+
+    @property
+    def context(self) -> frozenset:
+        if self._context is None:
+            self._context = node_context(self._features, self.name)
+        return self._context
+
+
 def merge_group(rows: list[tuple], features: dict[str, Iterable[str]], df: Mapping[str, int], n_articles: int,
                 corrections: Optional[names.Corrections] = None) -> list[MergedPerson]:
     """Persons of index rows ``(rowid, article, name, count, aliases JSON, gender)`` (in row
     order), asking factx.names; ``features``: ``article_features`` of their articles; ``df`` and
     ``n_articles``: the corpus's (see names.merge_corpus). The rows are the whole corpus or one
     group of linked names (names.merge_links)."""
-    nodes = [names.CorpusNode(aid, name, count or 1, gender if gender in ("m", "f") else None,
-                              node_context(features.get(aid, ()), name))
+    nodes = [_Node(aid, name, count or 1, gender if gender in ("m", "f") else None, features.get(aid, ()))
              for _, aid, name, count, _, gender in rows]
     result = names.merge_corpus(nodes, corrections, df, n_articles)
     out = []

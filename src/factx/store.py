@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -273,6 +274,9 @@ class Store:
         self._shards_made: set[str] = set()  # shard folders known to be real folders (writing)
         self._new_shards = False  # a shard folder was made: articles/ needs a sync (writing)
         self.migrated = 0  # documents moved into their shards when opened for writing
+        # the path each document read_ahead read was found at, by file name, until loaded
+        # (load_document then needs not look for it again: three system calls a document)
+        self._read_paths: dict[str, Path] = {}
 
     # ---- reading -------------------------------------------------------------------------
     @property
@@ -436,11 +440,14 @@ class Store:
         if writing:
             self._make_shard(shard)
             return path
-        if not os.path.lexists(path):
+        try:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)  # one look: whether it is there, and a link
+        except OSError:
             flat = folder / name
             # a migration running meanwhile may move it from there to its shard between two looks
             path = flat if os.path.lexists(flat) else path
-        if path.is_symlink() or path.parent.is_symlink():
+            link = path.is_symlink()
+        if link or path.parent.is_symlink():
             inside = os.path.realpath(folder)
             if path.parent != folder:
                 inside = os.path.join(inside, shard)
@@ -468,7 +475,9 @@ class Store:
                       data: Optional[bytes] = None) -> tuple[dict[str, Any], Path]:
         """(the parsed document of ``article_id`` in ``file``, its path), checked only to be an
         object with that id (ValueError otherwise): callers check what they read of it."""
-        path = self.document_path({"file": file})
+        path = self._read_paths.pop(file, None) if data is not None and isinstance(file, str) else None
+        if path is None:
+            path = self.document_path({"file": file})
         try:
             doc = json.loads(path.read_bytes() if data is None else data)
         except OSError as err:
@@ -492,9 +501,12 @@ class Store:
 
         def read(file: Any) -> Optional[bytes]:
             try:
-                return self.document_path({"file": file}).read_bytes()
+                path = self.document_path({"file": file})
+                data = path.read_bytes()
             except (OSError, ValueError):
                 return None  # read_document says why
+            self._read_paths[file] = path
+            return data
         with ThreadPoolExecutor(threads) as pool:
             items = iter(articles)
             pending = deque((aid, pool.submit(read, file)) for aid, file in islice(items, max(ahead, 1)))
