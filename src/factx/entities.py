@@ -142,7 +142,7 @@ class ArticleWords:
         self.nouns: set[str] = set()
         # each distinct (word, part of speech) looked at once, at its first token (Token objects
         # are slow): found on the token array
-        strings, noun = doc.vocab.strings, doc.vocab.strings["NOUN"]
+        noun = doc.vocab.strings["NOUN"]
         array = doc.to_array(["ORTH", "POS", "IS_ALPHA"])
         alpha = numpy.flatnonzero(array[:, 2])
         if len(alpha):
