@@ -75,9 +75,14 @@ def _lemma(tok, known: frozenset = CUE_LEMMAS) -> str:
 
 
 
+def _verb(tok) -> bool:
+    """A verb, by its part of speech or, where the tagger's coarse tag is wrong, its fine tag."""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS
+
+
 def _cue(tok) -> Optional[tuple[str, str]]:
     """(cue as written, lemma) if tok is a reporting verb, else None."""
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+    if not _verb(tok):
         return None
     lem = _lemma(tok)
     if lem in PHRASAL_CUES:
@@ -226,9 +231,7 @@ def _subject(cue, quoted=None, nearest: bool = False):
 def _reported_clause(verb) -> bool:
     """The verb heads what a cue above it reports ("argued that the bridge | would bring jobs",
     "questioned why the board | did not vote")."""
-    head = verb.head
-    return verb.dep_ == "ccomp" and (head.pos_ in ("VERB", "AUX") or head.tag_ in _VERB_TAGS) and \
-        _lemma(head) in CLAUSE_CUES
+    return verb.dep_ == "ccomp" and _verb(verb.head) and _lemma(verb.head) in CLAUSE_CUES
 
 
 def _sender(cue):
@@ -258,6 +261,14 @@ def _sender(cue):
 def _inside(tok, head) -> bool:
     """tok is in head's subtree (projective parses: subtrees are contiguous)."""
     return head.left_edge.i <= tok.i <= head.right_edge.i
+
+
+def _entity_start(tok):
+    """The first token of the entity tok continues (tok itself if it continues none)."""
+    doc = tok.doc
+    while tok.i > 0 and tok.ent_iob_ == "I":
+        tok = doc[tok.i - 1]
+    return tok
 
 
 def _entity_end(tok):
@@ -297,13 +308,7 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     para = ctx.paras[ctx.para_of(head)]
     lo, hi = head.i, head.i + 1
     if head.ent_type_ and head.ent_iob_ in ("B", "I"):
-        i = head.i
-        while i > 0 and doc[i].ent_iob_ == "I":
-            i -= 1
-        j = head.i + 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
-        lo, hi = min(lo, i), max(hi, j)
+        lo, hi = min(lo, _entity_start(head).i), max(hi, _entity_end(head).i + 1)
     keep = ("compound", "amod", "nmod", "flat", "det", "nummod", "poss", "case")
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         keep = ("compound", "amod", "nmod", "flat")

@@ -26,7 +26,7 @@ from factx.nlp import lemma, tokens
 from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
-                                  _sentence_end, _speaker_token_ok, _subject)
+                                  _sentence_end, _speaker_token_ok, _subject, _verb)
 from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
                                   CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATELINE_DASHES,
@@ -77,10 +77,6 @@ def _lemma(tok) -> str:
 
 
 # ---- reading the parse ----------------------------------------------------------------------
-
-def _verb(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS
-
 
 def _clause_cue(tok) -> bool:
     """A verb that reports a clause: said, argued, believes, found ..."""

@@ -24,7 +24,8 @@ from functools import cached_property
 from typing import Optional
 
 from factx.nlp import lemma
-from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_offsets,
+from factx.quotes.grammar import (_according_to, _Context, _content, _cue, _cue_offsets, _entity_end,
+                                  _entity_start,
                                   _direct_subject, _first_np, _generic_cue_before, _quoted_as_saying,
                                   _has_own_content, _hangs_on, _inside, _inside_subject_phrase,
                                   _is_dash, _last_np_before, _last_sentence, _lemma,
@@ -221,10 +222,7 @@ def _preposition_before_name(phrase, person):
     daughter of | Ann Lee", "the lawyer representing | Ann Lee"), when the phrase has words
     before it; None when the name heads the phrase or a title stands between ("Secretary of
     State | Ann Lee")."""
-    start = person.i
-    while start > phrase[0].i and person.doc[start - 1].ent_type_ == "PERSON" and person.doc[start].ent_iob_ != "B":
-        start -= 1
-    k = start - 1
+    k = max(_entity_start(person).i, phrase[0].i) - 1
     while k > phrase[0].i and person.doc[k].pos_ in ("DET", "ADJ") and person.doc[k].is_lower:
         k -= 1
     tok = person.doc[k]
@@ -245,8 +243,7 @@ def according_to_after(site: _After) -> Optional[_Attribution]:
 
 def _an_age(tok) -> bool:
     """The tagger's DATE "the 43-year-old" names someone."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and "year-old" in ent.text.lower()
+    return "year-old" in tok.doc[_entity_start(tok).i:_entity_end(tok).i + 1].text.lower()
 
 
 def speaker_phrase_cue_after(site: _After) -> Optional[_Attribution]:
