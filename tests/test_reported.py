@@ -1093,3 +1093,60 @@ def test_a_quoted_name_the_parser_took_for_an_apposition_is_the_naming(quotes_of
 def test_complaining_verbs_report_a_clause(reported, verb):
     q = only(reported(f"Mayor Ann Lee {verb} that the paper never treats her fairly."))
     assert q.rule == "verb-clause" and q.speaker == "Ann Lee" and q.text == "the paper never treats her fairly"
+
+
+def _parsed(nlp, rows):
+    """A Doc with the parse given as (word, head index, dependency, fine tag, part of speech)
+    rows: the parser's mistakes, written out, so a rule meant for them is tested whatever a
+    new model does with the sentence."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               tags=[r[3] for r in rows], pos=[r[4] for r in rows], sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def test_sentence_final_cue_the_parser_took_for_a_clause_of_the_statement(nlp):
+    # "said" hung on "made" as a clause of time or reason: no complement to read
+    doc = _parsed(nlp, [("The", 1, "det", "DT", "DET"), ("ferry", 3, "nsubj", "NN", "NOUN"),
+                        ("has", 3, "aux", "VBZ", "AUX"), ("made", 3, "ROOT", "VBN", "VERB"),
+                        ("the", 5, "det", "DT", "DET"), ("island", 3, "dobj", "NN", "NOUN"),
+                        ("easy", 3, "oprd", "JJ", "ADJ"), ("to", 8, "aux", "TO", "PART"),
+                        ("reach", 6, "xcomp", "VB", "VERB"), (",", 11, "punct", ",", "PUNCT"),
+                        ("she", 11, "nsubj", "PRP", "PRON"), ("said", 3, "advcl", "VBD", "VERB"),
+                        (".", 3, "punct", ".", "PUNCT")])
+    q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
+    assert q.rule == "sentence-final-cue" and q.speaker_text == "she" and q.cue == "said"
+    assert q.text == "The ferry has made the island easy to reach"
+
+
+@pytest.mark.parametrize("text", [
+    "When the ferry docked at noon, the captain said.",
+    "In a speech last spring, the captain said.",
+    "An engineer who builds ferries, the captain said.",
+])
+def test_sentence_final_cue_needs_a_main_clause_before_it(reported, text):
+    assert [q for q in reported(text) if q.rule == "sentence-final-cue"] == []
+
+
+def test_clause_then_cue_with_a_cue_word_that_takes_a_plain_object(reported):
+    # "adding" reports nothing here: the clause is one statement of the governor's
+    text = ("Inflation dropped to 2.1 percent in April, with the region adding 15,000 jobs in the month "
+            "– a fact few voters know if they listen to the opposition, the governor said.")
+    q = only(reported(text))
+    assert q.rule == "clause-then-cue" and q.speaker_text == "the governor"
+    assert q.text.startswith("Inflation dropped") and q.text.endswith("listen to the opposition")
+
+
+def test_a_cue_set_inside_a_report_does_not_swallow_it(reported):
+    # the parser gives "noted" all the sentence around it, "said" holds "noted": "said" is the report
+    q = only(reported("Ada Lee said the fee is a reply to costs that, she noted, the city raised last year."))
+    assert q.rule == "verb-clause" and q.speaker == "Ada Lee"
+    assert q.text.startswith("the fee is a reply to costs")
+
+
+def test_an_adjective_pair_the_parser_took_for_the_subject(reported):
+    q = only(reported("Current and former nurses who spoke to the station said the ward was understaffed for months."))
+    assert q.rule == "verb-clause" and q.speaker_text == "Current and former nurses"
+    assert q.text == "the ward was understaffed for months"

@@ -314,6 +314,9 @@ SENTENCE_OPENERS = frozenset("but and so yet still also however meanwhile now".s
 # "described the protests as ...", "praised her generosity in support of ..."); others ("on
 # Sunday", "at a rally") are the writer's circumstances.
 CONTENT_PREPOSITIONS = frozenset("as for of over about against with in than because".split())
+# Prepositions that tell when or where something was said ("A, she said | on Tuesday | in an
+# interview | at a rally"), after a cue that closes its sentence.
+SETTING_PREPOSITIONS = frozenset("on in at during after before since through".split())
 
 
 # Verbs of how things look ("he seemed rattled", "Trump appears to ..."): a view with no source

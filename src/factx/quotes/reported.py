@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTA
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
-                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
+                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
                                   SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
                                   TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
@@ -127,14 +127,32 @@ def _source(ctx: _Context, cue) -> Optional[tuple[int, int]]:
         subj = _after_dateline_subject(ctx, subj, cue)
     if subj is None and _direct_subject(cue) is None:
         subj = _name_set_off_before(ctx, cue)
-    if subj is None or isinstance(subj, str) or not _source_ok(ctx, subj, cue):
+    if subj is None or isinstance(subj, str):
+        return None
+    return _source_from(ctx, subj, cue)
+
+
+def _source_from(ctx: _Context, subj, cue) -> Optional[tuple[int, int]]:
+    """Token span of the source mention whose head is ``subj``, or None if it names no source."""
+    adjective, subj = subj, _noun_of_adjective_pair(subj)
+    if not _source_ok(ctx, subj, cue):
         return None
     span = _without_dateline(ctx, _mention(ctx, subj), cue)
+    if span is not None and adjective.i != subj.i and adjective.i < span[0]:
+        span = (adjective.i, span[1])  # "Current and former officials"
     if subj.lower_ in GROUP_QUANTIFIERS and subj.right_edge.i < cue.i:
         span = (subj.left_edge.i, subj.right_edge.i + 1)  # "Many in the crowd"
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
         return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
     return span
+
+
+def _noun_of_adjective_pair(subj):
+    """"Current and former officials said": the parser takes the first adjective for the
+    subject and the noun for its conjunct; the noun heads the mention."""
+    if subj.pos_ != "ADJ":
+        return subj
+    return next((c for c in subj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), subj)
 
 
 def _without_dateline(ctx: _Context, span: Optional[tuple[int, int]], cue) -> Optional[tuple[int, int]]:
@@ -622,13 +640,74 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     if report is None:
         return None
     report = _until_quote_closes_clause(ctx, report)
-    words = ctx.doc[report.content[0]:report.content[1]]
-    if any(t.text in (":", ";") and not ctx.quoted[t.i] or
-           t.i != head.i and _clause_cue(t) and not ctx.quoted[t.i] and t.dep_ not in ("relcl", "acl") and
-           any(c.dep_ == "nsubj" for c in t.children) for t in words):
-        return None  # a clause with a report or a break of its own is no single reported clause
-        # (a relative clause describes a noun of it: "users who continued to post, experts said")
+    return report if _single_clause(ctx, report, head) else None
+
+
+def _single_clause(ctx: _Context, report: Report, head=None) -> bool:
+    """The content before a cue is one reported clause: no break (":" or ";") and no report of
+    its own (a relative clause describes a noun of it: "users who continued to post, experts
+    said"; a cue word with a plain object reports nothing: "with the economy adding 151,000
+    jobs")."""
+    return not any(
+        t.text in (":", ";") and not ctx.quoted[t.i] or
+        (head is None or t.i != head.i) and _clause_cue(t) and not ctx.quoted[t.i] and t.dep_ not in ("relcl", "acl") and
+        any(c.dep_ == "nsubj" for c in t.children) and not _plain_object(t)
+        for t in ctx.doc[report.content[0]:report.content[1]])
+
+
+def _plain_object(verb) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def sentence_final_cue(ctx: _Context, tok) -> Optional[Report]:
+    """A, X said. : a cue closing its sentence after a comma and its subject, with nothing it
+    reports after it, reports the clause before the comma, however the parser hung that on the
+    cue ("A, police said" with A's verb taken for a clause of time or reason of "said")."""
+    if not _clause_cue(tok) or tok.dep_ in ("relcl", "acl"):
+        return None
+    # the nearest subject: the parser may take a noun of A for a second one
+    subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), key=lambda c: c.i, default=None)
+    if subj is None or subj.tag_ in RELATIVE_TAGS or \
+            any(t.dep_ not in ("advmod", "aux", "neg") for t in ctx.doc[subj.right_edge.i + 1:tok.i]):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= tok.sent.start or ctx.doc[comma].text != "," or not _closes_sentence(tok) or \
+            any(c.dep_ == "mark" and c.i > comma for c in tok.children):
+        return None  # ", as she said.": a clause of its own
+    source = _source_from(ctx, subj, tok)
+    if source is None or source[0] <= comma:
+        return None
+    report = _report_around(ctx, tok, comma, tok.sent.end, source, _lemma(tok), "sentence-final-cue")
+    if report is None or report.more or not _single_clause(ctx, report) or not _has_clause(ctx, report):
+        return None
     return report
+
+
+def _closes_sentence(cue) -> bool:
+    """Nothing but when or where it was said ("on Tuesday", "in an interview") follows the cue
+    before the full stop."""
+    doc = cue.doc
+    after = cue.i + 1
+    for c in cue.children:
+        if c.i > cue.i and (c.dep_ in ("npadvmod", "advmod") or c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS):
+            after = max(after, c.right_edge.i + 1)
+    return after < len(doc) and doc[after].text in SENTENCE_END
+
+
+def _has_clause(ctx: _Context, report: Report) -> bool:
+    """The content has a main clause: a verb with its subject, neither introduced by a mark nor
+    describing a noun ("In a speech last July,", "When he took office,", "An economist who
+    studies trade," only tell when, where or who)."""
+    i, j = report.content
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and i <= t.head.i < j and
+               t.head.dep_ not in ("relcl", "acl") and not any(_subordinating(c) for c in t.head.children)
+               for t in ctx.doc[i:j])
+
+
+def _subordinating(tok) -> bool:
+    """A word that makes its verb's clause a subordinate one: a mark ("if", "because") or an
+    opening "when"/"where" (which the parser tags as an adverb)."""
+    return tok.dep_ == "mark" or tok.dep_ == "advmod" and tok.tag_ == "WRB" and tok.i < tok.head.i
 
 
 def _until_quote_closes_clause(ctx: _Context, report: Report) -> Report:
@@ -1162,6 +1241,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("verb-clause", verb_clause),
     ("clause-then-cue", clause_then_cue),
     ("parenthetical-cue", parenthetical_cue),
+    ("sentence-final-cue", sentence_final_cue),
     ("as-cue", as_cue),
     ("verb-infinitive", verb_infinitive),
     ("verb-gerund", verb_gerund),
@@ -1204,9 +1284,18 @@ def find_reported(ctx: _Context) -> list[Report]:
             if report is not None:
                 found.append(report)
                 break
-    extents = [r.extent for r in found]
-    return [r for n, r in enumerate(found)
-            if not any(m != n and a <= r.cue_i < b for m, (a, b) in enumerate(extents))]
+    return [r for r in found if not any(_nested(r, other) for other in found if other is not r)]
+
+
+def _nested(report: Report, other: Report) -> bool:
+    """``report``'s cue lies in ``other``'s content. A report whose content holds a later cue
+    set off by commas, which takes all the sentence for its own content ("A said B, C noted,
+    D"), is not nested in it: that cue is set inside. ("B, according to C" stays C's.)"""
+    a, b = other.extent
+    if not a <= report.cue_i < b:
+        return False
+    x, y = report.extent
+    return not (other.rule == "parenthetical-cue" and x <= other.cue_i < y and report.cue_i < other.cue_i)
 
 
 # ---- reports as quotes ----------------------------------------------------------------------
