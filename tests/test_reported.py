@@ -1150,3 +1150,11 @@ def test_an_adjective_pair_the_parser_took_for_the_subject(reported):
     q = only(reported("Current and former nurses who spoke to the station said the ward was understaffed for months."))
     assert q.rule == "verb-clause" and q.speaker_text == "Current and former nurses"
     assert q.text == "the ward was understaffed for months"
+
+
+def test_a_report_hung_on_a_later_cue_of_the_same_speaker_is_no_clause_then_cue(reported):
+    found = reported("Tom Becker, the union's president, said the strike was a response to cuts that, "
+                     "Becker noted, the board made in secret.")
+    assert not [q for q in found if q.rule == "clause-then-cue"], [(q.rule, q.text) for q in found]
+    said = only([q for q in found if q.cue == "said"])
+    assert said.rule == "verb-clause" and said.speaker == "Tom Becker" and said.text.startswith("the strike was")

@@ -634,7 +634,7 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
     if not _clause_cue(tok):
         return None
     head = _clause_of(ctx, tok, after=False)
-    if head is None:
+    if head is None or _own_report_set_inside(head, tok):
         return None
     report = _report(ctx, tok, head, "clause-then-cue")
     if report is None:
@@ -653,6 +653,15 @@ def _single_clause(ctx: _Context, report: Report, head=None) -> bool:
         (head is None or t.i != head.i) and _clause_cue(t) and not ctx.quoted[t.i] and t.dep_ not in ("relcl", "acl") and
         any(c.dep_ == "nsubj" for c in t.children) and not _plain_object(t)
         for t in ctx.doc[report.content[0]:report.content[1]])
+
+
+def _own_report_set_inside(head, cue) -> bool:
+    """"Tom Lee said A that, Lee noted, B": the parser hung the report on the later cue of the
+    same speaker, set inside it; "Lee said A, the paper reported" is a report of a report."""
+    subj, own = _direct_subject(cue), _direct_subject(head)
+    return _clause_cue(head) and any(c.dep_ == "ccomp" and c.i > head.i for c in head.children) and \
+        subj is not None and own is not None and not isinstance(subj, str) and not isinstance(own, str) and \
+        subj.lower_ == own.lower_
 
 
 def _plain_object(verb) -> bool:
