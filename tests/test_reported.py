@@ -1158,3 +1158,27 @@ def test_a_report_hung_on_a_later_cue_of_the_same_speaker_is_no_clause_then_cue(
     assert not [q for q in found if q.rule == "clause-then-cue"], [(q.rule, q.text) for q in found]
     said = only([q for q in found if q.cue == "said"])
     assert said.rule == "verb-clause" and said.speaker == "Tom Becker" and said.text.startswith("the strike was")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Older residents were far more likely to say the new bridge had hurt local shops.",
+     "Older residents", "the new bridge had hurt local shops"),
+    ("Farmers were slightly more likely to say they preferred the old canal to the new road.",
+     "Farmers", "they preferred the old canal to the new road"),
+])
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(reported, text, source, content):
+    q = only(reported(text))
+    assert q.rule == "verb-clause" and q.speaker_text == source and q.text == content
+
+
+def test_a_parenthetical_cue_keeps_its_phrase_of_circumstance(reported):
+    found = reported("The town was unable to find a single buyer, he said, on condition of anonymity to discuss the sale.")
+    q = only([q for q in found if q.rule == "parenthetical-cue"])
+    assert q.text == "The town was unable to find a single buyer" and q.speaker_text == "he"
+
+
+def test_a_parenthetical_cue_with_the_rest_of_the_words_hung_on_it(reported):
+    found = reported("Nor does the council have any intention, officials say, to close the library this year.")
+    assert {q.rule for q in found} == {"parenthetical-cue"} and len({q.statement for q in found}) == 1
+    assert [q.text for q in found] == ["Nor does the council have any intention", "to close the library this year"]
+    assert {q.speaker_text for q in found} == {"officials"}

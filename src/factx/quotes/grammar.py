@@ -201,7 +201,7 @@ def _subject(cue, quoted=None, nearest: bool = False):
                 return None  # "reasons to oppose", "the first mayor to endorse": no one speaks
             return tok.head
         edge = tok.dep_
-        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep") and not \
+        if edge not in ("conj", "advcl", "xcomp", "ccomp", "dep", "acl", "pcomp", "prep", "acomp") and not \
                 (edge == "advmod" and tok.pos_ == "ADV") or tok.head is tok:
             break
         if quoted is not None and quoted[tok.head.i]:

@@ -741,13 +741,14 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     parser hangs it on the clause's verb as parataxis). The content is the clause around it."""
     if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ not in ("parataxis", "conj"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
-        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _after_comma(c, tok) for c in tok.children):
+        return None  # "A, he said, on condition of anonymity to speak freely": still set inside
     doc, sent = ctx.doc, tok.sent
     inverted = _inverted_parenthetical(ctx, tok)
     if inverted is not None or tok.dep_ == "conj":
         return inverted  # "A, but B, said the chief executive": the parser may join the cue to B
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # its commas included
+    hi = _before_words_hung_after_comma(tok, hi)
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is not None and subj.left_edge.i > lo and doc[subj.left_edge.i - 1].text == ",":
         lo = subj.left_edge.i  # "Last spring, aides said, A": the opening phrase is part of A
@@ -757,6 +758,24 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     if source is None or not lo <= source[0] < hi:
         return None
     return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "parenthetical-cue")
+
+
+def _before_words_hung_after_comma(cue, hi: int) -> int:
+    """"A, advisers say, to take B": the parser hangs the rest of the words said on the cue; the
+    cue's phrase ends at its comma. A phrase of circumstance ("on condition of anonymity to
+    speak freely") stays the cue's."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj") and _after_comma(c, cue):
+            comma = next(t.i for t in doc[cue.i + 1:c.left_edge.i] if t.text == ",")
+            if comma + 1 < len(doc) and doc[comma + 1].pos_ != "ADP":
+                return min(hi, comma + 1)
+    return hi
+
+
+def _after_comma(dependent, cue) -> bool:
+    """A comma comes between the cue and a dependent after it."""
+    return dependent.i > cue.i and any(t.text == "," for t in cue.doc[cue.i + 1:dependent.left_edge.i])
 
 
 def _inverted_parenthetical(ctx: _Context, tok) -> Optional[Report]:
