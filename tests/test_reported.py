@@ -1182,3 +1182,12 @@ def test_a_parenthetical_cue_with_the_rest_of_the_words_hung_on_it(reported):
     assert {q.rule for q in found} == {"parenthetical-cue"} and len({q.statement for q in found}) == 1
     assert [q.text for q in found] == ["Nor does the council have any intention", "to close the library this year"]
     assert {q.speaker_text for q in found} == {"officials"}
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("The answer, the coach told them, was simple.", ["The answer", "was simple"]),
+    ("The fix, the engineer told reporters, would take a week.", ["The fix", "would take a week"]),
+])
+def test_a_parenthetical_cue_with_whom_it_addresses(reported, text, pieces):
+    found = reported(text)
+    assert {q.rule for q in found} == {"parenthetical-cue"} and [q.text for q in found] == pieces

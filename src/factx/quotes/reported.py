@@ -741,7 +741,8 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     parser hangs it on the clause's verb as parataxis). The content is the clause around it."""
     if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ not in ("parataxis", "conj"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _after_comma(c, tok) for c in tok.children):
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _after_comma(c, tok) and not _addressee(c, tok)
+           for c in tok.children):
         return None  # "A, he said, on condition of anonymity to speak freely": still set inside
     doc, sent = ctx.doc, tok.sent
     inverted = _inverted_parenthetical(ctx, tok)
@@ -771,6 +772,12 @@ def _before_words_hung_after_comma(cue, hi: int) -> int:
             if comma + 1 < len(doc) and doc[comma + 1].pos_ != "ADP":
                 return min(hi, comma + 1)
     return hi
+
+
+def _addressee(dependent, cue) -> bool:
+    """Whom the cue addresses: "A, she told them, B", "A, he told reporters"."""
+    return dependent.dep_ == "dobj" and _lemma(cue) in ADDRESSEE_CUES and dependent.left_edge.i == dependent.i and \
+        (dependent.pos_ in ("PRON", "PROPN") or dependent.ent_type_ in SPEAKING_ENTS or dependent.tag_ == "NNS")
 
 
 def _after_comma(dependent, cue) -> bool:
