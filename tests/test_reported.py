@@ -1191,3 +1191,15 @@ def test_a_parenthetical_cue_with_the_rest_of_the_words_hung_on_it(reported):
 def test_a_parenthetical_cue_with_whom_it_addresses(reported, text, pieces):
     found = reported(text)
     assert {q.rule for q in found} == {"parenthetical-cue"} and [q.text for q in found] == pieces
+
+
+def test_a_naming_the_parser_took_for_an_apposition_without_a_comma(reported):
+    found = reported("Ann Lee called her fallen son her hero before explaining why she forgave the driver.")
+    naming = only([q for q in found if q.rule == "naming-verb"])
+    assert naming.text == "her fallen son her hero" and naming.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("text", ["The mayor was calling the donors himself.",
+                                  "The council called its treasurer, the mayor's cousin, on Monday."])
+def test_no_naming_in_a_reflexive_or_an_apposition_after_a_comma(reported, text):
+    assert [q for q in reported(text) if q.rule == "naming-verb"] == []

@@ -1143,7 +1143,7 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
         return None
     objects = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "dative", "oprd", "xcomp", "acomp")]
     if len(objects) == 1:
-        objects += _quoted_name_taken_for_apposition(ctx, objects[0])
+        objects += _quoted_name_taken_for_apposition(ctx, objects[0]) or _name_taken_for_apposition(objects[0])
     if len(objects) < 2 or ctx.quoted[objects[0].i]:
         return None  # "called a press conference": one object is no naming
     # the name itself may be quoted ("called it “a hoax”"): a mixed report
@@ -1161,6 +1161,15 @@ def _quoted_name_taken_for_apposition(ctx: _Context, obj) -> list:
                 doc[mark].text in OPENING_MARKS and doc[mark - 1].text != ",":
             return [c]
     return []
+
+
+def _name_taken_for_apposition(obj) -> list:
+    """"called her son her hero": a noun phrase right after the object, with no comma between,
+    is the name the parser took for an apposition ("called Ann Lee, the mayor," stays one)."""
+    doc = obj.doc
+    return [c for c in obj.children
+            if c.dep_ == "appos" and c.pos_ != "PRON" and c.left_edge.i > obj.i and
+            not doc[c.left_edge.i - 1].is_punct][:1]  # "calling the donors himself" names nothing
 
 
 def relative_naming(ctx: _Context, tok) -> Optional[Report]:
