@@ -1203,3 +1203,9 @@ def test_a_naming_the_parser_took_for_an_apposition_without_a_comma(reported):
                                   "The council called its treasurer, the mayor's cousin, on Monday."])
 def test_no_naming_in_a_reflexive_or_an_apposition_after_a_comma(reported, text):
     assert [q for q in reported(text) if q.rule == "naming-verb"] == []
+
+
+def test_a_long_dateline_is_no_part_of_the_content(reported):
+    text = "Teachers pick a side.\n\nSALEM, Ore., June 2 (AP) — Teachers are leaning toward Mayor Ann Lee, a longtime ally, the union says."
+    q = only(reported(text))
+    assert q.text == "Teachers are leaning toward Mayor Ann Lee" and q.speaker_text == "the union"
