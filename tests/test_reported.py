@@ -1209,3 +1209,26 @@ def test_a_long_dateline_is_no_part_of_the_content(reported):
     text = "Teachers pick a side.\n\nSALEM, Ore., June 2 (AP) — Teachers are leaning toward Mayor Ann Lee, a longtime ally, the union says."
     q = only(reported(text))
     assert q.text == "Teachers are leaning toward Mayor Ann Lee" and q.speaker_text == "the union"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Senator Ann Lee supports the ban on fireworks.", "supports", "the ban on fireworks"),
+    ("Mayor Tom Ruiz attacked the budget as reckless on Monday.", "attacked", "the budget as reckless"),
+    ("The union backed the teachers in their dispute with the board.", "backed", "the teachers in their dispute with the board"),
+])
+def test_a_stance_is_an_attribution_with_its_cue(reported, text, cue, content):
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.cue == cue and q.text == content
+
+
+def test_a_stance_in_a_relative_clause_describes_people(reported):
+    assert reported("Voters who support the ban on fireworks crowded the hall.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Tom Ruiz criticized the budget on Monday.", "the budget"),
+    ("Mayor Tom Ruiz praised the new library last week.", "the new library"),
+])
+def test_a_date_after_an_object_dates_the_saying(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content

@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTA
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
-                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS, STATEMENT_NOUNS,
+                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STATEMENT_NOUNS,
                                   SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
                                   TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
@@ -68,7 +68,7 @@ class Report:
 
 
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
-_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | \
+_CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | EVIDENTIAL_VERBS | \
     CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | {"according"}
 
 
@@ -201,6 +201,12 @@ def _after_dateline_subject(ctx: _Context, subj, cue):
     after = next((c for v in (cue, subj.head) for c in v.children if c.dep_ == "nsubj" and end <= c.i < cue.i),
                  None)
     return after if after is not None else (_first_np(ctx, end, cue.i) if end < cue.i else None)
+
+
+def _a_date_phrase(tok) -> bool:
+    """"on Monday", "last week": a phrase that only dates what was said."""
+    words = [t for t in tok.subtree if not (t.i == tok.i and t.pos_ == "ADP")]
+    return tok.dep_ in ("prep", "npadvmod") and bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
@@ -352,8 +358,9 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
     i, j = head.left_edge.i if since is None else since, max(head.right_edge.i + 1, until or 0)
     for sib in head.head.children:  # "described the protests | as peaceful", "criticized Clinton | for ..."
         if sib.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in sib.children) or \
-                sib.dep_ == "prep" and sib.lower_ in TIME_PREPOSITIONS:
-            continue  # "defended it | when the council came under attack", "| before the vote": the writer's
+                sib.dep_ == "prep" and sib.lower_ in TIME_PREPOSITIONS or _a_date_phrase(sib):
+            continue  # "defended it | when the council came under attack", "| before the vote", "| on
+            # Monday": the writer's
         if sib.dep_ in tail and sib.i >= j and \
                 (sib.dep_ != "prep" or tail_prepositions is None or sib.lower_ in tail_prepositions) and \
                 all(t.is_space for t in doc[j:sib.left_edge.i]):
@@ -989,7 +996,9 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
-    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES:
+    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES:
+        return None
+    if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
         return None
     # the object's head may be quoted when the object has words of the writer's too ("criticized
     # the “blame game” on display"): a mixed report whose quoted piece joins it
@@ -999,6 +1008,12 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
         return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _stance_taken(cue) -> bool:
+    """A stance cue reports a stance someone takes in the telling, not one in a relative clause
+    that describes people ("voters who support Lee")."""
+    return cue.dep_ not in ("relcl", "acl")
 
 
 def _partly_quoted(ctx: _Context, obj) -> bool:
