@@ -1163,8 +1163,7 @@ def test_a_report_hung_on_a_later_cue_of_the_same_speaker_is_no_clause_then_cue(
 @pytest.mark.parametrize("text, source, content", [
     ("Older residents were far more likely to say the new bridge had hurt local shops.",
      "Older residents", "the new bridge had hurt local shops"),
-    ("Farmers were slightly more likely to say they preferred the old canal to the new road.",
-     "Farmers", "they preferred the old canal to the new road"),
+    ("Nurses were far more inclined to say the ward lacked staff.", "Nurses", "the ward lacked staff"),
 ])
 def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(reported, text, source, content):
     q = only(reported(text))
@@ -1172,9 +1171,9 @@ def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(reported, text, 
 
 
 def test_a_parenthetical_cue_keeps_its_phrase_of_circumstance(reported):
-    found = reported("The town was unable to find a single buyer, he said, on condition of anonymity to discuss the sale.")
+    found = reported("The plant could not hire a welder, she said, on condition of anonymity to discuss the payroll.")
     q = only([q for q in found if q.rule == "parenthetical-cue"])
-    assert q.text == "The town was unable to find a single buyer" and q.speaker_text == "he"
+    assert q.text == "The plant could not hire a welder" and q.speaker_text == "she"
 
 
 def test_a_parenthetical_cue_with_the_rest_of_the_words_hung_on_it(reported):
@@ -1194,9 +1193,9 @@ def test_a_parenthetical_cue_with_whom_it_addresses(reported, text, pieces):
 
 
 def test_a_naming_the_parser_took_for_an_apposition_without_a_comma(reported):
-    found = reported("Ann Lee called her fallen son her hero before explaining why she forgave the driver.")
+    found = reported("Tom Ruiz called his late father his hero before explaining why he enlisted.")
     naming = only([q for q in found if q.rule == "naming-verb"])
-    assert naming.text == "her fallen son her hero" and naming.speaker == "Ann Lee"
+    assert naming.text == "his late father his hero" and naming.speaker == "Tom Ruiz"
 
 
 @pytest.mark.parametrize("text", ["The mayor was calling the donors himself.",

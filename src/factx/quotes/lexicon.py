@@ -156,7 +156,7 @@ BELIEF_CUES = frozenset("""
 
 # A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
 DATELINE_DASHES = frozenset({"—", "–", "--"})  # not "-": "U.S.-Mexico talks" opens no dateline
-MAX_DATELINE_TOKENS = 12  # "CAMBRIDGE, Mass., Dec. 11 (UPI) —" is ten
+MAX_DATELINE_TOKENS = 12  # "SALEM, Ore., June 2 (AP) —" is ten
 
 # Verbs of an "As X reported, A" phrase: the clause it hangs on is what X reported. Verbs that
 # also tell when something happened ("As she testified, protesters gathered") are left out.

@@ -139,7 +139,7 @@ def _source_from(ctx: _Context, subj, cue) -> Optional[tuple[int, int]]:
         return None
     span = _without_dateline(ctx, _mention(ctx, subj), cue)
     if span is not None and adjective.i != subj.i and adjective.i < span[0]:
-        span = (adjective.i, span[1])  # "Current and former officials"
+        span = (adjective.i, span[1])  # "Current and former nurses"
     if subj.lower_ in GROUP_QUANTIFIERS and subj.right_edge.i < cue.i:
         span = (subj.left_edge.i, subj.right_edge.i + 1)  # "Many in the crowd"
     if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
@@ -148,7 +148,7 @@ def _source_from(ctx: _Context, subj, cue) -> Optional[tuple[int, int]]:
 
 
 def _noun_of_adjective_pair(subj):
-    """"Current and former officials said": the parser takes the first adjective for the
+    """"Current and former nurses said": the parser takes the first adjective for the
     subject and the noun for its conjunct; the noun heads the mention."""
     if subj.pos_ != "ADJ":
         return subj
@@ -653,7 +653,7 @@ def clause_then_cue(ctx: _Context, tok) -> Optional[Report]:
 def _single_clause(ctx: _Context, report: Report, head=None) -> bool:
     """The content before a cue is one reported clause: no break (":" or ";") and no report of
     its own (a relative clause describes a noun of it: "users who continued to post, experts
-    said"; a cue word with a plain object reports nothing: "with the economy adding 151,000
+    said"; a cue word with a plain object reports nothing: "with the region adding 15,000
     jobs")."""
     return not any(
         t.text in (":", ";") and not ctx.quoted[t.i] or
@@ -712,7 +712,7 @@ def _closes_sentence(cue) -> bool:
 
 def _has_clause(ctx: _Context, report: Report) -> bool:
     """The content has a main clause: a verb with its subject, neither introduced by a mark nor
-    describing a noun ("In a speech last July,", "When he took office,", "An economist who
+    describing a noun ("In a speech last spring,", "When she took office,", "An economist who
     studies trade," only tell when, where or who)."""
     i, j = report.content
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and i <= t.head.i < j and
@@ -750,7 +750,7 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _after_comma(c, tok) and not _addressee(c, tok)
            for c in tok.children):
-        return None  # "A, he said, on condition of anonymity to speak freely": still set inside
+        return None  # "A, she said, on condition of anonymity to discuss it": still set inside
     doc, sent = ctx.doc, tok.sent
     inverted = _inverted_parenthetical(ctx, tok)
     if inverted is not None or tok.dep_ == "conj":
