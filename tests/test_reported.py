@@ -1214,6 +1214,8 @@ def test_a_long_dateline_is_no_part_of_the_content(reported):
     ("Senator Ann Lee supports the ban on fireworks.", "supports", "the ban on fireworks"),
     ("Mayor Tom Ruiz attacked the budget as reckless on Monday.", "attacked", "the budget as reckless"),
     ("The union backed the teachers in their dispute with the board.", "backed", "the teachers in their dispute with the board"),
+    ("Mayor Tom Ruiz wants a recount of the ballots.", "wants", "a recount of the ballots"),
+    ("The tenants sought a meeting with the landlord.", "sought", "a meeting with the landlord"),
 ])
 def test_a_stance_is_an_attribution_with_its_cue(reported, text, cue, content):
     q = only(reported(text))

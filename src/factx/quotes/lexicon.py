@@ -191,11 +191,11 @@ OBJECT_CUES = frozenset("""
     mock hail credit advocate blast accuse blame
 """.split())
 
-# Verbs of stance whose object is what the subject stands for, offers or attacks ("Lee supports
-# the ban", "Park attacked the plan"): attributions in news, as beliefs are (the cue tells them
-# apart), but only when someone takes the stance in the telling: "voters who support Lee"
-# describes the voters.
-STANCE_OBJECT_CUES = frozenset("support attack back offer".split())
+# Verbs of stance whose object is what the subject stands for, wants, offers or attacks ("Lee
+# supports the ban", "Park attacked the plan", "Ruiz wants a recount"): attributions in news, as
+# beliefs are (the cue tells them apart), but only when someone takes the stance in the telling:
+# "voters who support Lee" describes the voters.
+STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer".split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
 PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
