@@ -293,7 +293,7 @@ def month(t: str, ref, tense) -> Optional[Timex]:
 
 def month_end(t: str, ref, tense) -> Optional[Timex]:
     """"November-end", "March end" (Indian and business English): the month, mod END."""
-    m = re.fullmatch(rf"(?P<month>.+?)\s*(?:-\s*|\s)end", t)
+    m = re.fullmatch(r"(?P<month>.+?)\s*(?:-\s*|\s)end", t)
     hit = month(m.group("month"), ref, tense) if m else None
     return hit._replace(mod="END") if hit is not None else None
 
