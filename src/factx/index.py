@@ -454,6 +454,7 @@ class Index:
         memory = str(self.path) == ":memory:"
         self._documents: dict[str, dict[str, Any]] = {}
         self._pending, self._pending_ids, self._next = {}, set(), {}
+        self._counted = None  # counts of a rebuild that did not reach its merge are not those of this index
         if self.readonly:
             # immutable: no lock, no -shm; a store nobody can write does not change under us
             uri = "file:" + self.path.resolve().as_posix().replace("?", "%3f").replace("#", "%23")
