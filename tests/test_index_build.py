@@ -189,6 +189,34 @@ def test_a_rebuild_in_worker_processes_writes_the_rows_of_one_by_one(tmp_path, m
     assert _table_rows(tmp_path / "one" / "index.sqlite") == _table_rows(tmp_path / "workers" / "index.sqlite")
 
 
+def test_a_rebuild_in_workers_counts_the_merge_features_there(tmp_path, monkeypatch):
+    """The context features the person merge weighs by are counted by the rebuild's workers
+    (the merge of everyone after it does not read every article again): the same document
+    frequencies as the merge counting them itself from the index."""
+    from factx import merging
+
+    docs = [article(i, speaker=["Alice Smith", "Carl Berg", "Alice"][i % 3]) for i in range(23)]
+    make_store(tmp_path / "one", docs)
+    make_store(tmp_path / "workers", docs)
+    monkeypatch.setattr(index_module, "BULK", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 ** 9)
+    one, _ = open_index(open_store(tmp_path / "one"))
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index_module, "PARALLEL_CHUNK", 4)
+    monkeypatch.setattr(index_module, "_rebuild_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "_pool_context", lambda: __import__("multiprocessing").get_context("fork"))
+
+    def not_here(*args):
+        raise AssertionError("the merge counted the features again")
+    monkeypatch.setattr(merging, "counted_features", not_here)  # the workers use index's own name
+    many, _ = open_index(open_store(tmp_path / "workers"))
+    for sql in ("SELECT * FROM features ORDER BY feature", "SELECT value FROM meta WHERE name='context_articles'"):
+        assert one.db.execute(sql).fetchall() == many.db.execute(sql).fetchall()
+    assert many.db.execute("SELECT count(*) FROM features").fetchone()[0] > 0
+    one.close()
+    many.close()
+
+
 def test_a_script_without_a_main_guard_can_rebuild_in_workers(tmp_path):
     """A library user's script that opens an index at module level: workers forked (nothing
     run again); with another thread running, no spawned worker re-runs the script either."""

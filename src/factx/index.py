@@ -87,7 +87,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
-from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, PersonMerge, counted_features
+from factx.merging import FIRST_NAME, FULL_MIN_ROWS, FULL_SHARE, SEP, CountedFeatures, PersonMerge, counted_features
 from factx.names import fold, name_token_tuple, name_tokens
 from factx.store import Store, StoreBusy, StoreError
 from factx.timekeys import calendar_key, in_range
@@ -445,12 +445,16 @@ class Index:
         self._pending_ids: set[str] = set()
         self._next: dict[str, int] = {}
         self.merge_stats: Counter = Counter()  # what the last person merge read (factx.merging)
+        # the context features of every article of a rebuild in workers, counted there (None
+        # otherwise): the next merge of everyone need not count them again
+        self._counted: Optional[CountedFeatures] = None
         self._open(check, check_some)
 
     def _open(self, check: bool = False, check_some: bool = False) -> None:
         memory = str(self.path) == ":memory:"
         self._documents: dict[str, dict[str, Any]] = {}
         self._pending, self._pending_ids, self._next = {}, set(), {}
+        self._counted = None  # counts of a rebuild that did not reach its merge are not those of this index
         if self.readonly:
             # immutable: no lock, no -shm; a store nobody can write does not change under us
             uri = "file:" + self.path.resolve().as_posix().replace("?", "%3f").replace("#", "%23")
@@ -723,9 +727,13 @@ class Index:
         if full is None:
             full = self._merge_state() != state or self._mostly_new()
         workers = _rebuild_workers() if full and self._names_rows() >= PARALLEL_MERGE_ROWS else 0
+        # the features the rebuild's workers counted are those of every article (the index was
+        # empty), so a merge of everyone takes them as they are
+        counted, self._counted = self._counted, None
         with _pool(workers) as pool:
             merge = PersonMerge(self.db, corrections, lambda pid, name: self._co_mentioned(pid, name, CO_KEEP),
-                                CO_HEAVY, self._summarize_entities, self._index_names_by_person, pool, workers)
+                                CO_HEAVY, self._summarize_entities, self._index_names_by_person, pool, workers,
+                                counted if full else None)
             if full:
                 merge.merge_all()
             else:
@@ -891,6 +899,7 @@ class Index:
         chunks = iter(lambda: list(itertools.islice(items, PARALLEL_CHUNK)), [])
         root = str(self.store.root)
         self.begin()
+        self._counted = CountedFeatures()  # the chunks' context features, for the person merge
         pending: deque = deque()  # (chunk, its future), in order
         try:
             with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
@@ -907,7 +916,8 @@ class Index:
                 self._write_chunk(*chunk_rows(root, chunk), corrupt)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
-    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, corrupt: list) -> None:
+    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, features: tuple,
+                     corrupt: list) -> None:
         from factx.store import CorruptArticle
 
         base = {t: self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates")}
@@ -920,6 +930,8 @@ class Index:
                 cols = "(rowid, text)" if table.endswith("_fts") else ""
                 self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
+        self._counted.features.update(features[0])
+        self._counted.articles += features[1]
 
     def _bulk_start(self) -> None:
         """Before a rebuild into an empty index: no rollback journal and no syncs until it is
@@ -1725,12 +1737,15 @@ def checked_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
 
 
-def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[str]]]) -> tuple[dict, dict, list]:
+def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[str]]]) -> tuple[dict, dict, list, tuple]:
     """In a worker process of a rebuild: the rows of the articles ``(id, key, file, content
     hash)`` of a store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
-    articles that could not be indexed as (id, file, reason))."""
+    articles that could not be indexed as (id, file, reason), the context features the person
+    merge counts of these articles as (Counter, articles with people): see ``chunk_features``)."""
     store = Store(Path(root))
     used: dict[str, int] = {}
+    features: Counter = Counter()
+    with_people = 0
 
     def rid_of(table: str) -> int:
         used[table] = used.get(table, 0) + 1
@@ -1747,7 +1762,21 @@ def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[st
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
-    return out, used, bad
+        with_people += chunk_features(rows, features)
+    return out, used, bad, (features, with_people)
+
+
+def chunk_features(rows: dict[str, list[tuple]], features: Counter) -> int:
+    """Count into ``features`` the context features of one article's rows as the person merge
+    counts them (merging.counted_features of its context and its first person's name, what
+    PersonMerge._count_features reads back from the index): counted here, in the workers, a
+    merge of everyone after a rebuild does not read every article again on its own. Returns 1
+    for an article with people (a context), else 0."""
+    context = rows["articles"][0][-3]
+    if context is None:
+        return 0
+    features.update(counted_features(context, rows["names"][0][3]))
+    return 1
 
 
 def _rebuild_workers() -> int:

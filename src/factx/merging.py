@@ -108,6 +108,15 @@ def _dumps(obj: Any) -> str:
     return _ENCODE(obj)
 
 
+class CountedFeatures:
+    """The context features of a set of articles as the document frequencies count them
+    (``counted_features``), and how many of the articles have people (a context)."""
+
+    def __init__(self) -> None:
+        self.features: Counter = Counter()
+        self.articles = 0
+
+
 class FeatureCounts(Mapping):
     """Articles per context feature, read from the ``features`` table as the merge asks (the
     merge looks up few of them: only where context decides)."""
@@ -155,8 +164,12 @@ class PersonMerge:
 
     def __init__(self, db, corrections: Optional[names.Corrections], co_mentioned: Callable[[int, str], list],
                  co_heavy: int, summarize: Callable[[Optional[list]], None],
-                 persons_written: Callable[[], None] = lambda: None, pool=None, pool_size: int = 0) -> None:
+                 persons_written: Callable[[], None] = lambda: None, pool=None, pool_size: int = 0,
+                 counted: Optional[CountedFeatures] = None) -> None:
         self.db, self.corrections = db, corrections
+        # the features of every article of the index, counted already (by a rebuild's workers),
+        # or None: merge_all counts them from the articles table
+        self.counted = counted
         # worker processes (a concurrent.futures executor of pool_size) that merge_all spreads
         # the groups over, or None
         self.pool, self.pool_size = pool, pool_size
@@ -363,12 +376,16 @@ class PersonMerge:
         self.stats["groups"] += 1
 
     def _count_features(self) -> int:
-        """The features table from every article with people; returns their number."""
-        df: Counter = Counter()
-        n = 0
-        for context, first in self.db.execute(f"SELECT context, {FIRST_NAME} FROM articles a WHERE context IS NOT NULL"):
-            n += 1
-            df.update(counted_features(context, first))
+        """The features table from every article with people (as counted already, if they
+        were); returns their number."""
+        if self.counted is not None:
+            df, n = self.counted.features, self.counted.articles
+        else:
+            df, n = Counter(), 0
+            for context, first in self.db.execute(f"SELECT context, {FIRST_NAME} FROM articles a "
+                                                  "WHERE context IS NOT NULL"):
+                n += 1
+                df.update(counted_features(context, first))
         self.db.executemany("INSERT INTO features VALUES(?, ?)", df.items())
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('context_articles', ?)", (str(n),))
         return n
