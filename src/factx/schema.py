@@ -242,16 +242,22 @@ _TYPES = {_STR: (str,), _INT: (int,), _BOOL: (bool,), _OPT_STR: (str, _NONE), _O
           "value|null": (int, float, str, _NONE)}
 
 
-def _quick_spec(required: dict[str, str], optional: dict[str, str]) -> tuple[tuple, tuple, tuple]:
-    """(the required keys, (key, its types) of the fields of one of a few types, (key, kind)
-    of the others), for _quick_ok."""
-    kinds = {**optional, **required}
-    return (tuple(required), tuple((key, _TYPES[kind]) for key, kind in kinds.items() if kind in _TYPES),
-            tuple((key, kind) for key, kind in kinds.items() if kind not in _TYPES))
+class _Absent:
+    """The value of a field left out: one of the types a field that may be left out has."""
 
 
-_ABSENT = object()
+_ABSENT = _Absent()
 _INT64_MIN, _INT64_END = _INT64.start, _INT64.stop
+
+
+def _quick_spec(required: dict[str, str], optional: dict[str, str]) -> tuple[tuple, tuple, tuple]:
+    """(the required keys of the other kinds, (key, its types, _Absent among them unless it is
+    required) of the fields of one of a few types, (key, kind) of the others), for _quick_ok."""
+    kinds = {**optional, **required}
+    return (tuple(key for key, kind in required.items() if kind not in _TYPES),
+            tuple((key, _TYPES[kind] if key in required else _TYPES[kind] + (_Absent,))
+                  for key, kind in kinds.items() if kind in _TYPES),
+            tuple((key, kind) for key, kind in kinds.items() if kind not in _TYPES))
 
 
 def _quick_ok(obj: Any, spec: tuple[tuple, tuple, tuple], strings: list) -> bool:
@@ -264,17 +270,8 @@ def _quick_ok(obj: Any, spec: tuple[tuple, tuple, tuple], strings: list) -> bool
     for key in required:
         if key not in obj:
             return False
-    for key, types in typed:
-        value = obj.get(key, _ABSENT)
-        if value is _ABSENT:
-            continue
-        kind = type(value)
-        if kind not in types:
-            return False
-        if kind is str:
-            strings.append(value)
-        elif kind is int and not _INT64_MIN <= value < _INT64_END:
-            return False
+    if not _typed_ok(obj, typed, strings):
+        return False
     for key, kind in others:
         value = obj.get(key, _ABSENT)
         if value is _ABSENT or value is None and kind == "strlist|null":
@@ -293,6 +290,20 @@ def _quick_ok(obj: Any, spec: tuple[tuple, tuple, tuple], strings: list) -> bool
     return True
 
 
+def _typed_ok(obj: dict, typed: tuple, strings: list) -> bool:
+    """Each field of ``typed`` ((key, its types)) of ``obj`` is of one of its types."""
+    for key, types in typed:
+        value = obj.get(key, _ABSENT)
+        kind = type(value)
+        if kind not in types:
+            return False
+        if kind is str:
+            strings.append(value)
+        elif kind is int and not _INT64_MIN <= value < _INT64_END:
+            return False
+    return True
+
+
 _Q_DOC = _quick_spec({"id": _STR, "text": _STR}, {
     **{k: _OPT_STR for k in ("title", "author", "published", "published_source", "url", "source", "path")},
     "content_hash": _STR, "model": _STR, "factx_version": _STR, "schema_version": _INT, "warnings": "strlist",
@@ -307,23 +318,10 @@ def _quick_items(doc: dict[str, Any], key: str, spec: tuple, strings: list) -> b
     if type(items) is not list:
         return False
     required, typed, others = spec
-    if others or len(typed) != len(required):
+    if required or others:
         return all(_quick_ok(item, spec, strings) for item in items)
-    # every field required and of plain types (sentences, entities: three items in four of a
-    # document): _quick_ok in one loop (a field missing is _ABSENT, of no type allowed)
-    for item in items:
-        if type(item) is not dict:
-            return False
-        for field, types in typed:
-            value = item.get(field, _ABSENT)
-            kind = type(value)
-            if kind not in types:
-                return False
-            if kind is str:
-                strings.append(value)
-            elif kind is int and not _INT64_MIN <= value < _INT64_END:
-                return False
-    return True
+    # fields of plain types only (sentences, entities: three items in four of a document)
+    return all(type(item) is dict and _typed_ok(item, typed, strings) for item in items)
 
 
 def _quick_valid(doc: Any) -> bool:
