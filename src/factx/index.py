@@ -916,8 +916,8 @@ class Index:
                 self._write_chunk(*chunk_rows(root, chunk), corrupt)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('persons_current', '0')")
 
-    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list, features: tuple,
-                     corrupt: list) -> None:
+    def _write_chunk(self, rows: dict[str, list[tuple]], used: dict[str, int], bad: list,
+                     features: CountedFeatures, corrupt: list) -> None:
         from factx.store import CorruptArticle
 
         base = {t: self._reserve(t, used.get(t, 0)) for t in ("articles", "names", "quotes", "dates")}
@@ -930,8 +930,7 @@ class Index:
                 cols = "(rowid, text)" if table.endswith("_fts") else ""
                 self.db.executemany(f"INSERT INTO {table}{cols} VALUES({marks})", table_rows)
         corrupt.extend(CorruptArticle(aid, file, reason) for aid, file, reason in bad)
-        self._counted.features.update(features[0])
-        self._counted.articles += features[1]
+        self._counted.update(features)
 
     def _bulk_start(self) -> None:
         """Before a rebuild into an empty index: no rollback journal and no syncs until it is
@@ -1737,15 +1736,16 @@ def checked_rows(aid: str, doc: dict[str, Any], key: str, file: Optional[str],
         raise ValueError(f"cannot index article {aid!r}: {type(err).__name__}: {str(err)[:120]}") from err
 
 
-def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[str]]]) -> tuple[dict, dict, list, tuple]:
+def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[str]]]
+               ) -> tuple[dict, dict, list, CountedFeatures]:
     """In a worker process of a rebuild: the rows of the articles ``(id, key, file, content
     hash)`` of a store, numbered from 1 in each table; returns (rows by table, row ids used by table, the
-    articles that could not be indexed as (id, file, reason), the context features the person
-    merge counts of these articles as (Counter, articles with people): see ``chunk_features``)."""
+    articles that could not be indexed as (id, file, reason), the context features of these
+    articles as the person merge counts them: counted here, in the workers, a merge of everyone
+    after a rebuild does not read every article again on its own)."""
     store = Store(Path(root))
     used: dict[str, int] = {}
-    features: Counter = Counter()
-    with_people = 0
+    features = CountedFeatures()
 
     def rid_of(table: str) -> int:
         used[table] = used.get(table, 0) + 1
@@ -1762,21 +1762,10 @@ def chunk_rows(root: str, chunk: list[tuple[str, str, Optional[str], Optional[st
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
-        with_people += chunk_features(rows, features)
-    return out, used, bad, (features, with_people)
-
-
-def chunk_features(rows: dict[str, list[tuple]], features: Counter) -> int:
-    """Count into ``features`` the context features of one article's rows as the person merge
-    counts them (merging.counted_features of its context and its first person's name, what
-    PersonMerge._count_features reads back from the index): counted here, in the workers, a
-    merge of everyone after a rebuild does not read every article again on its own. Returns 1
-    for an article with people (a context), else 0."""
-    context = rows["articles"][0][-3]
-    if context is None:
-        return 0
-    features.update(counted_features(context, rows["names"][0][3]))
-    return 1
+        context = rows["articles"][0][-3]
+        if context is not None:  # its context and first person's name, as PersonMerge._count_features reads them
+            features.add(counted_features(context, rows["names"][0][3]))
+    return out, used, bad, features
 
 
 def _rebuild_workers() -> int:

@@ -116,6 +116,15 @@ class CountedFeatures:
         self.features: Counter = Counter()
         self.articles = 0
 
+    def add(self, features: Iterable[str]) -> None:
+        """Count one article with people, by its ``counted_features``."""
+        self.features.update(features)
+        self.articles += 1
+
+    def update(self, other: "CountedFeatures") -> None:
+        self.features.update(other.features)
+        self.articles += other.articles
+
 
 class FeatureCounts(Mapping):
     """Articles per context feature, read from the ``features`` table as the merge asks (the
@@ -378,17 +387,15 @@ class PersonMerge:
     def _count_features(self) -> int:
         """The features table from every article with people (as counted already, if they
         were); returns their number."""
-        if self.counted is not None:
-            df, n = self.counted.features, self.counted.articles
-        else:
-            df, n = Counter(), 0
+        counted = self.counted
+        if counted is None:
+            counted = CountedFeatures()
             for context, first in self.db.execute(f"SELECT context, {FIRST_NAME} FROM articles a "
                                                   "WHERE context IS NOT NULL"):
-                n += 1
-                df.update(counted_features(context, first))
-        self.db.executemany("INSERT INTO features VALUES(?, ?)", df.items())
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES('context_articles', ?)", (str(n),))
-        return n
+                counted.add(counted_features(context, first))
+        self.db.executemany("INSERT INTO features VALUES(?, ?)", counted.features.items())
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('context_articles', ?)", (str(counted.articles),))
+        return counted.articles
 
     # ---- what changed -------------------------------------------------------------------------
     def merge_changes(self) -> None:
