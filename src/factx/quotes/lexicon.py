@@ -48,6 +48,8 @@ NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 NOT_SPEAKER_WORDS = ("that", "which", "this", "there", "what", "it")
 # Entity types that are never a speaker ("Tuesday said" is a misparse).
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# Entity labels of when something happened.
+DATE_ENTS = frozenset({"DATE", "TIME"})
 # Entity types of places: "from Peru:" before a quote names where, not who.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Cues whose object is whom the words are for ("told reporters", "assured voters"), never part

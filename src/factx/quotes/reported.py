@@ -29,8 +29,8 @@ from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _fir
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
 from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
                                   CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
-                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATELINE_DASHES,
-                                  EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
+                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
+                                  DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
                                   HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
                                   INTENTION_NOUNS, LINKING_VERBS, MAX_APPOSITION_TOKENS,
                                   MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
@@ -207,7 +207,12 @@ def _after_dateline_subject(ctx: _Context, subj, cue):
 def _a_date_phrase(tok) -> bool:
     """"on Monday", "last week": a phrase that only dates what was said."""
     words = [t for t in tok.subtree if not (t.i == tok.i and t.pos_ == "ADP")]
-    return tok.dep_ in ("prep", "npadvmod") and bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+    return tok.dep_ in ("prep", "npadvmod") and bool(words) and _all_dates(words)
+
+
+def _all_dates(words) -> bool:
+    """Every word is part of a date or a time (the tagger's DATE or TIME)."""
+    return all(t.ent_type_ in DATE_ENTS for t in words)
 
 
 def _before_trailing_attribution(ctx: _Context, i: int, j: int) -> int:
@@ -298,7 +303,7 @@ def _after_leading_date(ctx: _Context, head, i: int, j: int) -> int:
         return i
     end = prep.right_edge.i + 1
     if end >= j or doc[end].is_punct or any(ctx.quoted[k] for k in range(i, end)) or \
-            not all(t.ent_type_ in ("DATE", "TIME") for t in doc[prep.i + 1:end]):
+            not _all_dates(doc[prep.i + 1:end]):
         return i
     return end
 
@@ -620,7 +625,7 @@ def _subject_taken_for_object(cue, head) -> Optional[int]:
         return None
     phrase = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < head.i and
                    c.right_edge.i + 1 == head.left_edge.i), None)
-    if phrase is None or all(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
+    if phrase is None or _all_dates(phrase.subtree):
         return None
     first = phrase.left_edge
     # "said that trade | is one factor": a subject has no "that" before it, a clause does
@@ -749,7 +754,7 @@ def parenthetical_cue(ctx: _Context, tok) -> Optional[Report]:
     parser hangs it on the clause's verb as parataxis). The content is the clause around it."""
     if not _verb(tok) or _lemma(tok) not in CUE_LEMMAS or tok.dep_ not in ("parataxis", "conj"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _after_comma(c, tok) and not _addressee(c, tok)
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and _comma_before(c, tok) is None and not _addressee(c, tok)
            for c in tok.children):
         return None  # "A, she said, on condition of anonymity to discuss it": still set inside
     doc, sent = ctx.doc, tok.sent
@@ -775,10 +780,9 @@ def _before_words_hung_after_comma(cue, hi: int) -> int:
     speak freely") stays the cue's."""
     doc = cue.doc
     for c in cue.children:
-        if c.dep_ in ("ccomp", "xcomp", "dobj") and _after_comma(c, cue):
-            comma = next(t.i for t in doc[cue.i + 1:c.left_edge.i] if t.text == ",")
-            if comma + 1 < len(doc) and doc[comma + 1].pos_ != "ADP":
-                return min(hi, comma + 1)
+        comma = _comma_before(c, cue) if c.dep_ in ("ccomp", "xcomp", "dobj") else None
+        if comma is not None and comma + 1 < len(doc) and doc[comma + 1].pos_ != "ADP":
+            return min(hi, comma + 1)
     return hi
 
 
@@ -788,9 +792,11 @@ def _addressee(dependent, cue) -> bool:
         (dependent.pos_ in ("PRON", "PROPN") or dependent.ent_type_ in SPEAKING_ENTS or dependent.tag_ == "NNS")
 
 
-def _after_comma(dependent, cue) -> bool:
-    """A comma comes between the cue and a dependent after it."""
-    return dependent.i > cue.i and any(t.text == "," for t in cue.doc[cue.i + 1:dependent.left_edge.i])
+def _comma_before(dependent, cue) -> Optional[int]:
+    """The first comma between the cue and a dependent after it, or None."""
+    if dependent.i < cue.i:
+        return None
+    return next((t.i for t in cue.doc[cue.i + 1:dependent.left_edge.i] if t.text == ","), None)
 
 
 def _inverted_parenthetical(ctx: _Context, tok) -> Optional[Report]:
