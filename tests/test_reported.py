@@ -1233,3 +1233,26 @@ def test_a_stance_in_a_relative_clause_describes_people(reported):
 def test_a_date_after_an_object_dates_the_saying(reported, text, content):
     q = only(reported(text))
     assert q.rule == "verb-object" and q.text == content
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Despite the loss, her backers are confident that she will win the runoff next month.",
+     "her backers", "confident", "she will win the runoff next month"),
+    ("The senator was sharply critical of the governor's budget plan.",
+     "The senator", "critical", "the governor's budget plan"),
+    ("Many voters were unhappy with the direction of the economy.",
+     "Many voters", "unhappy", "the direction of the economy"),
+    ("Union leaders remain skeptical of the deal.", "Union leaders", "skeptical", "the deal"),
+])
+def test_an_attitude_adjective_reports_what_it_is_about(reported, text, speaker, cue, content):
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "attitude-adjective" and q.speaker_text == speaker and q.cue == cue
+    assert q.text == content
+
+
+@pytest.mark.parametrize("text", ["The room was full of reporters.",
+                                  "The clinic is open to anyone who walks in.",
+                                  "The store is happy to help its customers."])
+def test_an_adjective_of_description_is_no_attitude(reported, text):
+    assert [q for q in reported(text) if q.rule == "attitude-adjective"] == []

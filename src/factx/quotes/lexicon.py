@@ -290,6 +290,35 @@ NAMING_CUES = frozenset("call label brand dub deem term".split())
 # Dependencies the parser gives the name itself ("called it | a hoax", "deemed it | reckless").
 NAME_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "dobj"})
 
+# Adjectives of attitude after a linking verb, with the prepositions that take what the attitude
+# is about ("voters are unhappy with A", "she was critical of A", "he is bent on A"), and those
+# that also take a clause ("aides are confident that A"): a stance or belief of the subject.
+# Adjectives that also describe things ("open to", "clear", "sick") are left out.
+ATTITUDE_ADJECTIVES = {
+    "optimistic": {"about"}, "pessimistic": {"about"}, "hopeful": {"about", "of"},
+    "confident": {"about", "in", "of"}, "concerned": {"about", "over"}, "worried": {"about", "over"},
+    "anxious": {"about", "over"}, "nervous": {"about"}, "critical": {"of"}, "supportive": {"of"},
+    "skeptical": {"of", "about"}, "sceptical": {"of", "about"}, "wary": {"of"}, "opposed": {"to"},
+    "unhappy": {"with", "about"}, "happy": {"with", "about"}, "satisfied": {"with"},
+    "dissatisfied": {"with"}, "pleased": {"with"}, "displeased": {"with"},
+    "disappointed": {"with", "in"}, "frustrated": {"with"}, "angry": {"at", "about", "over", "with"},
+    "upset": {"about", "over", "with"}, "furious": {"at", "about", "over", "with"},
+    "enthusiastic": {"about"}, "excited": {"about"}, "upbeat": {"about"}, "bullish": {"on", "about"},
+    "bearish": {"on", "about"}, "appreciative": {"of"}, "grateful": {"for"}, "thankful": {"for"},
+    "proud": {"of"}, "ashamed": {"of"}, "tired": {"of"}, "weary": {"of"}, "divided": {"on", "over"},
+    "sure": {"about", "of"}, "certain": {"about", "of"}, "unsure": {"about", "of"},
+    "uncertain": {"about"}, "doubtful": {"about", "of"}, "aware": {"of"}, "unaware": {"of"},
+    "afraid": {"of"}, "fearful": {"of"}, "adamant": {"about"}, "bent": {"on"}, "intent": {"on"},
+    "receptive": {"to"}, "hostile": {"to", "toward", "towards"},
+    "sympathetic": {"to", "toward", "towards"}, "convinced": {"of"}, "vocal": {"about"},
+    "outspoken": {"about"},
+}
+ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
+    optimistic pessimistic hopeful confident concerned worried anxious nervous skeptical sceptical
+    unhappy happy pleased disappointed upset angry furious sure certain unsure doubtful aware
+    unaware afraid fearful adamant convinced proud grateful glad positive insistent
+""".split())
+
 # Verbs of how someone regards or portrays a thing, an attribution only with "as" ("voters see
 # the plan as a burden", "she portrayed him as weak"); "saw him there" is no view.
 REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast".split())

@@ -27,7 +27,8 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
-from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
+from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
+                                  ATTITUDE_CLAUSE_ADJECTIVES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
                                   CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
                                   DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
@@ -68,9 +69,11 @@ class Report:
         return self.content[0], max(j for _, j in (self.content,) + self.more)
 
 
+_ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
-    EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | {"according"}
+    EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | \
+    _ATTITUDES | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1266,6 +1269,34 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     return None
 
 
+def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
+    """X is optimistic that A / was critical of A / are tired of A: an attitude of the subject
+    of the linking verb (``ATTITUDE_ADJECTIVES``) towards what the clause or the preposition's
+    object says."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in _ATTITUDES or \
+            lemma(tok.head).lower() not in LINKING_VERBS:
+        return None
+    content = _attitude_clause(tok) if tok.lower_ in ATTITUDE_CLAUSE_ADJECTIVES else None
+    if content is not None:
+        return _report(ctx, tok, content, "attitude-adjective", stance=True)
+    preps = ATTITUDE_ADJECTIVES.get(tok.lower_, ())
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
+            if obj is not None:
+                return _report(ctx, tok, obj, "attitude-adjective", min_tokens=1, stance=True)
+    return None
+
+
+def _attitude_clause(adjective):
+    """The clause after the adjective ("confident | that A"): the parser hangs it on the adjective
+    or on the linking verb."""
+    for c in (*adjective.children, *adjective.head.children):
+        if c.dep_ == "ccomp" and c.i > adjective.i:
+            return c
+    return None
+
+
 def _opened_by(clause, words) -> bool:
     """The clause opens with one of ``words`` as its marker ("for | all candidates to ...")."""
     first = clause.left_edge
@@ -1323,6 +1354,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("say-object", say_object),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
+    ("attitude-adjective", attitude_adjective),
     ("quoted-words", quoted_words),
     ("any-verb-that-clause", any_verb_that_clause),
 )
