@@ -92,6 +92,18 @@ def test_passive_has_no_source(reported):
     assert q.text == "the plant would close next year"
 
 
+@pytest.mark.parametrize("text, pieces", [
+    ("The transit board is expected to approve the new fares.", ["The transit board", "to approve the new fares"]),
+    ("The two suspects are believed to have fled north.", ["The two suspects", "to have fled north"]),
+    ("It is expected to snow across the valley.", ["to snow across the valley"]),
+])
+def test_a_raised_subject_opens_what_is_expected(reported, text, pieces):
+    found = reported(text)
+    assert [q.text for q in found] == pieces
+    assert {q.rule for q in found} == {"passive-clause"} and len({q.statement for q in found}) == 1
+    assert all(q.speaker is None for q in found)
+
+
 def test_noun_cue(reported):
     # (with "was rejected by the court" the court's report carries the claim, as in the active
     # "the court rejected Walter Greig's claim that ...")

@@ -595,10 +595,27 @@ def passive_clause(ctx: _Context, tok) -> Optional[Report]:
     """It was reported that CLAUSE / X is expected to ...: kept with no source."""
     if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok):
         return None
-    head = _clause_of(ctx, tok, after=True) or _infinitive_of(ctx, tok)  # both after the cue
+    head = _clause_of(ctx, tok, after=True)
+    if head is not None:
+        return _report(ctx, tok, head, "passive-clause", sourced=False)
+    head = _infinitive_of(ctx, tok)
     if head is None:
         return None
-    return _report(ctx, tok, head, "passive-clause", sourced=False)
+    report = _report(ctx, tok, head, "passive-clause", sourced=False)
+    subject = _raised_subject(ctx, tok)
+    if report is None or subject is None:
+        return report
+    return replace(report, content=subject, more=(report.content,))
+
+
+def _raised_subject(ctx: _Context, cue) -> Optional[tuple[int, int]]:
+    """"The council is expected to approve the plan": what is expected is that the council will
+    approve it, so the subject is the first piece of the content. "It", a relative pronoun or
+    the writer name no one."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i and not ctx.quoted[c.i]), None)
+    if subj is None or subj.lower_ in NOT_SOURCES or subj.lower_ in RELATIVE_PRONOUNS or subj.tag_ in RELATIVE_TAGS:
+        return None
+    return _trimmed(ctx, *_in_paragraph(ctx, cue, max(subj.left_edge.i, cue.sent.start), subj.right_edge.i + 1))
 
 
 def verb_clause(ctx: _Context, tok) -> Optional[Report]:
