@@ -337,10 +337,6 @@ def test_a_closing_relative_clause_is_the_writers(reported):
     assert q.text == "the deal was signed by Hal Brandt"
 
 
-def test_it_is_no_source(reported):
-    assert reported("It said the deal was signed in May.") == []
-
-
 def test_naming_verb_needs_two_objects(reported):
     text = "Senator Ada Moreno called the plan unrealistic."
     q = only(reported(text))
@@ -1268,3 +1264,14 @@ def test_an_attitude_adjective_reports_what_it_is_about(reported, text, speaker,
                                   "The store is happy to help its customers."])
 def test_an_adjective_of_description_is_no_attitude(reported, text):
     assert [q for q in reported(text) if q.rule == "attitude-adjective"] == []
+
+
+def test_it_as_the_cues_own_subject_is_the_source_mention_unresolved(reported):
+    text = "The agency released its audit on Monday. It found that the levee had been neglected for years."
+    q = only(reported(text))
+    assert q.text == "the levee had been neglected for years" and q.speaker_text == "It"
+    assert q.speaker is None and q.speaker_via == "pronoun"
+
+
+def test_it_as_the_subject_of_another_verb_names_no_source(reported):
+    assert reported("It is hard to say whether the levee will hold.") == []

@@ -146,9 +146,17 @@ def _source_from(ctx: _Context, subj, cue) -> Optional[tuple[int, int]]:
         span = (adjective.i, span[1])  # "Current and former nurses"
     if subj.lower_ in GROUP_QUANTIFIERS and subj.right_edge.i < cue.i:
         span = (subj.left_edge.i, subj.right_edge.i + 1)  # "Many in the crowd"
-    if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES:
-        return None  # "I" and "we" outside quotation marks are the writer; "it" names no one
+    if span is not None and span[1] - span[0] == 1 and ctx.doc[span[0]].lower_ in NOT_SOURCES and \
+            not _it_reports(subj, cue):
+        return None  # "you", "this", "it" as a mere subject ("it is hard to say") name no one
     return span
+
+
+def _it_reports(subj, cue) -> bool:
+    """"The agency issued an audit. It found A": "it" as the cue's own subject stands for a body
+    or a document; kept as the source mention, unresolved (``speaker`` null), as for direct
+    quotes. Not "it" as the subject of another verb ("it is hard to say whether A")."""
+    return subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.head.i == cue.i
 
 
 def _noun_of_adjective_pair(subj):
