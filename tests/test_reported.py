@@ -1275,3 +1275,26 @@ def test_it_as_the_cues_own_subject_is_the_source_mention_unresolved(reported):
 
 def test_it_as_the_subject_of_another_verb_names_no_source(reported):
     assert reported("It is hard to say whether the levee will hold.") == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("On Sunday, the senator made the case that the nominating fight was far from over.",
+     "the senator", "the nominating fight was far from over"),
+    ("Ada Lee made it clear to the board that the merger was dead.", "Ada Lee", "the merger was dead"),
+    ("Tom Ruiz also took aim at a provision that lets landlords raise rents.",
+     "Tom Ruiz", "a provision that lets landlords raise rents"),
+    ("The mayor took issue with the auditor's estimate of the deficit.",
+     "The mayor", "the auditor's estimate of the deficit"),
+    ("Pediatricians have raised concerns about the new vaccine schedule.",
+     "Pediatricians", "the new vaccine schedule"),
+])
+def test_a_light_verb_and_its_noun_report_what_they_are_about(reported, text, speaker, content):
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "light-verb" and q.speaker_text == speaker and q.text == content
+
+
+@pytest.mark.parametrize("text", ["He took the bus to the stadium.", "She made a cake for the party.",
+                                  "The crew raised the flag over the fort."])
+def test_a_light_verb_with_another_object_reports_nothing(reported, text):
+    assert [q for q in reported(text) if q.rule == "light-verb"] == []

@@ -290,6 +290,26 @@ NAMING_CUES = frozenset("call label brand dub deem term".split())
 # Dependencies the parser gives the name itself ("called it | a hoax", "deemed it | reckless").
 NAME_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "dobj"})
 
+# A verb and its object noun that together say or take a stance ("made the case that A", "took
+# aim at A", "raised concerns about A"), with the prepositions that take what it is about ("that":
+# a clause); the object noun's lemma, or the adjective of "made (it) clear".
+LIGHT_VERB_PHRASES = {
+    "make": {"case": {"that", "for", "against"}, "clear": {"that"}, "comment": {"about", "on"},
+             "remark": {"about", "on"}, "statement": {"about", "on"}, "mention": {"of"},
+             "argument": {"that", "for", "against", "about"}, "point": {"that", "about"},
+             "reference": {"to"}, "pitch": {"for"}, "plea": {"for"}, "appeal": {"for", "to"},
+             "accusation": {"that", "against"}, "allegation": {"that", "against", "about"},
+             "promise": {"that"}, "pledge": {"that"}, "prediction": {"that", "about"}},
+    "take": {"shot": {"at"}, "swipe": {"at"}, "aim": {"at"}, "jab": {"at"}, "dig": {"at"},
+             "issue": {"with"}, "credit": {"for"}, "position": {"on", "against"},
+             "stance": {"on", "against"}, "stand": {"on", "against"}},
+    "raise": {"concern": {"about", "over", "that"}, "question": {"about", "over", "of"},
+              "doubt": {"about", "over"}, "alarm": {"about", "over"}, "objection": {"to"}},
+    "draw": {"attention": {"to"}, "comparison": {"to", "with", "between"}, "contrast": {"with", "between"}},
+    "cast": {"doubt": {"on"}},
+    "pay": {"tribute": {"to"}},
+}
+
 # Adjectives of attitude after a linking verb, with the prepositions that take what the attitude
 # is about ("voters are unhappy with A", "she was critical of A", "he is bent on A"), and those
 # that also take a clause ("aides are confident that A"): a stance or belief of the subject.

@@ -33,7 +33,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
                                   DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
                                   HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
-                                  INTENTION_NOUNS, LINKING_VERBS, MAX_APPOSITION_TOKENS,
+                                  INTENTION_NOUNS, LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
                                   MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
                                   MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
@@ -73,7 +73,7 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | \
-    _ATTITUDES | {"according"}
+    _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1023,6 +1023,38 @@ def say_object(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "say-object", min_tokens=1, tail=("prep",))
 
 
+def light_verb(ctx: _Context, tok) -> Optional[Report]:
+    """X made the case that A / took aim at A / raised concerns about A / made (it) clear that A:
+    a verb and its object noun (``LIGHT_VERB_PHRASES``) that together report or take a stance;
+    the content is the clause or the preposition's object, hung on the noun or on the verb."""
+    if not _verb(tok):
+        return None
+    phrases = LIGHT_VERB_PHRASES.get(_lemma(tok))
+    if not phrases:
+        return None
+    for noun in tok.children:
+        if noun.i < tok.i or ctx.quoted[noun.i] or noun.dep_ not in ("dobj", "ccomp", "oprd", "acomp", "attr"):
+            continue
+        takes = phrases.get(lemma(noun).lower())
+        if takes is None:
+            continue
+        if "that" in takes:
+            # "made it clear to the board that A": the parser may hang the clause on the noun in between
+            clause = next((c for c in (*noun.subtree, *tok.children) if c.i > noun.i and not ctx.quoted[c.i] and
+                           (c.dep_ in ("ccomp", "acl", "relcl") and _marked_that(c) or
+                            c.dep_ == "ccomp" and c.head.i == noun.i and noun.pos_ == "ADJ")), None)
+            if clause is not None:
+                return _report(ctx, tok, clause, "light-verb", stance=True)
+        for c in (*noun.children, *tok.children):
+            if c.i <= noun.i or ctx.quoted[c.i]:
+                continue
+            if c.dep_ == "prep" and c.lower_ in takes:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return _report(ctx, tok, obj, "light-verb", min_tokens=1, stance=True)
+    return None
+
+
 # What goes with the object of a communication verb: "described the dinner | as a party",
 # "criticized Clinton | on two fronts", "defended it | despite criticism", "mentioned CNN | five
 # times", any preposition)
@@ -1377,6 +1409,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("relative-naming", relative_naming),
     ("regard-as", regard_as),
     ("say-object", say_object),
+    ("light-verb", light_verb),
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
     ("attitude-adjective", attitude_adjective),
