@@ -455,6 +455,18 @@ def test_in_source_opening_phrase_may_describe_the_measure(reported, opening, so
     assert q.text == "most fishermen back the new quota rules"
 
 
+def test_a_poll_after_the_clause_is_its_source(reported):
+    text = "Tom Ruiz trails the senator in the latest state poll by nine points."
+    q = only(reported(text))
+    check_offsets(text, q)
+    assert q.rule == "in-source" and q.speaker_text == "the latest state poll"
+    assert q.text == "Tom Ruiz trails the senator"
+
+
+def test_a_poll_in_a_clause_of_its_own_is_no_source_of_the_sentence(reported):
+    assert reported("The mayor smiled when he was ahead in the polls.") == []
+
+
 def test_in_source_leaves_a_statement_to_its_cue(reported):
     text = "In a statement, the mining company said the plan would fail."
     q = only(reported(text))

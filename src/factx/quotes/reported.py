@@ -515,8 +515,8 @@ def _opens_sentence(tok) -> bool:
 
 
 def in_source(ctx: _Context, tok) -> Optional[Report]:
-    """In a new poll, CLAUSE.: the poll, survey or average opening the sentence is the source
-    of the clause, when no cue of the sentence attributes it."""
+    """In a new poll, CLAUSE. / CLAUSE in the latest poll.: the poll, survey or average is the
+    source of the clause, when no cue of the sentence attributes it."""
     if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     doc, sent, verb = ctx.doc, tok.sent, tok.head
@@ -527,12 +527,28 @@ def in_source(ctx: _Context, tok) -> Optional[Report]:
             any(_clause_cue(t) and not ctx.quoted[t.i] for t in doc[sent.start:sent.end]):
         return None  # "In a poll, 60 percent said ...": the cue's report carries it
     if not _opens_sentence(tok):
-        return None  # "X leads in the polls" is as often the writer's own summary
+        return _trailing_measure(ctx, tok, src_tok)
     found = _opening_phrase_report(ctx, tok, src_tok, "in-source")
     if found is None:
         return None
     source = (min(found.source[0], tok.i + 1), found.source[1])  # "a CBS News poll released Monday"
     return Report(found.content, source, tok.i, tok.i + 1, "in", "in-source")
+
+
+def _trailing_measure(ctx: _Context, tok, src_tok) -> Optional[Report]:
+    """"Lee holds a narrow lead in the latest poll": the clause before the phrase, measured by the
+    poll, when the phrase hangs on the sentence's main verb and the clause starts the sentence."""
+    verb = tok.head
+    if verb.dep_ != "ROOT" or tok.i < verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or ctx.quoted[subj.i]:
+        return None
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), tok.i))
+    source = _mention(ctx, src_tok)
+    if content is None or source is None or content[1] - content[0] < MIN_CLAUSE_TOKENS:
+        return None
+    return Report(content, source, tok.i, tok.i + 1, "in", "in-source")
 
 
 def _opening_phrase_report(ctx: _Context, tok, src_tok, rule: str) -> Optional[Report]:
