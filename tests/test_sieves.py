@@ -288,3 +288,11 @@ def test_a_statement_in_title_case_with_a_comma_is_still_a_statement(quote):
     work's name: “We Won,” she said is her statement."""
     q = quote("“We Won,” Maria Lopez said.", "We Won")
     assert q.speaker == "Maria Lopez" and not q.partial
+
+
+def test_an_inverted_speaker_with_a_participle_before_the_name(quote):
+    # the parser takes the name for the subject of the participle after it, so the speaker is
+    # the noun phrase after "said", whose first word is a participle ("retired")
+    text = '"I will not call it a mistake, so forget about it," said retired surgeon Ben Caruso, asked about his claims.'
+    q = quote(text, "mistake")
+    assert q.rule == "cue-after" and q.speaker_text == "retired surgeon Ben Caruso"
