@@ -1310,3 +1310,16 @@ def test_a_light_verb_and_its_noun_report_what_they_are_about(reported, text, sp
                                   "The crew raised the flag over the fort."])
 def test_a_light_verb_with_another_object_reports_nothing(reported, text):
     assert [q for q in reported(text) if q.rule == "light-verb"] == []
+
+
+def test_a_quoted_name_the_parser_lost_after_the_named_object(reported, nlp):
+    text = "Jacobs called Merkel “The Chancellor of the Free World.”"
+    q = only(reported(text))
+    assert q.rule == "naming-verb" and q.speaker_text == "Jacobs"
+    assert q.text == "Merkel “The Chancellor of the Free World.”"
+    quoted = [p for p in extract_quotes(nlp(text), text) if p.kind == "direct"]
+    assert [(p.partial, p.statement, p.speaker) for p in quoted] == [(True, q.statement, "Jacobs")]
+
+
+def test_no_naming_when_the_quotation_goes_on_past_its_sentence(reported):
+    assert [q for q in reported("Jacobs called Merkel “a friend” and left the room.") if q.rule == "naming-verb"] == []

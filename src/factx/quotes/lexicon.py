@@ -289,6 +289,10 @@ COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "prep", "dative",
 NAMING_CUES = frozenset("call label brand dub deem term".split())
 # Dependencies the parser gives the name itself ("called it | a hoax", "deemed it | reckless").
 NAME_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "dobj"})
+# What is named before a quoted name ("called | Park | “the conscience of the council”"): a short
+# noun phrase or pronoun.
+MAX_NAMED_TOKENS = 6
+NAMED_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART"})
 
 # A verb and its object noun that together say or take a stance ("made the case that A", "took
 # aim at A", "raised concerns about A"), with the prepositions that take what it is about ("that":

@@ -36,7 +36,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   INTENTION_NOUNS, LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
                                   MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
-                                  MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
+                                  MAX_NAMED_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMED_POS, NAMING_CUES, NOT_LABELS,
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
@@ -1243,9 +1243,33 @@ def naming_verb(ctx: _Context, tok) -> Optional[Report]:
     if len(objects) == 1:
         objects += _quoted_name_taken_for_apposition(ctx, objects[0]) or _name_taken_for_apposition(objects[0])
     if len(objects) < 2 or ctx.quoted[objects[0].i]:
-        return None  # "called a press conference": one object is no naming
+        return _quoted_name_after(ctx, tok)  # "called a press conference": one object is no naming
     # the name itself may be quoted ("called it “a hoax”"): a mixed report
     return _report(ctx, tok, objects[0], "naming-verb", min_tokens=2, until=objects[-1].right_edge.i + 1)
+
+
+def _quoted_name_after(ctx: _Context, cue) -> Optional[Report]:
+    """"Lee called Park “the conscience of the council”" / "Ruiz called that “absurd”" where the
+    parser lost the second object in the quoted words: a short noun phrase right after the cue,
+    then a quotation that closes the sentence, is the naming."""
+    doc, sent = ctx.doc, cue.sent
+    k = cue.i + 1
+    while k < sent.end and k - cue.i <= MAX_NAMED_TOKENS and not ctx.quoted[k] and doc[k].text not in OPENING_MARKS:
+        if doc[k].pos_ not in NAMED_POS or doc[k].is_punct:
+            return None
+        k += 1
+    if k == cue.i + 1 or k >= sent.end or doc[k].text not in OPENING_MARKS or not ctx.quoted[min(k + 1, len(doc) - 1)]:
+        return None
+    end = k + 1
+    while end < sent.end and (ctx.quoted[end] or doc[end].text in CLOSING_MARKS):
+        end += 1
+    if any(not (t.is_punct or t.is_space) for t in doc[end:sent.end]):
+        return None  # the quotation does not close the sentence: no telling what it names
+    span = _trimmed(ctx, *_in_paragraph(ctx, cue, cue.i + 1, end))
+    source = _source(ctx, cue)
+    if span is None or source is None:
+        return None
+    return Report(span, source, cue.i, cue.i + 1, _lemma(cue), "naming-verb")
 
 
 def _quoted_name_taken_for_apposition(ctx: _Context, obj) -> list:
