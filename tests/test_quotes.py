@@ -487,3 +487,21 @@ def test_transcript_label_with_a_party_before_the_colon(quotes):
     text = 'The hearing went on.\n\nRep. Ann Lee (R-Ohio): "Nobody on this panel has shown me that number."'
     q = only(quotes(text), "shown me that number")
     assert q.speaker == "Ann Lee" and q.speaker_text == "Rep. Ann Lee"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Mayor Ann Ruiz said,“Look, the bridge will open in May. Nobody should doubt it.”", "bridge", "Ann Ruiz"),
+    ("“The vote will be close, and the council knows it,“ said Tom Becker, a council member.", "vote",
+     "Tom Becker"),
+])
+def test_quotation_marks_typed_carelessly_still_frame_the_quote(quotes, text, fragment, speaker):
+    # a mark glued to the words around it (the tokenizer splits it off), and a curly opener typed
+    # for the closer after a comma
+    q = only(quotes(text), fragment)
+    assert q.speaker == speaker and q.text.endswith(("it.", "it,"))
+
+
+def test_a_glued_quotation_mark_is_a_token_of_its_own(nlp):
+    doc = nlp("The hearing ended.”The next day, Ruiz said,“We won.”")
+    assert [t.text for t in doc][3:6] == [".", "”", "The"]
+    assert [t.text for t in doc][10:14] == ["said", ",", "“", "We"]

@@ -130,6 +130,7 @@ def load_pipeline(model: str | None = None):
         if pipe not in NEEDED_COMPONENTS:
             nlp.disable_pipe(pipe)
     _start_sentences_at_line_breaks(nlp)
+    _split_glued_quotation_marks(nlp)
     _speed_up_attribute_rulers(nlp)
     use_numpy_gemm(nlp)  # where BLIS lacks kernels for this CPU (factx.blas)
     lemmatizer = dict(nlp.components).get("lemmatizer")
@@ -145,6 +146,20 @@ def load_pipeline(model: str | None = None):
     elif "lemmatizer" in nlp.disabled:
         nlp.enable_pipe("lemmatizer")  # a lemmatizer factx cannot call alone: run it as usual
     return nlp
+
+
+# A double quotation mark typed with no space between it and a word ("Ryan said,“Look, ...",
+# "... at the start.”The next ..."): spaCy's infixes leave it inside one token with both words,
+# so neither the cue nor the quote can be read. The punctuation before such a mark and the mark
+# itself become tokens of their own.
+_GLUED_QUOTATION_MARKS = (r"(?<=\w)[,.;:!?](?=[“”\"])", r"(?<=[\w,.;:!?])[“”\"](?=\w)")
+
+
+def _split_glued_quotation_marks(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTATION_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 LINE_STARTS = "factx_line_starts"

@@ -56,8 +56,10 @@ def _mark_role(text: str, s: int, e: int, a: int, b: int) -> str:
     if mark in "“„‟«" or mark == "``":
         # a curly opener glued to the word before and followed by a space was typed for a
         # closer (“It's unusual,“ said ...)
-        return "close" if can_close and not can_open and before.isalnum() | (before in ",.!?") \
-            and (after == "" or after.isspace()) else "open"
+        # (the comma before it counts as glued: "," may also come before an opener, so
+        # can_close is no help here)
+        glued = before.isalnum() or before in ",.!?"
+        return "close" if glued and not can_open and (after == "" or after.isspace()) else "open"
     if mark in "”»":
         return "open" if can_open and not can_close and before.isspace() and after.isalpha() else "close"
     if can_open and not can_close:
