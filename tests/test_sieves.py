@@ -107,10 +107,10 @@ def test_quoted_as_saying_gives_the_quote_to_the_one_quoted(quote, text):
     assert quote(text, "budget").speaker == "Ann Lee"
 
 
-def test_a_quote_opening_a_named_claim_is_the_claimants(quote):
+def test_a_quote_opening_a_named_claim_is_the_claimants(quote, nlp):
     q = quote("Tom Becker said Ann Lee's statement that “the budget is fine” was false.", "budget")
     assert q.speaker == "Ann Lee"
-    q = quote("Tom Becker called Ann Lee's remarks “reckless and cruel.”", "reckless")
+    q = only_direct(nlp, "Tom Becker called Ann Lee's remarks “reckless and cruel.”")
     assert q.speaker != "Ann Lee"  # Becker's words about her remarks
 
 
