@@ -1260,8 +1260,8 @@ def test_a_date_after_an_object_dates_the_saying(reported, text, content):
      "her backers", "confident", "she will win the runoff next month"),
     ("The senator was sharply critical of the governor's budget plan.",
      "The senator", "critical", "the governor's budget plan"),
-    ("Many voters were unhappy with the direction of the economy.",
-     "Many voters", "unhappy", "the direction of the economy"),
+    ("Many shop owners were unhappy with the new parking rules.",
+     "Many shop owners", "unhappy", "the new parking rules"),
     ("Union leaders remain skeptical of the deal.", "Union leaders", "skeptical", "the deal"),
 ])
 def test_an_attitude_adjective_reports_what_it_is_about(reported, text, speaker, cue, content):
@@ -1290,11 +1290,11 @@ def test_it_as_the_subject_of_another_verb_names_no_source(reported):
 
 
 @pytest.mark.parametrize("text, speaker, content", [
-    ("On Sunday, the senator made the case that the nominating fight was far from over.",
-     "the senator", "the nominating fight was far from over"),
+    ("On Sunday, the coach made the case that the season was not lost yet.",
+     "the coach", "the season was not lost yet"),
     ("Ada Lee made it clear to the board that the merger was dead.", "Ada Lee", "the merger was dead"),
-    ("Tom Ruiz also took aim at a provision that lets landlords raise rents.",
-     "Tom Ruiz", "a provision that lets landlords raise rents"),
+    ("Tom Ruiz also took aim at a clause that would let landlords charge more.",
+     "Tom Ruiz", "a clause that would let landlords charge more"),
     ("The mayor took issue with the auditor's estimate of the deficit.",
      "The mayor", "the auditor's estimate of the deficit"),
     ("Pediatricians have raised concerns about the new vaccine schedule.",
@@ -1312,14 +1312,31 @@ def test_a_light_verb_with_another_object_reports_nothing(reported, text):
     assert [q for q in reported(text) if q.rule == "light-verb"] == []
 
 
-def test_a_quoted_name_the_parser_lost_after_the_named_object(reported, nlp):
-    text = "Jacobs called Merkel “The Chancellor of the Free World.”"
-    q = only(reported(text))
-    assert q.rule == "naming-verb" and q.speaker_text == "Jacobs"
-    assert q.text == "Merkel “The Chancellor of the Free World.”"
-    quoted = [p for p in extract_quotes(nlp(text), text) if p.kind == "direct"]
-    assert [(p.partial, p.statement, p.speaker) for p in quoted] == [(True, q.statement, "Jacobs")]
+def _called_the_judge(nlp, after_quote):
+    """"Okafor called the judge “a friend” ..." parsed as the small model does such sentences:
+    the object taken for a modifier of the quoted name, so the cue has one object."""
+    from spacy.tokens import Doc
+
+    rows = [("Okafor", 1, "nsubj", "NNP", "PROPN", True), ("called", 1, "ROOT", "VBD", "VERB", True),
+            ("the", 3, "det", "DT", "DET", True), ("judge", 5, "nmod", "NN", "NOUN", True),
+            ("“", 5, "punct", "``", "PUNCT", False), ("a", 6, "det", "DT", "DET", True),
+            ("friend", 1, "dobj", "NN", "NOUN", False)]
+    rows += after_quote
+    return Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[r[5] for r in rows], heads=[r[1] for r in rows],
+               deps=[r[2] for r in rows], tags=[r[3] for r in rows], pos=[r[4] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
 
 
-def test_no_naming_when_the_quotation_goes_on_past_its_sentence(reported):
-    assert [q for q in reported("Jacobs called Merkel “a friend” and left the room.") if q.rule == "naming-verb"] == []
+def test_a_quoted_name_the_parser_lost_after_the_named_object(nlp):
+    doc = _called_the_judge(nlp, [(".", 1, "punct", ".", "PUNCT", False), ("”", 1, "punct", "''", "PUNCT", False)])
+    found = extract_quotes(doc, doc.text)
+    q = only([q for q in found if q.kind == "indirect"])
+    assert q.rule == "naming-verb" and q.speaker_text == "Okafor" and q.text == "the judge “a friend.”"
+    quoted = [p for p in found if p.kind == "direct"]
+    assert [(p.partial, p.statement, p.speaker) for p in quoted] == [(True, q.statement, "Okafor")]
+
+
+def test_no_naming_when_the_quotation_goes_on_past_its_sentence(nlp):
+    doc = _called_the_judge(nlp, [("”", 1, "punct", "''", "PUNCT", True), ("and", 1, "cc", "CC", "CCONJ", True),
+                                  ("left", 1, "conj", "VBD", "VERB", False), (".", 1, "punct", ".", "PUNCT", False)])
+    assert [q for q in extract_quotes(doc, doc.text) if q.rule == "naming-verb"] == []

@@ -353,7 +353,7 @@ def _first_np(ctx: _Context, i: int, j: int):
     if doc[k].pos_ == "PRON":
         return doc[k] if doc[k].lower_ in SUBJECT_PRONOUNS else None
     head = None
-    # a participle modifying the noun is part of the phrase ("retired surgeon Ben Caruso")
+    # a participle modifying the noun is part of the phrase ("retired pilot Ben Caruso")
     while k < j and (doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") or doc[k].tag_ == "POS"
                      or doc[k].text in ("-", "&", ".") or doc[k].text.istitle() or
                      doc[k].tag_ in ("VBN", "VBG") and doc[k].dep_ == "amod" and doc[k].head.i > k):

@@ -1055,7 +1055,7 @@ def light_verb(ctx: _Context, tok) -> Optional[Report]:
         if takes is None:
             continue
         if "that" in takes:
-            # "made it clear to the board that A": the parser may hang the clause on the noun in between
+            # "made it clear to voters that A": the parser may hang the clause on the noun in between
             clause = next((c for c in (*noun.subtree, *tok.children) if c.i > noun.i and not ctx.quoted[c.i] and
                            (c.dep_ in ("ccomp", "acl", "relcl") and _marked_that(c) or
                             c.dep_ == "ccomp" and c.head.i == noun.i and noun.pos_ == "ADJ")), None)
