@@ -1340,3 +1340,16 @@ def test_no_naming_when_the_quotation_goes_on_past_its_sentence(nlp):
     doc = _called_the_judge(nlp, [("”", 1, "punct", "''", "PUNCT", True), ("and", 1, "cc", "CC", "CCONJ", True),
                                   ("left", 1, "conj", "VBD", "VERB", False), (".", 1, "punct", ".", "PUNCT", False)])
     assert [q for q in extract_quotes(doc, doc.text) if q.rule == "naming-verb"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ann Lee laid out her plan for the harbor on Tuesday.", "her plan for the harbor"),
+    ("The water board issued a warning about the drought.", "a warning about the drought"),
+])
+def test_an_object_laid_out_or_issued_is_what_was_said(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content
+
+
+def test_a_particle_of_another_sense_reports_nothing(reported):
+    assert reported("The cannery laid off 200 workers.") == []

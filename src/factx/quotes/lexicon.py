@@ -190,8 +190,11 @@ OBJECT_CUES = frozenset("""
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
     endorse oppose show report
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
-    mock hail credit advocate blast accuse blame
+    mock hail credit advocate blast accuse blame issue
 """.split())
+# Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
+# forward proposals", "spelled out the terms").
+OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out"}, "roll": {"out"}}
 
 # Verbs of stance whose object is what the subject stands for, wants, offers or attacks ("Lee
 # supports the ban", "Park attacked the plan", "Ruiz wants a recount"): attributions in news, as

@@ -38,6 +38,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
                                   MAX_NAMED_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMED_POS, NAMING_CUES, NOT_LABELS,
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
+                                  OBJECT_PHRASAL_CUES,
                                   OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
                                   QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
                                   RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
@@ -73,7 +74,7 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | \
-    _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | {"according"}
+    _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1079,7 +1080,7 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
-    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES:
+    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES and not _phrasal_object_cue(tok):
         return None
     if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
         return None
@@ -1091,6 +1092,12 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
         return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _phrasal_object_cue(tok) -> bool:
+    """"laid out a plan", "put forward proposals": the verb with its particle (``OBJECT_PHRASAL_CUES``)."""
+    particles = OBJECT_PHRASAL_CUES.get(lemma(tok).lower())
+    return bool(particles) and any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children)
 
 
 def _stance_taken(cue) -> bool:
