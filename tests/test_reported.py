@@ -1299,6 +1299,7 @@ def test_it_as_the_subject_of_another_verb_names_no_source(reported):
      "The mayor", "the auditor's estimate of the deficit"),
     ("Pediatricians have raised concerns about the new vaccine schedule.",
      "Pediatricians", "the new vaccine schedule"),
+    ("Those orchard growers have mixed feelings about the new tariff.", "Those orchard growers", "the new tariff"),
 ])
 def test_a_light_verb_and_its_noun_report_what_they_are_about(reported, text, speaker, content):
     q = only(reported(text))

@@ -315,6 +315,12 @@ LIGHT_VERB_PHRASES = {
     "draw": {"attention": {"to"}, "comparison": {"to", "with", "between"}, "contrast": {"with", "between"}},
     "cast": {"doubt": {"on"}},
     "pay": {"tribute": {"to"}},
+    "have": {"opinion": {"of", "about", "on"}, "view": {"of", "on", "about", "that"},
+             "feeling": {"about", "toward", "towards"}, "impression": {"of", "that"},
+             "doubt": {"about", "that"}, "concern": {"about", "over", "that"}, "confidence": {"in"},
+             "faith": {"in"}, "misgiving": {"about"}, "reservation": {"about"}},
+    "hold": {"opinion": {"of", "about", "on"}, "view": {"of", "on", "about", "that"},
+             "position": {"on"}, "belief": {"that"}},
 }
 
 # Adjectives of attitude after a linking verb, with the prepositions that take what the attitude
