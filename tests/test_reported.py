@@ -1263,6 +1263,7 @@ def test_a_date_after_an_object_dates_the_saying(reported, text, content):
     ("Many shop owners were unhappy with the new parking rules.",
      "Many shop owners", "unhappy", "the new parking rules"),
     ("Union leaders remain skeptical of the deal.", "Union leaders", "skeptical", "the deal"),
+    ("Party elders are eager to move past the primary.", "Party elders", "eager", "to move past the primary"),
 ])
 def test_an_attitude_adjective_reports_what_it_is_about(reported, text, speaker, cue, content):
     q = only(reported(text))
@@ -1273,7 +1274,8 @@ def test_an_attitude_adjective_reports_what_it_is_about(reported, text, speaker,
 
 @pytest.mark.parametrize("text", ["The room was full of reporters.",
                                   "The clinic is open to anyone who walks in.",
-                                  "The store is happy to help its customers."])
+                                  "The store is happy to help its customers.",
+                                  "The new bridge is ready to open."])
 def test_an_adjective_of_description_is_no_attitude(reported, text):
     assert [q for q in reported(text) if q.rule == "attitude-adjective"] == []
 

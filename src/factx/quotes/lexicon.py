@@ -344,8 +344,18 @@ ATTITUDE_ADJECTIVES = {
     "afraid": {"of"}, "fearful": {"of"}, "adamant": {"about"}, "bent": {"on"}, "intent": {"on"},
     "receptive": {"to"}, "hostile": {"to", "toward", "towards"},
     "sympathetic": {"to", "toward", "towards"}, "convinced": {"of"}, "vocal": {"about"},
-    "outspoken": {"about"},
+    "outspoken": {"about"}, "shy": {"about"}, "upfront": {"about"}, "candid": {"about"},
+    "open": {"about"}, "honest": {"about"}, "quiet": {"about", "on"}, "silent": {"about", "on"},
+    "vague": {"about", "on"}, "clear": {"about"}, "right": {"about"}, "wrong": {"about"},
+    "interested": {"in"}, "enamored": {"of", "with"}, "welcoming": {"of"}, "partial": {"to"},
+    "hard": {"on"}, "tough": {"on"}, "soft": {"on"}, "firm": {"on"}, "unified": {"on", "behind"},
+    "united": {"on", "behind"},
 }
+# Adjectives of will whose infinitive is what the subject wants or refuses ("aides are eager to
+# move on", "she was reluctant to endorse him").
+ATTITUDE_INFINITIVE_ADJECTIVES = frozenset("""
+    eager reluctant willing unwilling determined keen anxious ready hesitant loath
+""".split())
 ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
     optimistic pessimistic hopeful confident concerned worried anxious nervous skeptical sceptical
     unhappy happy pleased disappointed upset angry furious sure certain unsure doubtful aware

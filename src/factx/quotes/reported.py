@@ -28,7 +28,8 @@ from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
 from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
-                                  ATTITUDE_CLAUSE_ADJECTIVES, CIRCUMSTANCE_MARKS, CLAIM_NOUNS,
+                                  ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES, CIRCUMSTANCE_MARKS,
+                                  CLAIM_NOUNS,
                                   CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
                                   DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
@@ -70,7 +71,7 @@ class Report:
         return self.content[0], max(j for _, j in (self.content,) + self.more)
 
 
-_ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES
+_ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTITUDE_INFINITIVE_ADJECTIVES
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | \
@@ -1381,6 +1382,8 @@ def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
             lemma(tok.head).lower() not in LINKING_VERBS:
         return None
     content = _attitude_clause(tok) if tok.lower_ in ATTITUDE_CLAUSE_ADJECTIVES else None
+    if content is None and tok.lower_ in ATTITUDE_INFINITIVE_ADJECTIVES:
+        content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _to_infinitive(c)), None)
     if content is not None:
         return _report(ctx, tok, content, "attitude-adjective", stance=True)
     preps = ATTITUDE_ADJECTIVES.get(tok.lower_, ())
