@@ -1356,3 +1356,14 @@ def test_an_object_laid_out_or_issued_is_what_was_said(reported, text, content):
 
 def test_a_particle_of_another_sense_reports_nothing(reported):
     assert reported("The cannery laid off 200 workers.") == []
+
+
+@pytest.mark.parametrize("text, rule, content", [
+    ("Mayor Tom Ruiz thanked the volunteers for their work after the flood.", "verb-object",
+     "the volunteers for their work"),
+    ("The sheriff identified the driver as a local teacher.", "regard-as", "the driver as a local teacher"),
+    ("Governor Ann Lee signaled that she would veto the bill.", "verb-clause", "she would veto the bill"),
+])
+def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
+    q = only(reported(text))
+    assert q.rule == rule and q.text == content

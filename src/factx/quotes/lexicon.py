@@ -153,7 +153,8 @@ _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by wit
 BELIEF_CUES = frozenset("""
     believe think feel know find show suggest reveal indicate expect hope fear worry doubt
     assume guess imagine suspect understand learn realize realise recognize recognise
-    predict estimate conclude acknowledge agree accept concede contend insist allege
+    predict estimate conclude acknowledge agree accept concede contend insist allege signal
+    demonstrate
 """.split())
 
 # A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
@@ -190,7 +191,7 @@ OBJECT_CUES = frozenset("""
     confirm acknowledge admit disclose unveil outline decry denounce lament tweet repeat reiterate
     endorse oppose show report
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
-    mock hail credit advocate blast accuse blame issue
+    mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
@@ -364,7 +365,8 @@ ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
 
 # Verbs of how someone regards or portrays a thing, an attribution only with "as" ("voters see
 # the plan as a burden", "she portrayed him as weak"); "saw him there" is no view.
-REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast".split())
+REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast identify list "
+                        "remember".split())
 
 # Children of a cue after its reported clause that continue the content ("said A and that B",
 # "said it would fail if ...").
