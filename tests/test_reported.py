@@ -1367,3 +1367,18 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))
     assert q.rule == rule and q.text == content
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Economists: The port deal will cost jobs.\n\nThe vote is on Monday.", "Economists",
+     "The port deal will cost jobs"),
+    ("Mayor Ann Lee to donors: We will rebuild the harbor.\n\nThe vote is on Monday.", "Mayor Ann Lee",
+     "We will rebuild the harbor"),
+])
+def test_a_label_of_a_group_or_of_whom_it_was_said_to(reported, text, source, content):
+    q = only(reported(text))
+    assert q.rule == "colon-label" and q.speaker_text == source and q.text == content
+
+
+def test_a_capitalized_preposition_inside_a_label_stays_in_it(reported):
+    assert [q.speaker_text for q in reported("FIX IS IN: Moderators Ignore Audit.\n\nMore below.")] != ["FIX IS"]

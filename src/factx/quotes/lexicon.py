@@ -422,6 +422,14 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposed
 # "NAME: words" opening a paragraph (transcripts, "Poll: ..." headlines): the longest label, and
 # labels that introduce no one's words.
 MAX_LABEL_TOKENS = 4
+# Labels that name people without a name: a group ("Insiders: A", "Economists: A").
+LABEL_GROUP_NOUNS = frozenset("""
+    insiders historians experts officials analysts economists strategists critics scientists
+    doctors lawyers activists voters residents leaders aides advisers advisors donors investors
+    pollsters observers
+""".split())
+# "Lee to donors: A", "Lee at rally: A": a headline's label naming to whom or where it was said.
+LABEL_SETTING_WORDS = frozenset({"to", "at", "on", "in"})
 # A colon ending a speaker's label; the tokenizer keeps "):" of "Rep. Lee (R-Ohio):" as one token.
 COLON_TOKENS = frozenset({":", "):"})
 # Longest apposition between a name and its cue ("Ann Lee, a former mayor of the city, said").

@@ -34,7 +34,8 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
                                   DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
                                   HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
-                                  INTENTION_NOUNS, LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
+                                  INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS,
+                                  LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
                                   MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
                                   MAX_NAMED_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMED_POS, NAMING_CUES, NOT_LABELS,
@@ -1140,13 +1141,13 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     first = ctx.tok_at(a)
     while first < tok.i and doc[first].is_space:
         first += 1
-    label = doc[first:tok.i]
+    label = _label_before_setting(doc[first:tok.i])
     if not 0 < len(label) <= MAX_LABEL_TOKENS or label.text.lower() in NOT_LABELS:
         return None
     if not _label_words(label):
         return None
     if not any(t.ent_type_ in SPEAKING_ENTS for t in label) and lemma(label[-1]).lower() not in SOURCE_NOUNS \
-            and not ctx.names_person(label.text):
+            and label[-1].lower_ not in LABEL_GROUP_NOUNS and not ctx.names_person(label.text):
         return None  # "Breaking:", "Update:" and section heads name no one; a surname the
         # tagger missed in a headline is one of the article's people
     if not any(t.is_alpha for t in label) or any(ctx.quoted[t.i] for t in label):
@@ -1158,7 +1159,16 @@ def colon_label(ctx: _Context, tok) -> Optional[Report]:
     if _whole_quote_inside(ctx, *content):
         return None  # "Name: “A.” B.": the quotations are attributed by the direct pass
     # a short quoted fragment inside ("Lee: Plan ‘Dead on Arrival’ in Senate") makes it mixed
-    return Report(content, (first, tok.i), tok.i, tok.i + 1, ":", "colon-label")
+    return Report(content, (label.start, label.end), tok.i, tok.i + 1, ":", "colon-label")
+
+
+def _label_before_setting(label):
+    """"Lee to donors" / "Lee at rally": the label up to the word naming to whom or where it was
+    said (the first word stays: "At issue:" is no label)."""
+    for t in label[1:]:
+        if t.text in LABEL_SETTING_WORDS and t.pos_ == "ADP":
+            return label[:t.i - label.start]
+    return label
 
 
 def _label_words(label) -> bool:
