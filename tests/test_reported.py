@@ -1302,7 +1302,7 @@ def test_it_as_the_subject_of_another_verb_names_no_source(reported):
     ("Pediatricians have raised concerns about the new vaccine schedule.",
      "Pediatricians", "the new vaccine schedule"),
     ("Those orchard growers have mixed feelings about the new tariff.", "Those orchard growers", "the new tariff"),
-    ("The teachers' union threw its support behind the school levy.", "The teachers' union", "the school levy"),
+    ("Local teachers threw their support behind the school levy.", "Local teachers", "the school levy"),
     ("Senator Ann Lee put the blame on the port authority.", "Senator Ann Lee", "the port authority"),
 ])
 def test_a_light_verb_and_its_noun_report_what_they_are_about(reported, text, speaker, content):
