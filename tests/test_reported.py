@@ -1236,6 +1236,7 @@ def test_a_long_dateline_is_no_part_of_the_content(reported):
     ("The union backed the teachers in their dispute with the board.", "backed", "the teachers in their dispute with the board"),
     ("Mayor Tom Ruiz wants a recount of the ballots.", "wants", "a recount of the ballots"),
     ("The tenants sought a meeting with the landlord.", "sought", "a meeting with the landlord"),
+    ("The governor embraced the plan for a new ferry line.", "embraced", "the plan for a new ferry line"),
 ])
 def test_a_stance_is_an_attribution_with_its_cue(reported, text, cue, content):
     q = only(reported(text))
@@ -1365,6 +1366,8 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
      "the volunteers for their work"),
     ("The sheriff identified the driver as a local teacher.", "regard-as", "the driver as a local teacher"),
     ("Governor Ann Lee signaled that she would veto the bill.", "verb-clause", "she would veto the bill"),
+    ("The candidate repudiated the ad that his allies had paid for.", "verb-object",
+     "the ad that his allies had paid for"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))

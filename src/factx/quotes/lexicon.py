@@ -192,6 +192,7 @@ OBJECT_CUES = frozenset("""
     endorse oppose show report
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
     mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
+    disavow repudiate renounce
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
@@ -201,7 +202,7 @@ OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out
 # supports the ban", "Park attacked the plan", "Ruiz wants a recount"): attributions in news, as
 # beliefs are (the cue tells them apart), but only when someone takes the stance in the telling:
 # "voters who support Lee" describes the voters.
-STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer".split())
+STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace".split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
 PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
