@@ -1368,6 +1368,7 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("Governor Ann Lee signaled that she would veto the bill.", "verb-clause", "she would veto the bill"),
     ("The candidate repudiated the ad that his allies had paid for.", "verb-object",
      "the ad that his allies had paid for"),
+    ("The senator lambasted the agency for its slow response.", "verb-object", "the agency for its slow response"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))

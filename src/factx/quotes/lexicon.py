@@ -192,7 +192,8 @@ OBJECT_CUES = frozenset("""
     endorse oppose show report
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
     mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
-    disavow repudiate renounce
+    disavow repudiate renounce lambaste excoriate bash chide scold rebuke fault assail deride ridicule
+    berate castigate disparage belittle insult laud commend extol
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
