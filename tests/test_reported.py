@@ -1369,6 +1369,7 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("The candidate repudiated the ad that his allies had paid for.", "verb-object",
      "the ad that his allies had paid for"),
     ("The senator lambasted the agency for its slow response.", "verb-object", "the agency for its slow response"),
+    ("The auditor disclosed that the pension fund had lost money.", "verb-clause", "the pension fund had lost money"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))

@@ -154,7 +154,8 @@ BELIEF_CUES = frozenset("""
     believe think feel know find show suggest reveal indicate expect hope fear worry doubt
     assume guess imagine suspect understand learn realize realise recognize recognise
     predict estimate conclude acknowledge agree accept concede contend insist allege signal
-    demonstrate
+    demonstrate posit theorize surmise dispute disclose forecast calculate
+    notice propose request order
 """.split())
 
 # A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
