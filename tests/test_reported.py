@@ -1237,6 +1237,7 @@ def test_a_long_dateline_is_no_part_of_the_content(reported):
     ("Mayor Tom Ruiz wants a recount of the ballots.", "wants", "a recount of the ballots"),
     ("The tenants sought a meeting with the landlord.", "sought", "a meeting with the landlord"),
     ("The governor embraced the plan for a new ferry line.", "embraced", "the plan for a new ferry line"),
+    ("Many farmers distrust the new water board.", "distrust", "the new water board"),
 ])
 def test_a_stance_is_an_attribution_with_its_cue(reported, text, cue, content):
     q = only(reported(text))

@@ -204,7 +204,8 @@ OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out
 # supports the ban", "Park attacked the plan", "Ruiz wants a recount"): attributions in news, as
 # beliefs are (the cue tells them apart), but only when someone takes the stance in the telling:
 # "voters who support Lee" describes the voters.
-STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace".split())
+STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace admire hate dislike "
+                               "distrust".split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
 PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
