@@ -59,6 +59,24 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def parsed(nlp):
+    """A Doc with the parse given as rows (word, head index, dependency, fine tag, part of speech
+    [, space after]): the parser's mistakes written out, so a rule meant for them is tested
+    whatever a new model does with the sentence. Without the sixth column a word is followed by
+    a space unless "," or "." comes next."""
+    from spacy.tokens import Doc
+
+    def build(rows):
+        words = [r[0] for r in rows]
+        spaces = [r[5] if len(r) > 5 else i + 1 < len(words) and words[i + 1] not in (",", ".")
+                  for i, r in enumerate(rows)]
+        return Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
+                   deps=[r[2] for r in rows], tags=[r[3] for r in rows], pos=[r[4] for r in rows],
+                   sent_starts=[i == 0 for i in range(len(rows))])
+    return build
+
+
+@pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory):
     """A store extracted once from corpus/ for all read-only end-to-end tests."""
     store = tmp_path_factory.mktemp("store") / "facts"

@@ -1115,21 +1115,9 @@ def test_complaining_verbs_report_a_clause(reported, verb):
     assert q.rule == "verb-clause" and q.speaker == "Ann Lee" and q.text == "the paper never treats her fairly"
 
 
-def _parsed(nlp, rows):
-    """A Doc with the parse given as (word, head index, dependency, fine tag, part of speech)
-    rows: the parser's mistakes, written out, so a rule meant for them is tested whatever a
-    new model does with the sentence."""
-    from spacy.tokens import Doc
-
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               tags=[r[3] for r in rows], pos=[r[4] for r in rows], sent_starts=[i == 0 for i in range(len(rows))])
-
-
-def test_sentence_final_cue_the_parser_took_for_a_clause_of_the_statement(nlp):
+def test_sentence_final_cue_the_parser_took_for_a_clause_of_the_statement(parsed):
     # "said" hung on "made" as a clause of time or reason: no complement to read
-    doc = _parsed(nlp, [("The", 1, "det", "DT", "DET"), ("ferry", 3, "nsubj", "NN", "NOUN"),
+    doc = parsed([("The", 1, "det", "DT", "DET"), ("ferry", 3, "nsubj", "NN", "NOUN"),
                         ("has", 3, "aux", "VBZ", "AUX"), ("made", 3, "ROOT", "VBN", "VERB"),
                         ("the", 5, "det", "DT", "DET"), ("island", 3, "dobj", "NN", "NOUN"),
                         ("easy", 3, "oprd", "JJ", "ADJ"), ("to", 8, "aux", "TO", "PART"),
@@ -1319,23 +1307,17 @@ def test_a_light_verb_with_another_object_reports_nothing(reported, text):
     assert [q for q in reported(text) if q.rule == "light-verb"] == []
 
 
-def _called_the_judge(nlp, after_quote):
+def _called_the_judge(parsed, after_quote):
     """"Okafor called the judge “a friend” ..." parsed as the small model does such sentences:
     the object taken for a modifier of the quoted name, so the cue has one object."""
-    from spacy.tokens import Doc
-
-    rows = [("Okafor", 1, "nsubj", "NNP", "PROPN", True), ("called", 1, "ROOT", "VBD", "VERB", True),
-            ("the", 3, "det", "DT", "DET", True), ("judge", 5, "nmod", "NN", "NOUN", True),
-            ("“", 5, "punct", "``", "PUNCT", False), ("a", 6, "det", "DT", "DET", True),
-            ("friend", 1, "dobj", "NN", "NOUN", False)]
-    rows += after_quote
-    return Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[r[5] for r in rows], heads=[r[1] for r in rows],
-               deps=[r[2] for r in rows], tags=[r[3] for r in rows], pos=[r[4] for r in rows],
-               sent_starts=[i == 0 for i in range(len(rows))])
+    return parsed([("Okafor", 1, "nsubj", "NNP", "PROPN", True), ("called", 1, "ROOT", "VBD", "VERB", True),
+                   ("the", 3, "det", "DT", "DET", True), ("judge", 5, "nmod", "NN", "NOUN", True),
+                   ("“", 5, "punct", "``", "PUNCT", False), ("a", 6, "det", "DT", "DET", True),
+                   ("friend", 1, "dobj", "NN", "NOUN", False), *after_quote])
 
 
-def test_a_quoted_name_the_parser_lost_after_the_named_object(nlp):
-    doc = _called_the_judge(nlp, [(".", 1, "punct", ".", "PUNCT", False), ("”", 1, "punct", "''", "PUNCT", False)])
+def test_a_quoted_name_the_parser_lost_after_the_named_object(parsed):
+    doc = _called_the_judge(parsed, [(".", 1, "punct", ".", "PUNCT", False), ("”", 1, "punct", "''", "PUNCT", False)])
     found = extract_quotes(doc, doc.text)
     q = only([q for q in found if q.kind == "indirect"])
     assert q.rule == "naming-verb" and q.speaker_text == "Okafor" and q.text == "the judge “a friend.”"
@@ -1343,8 +1325,8 @@ def test_a_quoted_name_the_parser_lost_after_the_named_object(nlp):
     assert [(p.partial, p.statement, p.speaker) for p in quoted] == [(True, q.statement, "Okafor")]
 
 
-def test_no_naming_when_the_quotation_goes_on_past_its_sentence(nlp):
-    doc = _called_the_judge(nlp, [("”", 1, "punct", "''", "PUNCT", True), ("and", 1, "cc", "CC", "CCONJ", True),
+def test_no_naming_when_the_quotation_goes_on_past_its_sentence(parsed):
+    doc = _called_the_judge(parsed, [("”", 1, "punct", "''", "PUNCT", True), ("and", 1, "cc", "CC", "CCONJ", True),
                                   ("left", 1, "conj", "VBD", "VERB", False), (".", 1, "punct", ".", "PUNCT", False)])
     assert [q for q in extract_quotes(doc, doc.text) if q.rule == "naming-verb"] == []
 

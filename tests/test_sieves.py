@@ -290,11 +290,9 @@ def test_a_statement_in_title_case_with_a_comma_is_still_a_statement(quote):
     assert q.speaker == "Maria Lopez" and not q.partial
 
 
-def test_an_inverted_speaker_with_a_participle_before_the_name(nlp):
+def test_an_inverted_speaker_with_a_participle_before_the_name(parsed):
     # the parser takes the name for the subject of the participle after it, so the speaker is
     # the noun phrase after "said", whose first word is a participle ("retired")
-    from spacy.tokens import Doc
-
     rows = [('"', 5, "punct", "``", "PUNCT", False), ("We", 2, "nsubj", "PRP", "PRON", True),
             ("won", 5, "ccomp", "VBD", "VERB", False), (",", 5, "punct", ",", "PUNCT", False),
             ('"', 5, "punct", "''", "PUNCT", True), ("said", 5, "ROOT", "VBD", "VERB", True),
@@ -303,8 +301,6 @@ def test_an_inverted_speaker_with_a_participle_before_the_name(nlp):
             (",", 9, "punct", ",", "PUNCT", True), ("asked", 5, "ccomp", "VBN", "VERB", True),
             ("about", 11, "prep", "IN", "ADP", True), ("it", 12, "pobj", "PRP", "PRON", False),
             (".", 5, "punct", ".", "PUNCT", False)]
-    doc = Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[r[5] for r in rows], heads=[r[1] for r in rows],
-              deps=[r[2] for r in rows], tags=[r[3] for r in rows], pos=[r[4] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
+    doc = parsed(rows)
     q = next(q for q in extract_quotes(doc, doc.text) if q.kind == "direct")
     assert q.text == "We won," and q.rule == "cue-after" and q.speaker_text == "retired pilot Ben Caruso"
