@@ -154,8 +154,7 @@ BELIEF_CUES = frozenset("""
     believe think feel know find show suggest reveal indicate expect hope fear worry doubt
     assume guess imagine suspect understand learn realize realise recognize recognise
     predict estimate conclude acknowledge agree accept concede contend insist allege signal
-    demonstrate posit theorize surmise dispute disclose forecast calculate
-    notice propose request order
+    demonstrate posit theorize surmise forecast calculate notice
 """.split())
 
 # A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
@@ -169,10 +168,10 @@ AS_CUES = frozenset("""
     confirm state detail indicate observe acknowledge
 """.split())
 
-# Verbs whose clause is a stance or ruling but that do not introduce quotations (so they are no
-# speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the judge
-# ruled that ...", "implied that ...".
-STANCE_CLAUSE_CUES = frozenset("question point rule imply".split())
+# Verbs whose clause is a stance, ruling or request but that do not introduce quotations (so they
+# are no speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the
+# judge ruled that ...", "implied that ...", "disputed that ...", "proposed that ...".
+STANCE_CLAUSE_CUES = frozenset("question point rule imply dispute disclose propose request order".split())
 # Every verb whose clause is what its subject says, believes or holds.
 CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 
@@ -339,7 +338,8 @@ LIGHT_VERB_PHRASES = {
 # Adjectives of attitude after a linking verb, with the prepositions that take what the attitude
 # is about ("voters are unhappy with A", "she was critical of A", "he is bent on A"), and those
 # that also take a clause ("aides are confident that A"): a stance or belief of the subject.
-# Adjectives that also describe things ("open to", "clear", "sick") are left out.
+# Adjectives that also describe things take only the preposition of an attitude ("open about",
+# not "open to"; "clear about", not "clear of"); "sick of" is left out.
 ATTITUDE_ADJECTIVES = {
     "optimistic": {"about"}, "pessimistic": {"about"}, "hopeful": {"about", "of"},
     "confident": {"about", "in", "of"}, "concerned": {"about", "over"}, "worried": {"about", "over"},

@@ -28,25 +28,23 @@ from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
 from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
-                                  ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES, CIRCUMSTANCE_MARKS,
-                                  CLAIM_NOUNS,
-                                  CLAUSE_COMPLEMENTS, CLAUSE_CUES, CLOSING_MARKS, COMPLEMENT_DEPS,
-                                  CONTENT_MARKS, CONTENT_PREPOSITIONS, CUE_LEMMAS, DATE_ENTS,
-                                  DATELINE_DASHES, EVIDENTIAL_VERBS, FINITE_VERB_TAGS, GROUP_QUANTIFIERS,
-                                  HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
+                                  ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES,
+                                  CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLAUSE_COMPLEMENTS, CLAUSE_CUES,
+                                  CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
+                                  CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
+                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
                                   INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS,
                                   LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
                                   MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
-                                  MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS,
-                                  MAX_NAMED_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS, NAME_DEPS, NAMED_POS, NAMING_CUES, NOT_LABELS,
-                                  NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
-                                  OBJECT_PHRASAL_CUES,
-                                  OPENING_MARKS, PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES,
-                                  QUESTION_CUES, QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS,
-                                  RELATIVE_TAGS, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
-                                  SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STATEMENT_NOUNS,
-                                  SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
-                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
+                                  MAX_NAMED_TOKENS, MAX_OPENING_PHRASE_TOKENS,
+                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
+                                  NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
+                                  NOUN_PREPOSITION_CUES, OBJECT_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
+                                  PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
+                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
+                                  SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS,
+                                  SPEAKING_ENTS, STANCE_OBJECT_CUES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
+                                  THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -75,8 +73,9 @@ class Report:
 _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTITUDE_INFINITIVE_ADJECTIVES
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
-    EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | frozenset(PREPOSITION_CUES) | \
-    _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | {"according"}
+    EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
+    frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | \
+    {"according"}
 
 
 def _lemma(tok) -> str:
@@ -710,8 +709,8 @@ def _single_clause(ctx: _Context, report: Report, head=None) -> bool:
     jobs")."""
     return not any(
         t.text in (":", ";") and not ctx.quoted[t.i] or
-        (head is None or t.i != head.i) and _clause_cue(t) and not ctx.quoted[t.i] and t.dep_ not in ("relcl", "acl") and
-        any(c.dep_ == "nsubj" for c in t.children) and not _plain_object(t)
+        (head is None or t.i != head.i) and _clause_cue(t) and not ctx.quoted[t.i] and
+        t.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in t.children) and not _plain_object(t)
         for t in ctx.doc[report.content[0]:report.content[1]])
 
 
