@@ -1472,18 +1472,21 @@ class Index:
         def others() -> Iterator[tuple]:
             if label == "PERSON":
                 return
-            sql = "SELECT label, name, mentions, aliases, n_articles, rowid FROM entity_summary"
+            # the columns stored after the list of articles (aliases, n_articles) are read only
+            # without the list: reaching them walks every page of the list (10^6 ids), which
+            # _entity_articles reads once with them
+            after = "aliases, n_articles" if not with_articles else "NULL, NULL"
+            sql = f"SELECT label, name, mentions, {after}, rowid FROM entity_summary"
             args: list[Any] = []
             if label:
                 sql += " WHERE label=?"
                 args.append(label)
             sql += " ORDER BY mentions DESC, label, name" + (" LIMIT ?" if top else "")
             for lab, name, n, al, n_arts, rowid in self.db.execute(sql, args + ([top] if top else [])):
-                _expect(isinstance(lab, str) and isinstance(name, str) and _ints(n, n_arts) and isinstance(al, str))
-                aliases = json.loads(al)
-                _expect(_strs(aliases))
-                row = {"name": name, "label": lab, "mentions": n, "articles": None, "aliases": aliases,
-                       "n_articles": n_arts}
+                _expect(isinstance(lab, str) and isinstance(name, str) and _ints(n))
+                row = {"name": name, "label": lab, "mentions": n, "articles": None, "aliases": None, "n_articles": None}
+                if not with_articles:
+                    row["aliases"], row["n_articles"] = _aliases_and_count(al, n_arts)
                 yield (-n, lab, name), 0, row, rowid
 
         def persons() -> Iterator[tuple]:
@@ -1503,28 +1506,31 @@ class Index:
         for n, (_, source, row, ref) in enumerate(merged):
             if top and n >= top:
                 return
-            if with_articles:
-                row["articles"] = self._entity_articles(ref, raw) if source == 0 else self._person_articles(ref, raw)
+            if with_articles and source == 0:
+                row["articles"], row["aliases"], row["n_articles"] = self._entity_articles(ref, raw)
+            elif with_articles:
+                row["articles"] = self._person_articles(ref, raw)
             else:
                 del row["articles"]
             yield row
 
-    def _entity_articles(self, rowid: int, raw: bool) -> Any:
+    def _entity_articles(self, rowid: int, raw: bool) -> tuple[Any, list[str], int]:
+        """(the articles, the aliases, the number of articles) of an entity_summary row."""
         from factx.schema import RawJSONBytes
 
         if raw:  # the list's bytes, checked without decoding them (it may hold 10^6 ids)
-            row = self.db.execute("SELECT label, name, CAST(articles AS BLOB), aliases, crc FROM entity_summary "
-                                  "WHERE rowid=?", (rowid,)).fetchone()
+            row = self.db.execute("SELECT label, name, CAST(articles AS BLOB), aliases, crc, n_articles "
+                                  "FROM entity_summary WHERE rowid=?", (rowid,)).fetchone()
             _expect(row is not None and isinstance(row[0], str) and isinstance(row[1], str)
                     and isinstance(row[2], bytes) and isinstance(row[3], str))
             _expect(_crc_with_bytes(*row[:4]) == row[4])
-            return RawJSONBytes(row[2])
-        row = self.db.execute("SELECT label, name, articles, aliases, crc FROM entity_summary WHERE rowid=?",
+            return (RawJSONBytes(row[2]), *_aliases_and_count(row[3], row[5]))
+        row = self.db.execute("SELECT label, name, articles, aliases, crc, n_articles FROM entity_summary WHERE rowid=?",
                               (rowid,)).fetchone()
         _expect(row is not None and isinstance(row[2], str) and isinstance(row[3], str) and _crc(*row[:4]) == row[4])
         arts = json.loads(row[2])
         _expect(_strs(arts))
-        return arts
+        return (arts, *_aliases_and_count(row[3], row[5]))
 
     def _person_articles(self, pid: int, raw: bool) -> Any:
         from factx.schema import RawJSONBytes
@@ -1837,6 +1843,14 @@ def _speaker_by_span(q: dict[str, Any], doc: dict[str, Any]) -> Optional[str]:
                 if isinstance(m, list) and len(m) == 2 and (m[0] <= s and e <= m[1] or s <= m[0] < e):
                     return p["name"]
     return None
+
+
+def _aliases_and_count(aliases: Any, n_articles: Any) -> tuple[list[str], int]:
+    """An entity_summary row's aliases (decoded) and number of articles, checked."""
+    _expect(isinstance(aliases, str) and _ints(n_articles))
+    decoded = json.loads(aliases)
+    _expect(_strs(decoded))
+    return decoded, n_articles
 
 
 def _check_item(aid: str, item: Any, kind: str, where: str) -> None:

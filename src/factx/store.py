@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import quote
 
+import orjson
+
 from factx.schema import validate_article
 
 DEFAULT_STORE = ".factx"
@@ -52,6 +54,23 @@ LAYOUT = "articles/XX/FILE, XX the first two hex digits of the SHA-1 of FILE (UT
 # Threads reading documents ahead of an index rebuild (read_ahead), and how many documents ahead.
 READ_THREADS = 4
 READ_AHEAD = 64
+# orjson reads an integer of more than 64 bits as a float, where json keeps it whole: bytes with
+# a run of this many digits (every such integer has one) are left to json
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_DIGIT_RUN = b"0" * 19
+
+
+def decode_document(data: bytes) -> Any:
+    """``json.loads(data)``, the same value or the same error, in well under half its CPU
+    (a rebuild decodes every document): orjson decodes it, unless the bytes hold what orjson
+    would read otherwise or refuse (an integer beyond 64 bits; NaN, Infinity, a lone surrogate,
+    a byte order mark, UTF-16, deep nesting: it raises, and json decodes them as it always did)."""
+    if _LONG_DIGIT_RUN not in data.translate(_DIGITS_AS_ZERO):
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(data)
 
 
 class StoreError(RuntimeError):
@@ -479,7 +498,7 @@ class Store:
         if path is None:
             path = self.document_path({"file": file})
         try:
-            doc = json.loads(path.read_bytes() if data is None else data)
+            doc = decode_document(path.read_bytes() if data is None else data)
         except OSError as err:
             raise ValueError(f"cannot read {path}: {err.strerror or err}") from err
         except (ValueError, RecursionError) as err:
