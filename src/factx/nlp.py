@@ -156,10 +156,11 @@ _GLUED_QUOTATION_MARKS = (r"(?<=\w)[,.;:!?](?=[“”\"])", r"(?<=[\w,.;:!?])[�
 
 
 def _split_glued_quotation_marks(nlp) -> None:
-    from spacy.util import compile_infix_regex
-
-    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTATION_MARKS)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    """Add the two infixes to those of the pipeline's own tokenizer (a pipeline given with
+    --model may have infixes of its own, not its language's defaults)."""
+    own = getattr(getattr(nlp.tokenizer, "infix_finditer", None), "__self__", None)
+    patterns = ([own.pattern] if isinstance(own, re.Pattern) and own.pattern else []) + list(_GLUED_QUOTATION_MARKS)
+    nlp.tokenizer.infix_finditer = re.compile("|".join(patterns)).finditer
 
 
 LINE_STARTS = "factx_line_starts"
