@@ -1331,20 +1331,13 @@ def test_no_naming_when_the_quotation_goes_on_past_its_sentence(parsed):
     assert [q for q in extract_quotes(doc, doc.text) if q.rule == "naming-verb"] == []
 
 
-@pytest.mark.parametrize("text, content", [
-    ("Senator Ann Lee laid out her plan for the harbor on Tuesday.", "her plan for the harbor"),
-    ("The water board issued a warning about the drought.", "a warning about the drought"),
-])
-def test_an_object_laid_out_or_issued_is_what_was_said(reported, text, content):
-    q = only(reported(text))
-    assert q.rule == "verb-object" and q.text == content
-
-
 def test_a_particle_of_another_sense_reports_nothing(reported):
     assert reported("The cannery laid off 200 workers.") == []
 
 
 @pytest.mark.parametrize("text, rule, content", [
+    ("Senator Ann Lee laid out her plan for the harbor on Tuesday.", "verb-object", "her plan for the harbor"),
+    ("The water board issued a warning about the drought.", "verb-object", "a warning about the drought"),
     ("Mayor Tom Ruiz thanked the volunteers for their work after the flood.", "verb-object",
      "the volunteers for their work"),
     ("The sheriff identified the driver as a local teacher.", "regard-as", "the driver as a local teacher"),
