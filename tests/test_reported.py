@@ -1365,3 +1365,21 @@ def test_a_label_of_a_group_or_of_whom_it_was_said_to(reported, text, source, co
 
 def test_a_capitalized_preposition_inside_a_label_stays_in_it(reported):
     assert [q.speaker_text for q in reported("FIX IS IN: Moderators Ignore Audit.\n\nMore below.")] != ["FIX IS"]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # one word after the verb is enough to say how the thing looks
+    ("By the evening the whole staff appeared exhausted.", ["the whole staff", "exhausted"]),
+    # "decline" can be a cue ("declined to comment"), but here it reports nothing
+    ("Ticket sales appear to have declined by a fifth since May.",
+     ["Ticket sales", "to have declined by a fifth since May"]),
+])
+def test_seems_with_a_short_or_cue_like_complement(reported, text, pieces):
+    found = reported(text)
+    assert [q.text for q in found] == pieces and {q.rule for q in found} == {"seems"}
+
+
+def test_seems_leaves_a_cue_that_reports_to_its_own_sieve(reported):
+    found = reported("Nadia Ferrante appeared to suggest that the vote would be delayed.")
+    assert [q.text for q in found] == ["the vote would be delayed"]
+    assert found[0].rule != "seems" and found[0].speaker_text == "Nadia Ferrante"

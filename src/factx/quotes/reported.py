@@ -1214,7 +1214,7 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
                                                              c.dep_ == "prep" and c.lower_ == "like")]
         if not rest:
             return None  # "appeared on television": no evidential
-        if any(c.dep_ == "xcomp" and _verb(c) and _lemma(c) in _CUE_WORDS for c in rest):
+        if any(c.dep_ == "xcomp" and _verb(c) and _lemma(c) in _CUE_WORDS and _reports(ctx, c) for c in rest):
             return None  # "she appeared to suggest that A": the cue's own report, hers
         lo, hi = min(c.left_edge.i for c in rest), max(c.right_edge.i for c in rest) + 1
     else:
@@ -1224,9 +1224,14 @@ def seems(ctx: _Context, tok) -> Optional[Report]:
     sent = tok.sent
     first = _trimmed(ctx, max(subj.left_edge.i, sent.start), subj.right_edge.i + 1)
     second = _trimmed(ctx, lo, min(hi, sent.end))
-    if first is None or second is None or second[1] - second[0] < 2:
+    if first is None or second is None:
         return None
     return Report(first, None, tok.i, tok.i + 1, _lemma(tok), "seems", (second,))
+
+
+def _reports(ctx: _Context, cue) -> bool:
+    """Some sieve makes a report of ``cue``."""
+    return any(sieve(ctx, cue) is not None for _, sieve in REPORTED_SIEVES)
 
 
 def _it_seems(ctx: _Context, tok) -> Optional[Report]:
