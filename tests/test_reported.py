@@ -1383,3 +1383,12 @@ def test_seems_leaves_a_cue_that_reports_to_its_own_sieve(reported):
     found = reported("Nadia Ferrante appeared to suggest that the vote would be delayed.")
     assert [q.text for q in found] == ["the vote would be delayed"]
     assert found[0].rule != "seems" and found[0].speaker_text == "Nadia Ferrante"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("But Mr. Haskell is convinced that the merger will collapse by spring.",
+     "the merger will collapse by spring", "Mr. Haskell"),
+])
+def test_attitude_adjective_the_parser_takes_for_a_passive(reported, text, content, source):
+    q = only(reported(text))
+    assert q.rule == "attitude-adjective" and q.text == content and q.speaker_text == source

@@ -1392,20 +1392,43 @@ def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
     """X is optimistic that A / was critical of A / are tired of A: an attitude of the subject
     of the linking verb (``ATTITUDE_ADJECTIVES``) towards what the clause or the preposition's
     object says."""
-    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in _ATTITUDES or \
-            lemma(tok.head).lower() not in LINKING_VERBS:
+    if tok.lower_ not in _ATTITUDES:
         return None
+    subject = _passive_attitude_subject(tok)
+    if subject is None and (tok.pos_ != "ADJ" and tok.tag_ != "VBN" or tok.dep_ != "acomp" or
+                            lemma(tok.head).lower() not in LINKING_VERBS):
+        return None
+    report = _attitude_report(ctx, tok, sourced=subject is None)
+    if report is None or subject is None:
+        return report
+    source = _source_from(ctx, subject, tok)
+    if source is None or report.content[0] <= source[0] < report.content[1] or \
+            _thing_relative(ctx.doc, source):
+        return None
+    return replace(report, source=source)
+
+
+def _passive_attitude_subject(tok):
+    """"She was worried that A", "they are convinced A": the parser reads the adjective as a
+    passive participle, whose subject is the one who holds the attitude."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children) or \
+            any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+
+
+def _attitude_report(ctx: _Context, tok, sourced: bool) -> Optional[Report]:
     content = _attitude_clause(tok) if tok.lower_ in ATTITUDE_CLAUSE_ADJECTIVES else None
     if content is None and tok.lower_ in ATTITUDE_INFINITIVE_ADJECTIVES:
         content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _to_infinitive(c)), None)
     if content is not None:
-        return _report(ctx, tok, content, "attitude-adjective", stance=True)
+        return _report(ctx, tok, content, "attitude-adjective", stance=True, sourced=sourced)
     preps = ATTITUDE_ADJECTIVES.get(tok.lower_, ())
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
-                return _report(ctx, tok, obj, "attitude-adjective", min_tokens=1, stance=True)
+                return _report(ctx, tok, obj, "attitude-adjective", min_tokens=1, stance=True, sourced=sourced)
     return None
 
 
