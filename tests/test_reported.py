@@ -1392,3 +1392,25 @@ def test_seems_leaves_a_cue_that_reports_to_its_own_sieve(reported):
 def test_attitude_adjective_the_parser_takes_for_a_passive(reported, text, content, source):
     q = only(reported(text))
     assert q.rule == "attitude-adjective" and q.text == content and q.speaker_text == source
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Ms. Arden is best known for her work on water rights.", ["Ms. Arden", "her work on water rights"]),
+    ("Farmers marched during the week of protests known as the Long Harvest.",
+     ["the week of protests", "the Long Harvest"]),
+    ("The fund, once known for its ties to the bank, was sold.", ["The fund", "its ties to the bank"]),
+    ("The council is widely seen as the weakest in a decade.", ["The council", "the weakest in a decade"]),
+])
+def test_passive_regard_is_how_a_thing_is_regarded_by_no_one_named(reported, text, pieces):
+    found = reported(text)
+    assert [q.text for q in found] == pieces
+    assert {q.rule for q in found} == {"passive-regard"} and {q.speaker_text for q in found} == {None}
+    assert len({q.statement for q in found}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "He was known to the police in three counties.",
+    "They moved to a county whose sheriff is seen as a moderate.",
+])
+def test_passive_regard_needs_its_preposition_and_a_subject_in_its_clause(reported, text):
+    assert [q for q in reported(text) if q.rule == "passive-regard"] == []

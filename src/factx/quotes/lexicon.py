@@ -380,6 +380,10 @@ ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
 REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast identify list "
                         "remember".split())
 
+# Past participles of a reputation, with what they take ("X is known as / for Y", "the contests
+# known as Y"); the passive of a REGARD_CUES verb takes "as" ("she is seen as the favourite").
+REPUTATION_CUES = {"know": ("as", "for")}
+
 # Children of a cue after its reported clause that continue the content ("said A and that B",
 # "said it would fail if ...").
 TRAILING_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})

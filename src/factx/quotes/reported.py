@@ -41,7 +41,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
                                   NOUN_PREPOSITION_CUES, OBJECT_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
                                   PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
-                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
+                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, REPUTATION_CUES, RELATIVE_TAGS,
                                   SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS,
                                   SPEAKING_ENTS, STANCE_OBJECT_CUES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
                                   THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
@@ -74,7 +74,7 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTIT
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
-    frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | \
+    frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | frozenset(REPUTATION_CUES) | \
     {"according"}
 
 
@@ -1341,6 +1341,49 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
 
 
+def passive_regard(ctx: _Context, tok) -> Optional[Report]:
+    """X is seen as Y / X is known for Y / the contests known as Y: how X is regarded, in two
+    pieces (X, and Y), by the agent if there is one ("seen by voters as"), else by no one named."""
+    if not _verb(tok) or tok.tag_ != "VBN" or ctx.quoted[tok.i]:
+        return None
+    lem = _lemma(tok)
+    preps = REPUTATION_CUES.get(lem, ("as",) if lem in REGARD_CUES else ())
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps), None)
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    first = _regarded(ctx, tok)
+    if obj is None or first is None or any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    sent = tok.sent
+    second = _trimmed(ctx, *_in_paragraph(ctx, tok, prep.i + 1, min(obj.right_edge.i + 1, sent.end)))
+    if second is None:
+        return None
+    agent = _direct_subject(tok)
+    source = _source_from(ctx, agent, tok) if agent is not None and not isinstance(agent, str) else None
+    if agent is not None and not isinstance(agent, str) and source is None:
+        return None  # "known by its logo as ...": no one holds the view
+    return Report(first, source, tok.i, tok.i + 1, lem, "passive-regard", (second,))
+
+
+def _regarded(ctx: _Context, participle) -> Optional[tuple[int, int]]:
+    """Token span of what the passive participle regards: its subject ("Lee is seen as"), or the
+    noun phrase it describes ("the string of contests | known as"), or None."""
+    sent = participle.sent
+    if participle.dep_ == "acl" and participle.head.pos_ in ("NOUN", "PROPN") and participle.head.i < participle.i:
+        noun = participle.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "the string of contests"
+        lo, hi = max(noun.left_edge.i, sent.start), participle.left_edge.i  # "..., | also known as"
+    else:
+        if not any(c.dep_ == "auxpass" for c in participle.children):
+            return None
+        subj = next((c for c in participle.children if c.dep_ == "nsubjpass" and c.i < participle.i), None)
+        if subj is None or subj.lower_ in NOT_SOURCES or ctx.quoted[subj.i] or \
+                any(t.tag_ in RELATIVE_TAGS or t.tag_ == "WP$" for t in subj.subtree):
+            return None  # "which is seen as", "whose state is seen as": the thing is in another clause
+        lo, hi = max(subj.left_edge.i, sent.start), subj.right_edge.i + 1
+    return _trimmed(ctx, *_in_paragraph(ctx, participle, lo, hi))
+
+
 def _subjectless_past_participle(tok) -> bool:
     """"Asked about the deal, Lee said ...": a past participle with no subject or auxiliary of its
     own is passive in meaning; the subject it hangs on is spoken to, and the one who spoke is
@@ -1495,6 +1538,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("naming-verb", naming_verb),
     ("relative-naming", relative_naming),
     ("regard-as", regard_as),
+    ("passive-regard", passive_regard),
     ("say-object", say_object),
     ("light-verb", light_verb),
     ("verb-object", verb_object),
