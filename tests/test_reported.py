@@ -1346,6 +1346,14 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
      "the ad that his allies had paid for"),
     ("The senator lambasted the agency for its slow response.", "verb-object", "the agency for its slow response"),
     ("The auditor disclosed that the pension fund had lost money.", "verb-clause", "the pension fund had lost money"),
+    ("Governor Ann Lee would like to see the harbor reopened by June.", "verb-infinitive",
+     "to see the harbor reopened by June"),
+    ("The mayor prefers to wait for the audit.", "verb-infinitive", "to wait for the audit"),
+    ("The union expects to sign the contract next week.", "verb-infinitive", "to sign the contract next week"),
+    ("Several farmers balked at the price of the new permits.", "verb-preposition", "the price of the new permits"),
+    ("The senator likened the tax to a toll on every family.", "verb-preposition", "a toll on every family"),
+    ("Two former partners vouched for the contractor.", "verb-preposition", "the contractor"),
+    ("The governor advocated for a higher minimum wage.", "verb-preposition", "a higher minimum wage"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))
@@ -1414,3 +1422,15 @@ def test_passive_regard_is_how_a_thing_is_regarded_by_no_one_named(reported, tex
 ])
 def test_passive_regard_needs_its_preposition_and_a_subject_in_its_clause(reported, text):
     assert [q for q in reported(text) if q.rule == "passive-regard"] == []
+
+
+def test_a_participle_after_be_is_passive_however_it_is_parsed(parsed):
+    """The parser may read "is expected" as a verb with an auxiliary and a subject: she is still
+    not the one who expects."""
+    doc = parsed([("She", 2, "nsubj", "PRP", "PRON"), ("is", 2, "aux", "VBZ", "AUX"),
+                  ("expected", 2, "ROOT", "VBN", "VERB"), ("to", 4, "aux", "TO", "PART"),
+                  ("meet", 2, "xcomp", "VB", "VERB"), ("the", 6, "det", "DT", "DET"),
+                  ("pope", 4, "dobj", "NN", "NOUN"), (".", 2, "punct", ".", "PUNCT", False)])
+    doc[1].lemma_ = "be"
+    q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
+    assert q.rule == "passive-clause" and q.speaker_text is None and q.text == "to meet the pope"

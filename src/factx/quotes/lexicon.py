@@ -179,6 +179,7 @@ CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
     demand encourage warn advise tell call beg instruct order swear seek decide aim vote
+    expect like prefer
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",
@@ -215,7 +216,9 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "apologize": {"for"}, "ask": {"about", "for"}, "write": {"about", "of"},
                     "worry": {"about"}, "focus": {"on"}, "agree": {"with", "on"},
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
-                    "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"}}
+                    "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"},
+                    "vouch": {"for"}, "balk": {"at"}, "liken": {"to"}, "advocate": {"for"},
+                    "think": {"about"}}
 
 # Nouns whose "that" clause is someone's words or view: "his claim that ...", and with a
 # copula, "her answer was that ...".

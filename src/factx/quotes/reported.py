@@ -96,7 +96,7 @@ def _to_infinitive(tok) -> bool:
 def _passive(cue) -> bool:
     """A cue whose speaker the sentence leaves out: "it was reported that", "is expected to",
     or a participle opening the sentence ("Asked about the plan, ...")."""
-    if _direct_subject(cue) == "passive":
+    if _direct_subject(cue) == "passive" or _be_participle(cue):
         return True
     return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "ROOT") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in cue.children)
@@ -917,7 +917,7 @@ def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
 
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     """X vowed to ... / urged Y to ... (the content is "Y to ...") / declined to ..."""
-    if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES:
+    if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES or _be_participle(tok):
         return None
     head = _infinitive_of(ctx, tok)
     if head is None:
@@ -931,6 +931,16 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     i, j = report.content
     cut = _trimmed(ctx, i, min(j, _infinitive_end(ctx, head)))
     return replace(report, content=cut) if cut is not None and cut[1] - cut[0] >= 2 else report
+
+
+def _be_participle(tok) -> bool:
+    """"She is expected to A" however the parser labels it: a past participle after a form of
+    "be", with no agent ("was warned by X"), is passive, its subject not the one who expects
+    (passive-clause's)."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return tok.tag_ == "VBN" and (any(c.dep_ in ("aux", "auxpass") and lemma(c).lower() == "be" for c in tok.children)
+                                  or tok.dep_ in ("acomp", "xcomp") and lemma(tok.head).lower() == "be")
 
 
 def verb_gerund(ctx: _Context, tok) -> Optional[Report]:
