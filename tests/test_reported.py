@@ -1434,3 +1434,34 @@ def test_a_participle_after_be_is_passive_however_it_is_parsed(parsed):
     doc[1].lemma_ = "be"
     q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
     assert q.rule == "passive-clause" and q.speaker_text is None and q.text == "to meet the pope"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The county board voted in favor of the new bridge.", "The county board", "the new bridge"),
+    ("Local nurses marched in support of the striking drivers.", "Local nurses", "the striking drivers"),
+    ("Senator Ann Lee has long been in favor of a higher gas tax.", "Senator Ann Lee", "a higher gas tax"),
+])
+def test_stance_phrase_in_favor_of(reported, text, source, content):
+    q = only(reported(text))
+    assert q.rule == "stance-phrase" and q.speaker_text == source and q.text == content
+    assert text[q.cue_start:q.cue_end] == q.cue and q.cue.startswith("in ")
+
+
+def test_stance_phrase_needs_a_verb_for_its_source(reported):
+    assert [q for q in reported("The odds in favor of a recount rose on Monday.") if q.rule == "stance-phrase"] == []
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("The driver is accused of running a red light near the school.",
+     ["The driver", "running a red light near the school"]),
+    ("Two clerks were charged with fraud after the audit.", ["Two clerks", "fraud"]),
+])
+def test_a_passive_allegation_names_no_source(reported, text, pieces):
+    found = reported(text)
+    assert [q.text for q in found] == pieces and {q.speaker_text for q in found} == {None}
+    assert {q.rule for q in found} == {"verb-preposition"} and len({q.statement for q in found}) == 1
+
+
+def test_an_active_charge_is_the_charging_subjects(reported):
+    q = only(reported("County prosecutors charged the officer with manslaughter."))
+    assert q.speaker_text == "County prosecutors" and q.text == "manslaughter"

@@ -218,7 +218,16 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"},
                     "vouch": {"for"}, "balk": {"at"}, "liken": {"to"}, "advocate": {"for"},
-                    "think": {"about"}}
+                    "think": {"about"}, "charge": {"with"}}
+
+# Verbs of allegation whose passive subject is the one accused ("X is accused of A", "was charged
+# with A"): with no agent, the allegation has no named source.
+ALLEGATION_CUES = {"accuse": {"of"}, "charge": {"with"}, "suspect": {"of"}}
+
+# "in favor of A", "in support of A": a stance of the clause's subject (the noun after "in" and the
+# preposition it takes).
+STANCE_PHRASES = {"favor": "of", "favour": "of", "support": "of", "opposition": "to", "defense": "of",
+                  "defence": "of", "praise": "of"}
 
 # Nouns whose "that" clause is someone's words or view: "his claim that ...", and with a
 # copula, "her answer was that ...".

@@ -27,7 +27,7 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
-from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
+from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, ALLEGATION_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
                                   ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES,
                                   CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLAUSE_COMPLEMENTS, CLAUSE_CUES,
                                   CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
@@ -43,7 +43,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
                                   QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, REPUTATION_CUES, RELATIVE_TAGS,
                                   SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS,
-                                  SPEAKING_ENTS, STANCE_OBJECT_CUES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
+                                  SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
                                   THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
@@ -75,6 +75,7 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTIT
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
     frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | frozenset(REPUTATION_CUES) | \
+    frozenset(ALLEGATION_CUES) | \
     {"according"}
 
 
@@ -1424,21 +1425,50 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok):
         return None
     preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(lemma(tok).lower())
+    allegation = _passive(tok) and ALLEGATION_CUES.get(_lemma(tok))
+    if allegation:
+        preps = allegation  # "X is accused of A": an allegation no one is named for
     if not preps:
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
-            if obj is not None:
-                return _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
-                               until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
-                               sourced=not _subjectless_past_participle(tok), stance=True)
+            if obj is None:
+                continue
+            report = _report(ctx, tok, obj, "verb-preposition", min_tokens=1,
+                             until=_preposition_tail(ctx, tok, obj.right_edge.i + 1),
+                             sourced=not (_subjectless_past_participle(tok) or allegation), stance=True)
+            accused = _regarded(ctx, tok) if allegation and report is not None else None
+            # "a contractor | accused of | spying": who is accused is the first piece, as in passive-regard
+            return replace(report, content=accused, more=(report.content,)) if accused is not None else report
         if c.dep_ == "advcl" and c.i > tok.i and _opened_by(c, preps):
             # "called for all council members to publish the cost": the parser reads "for ... to"
             # as a clause of purpose
             return _report(ctx, tok, c, "verb-preposition", since=c.left_edge.i + 1,
                            sourced=not _subjectless_past_participle(tok), stance=True)
     return None
+
+
+def stance_phrase(ctx: _Context, tok) -> Optional[Report]:
+    """X voted / spoke / was in favor of A, X marched in support of A: the subject of the verb the
+    phrase hangs on stands for A (``STANCE_PHRASES``); the cue is the three words."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or ctx.quoted[tok.i]:
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "pobj" and lemma(c).lower() in STANCE_PHRASES), None)
+    if noun is None or noun.i != tok.i + 1:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == STANCE_PHRASES[lemma(noun).lower()]
+                 and c.i == noun.i + 1), None)
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None) \
+        if prep is not None else None
+    verb = tok.head
+    if obj is None or not (_verb(verb) or verb.pos_ == "AUX"):
+        return None
+    span = _content(ctx, obj, tok, min_tokens=1)
+    source = _source(ctx, verb)
+    if span is None or source is None or span[0] <= source[0] < span[1] or _thing_relative(ctx.doc, source):
+        return None
+    return Report(span, source, tok.i, prep.i + 1, f"in {noun.lower_} {prep.lower_}", "stance-phrase")
 
 
 def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
@@ -1554,6 +1584,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("verb-object", verb_object),
     ("verb-preposition", verb_preposition),
     ("attitude-adjective", attitude_adjective),
+    ("stance-phrase", stance_phrase),
     ("quoted-words", quoted_words),
     ("any-verb-that-clause", any_verb_that_clause),
 )
