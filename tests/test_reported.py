@@ -1354,6 +1354,11 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("The senator likened the tax to a toll on every family.", "verb-preposition", "a toll on every family"),
     ("Two former partners vouched for the contractor.", "verb-preposition", "the contractor"),
     ("The governor advocated for a higher minimum wage.", "verb-preposition", "a higher minimum wage"),
+    ("The mayor quickly distanced himself from the new tax.", "verb-preposition", "the new tax"),
+    ("Local merchants are hoping for a mild winter.", "verb-preposition", "a mild winter"),
+    ("In her speech, the senator referenced the flood of 1993.", "verb-object", "the flood of 1993"),
+    ("The agency rebutted the claims in a long letter.", "verb-object", "the claims in a long letter"),
+    ("Mayor Lee convinced voters that the plan would work.", "verb-clause", "the plan would work"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))

@@ -171,7 +171,7 @@ AS_CUES = frozenset("""
 # Verbs whose clause is a stance, ruling or request but that do not introduce quotations (so they
 # are no speech cues for direct quotes): "questioned whether ...", "pointed out that ...", "the
 # judge ruled that ...", "implied that ...", "disputed that ...", "proposed that ...".
-STANCE_CLAUSE_CUES = frozenset("question point rule imply dispute disclose propose request order".split())
+STANCE_CLAUSE_CUES = frozenset("question point rule imply dispute disclose propose request order convince".split())
 # Every verb whose clause is what its subject says, believes or holds.
 CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 
@@ -194,7 +194,7 @@ OBJECT_CUES = frozenset("""
     express voice stress note emphasize explain discuss echo reveal deny claim declare suggest
     mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
     disavow repudiate renounce lambaste excoriate bash chide scold rebuke fault assail deride ridicule
-    berate castigate disparage belittle insult laud commend extol
+    berate castigate disparage belittle insult laud commend extol reference recount rebut
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
@@ -218,7 +218,8 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"},
                     "vouch": {"for"}, "balk": {"at"}, "liken": {"to"}, "advocate": {"for"},
-                    "think": {"about"}, "charge": {"with"}}
+                    "think": {"about"}, "charge": {"with"}, "hope": {"for"},
+                    "distance": {"from"}}
 
 # Verbs of allegation whose passive subject is the one accused ("X is accused of A", "was charged
 # with A"): with no agent, the allegation has no named source.

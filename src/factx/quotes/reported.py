@@ -620,8 +620,9 @@ def _according_object(ctx: _Context, src_tok, tok) -> bool:
 
 def passive_clause(ctx: _Context, tok) -> Optional[Report]:
     """It was reported that CLAUSE / X is expected to ...: kept with no source."""
-    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok):
-        return None
+    if not _verb(tok) or _lemma(tok) not in CLAUSE_CUES | INFINITIVE_CUES or not _passive(tok) or \
+            tok.lower_ in _ATTITUDES:
+        return None  # "she was convinced that A" is her attitude (attitude-adjective)
     head = _clause_of(ctx, tok, after=True)
     if head is not None:
         return _report(ctx, tok, head, "passive-clause", sourced=False)
