@@ -1359,6 +1359,8 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("In her speech, the senator referenced the flood of 1993.", "verb-object", "the flood of 1993"),
     ("The agency rebutted the claims in a long letter.", "verb-object", "the claims in a long letter"),
     ("Mayor Lee convinced voters that the plan would work.", "verb-clause", "the plan would work"),
+    ("Mr. Okafor considers the tax unfair.", "verb-clause", "the tax unfair"),
+    ("The board is considering a new route for the bus.", "verb-object", "a new route for the bus"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
     q = only(reported(text))

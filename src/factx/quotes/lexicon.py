@@ -154,7 +154,7 @@ BELIEF_CUES = frozenset("""
     believe think feel know find show suggest reveal indicate expect hope fear worry doubt
     assume guess imagine suspect understand learn realize realise recognize recognise
     predict estimate conclude acknowledge agree accept concede contend insist allege signal
-    demonstrate posit theorize surmise forecast calculate notice
+    demonstrate posit theorize surmise forecast calculate notice consider
 """.split())
 
 # A dateline opening a news story ("WASHINGTON (AP) —"): its dash, and its longest length.
@@ -205,7 +205,7 @@ OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out
 # beliefs are (the cue tells them apart), but only when someone takes the stance in the telling:
 # "voters who support Lee" describes the voters.
 STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace admire hate dislike "
-                               "distrust".split())
+                               "distrust consider".split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
 PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
