@@ -1472,3 +1472,7 @@ def test_a_passive_allegation_names_no_source(reported, text, pieces):
 def test_an_active_charge_is_the_charging_subjects(reported):
     q = only(reported("County prosecutors charged the officer with manslaughter."))
     assert q.speaker_text == "County prosecutors" and q.text == "manslaughter"
+
+
+def test_a_clause_of_time_after_the_cue_is_not_what_was_said(reported):
+    assert reported("Mr. Haskell said as some wearing red shirts booed.") == []

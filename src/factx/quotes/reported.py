@@ -439,7 +439,8 @@ def _clause_of(ctx: _Context, cue, after: bool):
     # the clause may start inside quotation marks (a mixed report): _own_words decides later.
     para = ctx.para_of(cue)
     clauses = [c for c in cue.children
-               if c.dep_ == "ccomp" and ctx.para_of(c) == para and (c.i > cue.i) == after]
+               if c.dep_ == "ccomp" and ctx.para_of(c) == para and (c.i > cue.i) == after and
+               not _circumstance(c)]
     clause = (clauses[0] if after else clauses[-1]) if clauses else None
     if clause is None and after and _lemma(cue) in QUESTION_CUES:
         # "asked workers if they planned to vote": the parser may take the question for a condition
@@ -453,6 +454,14 @@ def _clause_of(ctx: _Context, cue, after: bool):
         if clause is None:
             clause = _that_clause_under_preposition(ctx, cue)
     return clause
+
+
+def _circumstance(clause) -> bool:
+    """"said Ross | as the crowd cheered", "he said | while the fighters trained": a clause opened
+    by a mark of time, reason or concession is when or why it was said, whatever the parser
+    labels it."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.head.i == clause.i and first.lower_ in CIRCUMSTANCE_MARKS
 
 
 def _that_clause_under_preposition(ctx: _Context, cue):
