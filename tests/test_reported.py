@@ -1462,6 +1462,7 @@ def test_stance_phrase_needs_a_verb_for_its_source(reported):
     ("The driver is accused of running a red light near the school.",
      ["The driver", "running a red light near the school"]),
     ("Two clerks were charged with fraud after the audit.", ["Two clerks", "fraud"]),
+    ("The mayor was asked about the pipeline during the interview.", ["The mayor", "the pipeline"]),
 ])
 def test_a_passive_allegation_names_no_source(reported, text, pieces):
     found = reported(text)

@@ -221,9 +221,10 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "think": {"about"}, "charge": {"with"}, "hope": {"for"},
                     "distance": {"from"}}
 
-# Verbs of allegation whose passive subject is the one accused ("X is accused of A", "was charged
-# with A"): with no agent, the allegation has no named source.
-ALLEGATION_CUES = {"accuse": {"of"}, "charge": {"with"}, "suspect": {"of"}}
+# Verbs whose passive subject is the one accused or asked ("X is accused of A", "was charged with
+# A", "was asked about A"): with no agent, the allegation or question has no named source.
+PASSIVE_PREPOSITION_CUES = {"accuse": {"of"}, "charge": {"with"}, "suspect": {"of"}, "ask": {"about"},
+                            "question": {"about", "on"}, "press": {"on", "about"}}
 
 # "in favor of A", "in support of A": a stance of the clause's subject (the noun after "in" and the
 # preposition it takes).

@@ -27,24 +27,25 @@ from factx.lexicon import GENDER_PRONOUNS
 from factx.quotes.grammar import _lemma as _cue_lemma
 from factx.quotes.grammar import (_according_to, _Context, _direct_subject, _first_np, _mention,
                                   _sentence_end, _speaker_token_ok, _subject, _verb)
-from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, ALLEGATION_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
+from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_ADJECTIVES,
                                   ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES,
                                   CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLAUSE_COMPLEMENTS, CLAUSE_CUES,
                                   CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
                                   CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
                                   GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
-                                  INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS,
-                                  LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
-                                  MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS,
-                                  MAX_NAMED_TOKENS, MAX_OPENING_PHRASE_TOKENS,
-                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
-                                  NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
-                                  NOUN_PREPOSITION_CUES, OBJECT_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
+                                  INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS, LIGHT_VERB_PHRASES,
+                                  LINKING_VERBS, MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS,
+                                  MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_NAMED_TOKENS,
+                                  MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
+                                  MIN_CLAUSE_TOKENS, NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
+                                  NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
+                                  OBJECT_PHRASAL_CUES, OPENING_MARKS, PASSIVE_PREPOSITION_CUES,
                                   PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
-                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, REPUTATION_CUES, RELATIVE_TAGS,
-                                  SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS,
-                                  SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
-                                  THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
+                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
+                                  REPUTATION_CUES, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
+                                  SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES,
+                                  STATEMENT_NOUNS, SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
+                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -74,9 +75,8 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTIT
 # Every word a sieve starts from (but any-verb-that-clause), to skip the other tokens cheaply.
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
-    frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | frozenset(REPUTATION_CUES) | \
-    frozenset(ALLEGATION_CUES) | \
-    {"according"}
+    frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | \
+    frozenset(REPUTATION_CUES) | frozenset(PASSIVE_PREPOSITION_CUES) | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1435,9 +1435,9 @@ def verb_preposition(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok):
         return None
     preps = PREPOSITION_CUES.get(_lemma(tok)) or PREPOSITION_CUES.get(lemma(tok).lower())
-    allegation = _passive(tok) and ALLEGATION_CUES.get(_lemma(tok))
+    allegation = _passive(tok) and PASSIVE_PREPOSITION_CUES.get(_lemma(tok))
     if allegation:
-        preps = allegation  # "X is accused of A": an allegation no one is named for
+        preps = allegation  # "X is accused of A", "X was asked about A": no one is named for it
     if not preps:
         return None
     for c in tok.children:
