@@ -1477,3 +1477,25 @@ def test_an_active_charge_is_the_charging_subjects(reported):
 
 def test_a_clause_of_time_after_the_cue_is_not_what_was_said(reported):
     assert reported("Mr. Haskell said as some wearing red shirts booed.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In March, 31 percent said the same.", "the same"),
+    ("The treasurer said so in a letter to the board.", "so in a letter to the board"),
+    ("The governor said almost nothing about the pension fund until May.", "the pension fund"),
+])
+def test_say_object_forms(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "say-object" and q.text == content
+
+
+def test_say_so_needs_its_own_subject(parsed):
+    """"after half said so": the parser may lose "half" as the subject; the subject of the
+    sentence did not say so."""
+    doc = parsed([("After", 2, "advmod", "IN", "ADP"), ("half", 2, "advmod", "RB", "ADV"),
+                  ("said", 7, "advcl", "VBD", "VERB"), ("so", 2, "advmod", "RB", "ADV"),
+                  (",", 7, "punct", ",", "PUNCT"), ("the", 6, "det", "DT", "DET"),
+                  ("board", 7, "nsubj", "NN", "NOUN"), ("voted", 7, "ROOT", "VBD", "VERB"),
+                  (".", 7, "punct", ".", "PUNCT", False)])
+    doc[2].lemma_ = "say"
+    assert [q for q in extract_quotes(doc, doc.text) if q.rule == "say-object"] == []

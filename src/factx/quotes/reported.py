@@ -1055,10 +1055,19 @@ def say_object(ctx: _Context, tok) -> Optional[Report]:
     said (a pronoun other than "so" is left out: "said it" tells nothing)."""
     if not _verb(tok) or _lemma(tok) != "say":
         return None
-    obj = next((c for c in tok.children if c.i > tok.i and not ctx.quoted[c.i] and
-                (c.dep_ == "dobj" or c.dep_ == "intj" and c.lower_ in ("yes", "no"))), None)
-    if obj is None or obj.pos_ == "PRON" and obj.lower_ != "so":
+    obj = next((c for c in tok.children if c.i > tok.i and not ctx.quoted[c.i] and (
+        c.dep_ == "dobj" or c.dep_ == "intj" and c.lower_ in ("yes", "no") or
+        c.dep_ == "advmod" and c.lower_ == "so" and c.i == tok.i + 1 or
+        c.dep_ == "nsubj" and c.lower_ == "same")), None)  # "said so", "said the same" (misparsed)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("so", "nothing", "little") and obj.lower_ != "same":
         return None
+    if obj.lower_ in ("so", "same") and _direct_subject(tok) is None:
+        return None  # "after half said so": the parser lost who said so; not the subject above
+    about = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "on")), None) \
+        if obj.lower_ in ("nothing", "little", "much") else None
+    topic = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+    if topic is not None:
+        return _report(ctx, tok, topic, "say-object", min_tokens=1)  # "said little about A": A
     return _report(ctx, tok, obj, "say-object", min_tokens=1, tail=("prep",))
 
 
