@@ -1360,6 +1360,8 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("The agency rebutted the claims in a long letter.", "verb-object", "the claims in a long letter"),
     ("Mayor Lee convinced voters that the plan would work.", "verb-clause", "the plan would work"),
     ("Mr. Okafor considers the tax unfair.", "verb-clause", "the tax unfair"),
+    ("A county survey found broad support for the levy.", "verb-object", "broad support for the levy"),
+    ("Most farmers still believe in the cooperative model.", "verb-preposition", "the cooperative model"),
     ("The board is considering a new route for the bus.", "verb-object", "a new route for the bus"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
@@ -1499,3 +1501,7 @@ def test_say_so_needs_its_own_subject(parsed):
                   (".", 7, "punct", ".", "PUNCT", False)])
     doc[2].lemma_ = "say"
     assert [q for q in extract_quotes(doc, doc.text) if q.rule == "say-object"] == []
+
+
+def test_find_is_a_finding_only_for_a_poll_study_or_report(reported):
+    assert reported("The inspector found a crack in the north wall.") == []

@@ -207,6 +207,10 @@ OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out
 STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace admire hate dislike "
                                "distrust consider".split())
 
+# Verbs whose object is a finding only when a poll, study or report is the one finding ("the
+# survey found 90 percent support for A"; "she found her keys" is no finding).
+FINDING_CUES = frozenset("find".split())
+
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".
 PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of", "against"},
                     "refer": {"to"}, "point": {"to"}, "warn": {"of", "about", "against"},
@@ -218,7 +222,7 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"},
                     "vouch": {"for"}, "balk": {"at"}, "liken": {"to"}, "advocate": {"for"},
-                    "think": {"about"}, "charge": {"with"}, "hope": {"for"},
+                    "think": {"about"}, "charge": {"with"}, "hope": {"for"}, "believe": {"in"},
                     "distance": {"from"}}
 
 # Verbs whose passive subject is the one accused or asked ("X is accused of A", "was charged with

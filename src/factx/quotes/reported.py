@@ -31,11 +31,11 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES,
                                   CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLAUSE_COMPLEMENTS, CLAUSE_CUES,
                                   CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
-                                  CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, EVIDENTIAL_VERBS, FINITE_VERB_TAGS,
-                                  GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES, INFINITIVE_CUES,
-                                  INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS, LIGHT_VERB_PHRASES,
-                                  LINKING_VERBS, MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS,
-                                  MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_NAMED_TOKENS,
+                                  CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, EVIDENTIAL_VERBS, FINDING_CUES,
+                                  FINITE_VERB_TAGS, GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES,
+                                  INFINITIVE_CUES, INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS,
+                                  LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
+                                  MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_NAMED_TOKENS,
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
                                   MIN_CLAUSE_TOKENS, NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
@@ -1111,7 +1111,8 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
-    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES and not _phrasal_object_cue(tok):
+    if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES and not _phrasal_object_cue(tok) \
+            and not _document_finding(tok):
         return None
     if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
         return None
@@ -1123,6 +1124,15 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
         return _passive_object(ctx, tok)
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
                    stance=True)
+
+
+def _document_finding(tok) -> bool:
+    """"The survey found A", "a study finds A": a finding verb (``FINDING_CUES``) whose own subject
+    is a poll, study or report."""
+    if _lemma(tok) not in FINDING_CUES:
+        return False
+    subj = _direct_subject(tok)
+    return subj is not None and not isinstance(subj, str) and lemma(subj).lower() in SOURCE_NOUNS | MEASURE_NOUNS
 
 
 def _phrasal_object_cue(tok) -> bool:
