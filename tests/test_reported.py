@@ -1505,3 +1505,9 @@ def test_say_so_needs_its_own_subject(parsed):
 
 def test_find_is_a_finding_only_for_a_poll_study_or_report(reported):
     assert reported("The inspector found a crack in the north wall.") == []
+
+
+def test_a_document_described_by_a_participle_cue_is_the_source(reported):
+    q = only(reported("The county released a report showing that water use fell by a third."))
+    assert q.speaker_text == "a report" and q.text == "water use fell by a third"
+    assert reported("Officials received calls saying shots had been fired.") == []

@@ -15,7 +15,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, C
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
                                   PLACE_ENTS, PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
-                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS)
+                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS, SOURCE_NOUNS, MEASURE_NOUNS)
 from factx.quotes.marks import _paragraphs, _Segment
 
 
@@ -207,6 +207,8 @@ def _subject(cue, quoted=None, nearest: bool = False):
         if quoted is not None and quoted[tok.head.i]:
             break
         below, tok = tok, tok.head
+        if nearest and edge == "acl" and below.tag_ == "VBG" and tok.i < below.i and _document(tok):
+            return tok  # "a poll showing A", "a statement saying A": the document says it
         if tok.pos_ == "ADP" or tok.pos_ == "ADV" and tok.dep_ == "advmod":
             continue  # "began by saying", "went so far as to say": climb on to the verb
         if nearest and edge == "xcomp":
@@ -226,6 +228,11 @@ def _subject(cue, quoted=None, nearest: bool = False):
                 return s  # "the ministers raced one another in saying": no cue further up
             fallback = s
     return fallback
+
+
+def _document(tok) -> bool:
+    """A poll, study, report or statement (``SOURCE_NOUNS``, ``MEASURE_NOUNS``)."""
+    return tok.pos_ == "NOUN" and lemma(tok).lower() in SOURCE_NOUNS | MEASURE_NOUNS
 
 
 def _reported_clause(verb) -> bool:
