@@ -1362,6 +1362,11 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("Mr. Okafor considers the tax unfair.", "verb-clause", "the tax unfair"),
     ("A county survey found broad support for the levy.", "verb-object", "broad support for the levy"),
     ("Most farmers still believe in the cooperative model.", "verb-preposition", "the cooperative model"),
+    ("The mayor downplayed the risk of flooding.", "verb-object", "the risk of flooding"),
+    ("The senator brushed aside questions about the loan.", "verb-object", "questions about the loan"),
+    ("Ms. Arden persuaded the board to delay the vote.", "verb-infinitive", "the board to delay the vote"),
+    ("The chairman did not dwell on the losses.", "verb-preposition", "the losses"),
+    ("The union is inclined to accept the offer.", "attitude-adjective", "to accept the offer"),
     ("The board is considering a new route for the bus.", "verb-object", "a new route for the bus"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):

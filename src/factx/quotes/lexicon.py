@@ -179,7 +179,7 @@ CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
     demand encourage warn advise tell call beg instruct order swear seek decide aim vote
-    expect like prefer
+    expect like prefer persuade strive
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",
@@ -195,10 +195,12 @@ OBJECT_CUES = frozenset("""
     mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
     disavow repudiate renounce lambaste excoriate bash chide scold rebuke fault assail deride ridicule
     berate castigate disparage belittle insult laud commend extol reference recount rebut
+    bemoan articulate reaffirm rebuff downplay trumpet recite utter float envision contemplate
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
-OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out"}, "roll": {"out"}}
+OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out"}, "roll": {"out"},
+                       "brush": {"aside", "off"}, "single": {"out"}, "shrug": {"off"}}
 
 # Verbs of stance whose object is what the subject stands for, wants, offers or attacks ("Lee
 # supports the ban", "Park attacked the plan", "Ruiz wants a recount"): attributions in news, as
@@ -222,7 +224,8 @@ PREPOSITION_CUES = {"call": {"for"}, "talk": {"about"}, "speak": {"about", "of",
                     "side": {"with"}, "vote": {"for", "against"}, "campaign": {"for", "against"},
                     "hint": {"at"}, "allude": {"to"}, "weigh": {"on"}, "lash": {"at"},
                     "vouch": {"for"}, "balk": {"at"}, "liken": {"to"}, "advocate": {"for"},
-                    "think": {"about"}, "charge": {"with"}, "hope": {"for"}, "believe": {"in"},
+                    "think": {"about"}, "charge": {"with"}, "hope": {"for"}, "believe": {"in"}, "dwell": {"on"},
+                    "acquiesce": {"to"},
                     "distance": {"from"}}
 
 # Verbs whose passive subject is the one accused or asked ("X is accused of A", "was charged with
@@ -241,14 +244,14 @@ CLAIM_NOUNS = frozenset("""
     claim statement assertion allegation argument belief view suggestion promise pledge warning
     insistence contention accusation charge assurance admission announcement prediction
     answer response message point position explanation reasoning case concern fear hope theory
-    excuse
+    excuse assumption
 """.split())
 
 # Nouns whose "to" infinitive is what their owner intends or demands: "her decision to run",
 # "Trump's plan to deport ...", "his refusal to testify".
 INTENTION_NOUNS = frozenset("""
     plan decision promise pledge vow proposal refusal threat call demand order request offer
-    intention bid
+    intention bid inclination reluctance
 """.split())
 
 # Noun + preposition pairs whose object is what the owner stands for or against: "her support
@@ -381,11 +384,12 @@ ATTITUDE_ADJECTIVES = {
     "interested": {"in"}, "enamored": {"of", "with"}, "welcoming": {"of"}, "partial": {"to"},
     "hard": {"on"}, "tough": {"on"}, "soft": {"on"}, "firm": {"on"}, "unified": {"on", "behind"},
     "united": {"on", "behind"},
+    "dismissive": {"of"},
 }
 # Adjectives of will whose infinitive is what the subject wants or refuses ("aides are eager to
 # move on", "she was reluctant to endorse him").
 ATTITUDE_INFINITIVE_ADJECTIVES = frozenset("""
-    eager reluctant willing unwilling determined keen anxious ready hesitant loath
+    eager reluctant willing unwilling determined keen anxious ready hesitant loath inclined
 """.split())
 ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
     optimistic pessimistic hopeful confident concerned worried anxious nervous skeptical sceptical

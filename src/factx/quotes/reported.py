@@ -1533,6 +1533,8 @@ def _attitude_report(ctx: _Context, tok, sourced: bool) -> Optional[Report]:
     content = _attitude_clause(tok) if tok.lower_ in ATTITUDE_CLAUSE_ADJECTIVES else None
     if content is None and tok.lower_ in ATTITUDE_INFINITIVE_ADJECTIVES:
         content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _to_infinitive(c)), None)
+        if content is not None and _lemma(content) in _CUE_WORDS and _reports(ctx, content):
+            return None  # "more inclined to say that A": the cue's own report
     if content is not None:
         return _report(ctx, tok, content, "attitude-adjective", stance=True, sourced=sourced)
     preps = ATTITUDE_ADJECTIVES.get(tok.lower_, ())
