@@ -1367,6 +1367,9 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("Ms. Arden persuaded the board to delay the vote.", "verb-infinitive", "the board to delay the vote"),
     ("The chairman did not dwell on the losses.", "verb-preposition", "the losses"),
     ("The union is inclined to accept the offer.", "attitude-adjective", "to accept the offer"),
+    ("The governor retweeted a video of the rally.", "verb-object", "a video of the rally"),
+    ("The council is looking to sell the old depot.", "verb-infinitive", "to sell the old depot"),
+    ("The police interpreted the silence as consent.", "regard-as", "the silence as consent"),
     ("The board is considering a new route for the bus.", "verb-object", "a new route for the bus"),
 ])
 def test_more_cue_words_from_the_lexicon(reported, text, rule, content):
@@ -1516,3 +1519,7 @@ def test_a_document_described_by_a_participle_cue_is_the_source(reported):
     q = only(reported("The county released a report showing that water use fell by a third."))
     assert q.speaker_text == "a report" and q.text == "water use fell by a third"
     assert reported("Officials received calls saying shots had been fired.") == []
+
+
+def test_looks_to_be_is_no_intention(reported):
+    assert [q for q in reported("The harvest looks to be the best in a decade.") if q.rule == "verb-infinitive"] == []

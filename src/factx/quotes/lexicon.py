@@ -179,7 +179,7 @@ CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
     demand encourage warn advise tell call beg instruct order swear seek decide aim vote
-    expect like prefer persuade strive
+    expect like prefer persuade strive look
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",
@@ -195,7 +195,8 @@ OBJECT_CUES = frozenset("""
     mock hail credit advocate blast accuse blame issue thank congratulate champion detail compare
     disavow repudiate renounce lambaste excoriate bash chide scold rebuke fault assail deride ridicule
     berate castigate disparage belittle insult laud commend extol reference recount rebut
-    bemoan articulate reaffirm rebuff downplay trumpet recite utter float envision contemplate
+    bemoan articulate reaffirm rebuff downplay trumpet recite utter float envision contemplate retweet
+    coin profess document
 """.split())
 # Verbs with a particle whose object is what the source said or proposed ("laid out a plan", "put
 # forward proposals", "spelled out the terms").
@@ -244,7 +245,7 @@ CLAIM_NOUNS = frozenset("""
     claim statement assertion allegation argument belief view suggestion promise pledge warning
     insistence contention accusation charge assurance admission announcement prediction
     answer response message point position explanation reasoning case concern fear hope theory
-    excuse assumption
+    excuse assumption complaint
 """.split())
 
 # Nouns whose "to" infinitive is what their owner intends or demands: "her decision to run",
@@ -260,7 +261,8 @@ NOUN_PREPOSITION_CUES = {"support": {"for"}, "criticism": {"of"}, "opposition": 
                          "endorsement": {"of"}, "attack": {"on"}, "call": {"for"},
                          "praise": {"for", "of"}, "remark": {"about", "on"},
                          "comment": {"about", "on"}, "embrace": {"of"}, "defense": {"of"},
-                         "denial": {"of"}, "condemnation": {"of"}, "rejection": {"of"}}
+                         "denial": {"of"}, "condemnation": {"of"}, "rejection": {"of"},
+                         "complaint": {"about"}, "swipe": {"at"}}
 
 # A noun cue speaks for its owner only as a subject ("Her decision to run surprised them"): as an
 # object it is usually inside someone else's words ("Critics mocked her decision to run").
@@ -399,7 +401,7 @@ ATTITUDE_CLAUSE_ADJECTIVES = frozenset("""
 
 # Verbs of how someone regards or portrays a thing, an attribution only with "as" ("voters see
 # the plan as a burden", "she portrayed him as weak"); "saw him there" is no view.
-REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast identify list "
+REGARD_CUES = frozenset("see view regard perceive portray characterize characterise paint cast identify list interpret "
                         "remember".split())
 
 # Past participles of a reputation, with what they take ("X is known as / for Y", "the contests

@@ -931,8 +931,8 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES or _be_participle(tok):
         return None
     head = _infinitive_of(ctx, tok)
-    if head is None:
-        return None
+    if head is None or _lemma(tok) == "look" and lemma(head).lower() == "be":
+        return None  # "the race looks to be close" is how it looks, not what anyone intends
     # "urged voters to stay home": who is urged is part of what was urged
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
     report = _report(ctx, tok, head, "verb-infinitive", min_tokens=2,
