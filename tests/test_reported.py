@@ -1529,3 +1529,22 @@ def test_a_document_described_by_a_participle_cue_is_the_source(reported):
 
 def test_looks_to_be_is_no_intention(reported):
     assert [q for q in reported("The harvest looks to be the best in a decade.") if q.rule == "verb-infinitive"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator gave a vague answer about the budget.", "a vague answer about the budget"),
+    ("Mayor Ruiz told the story of the 1993 flood.", "the story of the 1993 flood"),
+    ("The governor gave the new coach a warm endorsement.", "the new coach a warm endorsement"),
+    ("Ms. Arden made a pledge to cut the fare.", "a pledge to cut the fare"),
+])
+def test_a_verb_whose_object_noun_makes_it_a_report(reported, text, content):
+    q = only(reported(text))
+    assert q.rule == "verb-object" and q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The senator gave a long speech in Ohio.",
+    "The mayor made the case for a new bridge.",
+])
+def test_an_object_noun_of_an_event_or_another_report_is_no_content(reported, text):
+    assert [q for q in reported(text) if q.rule == "verb-object"] == []

@@ -210,6 +210,19 @@ OBJECT_PHRASAL_CUES = {"lay": {"out"}, "put": {"forward", "out"}, "spell": {"out
 STANCE_OBJECT_CUES = frozenset("support attack back offer want expect seek prefer embrace admire hate dislike "
                                "distrust consider".split())
 
+# Verbs whose object is what was said only with one of these nouns as its head ("gave a vague
+# answer", "told the story of ...", "made a pledge to ..."; "gave a speech" is an event, "told
+# reporters" an addressee, "made the case" and "wrote a letter" are reports whose content is
+# elsewhere).
+OBJECT_NOUN_CUES = {
+    "give": frozenset("answer endorsement preview advice instructions assurance assurances warning "
+                      "account explanation reassurance blessing".split()),
+    "tell": frozenset("story stories joke jokes tale tales".split()),
+    "make": frozenset("promise promises pledge pledges commitment claim claims argument arguments "
+                      "accusation accusations".split()),
+    "offer": frozenset("assessment".split()),
+}
+
 # Verbs whose object is a finding only when a poll, study or report is the one finding ("the
 # survey found 90 percent support for A"; "she found her keys" is no finding).
 FINDING_CUES = frozenset("find".split())

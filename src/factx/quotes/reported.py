@@ -39,13 +39,13 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
                                   MIN_CLAUSE_TOKENS, NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
-                                  OBJECT_PHRASAL_CUES, OPENING_MARKS, PASSIVE_PREPOSITION_CUES,
-                                  PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
-                                  QUESTION_MARKS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
-                                  REPUTATION_CUES, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
-                                  SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES,
-                                  STATEMENT_NOUNS, SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
-                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
+                                  OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
+                                  PASSIVE_PREPOSITION_CUES, PERSPECTIVE_PREPOSITIONS, POLL_ENTS,
+                                  PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS, REGARD_CUES,
+                                  RELATIVE_PRONOUNS, RELATIVE_TAGS, REPUTATION_CUES, SENTENCE_END,
+                                  SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  STANCE_OBJECT_CUES, STANCE_PHRASES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
+                                  THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -76,7 +76,8 @@ _ATTITUDES = frozenset(ATTITUDE_ADJECTIVES) | ATTITUDE_CLAUSE_ADJECTIVES | ATTIT
 _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | NAMING_CUES | REGARD_CUES | \
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
     frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | \
-    frozenset(REPUTATION_CUES) | frozenset(PASSIVE_PREPOSITION_CUES) | {"according"}
+    frozenset(REPUTATION_CUES) | frozenset(PASSIVE_PREPOSITION_CUES) | frozenset(OBJECT_NOUN_CUES) | \
+    {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1112,7 +1113,7 @@ OBJECT_TAIL = ("prep", "oprd", "npadvmod", "advmod", "advcl")
 def verb_object(ctx: _Context, tok) -> Optional[Report]:
     """X announced/criticized/described OBJECT (as ...); OBJECT was criticized by X."""
     if not _verb(tok) or _lemma(tok) not in OBJECT_CUES | STANCE_OBJECT_CUES and not _phrasal_object_cue(tok) \
-            and not _document_finding(tok):
+            and not _document_finding(tok) and not _said_noun_object(tok):
         return None
     if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
         return None
@@ -1122,8 +1123,18 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
                 (not ctx.quoted[c.i] or _partly_quoted(ctx, c))), None)
     if obj is None:
         return _passive_object(ctx, tok)
+    # "gave Clinton a ringing endorsement": whom it was given to is part of it
+    dative = next((c for c in tok.children if c.dep_ == "dative" and tok.i < c.i < obj.i), None) \
+        if _said_noun_object(tok) else None
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
-                   stance=True)
+                   stance=True, since=dative.left_edge.i if dative is not None else None)
+
+
+def _said_noun_object(tok) -> bool:
+    """"gave a vague answer", "told the story of A", "made a pledge to A": a verb whose object
+    noun (``OBJECT_NOUN_CUES``) makes it a report."""
+    nouns = OBJECT_NOUN_CUES.get(_lemma(tok))
+    return bool(nouns) and any(c.dep_ == "dobj" and c.i > tok.i and c.lower_ in nouns for c in tok.children)
 
 
 def _document_finding(tok) -> bool:
