@@ -1548,3 +1548,16 @@ def test_a_verb_whose_object_noun_makes_it_a_report(reported, text, content):
 ])
 def test_an_object_noun_of_an_event_or_another_report_is_no_content(reported, text):
     assert [q for q in reported(text) if q.rule == "verb-object"] == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The toll plan has drawn sharp criticism from local truckers.", "local truckers", "The toll plan"),
+    ("Ms. Arden won the support of most county mayors.", "most county mayors", "Ms. Arden"),
+])
+def test_reaction_comes_from_its_source(reported, text, source, content):
+    q = only(reported(text))
+    assert q.rule == "reaction" and q.speaker_text == source and q.text == content
+
+
+def test_a_reaction_needs_the_one_it_comes_from(reported):
+    assert [q for q in reported("The toll plan has drawn sharp criticism.") if q.rule == "reaction"] == []

@@ -223,6 +223,12 @@ OBJECT_NOUN_CUES = {
     "offer": frozenset("assessment".split()),
 }
 
+# "The plan drew criticism from the mayor": a verb of receiving and a noun of reaction make the
+# one the reaction comes from ("from"/"of") the source, and the subject what it is about.
+REACTION_VERBS = frozenset("draw receive attract earn win garner".split())
+REACTION_NOUNS = frozenset("criticism praise support condemnation scrutiny fire rebuke rebukes applause "
+                           "backlash ire endorsement endorsements objections complaints".split())
+
 # Verbs whose object is a finding only when a poll, study or report is the one finding ("the
 # survey found 90 percent support for A"; "she found her keys" is no finding).
 FINDING_CUES = frozenset("find".split())

@@ -41,11 +41,12 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
                                   OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
                                   PASSIVE_PREPOSITION_CUES, PERSPECTIVE_PREPOSITIONS, POLL_ENTS,
-                                  PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS, REGARD_CUES,
-                                  RELATIVE_PRONOUNS, RELATIVE_TAGS, REPUTATION_CUES, SENTENCE_END,
-                                  SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS,
-                                  STANCE_OBJECT_CUES, STANCE_PHRASES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
-                                  THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
+                                  PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS, REACTION_NOUNS,
+                                  REACTION_VERBS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
+                                  REPUTATION_CUES, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
+                                  SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES,
+                                  STATEMENT_NOUNS, SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
+                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -77,7 +78,7 @@ _CUE_WORDS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES | STANCE_OBJECT_CUES | 
     EVIDENTIAL_VERBS | CLAIM_NOUNS | INTENTION_NOUNS | frozenset(NOUN_PREPOSITION_CUES) | \
     frozenset(PREPOSITION_CUES) | _ATTITUDES | frozenset(LIGHT_VERB_PHRASES) | frozenset(OBJECT_PHRASAL_CUES) | \
     frozenset(REPUTATION_CUES) | frozenset(PASSIVE_PREPOSITION_CUES) | frozenset(OBJECT_NOUN_CUES) | \
-    {"according"}
+    REACTION_VERBS | {"according"}
 
 
 def _lemma(tok) -> str:
@@ -1511,6 +1512,29 @@ def stance_phrase(ctx: _Context, tok) -> Optional[Report]:
     return Report(span, source, tok.i, prep.i + 1, f"in {noun.lower_} {prep.lower_}", "stance-phrase")
 
 
+def reaction(ctx: _Context, tok) -> Optional[Report]:
+    """The plan drew criticism from X / Lee won the support of X: X's reaction to the subject;
+    the source is the one the reaction comes from, the content the subject."""
+    if not _verb(tok) or _lemma(tok) not in REACTION_VERBS:
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and lemma(c).lower() in REACTION_NOUNS
+                 and not ctx.quoted[c.i]), None)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if noun is None or subj is None or ctx.quoted[subj.i] or subj.tag_ in RELATIVE_TAGS or \
+            subj.lower_ in NOT_SOURCES:
+        return None
+    prep = next((c for c in (*noun.children, *tok.children) if c.dep_ == "prep" and c.i > noun.i and
+                 c.lower_ in ("from", "of", "among")), None)
+    src_tok = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if src_tok is None or not _source_ok(ctx, src_tok, tok):
+        return None
+    source = _mention(ctx, src_tok)
+    content = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), subj.right_edge.i + 1))
+    if source is None or content is None:
+        return None
+    return Report(content, source, tok.i, tok.i + 1, _lemma(tok), "reaction")
+
+
 def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
     """X is optimistic that A / was critical of A / are tired of A: an attitude of the subject
     of the linking verb (``ATTITUDE_ADJECTIVES``) towards what the clause or the preposition's
@@ -1627,6 +1651,7 @@ REPORTED_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("verb-preposition", verb_preposition),
     ("attitude-adjective", attitude_adjective),
     ("stance-phrase", stance_phrase),
+    ("reaction", reaction),
     ("quoted-words", quoted_words),
     ("any-verb-that-clause", any_verb_that_clause),
 )
