@@ -1369,6 +1369,9 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("The union is inclined to accept the offer.", "attitude-adjective", "to accept the offer"),
     ("The governor retweeted a video of the rally.", "verb-object", "a video of the rally"),
     ("The council is looking to sell the old depot.", "verb-infinitive", "to sell the old depot"),
+    ("The union pressed the mayor to release the audit.", "verb-infinitive", "the mayor to release the audit"),
+    ("Ms. Arden challenged her rival to debate on the radio.", "verb-infinitive",
+     "her rival to debate on the radio"),
     ("The police interpreted the silence as consent.", "regard-as", "the silence as consent"),
     ("The board is considering a new route for the bus.", "verb-object", "a new route for the bus"),
 ])
