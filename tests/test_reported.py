@@ -1564,3 +1564,15 @@ def test_reaction_comes_from_its_source(reported, text, source, content):
 
 def test_a_reaction_needs_the_one_it_comes_from(reported):
     assert [q for q in reported("The toll plan has drawn sharp criticism.") if q.rule == "reaction"] == []
+
+
+def test_regard_as_with_the_as_phrase_hung_inside_the_object(parsed):
+    """"Experts see the vote held Sunday as a test": the parser hangs "as" on the participle."""
+    doc = parsed([("Experts", 1, "nsubj", "NNS", "NOUN"), ("see", 1, "ROOT", "VBP", "VERB"),
+                  ("the", 3, "det", "DT", "DET"), ("vote", 1, "dobj", "NN", "NOUN"),
+                  ("held", 3, "acl", "VBN", "VERB"), ("Sunday", 4, "npadvmod", "NNP", "PROPN"),
+                  ("as", 4, "prep", "IN", "ADP"), ("a", 8, "det", "DT", "DET"),
+                  ("test", 6, "pobj", "NN", "NOUN"), (".", 1, "punct", ".", "PUNCT", False)])
+    doc[1].lemma_ = "see"
+    q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
+    assert q.rule == "regard-as" and q.text == "the vote held Sunday as a test" and q.speaker_text == "Experts"

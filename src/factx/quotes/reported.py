@@ -1388,7 +1388,10 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in REGARD_CUES:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
-    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in tok.children):
+    if obj is None:
+        return None
+    # the parser may hang "as" on the object or on a word inside it ("see the vote held Sunday | as a test")
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*tok.children, *obj.subtree)):
         return None
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
 
