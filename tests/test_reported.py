@@ -1576,3 +1576,9 @@ def test_regard_as_with_the_as_phrase_hung_inside_the_object(parsed):
     doc[1].lemma_ = "see"
     q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
     assert q.rule == "regard-as" and q.text == "the vote held Sunday as a test" and q.speaker_text == "Experts"
+
+
+def test_consider_takes_only_its_own_subject(reported):
+    """"allow him to begin a new trial to consider the evidence": the trial considers it."""
+    found = reported("The ruling will allow him to begin a new trial to consider the fresh evidence.")
+    assert [q for q in found if q.cue and q.cue.startswith("consider")] == []

@@ -229,6 +229,10 @@ REACTION_VERBS = frozenset("draw receive attract earn win garner".split())
 REACTION_NOUNS = frozenset("criticism praise support condemnation scrutiny fire rebuke rebukes applause "
                            "backlash ire endorsement endorsements objections complaints".split())
 
+# Stance verbs that take only a subject of their own: in "allowed him to begin a trial to consider
+# the evidence" the trial considers it, not he.
+OWN_SUBJECT_STANCES = frozenset({"consider"})
+
 # Verbs whose object is a finding only when a poll, study or report is the one finding ("the
 # survey found 90 percent support for A"; "she found her keys" is no finding).
 FINDING_CUES = frozenset("find".split())

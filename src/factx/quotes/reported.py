@@ -39,7 +39,7 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
                                   MIN_CLAUSE_TOKENS, NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
                                   NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
-                                  OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS,
+                                  OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS, OWN_SUBJECT_STANCES,
                                   PASSIVE_PREPOSITION_CUES, PERSPECTIVE_PREPOSITIONS, POLL_ENTS,
                                   PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS, REACTION_NOUNS,
                                   REACTION_VERBS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
@@ -1117,6 +1117,8 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
             and not _document_finding(tok) and not _said_noun_object(tok):
         return None
     if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
+        return None
+    if _lemma(tok) in OWN_SUBJECT_STANCES and (_direct_subject(tok) is None or isinstance(_direct_subject(tok), str)):
         return None
     # the object's head may be quoted when the object has words of the writer's too ("criticized
     # the “blame game” on display"): a mixed report whose quoted piece joins it
