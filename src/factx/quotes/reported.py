@@ -1175,13 +1175,19 @@ def _passive_object(ctx: _Context, tok) -> Optional[Report]:
     if subj is None or agent is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ in NOT_SOURCES:
         return None
     who = next((g for g in agent.children if g.dep_ == "pobj"), None)
-    if who is None or not _source_ok(ctx, who, tok):
+    return _subject_by(ctx, tok, subj, who, "verb-object")
+
+
+def _subject_by(ctx: _Context, cue, subj, who, rule: str) -> Optional[Report]:
+    """A report whose content is the cue's subject and whose source is ``who`` ("A was criticized
+    by X", "A drew criticism from X"), or None when ``who`` names no source."""
+    if who is None or not _source_ok(ctx, who, cue):
         return None
     source = _mention(ctx, who)
-    span = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), subj.right_edge.i + 1))
+    span = _trimmed(ctx, *_in_paragraph(ctx, cue, max(subj.left_edge.i, cue.sent.start), subj.right_edge.i + 1))
     if source is None or span is None:
         return None
-    return Report(span, source, tok.i, tok.i + 1, _lemma(tok), "verb-object")
+    return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
 
 
 def colon_label(ctx: _Context, tok) -> Optional[Report]:
@@ -1530,14 +1536,8 @@ def reaction(ctx: _Context, tok) -> Optional[Report]:
         return None
     prep = next((c for c in (*noun.children, *tok.children) if c.dep_ == "prep" and c.i > noun.i and
                  c.lower_ in ("from", "of", "among")), None)
-    src_tok = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    if src_tok is None or not _source_ok(ctx, src_tok, tok):
-        return None
-    source = _mention(ctx, src_tok)
-    content = _trimmed(ctx, *_in_paragraph(ctx, tok, max(subj.left_edge.i, tok.sent.start), subj.right_edge.i + 1))
-    if source is None or content is None:
-        return None
-    return Report(content, source, tok.i, tok.i + 1, _lemma(tok), "reaction")
+    who = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return _subject_by(ctx, tok, subj, who, "reaction")
 
 
 def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
