@@ -1354,7 +1354,7 @@ def test_a_particle_of_another_sense_reports_nothing(reported):
     ("The senator likened the tax to a toll on every family.", "verb-preposition", "a toll on every family"),
     ("Two former partners vouched for the contractor.", "verb-preposition", "the contractor"),
     ("The governor advocated for a higher minimum wage.", "verb-preposition", "a higher minimum wage"),
-    ("The mayor quickly distanced himself from the new tax.", "verb-preposition", "the new tax"),
+    ("The mayor distanced herself from the new tax.", "verb-preposition", "the new tax"),
     ("Local merchants are hoping for a mild winter.", "verb-preposition", "a mild winter"),
     ("In her speech, the senator referenced the flood of 1993.", "verb-object", "the flood of 1993"),
     ("The agency rebutted the claims in a long letter.", "verb-object", "the claims in a long letter"),
@@ -1426,7 +1426,7 @@ def test_attitude_adjective_the_parser_takes_for_a_passive(reported, text, conte
     ("Ms. Arden is best known for her work on water rights.", ["Ms. Arden", "her work on water rights"]),
     ("Farmers marched during the week of protests known as the Long Harvest.",
      ["the week of protests", "the Long Harvest"]),
-    ("The fund, once known for its ties to the bank, was sold.", ["The fund", "its ties to the bank"]),
+    ("The club, long known for its loud parties, was sold.", ["The club", "its loud parties"]),
     ("The council is widely seen as the weakest in a decade.", ["The council", "the weakest in a decade"]),
 ])
 def test_passive_regard_is_how_a_thing_is_regarded_by_no_one_named(reported, text, pieces):
@@ -1484,8 +1484,8 @@ def test_a_passive_allegation_names_no_source(reported, text, pieces):
 
 
 def test_an_active_charge_is_the_charging_subjects(reported):
-    q = only(reported("County prosecutors charged the officer with manslaughter."))
-    assert q.speaker_text == "County prosecutors" and q.text == "manslaughter"
+    q = only(reported("State attorneys charged the driver with reckless homicide."))
+    assert q.speaker_text == "State attorneys" and q.text == "reckless homicide"
 
 
 def test_a_clause_of_time_after_the_cue_is_not_what_was_said(parsed):
@@ -1567,15 +1567,15 @@ def test_a_reaction_needs_the_one_it_comes_from(reported):
 
 
 def test_regard_as_with_the_as_phrase_hung_inside_the_object(parsed):
-    """"Experts see the vote held Sunday as a test": the parser hangs "as" on the participle."""
-    doc = parsed([("Experts", 1, "nsubj", "NNS", "NOUN"), ("see", 1, "ROOT", "VBP", "VERB"),
-                  ("the", 3, "det", "DT", "DET"), ("vote", 1, "dobj", "NN", "NOUN"),
-                  ("held", 3, "acl", "VBN", "VERB"), ("Sunday", 4, "npadvmod", "NNP", "PROPN"),
+    """"Critics see the plan unveiled Monday as a gamble": the parser hangs "as" on the participle."""
+    doc = parsed([("Critics", 1, "nsubj", "NNS", "NOUN"), ("see", 1, "ROOT", "VBP", "VERB"),
+                  ("the", 3, "det", "DT", "DET"), ("plan", 1, "dobj", "NN", "NOUN"),
+                  ("unveiled", 3, "acl", "VBN", "VERB"), ("Monday", 4, "npadvmod", "NNP", "PROPN"),
                   ("as", 4, "prep", "IN", "ADP"), ("a", 8, "det", "DT", "DET"),
-                  ("test", 6, "pobj", "NN", "NOUN"), (".", 1, "punct", ".", "PUNCT", False)])
+                  ("gamble", 6, "pobj", "NN", "NOUN"), (".", 1, "punct", ".", "PUNCT", False)])
     doc[1].lemma_ = "see"
     q = only([q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"])
-    assert q.rule == "regard-as" and q.text == "the vote held Sunday as a test" and q.speaker_text == "Experts"
+    assert q.rule == "regard-as" and q.text == "the plan unveiled Monday as a gamble" and q.speaker_text == "Critics"
 
 
 def test_consider_takes_only_its_own_subject(reported):

@@ -234,7 +234,7 @@ REACTION_NOUNS = frozenset("criticism praise support condemnation scrutiny fire 
 OWN_SUBJECT_STANCES = frozenset({"consider"})
 
 # Verbs whose object is a finding only when a poll, study or report is the one finding ("the
-# survey found 90 percent support for A"; "she found her keys" is no finding).
+# survey found broad support for A"; "she found her keys" is no finding).
 FINDING_CUES = frozenset("find".split())
 
 # Verb + preposition pairs whose object is the content: "called for a ban", "spoke about ...".

@@ -1126,7 +1126,7 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
                 (not ctx.quoted[c.i] or _partly_quoted(ctx, c))), None)
     if obj is None:
         return _passive_object(ctx, tok)
-    # "gave Clinton a ringing endorsement": whom it was given to is part of it
+    # "gave the mayor a warm endorsement": whom it was given to is part of it
     dative = next((c for c in tok.children if c.dep_ == "dative" and tok.i < c.i < obj.i), None) \
         if _said_noun_object(tok) else None
     return _report(ctx, tok, obj, "verb-object", min_tokens=1, tail=OBJECT_TAIL, tail_prepositions=None,
@@ -1398,7 +1398,7 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and not ctx.quoted[c.i]), None)
     if obj is None:
         return None
-    # the parser may hang "as" on the object or on a word inside it ("see the vote held Sunday | as a test")
+    # the parser may hang "as" on the object or on a word inside it ("see the plan unveiled Monday | as a gamble")
     if not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*tok.children, *obj.subtree)):
         return None
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
@@ -1429,12 +1429,12 @@ def passive_regard(ctx: _Context, tok) -> Optional[Report]:
 
 def _regarded(ctx: _Context, participle) -> Optional[tuple[int, int]]:
     """Token span of what the passive participle regards: its subject ("Lee is seen as"), or the
-    noun phrase it describes ("the string of contests | known as"), or None."""
+    noun phrase it describes ("the series of races | known as"), or None."""
     sent = participle.sent
     if participle.dep_ == "acl" and participle.head.pos_ in ("NOUN", "PROPN") and participle.head.i < participle.i:
         noun = participle.head
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-            noun = noun.head.head  # "the string of contests"
+            noun = noun.head.head  # "the series of races"
         lo, hi = max(noun.left_edge.i, sent.start), participle.left_edge.i  # "..., | also known as"
     else:
         if not any(c.dep_ == "auxpass" for c in participle.children):
@@ -1442,7 +1442,7 @@ def _regarded(ctx: _Context, participle) -> Optional[tuple[int, int]]:
         subj = next((c for c in participle.children if c.dep_ == "nsubjpass" and c.i < participle.i), None)
         if subj is None or subj.lower_ in NOT_SOURCES or ctx.quoted[subj.i] or \
                 any(t.tag_ in RELATIVE_TAGS or t.tag_ == "WP$" for t in subj.subtree):
-            return None  # "which is seen as", "whose state is seen as": the thing is in another clause
+            return None  # "which is seen as", "whose town is seen as": the thing is in another clause
         lo, hi = max(subj.left_edge.i, sent.start), subj.right_edge.i + 1
     return _trimmed(ctx, *_in_paragraph(ctx, participle, lo, hi))
 
