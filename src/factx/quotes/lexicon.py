@@ -179,7 +179,7 @@ CLAUSE_CUES = CUE_LEMMAS | BELIEF_CUES | STANCE_CLAUSE_CUES
 INFINITIVE_CUES = frozenset("""
     vow promise pledge threaten refuse decline urge ask plan want hope agree offer intend
     demand encourage warn advise tell call beg instruct order swear seek decide aim vote
-    expect like prefer persuade strive look challenge push press pressure implore
+    expect like prefer persuade strive challenge push press pressure implore
 """.split())
 
 # Verbs whose object is what the source said or stood for: "announced his resignation",

@@ -933,8 +933,8 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES or _be_participle(tok):
         return None
     head = _infinitive_of(ctx, tok)
-    if head is None or _lemma(tok) == "look" and lemma(head).lower() == "be":
-        return None  # "the race looks to be close" is how it looks, not what anyone intends
+    if head is None or _bare_past_participle(tok):
+        return None
     # "urged voters to stay home": who is urged is part of what was urged
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
     report = _report(ctx, tok, head, "verb-infinitive", min_tokens=2,
@@ -944,6 +944,15 @@ def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     i, j = report.content
     cut = _trimmed(ctx, i, min(j, _infinitive_end(ctx, head)))
     return replace(report, content=cut) if cut is not None and cut[1] - cut[0] >= 2 else report
+
+
+def _bare_past_participle(tok) -> bool:
+    """"with Lee and his wife expected to visit": a past participle hung in a clause, with no
+    auxiliary and no agent, is passive in meaning, whatever subject the parser gives it; who
+    expects is not said. (A main verb so tagged is more often the tagger's mistake for a past
+    tense: "Lee called to restart the talks".)"""
+    return tok.tag_ == "VBN" and tok.dep_ != "ROOT" and \
+        not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
 
 
 def _be_participle(tok) -> bool:
