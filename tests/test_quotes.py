@@ -505,3 +505,16 @@ def test_a_glued_quotation_mark_is_a_token_of_its_own(nlp):
     doc = nlp("The hearing ended.”The next day, Ruiz said,“We won.”")
     assert [t.text for t in doc][3:6] == [".", "”", "The"]
     assert [t.text for t in doc][10:14] == ["said", ",", "“", "We"]
+
+
+def test_a_speaker_entity_of_another_kind_that_runs_over_a_verb_is_cut_to_the_name(parsed):
+    """The recognizer may take "Lee accused Park of" for the title of a work: the source mention
+    is "Lee", and Park (the one accused) is not the speaker."""
+    from spacy.tokens import Span
+    doc = parsed([("Lee", 1, "nsubj", "NNP", "PROPN"), ("accused", 1, "ROOT", "VBD", "VERB"),
+                  ("Park", 1, "dobj", "NNP", "PROPN"), ("of", 1, "prep", "IN", "ADP"),
+                  ("lying", 3, "pcomp", "VBG", "VERB", False), (".", 1, "punct", ".", "PUNCT", False)])
+    doc[1].lemma_ = "accuse"
+    doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART")]
+    found = [q for q in extract_quotes(doc, doc.text) if q.kind == "indirect"]
+    assert [q.speaker_text for q in found] == ["Lee"]

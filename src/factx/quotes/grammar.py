@@ -15,7 +15,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, C
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
                                   PLACE_ENTS, PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
-                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS, SOURCE_NOUNS, MEASURE_NOUNS)
+                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS, SOURCE_NOUNS, MEASURE_NOUNS, SPEAKING_ENTS)
 from factx.quotes.marks import _paragraphs, _Segment
 
 
@@ -316,6 +316,10 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     lo, hi = head.i, head.i + 1
     if head.ent_type_ and head.ent_iob_ in ("B", "I"):
         lo, hi = min(lo, _entity_start(head).i), max(hi, _entity_end(head).i + 1)
+        if head.ent_type_ not in SPEAKING_ENTS and any(t.pos_ == "VERB" for t in doc[lo:hi]):
+            # an entity of another kind that ran on over a verb ("Trump accused Holt of being a"
+            # taken for the title of a work) is cut to the words the name heads
+            lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
     keep = ("compound", "amod", "nmod", "flat", "det", "nummod", "poss", "case")
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         keep = ("compound", "amod", "nmod", "flat")
