@@ -1584,3 +1584,8 @@ def test_consider_takes_only_its_own_subject(reported):
     """"allow him to begin a new trial to consider the evidence": the trial considers it."""
     found = reported("The ruling will allow him to begin a new trial to consider the fresh evidence.")
     assert [q for q in found if q.cue and q.cue.startswith("consider")] == []
+
+
+def test_such_as_gives_examples_not_a_regard(reported):
+    found = reported("The rule makes clerks reluctant to start identifying odd activity such as the drills at a gun range.")
+    assert [q for q in found if q.rule == "regard-as"] == []

@@ -1408,8 +1408,9 @@ def regard_as(ctx: _Context, tok) -> Optional[Report]:
     if obj is None:
         return None
     # the parser may hang "as" on the object or on a word inside it ("see the plan unveiled Monday | as a gamble")
-    if not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*tok.children, *obj.subtree)):
-        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and ctx.doc[c.i - 1].lower_ != "such" and
+               (c.head.i in (tok.i, obj.i) or c.head.pos_ == "VERB") for c in (*tok.children, *obj.subtree)):
+        return None  # not "such as", which gives examples
     return _report(ctx, tok, obj, "regard-as", min_tokens=3, tail=("prep",))
 
 
