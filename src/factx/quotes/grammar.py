@@ -317,8 +317,8 @@ def _mention(ctx: _Context, head) -> Optional[tuple[int, int]]:
     if head.ent_type_ and head.ent_iob_ in ("B", "I"):
         lo, hi = min(lo, _entity_start(head).i), max(hi, _entity_end(head).i + 1)
         if head.ent_type_ not in SPEAKING_ENTS and any(t.pos_ == "VERB" for t in doc[lo:hi]):
-            # an entity of another kind that ran on over a verb ("Trump accused Holt of being a"
-            # taken for the title of a work) is cut to the words the name heads
+            # an entity of another kind that ran on over a verb ("Lee accused Park of" taken for
+            # the title of a work) is cut to the words the name heads
             lo, hi = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
     keep = ("compound", "amod", "nmod", "flat", "det", "nummod", "poss", "case")
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
