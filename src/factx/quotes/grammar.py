@@ -15,7 +15,7 @@ from factx.quotes.lexicon import (_NAME_POS, _SPACES, _VERB_TAGS, CLAUSE_CUES, C
                                   GOVERNING_SIDE_CLAUSES, NOT_SPEAKER_WORDS, PHRASAL_CUES,
                                   PLACE_ENTS, PREVIOUS_SENTENCE_LOOKBACK_TOKENS, QUOTING_VERBS,
                                   RELATIVE_PRONOUNS, RESPONSE_CUES, SENTENCE_END, STATEMENT_NOUNS,
-                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS, SOURCE_NOUNS, MEASURE_NOUNS, SPEAKING_ENTS)
+                                  SUBJECT_PRONOUNS, SUBORDINATE_CLAUSE_DEPS, DOCUMENT_NOUNS, SPEAKING_ENTS)
 from factx.quotes.marks import _paragraphs, _Segment
 
 
@@ -231,8 +231,8 @@ def _subject(cue, quoted=None, nearest: bool = False):
 
 
 def _document(tok) -> bool:
-    """A poll, study, report or statement (``SOURCE_NOUNS``, ``MEASURE_NOUNS``)."""
-    return tok.pos_ == "NOUN" and lemma(tok).lower() in SOURCE_NOUNS | MEASURE_NOUNS
+    """A poll, study, report or statement (``DOCUMENT_NOUNS``)."""
+    return tok.pos_ == "NOUN" and lemma(tok).lower() in DOCUMENT_NOUNS
 
 
 def _reported_clause(verb) -> bool:

@@ -515,6 +515,8 @@ SOURCE_NOUNS = frozenset("poll survey report study analysis memo statement revie
 # What measures opinion or standing: "in a new poll, 50 percent chose Clinton", "Trump leads in
 # the polling average". The measure is the source of the clause around it.
 MEASURE_NOUNS = frozenset("poll survey average study analysis forecast ranking tally".split())
+# Documents and measures that can be a source ("a report showing that A", "the survey found A")
+DOCUMENT_NOUNS = SOURCE_NOUNS | MEASURE_NOUNS
 # "In a poll released Monday by X," — tokens between the poll and the comma that closes the phrase
 MAX_OPENING_PHRASE_TOKENS = 16
 # a verb of its own (not a participle describing the poll): the phrase is a clause, not a source

@@ -31,22 +31,22 @@ from factx.quotes.lexicon import (_VERB_TAGS, ADDRESSEE_CUES, AS_CUES, ATTITUDE_
                                   ATTITUDE_CLAUSE_ADJECTIVES, ATTITUDE_INFINITIVE_ADJECTIVES,
                                   CIRCUMSTANCE_MARKS, CLAIM_NOUNS, CLAUSE_COMPLEMENTS, CLAUSE_CUES,
                                   CLOSING_MARKS, COMPLEMENT_DEPS, CONTENT_MARKS, CONTENT_PREPOSITIONS,
-                                  CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, EVIDENTIAL_VERBS, FINDING_CUES,
-                                  FINITE_VERB_TAGS, GROUP_QUANTIFIERS, HEARSAY_ADVERBS, INDEFINITE_ARTICLES,
-                                  INFINITIVE_CUES, INTENTION_NOUNS, LABEL_GROUP_NOUNS, LABEL_SETTING_WORDS,
-                                  LIGHT_VERB_PHRASES, LINKING_VERBS, MAX_APPOSITION_TOKENS,
-                                  MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS, MAX_LABEL_TOKENS, MAX_NAMED_TOKENS,
-                                  MAX_OPENING_PHRASE_TOKENS, MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS,
-                                  MIN_CLAUSE_TOKENS, NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS,
-                                  NOT_SOURCES, NOUN_CUE_DEPS, NOUN_PREPOSITION_CUES, OBJECT_CUES,
-                                  OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES, OPENING_MARKS, OWN_SUBJECT_STANCES,
-                                  PASSIVE_PREPOSITION_CUES, PERSPECTIVE_PREPOSITIONS, POLL_ENTS,
-                                  PREPOSITION_CUES, QUESTION_CUES, QUESTION_MARKS, REACTION_NOUNS,
-                                  REACTION_VERBS, REGARD_CUES, RELATIVE_PRONOUNS, RELATIVE_TAGS,
-                                  REPUTATION_CUES, SENTENCE_END, SENTENCE_OPENERS, SETTING_PREPOSITIONS,
-                                  SOURCE_NOUNS, SPEAKING_ENTS, STANCE_OBJECT_CUES, STANCE_PHRASES,
-                                  STATEMENT_NOUNS, SUBORDINATING_MARKS, THING_RELATIVES, TIME_PREPOSITIONS,
-                                  TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
+                                  CUE_LEMMAS, DATELINE_DASHES, DATE_ENTS, DOCUMENT_NOUNS, EVIDENTIAL_VERBS,
+                                  FINDING_CUES, FINITE_VERB_TAGS, GROUP_QUANTIFIERS, HEARSAY_ADVERBS,
+                                  INDEFINITE_ARTICLES, INFINITIVE_CUES, INTENTION_NOUNS, LABEL_GROUP_NOUNS,
+                                  LABEL_SETTING_WORDS, LIGHT_VERB_PHRASES, LINKING_VERBS,
+                                  MAX_APPOSITION_TOKENS, MAX_CONTENT_TOKENS, MAX_DATELINE_TOKENS,
+                                  MAX_LABEL_TOKENS, MAX_NAMED_TOKENS, MAX_OPENING_PHRASE_TOKENS,
+                                  MAX_TRAILING_ATTRIBUTION_TOKENS, MEASURE_NOUNS, MIN_CLAUSE_TOKENS,
+                                  NAMED_POS, NAME_DEPS, NAMING_CUES, NOT_LABELS, NOT_SOURCES, NOUN_CUE_DEPS,
+                                  NOUN_PREPOSITION_CUES, OBJECT_CUES, OBJECT_NOUN_CUES, OBJECT_PHRASAL_CUES,
+                                  OPENING_MARKS, OWN_SUBJECT_STANCES, PASSIVE_PREPOSITION_CUES,
+                                  PERSPECTIVE_PREPOSITIONS, POLL_ENTS, PREPOSITION_CUES, QUESTION_CUES,
+                                  QUESTION_MARKS, REACTION_NOUNS, REACTION_VERBS, REGARD_CUES,
+                                  RELATIVE_PRONOUNS, RELATIVE_TAGS, REPUTATION_CUES, SENTENCE_END,
+                                  SENTENCE_OPENERS, SETTING_PREPOSITIONS, SOURCE_NOUNS, SPEAKING_ENTS,
+                                  STANCE_OBJECT_CUES, STANCE_PHRASES, STATEMENT_NOUNS, SUBORDINATING_MARKS,
+                                  THING_RELATIVES, TIME_PREPOSITIONS, TRAILING_CLAUSE_DEPS, VIEW_HOLDERS)
 from factx.quotes.sieves import CARRIED_RULES
 from factx.quotes.statements import STATEMENT_RULE
 from factx.quotes.speakers import _Cast, _name_of, speaker_via
@@ -406,14 +406,15 @@ def _content(ctx: _Context, head, cue, min_tokens: int = MIN_CLAUSE_TOKENS,
 
 
 def _report(ctx: _Context, cue, head, rule: str, *, sourced: bool = True, stance: bool = False,
-            **content) -> Optional[Report]:
+            subject=None, **content) -> Optional[Report]:
     """The report of ``cue`` with the content headed by ``head``, or None. ``stance``: a cue that
     need not be speech (endorsed, called for, vowed to): a relative "that"/"which" standing for a
-    thing is no source of it."""
+    thing is no source of it. ``subject``: the source's head when the caller knows it better than
+    the cue's own subject ("she was worried that A", read as a passive)."""
     span = _content(ctx, head, cue, **content)
     if span is None:
         return None
-    source = _source(ctx, cue) if sourced else None
+    source = (_source(ctx, cue) if subject is None else _source_from(ctx, subject, cue)) if sourced else None
     if sourced and (source is None or span[0] <= source[0] < span[1]):
         return None
     if stance and source is not None and _thing_relative(ctx.doc, source):
@@ -654,7 +655,7 @@ def _raised_subject(ctx: _Context, cue) -> Optional[tuple[int, int]]:
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i and not ctx.quoted[c.i]), None)
     if subj is None or subj.lower_ in NOT_SOURCES or subj.lower_ in RELATIVE_PRONOUNS or subj.tag_ in RELATIVE_TAGS:
         return None
-    return _trimmed(ctx, *_in_paragraph(ctx, cue, max(subj.left_edge.i, cue.sent.start), subj.right_edge.i + 1))
+    return _phrase(ctx, cue, subj)
 
 
 def verb_clause(ctx: _Context, tok) -> Optional[Report]:
@@ -906,6 +907,11 @@ def as_cue(ctx: _Context, tok) -> Optional[Report]:
     return _report_around(ctx, tok, lo, hi, source, _lemma(tok), "as-cue")
 
 
+def _phrase(ctx: _Context, cue, head) -> Optional[tuple[int, int]]:
+    """Token span of the phrase ``head`` heads, inside the cue's sentence and paragraph, trimmed."""
+    return _trimmed(ctx, *_in_paragraph(ctx, cue, max(head.left_edge.i, cue.sent.start), head.right_edge.i + 1))
+
+
 def _trimmed(ctx: _Context, i: int, j: int) -> Optional[tuple[int, int]]:
     """[i, j) without surrounding spaces and punctuation (quotation marks kept), or None."""
     doc = ctx.doc
@@ -930,10 +936,10 @@ def any_verb_that_clause(ctx: _Context, tok) -> Optional[Report]:
 
 def verb_infinitive(ctx: _Context, tok) -> Optional[Report]:
     """X vowed to ... / urged Y to ... (the content is "Y to ...") / declined to ..."""
-    if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES or _be_participle(tok):
+    if not _verb(tok) or _lemma(tok) not in INFINITIVE_CUES or _be_participle(tok) or _bare_past_participle(tok):
         return None
     head = _infinitive_of(ctx, tok)
-    if head is None or _bare_past_participle(tok):
+    if head is None:
         return None
     # "urged voters to stay home": who is urged is part of what was urged
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < head.i and not ctx.quoted[c.i]), None)
@@ -1070,7 +1076,7 @@ def say_object(ctx: _Context, tok) -> Optional[Report]:
         c.dep_ == "dobj" or c.dep_ == "intj" and c.lower_ in ("yes", "no") or
         c.dep_ == "advmod" and c.lower_ == "so" and c.i == tok.i + 1 or
         c.dep_ == "nsubj" and c.lower_ == "same")), None)  # "said so", "said the same" (misparsed)
-    if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("so", "nothing", "little") and obj.lower_ != "same":
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("so", "same", "nothing", "little"):
         return None
     if obj.lower_ in ("so", "same") and _direct_subject(tok) is None:
         return None  # "after half said so": the parser lost who said so; not the subject above
@@ -1127,7 +1133,7 @@ def verb_object(ctx: _Context, tok) -> Optional[Report]:
         return None
     if _lemma(tok) in STANCE_OBJECT_CUES and not _stance_taken(tok):
         return None
-    if _lemma(tok) in OWN_SUBJECT_STANCES and (_direct_subject(tok) is None or isinstance(_direct_subject(tok), str)):
+    if _lemma(tok) in OWN_SUBJECT_STANCES and _own_subject(tok) is None:
         return None
     # the object's head may be quoted when the object has words of the writer's too ("criticized
     # the “blame game” on display"): a mixed report whose quoted piece joins it
@@ -1149,13 +1155,20 @@ def _said_noun_object(tok) -> bool:
     return bool(nouns) and any(c.dep_ == "dobj" and c.i > tok.i and c.lower_ in nouns for c in tok.children)
 
 
+def _own_subject(tok):
+    """The cue's own subject (or passive agent) token; None when it has none or is a passive
+    without an agent."""
+    subj = _direct_subject(tok)
+    return None if isinstance(subj, str) else subj
+
+
 def _document_finding(tok) -> bool:
     """"The survey found A", "a study finds A": a finding verb (``FINDING_CUES``) whose own subject
     is a poll, study or report."""
     if _lemma(tok) not in FINDING_CUES:
         return False
-    subj = _direct_subject(tok)
-    return subj is not None and not isinstance(subj, str) and lemma(subj).lower() in SOURCE_NOUNS | MEASURE_NOUNS
+    subj = _own_subject(tok)
+    return subj is not None and lemma(subj).lower() in DOCUMENT_NOUNS
 
 
 def _phrasal_object_cue(tok) -> bool:
@@ -1193,7 +1206,7 @@ def _subject_by(ctx: _Context, cue, subj, who, rule: str) -> Optional[Report]:
     if who is None or not _source_ok(ctx, who, cue):
         return None
     source = _mention(ctx, who)
-    span = _trimmed(ctx, *_in_paragraph(ctx, cue, max(subj.left_edge.i, cue.sent.start), subj.right_edge.i + 1))
+    span = _phrase(ctx, cue, subj)
     if source is None or span is None:
         return None
     return Report(span, source, cue.i, cue.i + 1, _lemma(cue), rule)
@@ -1430,9 +1443,9 @@ def passive_regard(ctx: _Context, tok) -> Optional[Report]:
     second = _trimmed(ctx, *_in_paragraph(ctx, tok, prep.i + 1, min(obj.right_edge.i + 1, sent.end)))
     if second is None:
         return None
-    agent = _direct_subject(tok)
-    source = _source_from(ctx, agent, tok) if agent is not None and not isinstance(agent, str) else None
-    if agent is not None and not isinstance(agent, str) and source is None:
+    agent = _own_subject(tok)
+    source = _source_from(ctx, agent, tok) if agent is not None else None
+    if agent is not None and source is None:
         return None  # "known by its logo as ...": no one holds the view
     return Report(first, source, tok.i, tok.i + 1, lem, "passive-regard", (second,))
 
@@ -1453,7 +1466,7 @@ def _regarded(ctx: _Context, participle) -> Optional[tuple[int, int]]:
         if subj is None or subj.lower_ in NOT_SOURCES or ctx.quoted[subj.i] or \
                 any(t.tag_ in RELATIVE_TAGS or t.tag_ == "WP$" for t in subj.subtree):
             return None  # "which is seen as", "whose town is seen as": the thing is in another clause
-        lo, hi = max(subj.left_edge.i, sent.start), subj.right_edge.i + 1
+        return _phrase(ctx, participle, subj)
     return _trimmed(ctx, *_in_paragraph(ctx, participle, lo, hi))
 
 
@@ -1524,7 +1537,7 @@ def stance_phrase(ctx: _Context, tok) -> Optional[Report]:
     obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None) \
         if prep is not None else None
     verb = tok.head
-    if obj is None or not (_verb(verb) or verb.pos_ == "AUX"):
+    if obj is None or not _verb(verb):
         return None
     span = _content(ctx, obj, tok, min_tokens=1)
     source = _source(ctx, verb)
@@ -1560,14 +1573,7 @@ def attitude_adjective(ctx: _Context, tok) -> Optional[Report]:
     if subject is None and (tok.pos_ != "ADJ" and tok.tag_ != "VBN" or tok.dep_ != "acomp" or
                             lemma(tok.head).lower() not in LINKING_VERBS):
         return None
-    report = _attitude_report(ctx, tok, sourced=subject is None)
-    if report is None or subject is None:
-        return report
-    source = _source_from(ctx, subject, tok)
-    if source is None or report.content[0] <= source[0] < report.content[1] or \
-            _thing_relative(ctx.doc, source):
-        return None
-    return replace(report, source=source)
+    return _attitude_report(ctx, tok, subject)
 
 
 def _passive_attitude_subject(tok):
@@ -1579,20 +1585,20 @@ def _passive_attitude_subject(tok):
     return next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
 
 
-def _attitude_report(ctx: _Context, tok, sourced: bool) -> Optional[Report]:
+def _attitude_report(ctx: _Context, tok, subject) -> Optional[Report]:
     content = _attitude_clause(tok) if tok.lower_ in ATTITUDE_CLAUSE_ADJECTIVES else None
     if content is None and tok.lower_ in ATTITUDE_INFINITIVE_ADJECTIVES:
         content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _to_infinitive(c)), None)
         if content is not None and _lemma(content) in _CUE_WORDS and _reports(ctx, content):
             return None  # "more inclined to say that A": the cue's own report
     if content is not None:
-        return _report(ctx, tok, content, "attitude-adjective", stance=True, sourced=sourced)
+        return _report(ctx, tok, content, "attitude-adjective", stance=True, subject=subject)
     preps = ATTITUDE_ADJECTIVES.get(tok.lower_, ())
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not ctx.quoted[g.i]), None)
             if obj is not None:
-                return _report(ctx, tok, obj, "attitude-adjective", min_tokens=1, stance=True, sourced=sourced)
+                return _report(ctx, tok, obj, "attitude-adjective", min_tokens=1, stance=True, subject=subject)
     return None
 
 
